@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** Settings read from the environment (and an optional `.env`), with the documented defaults. */
+export interface Settings {
+  port: number;
+  dataDir: string;
+  adminToken: string | undefined;
+  temporalAddress: string | undefined;
+  mongodbUri: string | undefined;
+  discordToken: string | undefined;
+  stripeSecretKey: string | undefined;
+  stripeWebhookSecret: string | undefined;
+  /** Ports of the embedded servers; change them when the defaults are taken. */
+  temporalPort: number;
+  temporalUiPort: number;
+  storePort: number;
+  sandboxPort: number;
+  /** `mongodb` or `ferretdb` forces one store; unset tries MongoDB then FerretDB. */
+  store: 'mongodb' | 'ferretdb' | undefined;
+}
+
+/**
+ * Loads `.env` from `cwd` when present (without overriding variables already set) and reads
+ * the settings.
+ *
+ * @example
+ * const settings = loadSettings(process.cwd());
+ * console.log(settings.port); // 3000 unless PORT is set
+ */
+export function loadSettings(cwd: string, env: NodeJS.ProcessEnv = process.env): Settings {
+  const envFile = resolve(cwd, '.env');
+  if (env === process.env && existsSync(envFile)) process.loadEnvFile(envFile);
+  const store = env.GUILDFLOW_STORE;
+  if (store !== undefined && store !== '' && store !== 'mongodb' && store !== 'ferretdb') {
+    throw new Error(`GUILDFLOW_STORE must be "mongodb" or "ferretdb", not "${store}".`);
+  }
+  return {
+    port: intSetting(env, 'PORT', 3000),
+    dataDir: resolve(cwd, nonEmpty(env.GUILDFLOW_DATA_DIR) ?? './data'),
+    adminToken: nonEmpty(env.GUILDFLOW_ADMIN_TOKEN),
+    temporalAddress: nonEmpty(env.TEMPORAL_ADDRESS),
+    mongodbUri: nonEmpty(env.MONGODB_URI),
+    discordToken: nonEmpty(env.DISCORD_TOKEN),
+    stripeSecretKey: nonEmpty(env.STRIPE_SECRET_KEY),
+    stripeWebhookSecret: nonEmpty(env.STRIPE_WEBHOOK_SECRET),
+    temporalPort: intSetting(env, 'GUILDFLOW_TEMPORAL_PORT', 7233),
+    temporalUiPort: intSetting(env, 'GUILDFLOW_TEMPORAL_UI_PORT', 8233),
+    storePort: intSetting(env, 'GUILDFLOW_STORE_PORT', 27217),
+    sandboxPort: intSetting(env, 'GUILDFLOW_SANDBOX_PORT', 3210),
+    store: store === '' ? undefined : store,
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = nonEmpty(env[name]);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 65535) {
+    throw new Error(`${name} must be a port number between 1 and 65535, not "${raw}".`);
+  }
+  return value;
+}

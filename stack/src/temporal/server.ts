@@ -1,0 +1,116 @@
+import { Connection } from '@temporalio/client';
+import Long from 'long';
+import { SetupError } from '../errors.js';
+import { isPortOpen, waitUntil } from '../net.js';
+import { ManagedProcess } from '../process.js';
+
+/** Search attributes every run carries (see DESIGN.md, Execution). */
+export const SEARCH_ATTRIBUTES = {
+  GuildId: 'Keyword',
+  GraphId: 'Keyword',
+  GraphVersion: 'Int',
+  TriggerType: 'Keyword',
+} as const;
+
+/** Closed runs stay listable this long (the dev server's default is 24 h). */
+export const RETENTION_DAYS = 30;
+
+export interface TemporalServerOptions {
+  binary: string;
+  dbFile: string;
+  port: number;
+  /** The Web UI port; undefined runs headless. */
+  uiPort: number | undefined;
+  logFile: string;
+  /** Trades durability for speed (tests): WAL journal, no fsync. */
+  fast?: boolean;
+}
+
+/**
+ * Starts `temporal server start-dev` on loopback with a SQLite file and waits until it answers.
+ *
+ * @example
+ * const proc = await startTemporalDevServer({ binary, dbFile: 'data/temporal.db', port: 7233,
+ *   uiPort: 8233, logFile: 'data/logs/temporal.log' });
+ */
+export async function startTemporalDevServer(options: TemporalServerOptions): Promise<ManagedProcess> {
+  if (await isPortOpen(options.port)) {
+    throw new SetupError(
+      `Port ${options.port} (Temporal) is already in use.`,
+      'Stop whatever uses it, set GUILDFLOW_TEMPORAL_PORT to a free port, or set TEMPORAL_ADDRESS to use that server.',
+    );
+  }
+  const args = [
+    'server', 'start-dev',
+    '--ip', '127.0.0.1',
+    '--port', String(options.port),
+    ...(options.uiPort === undefined ? ['--headless'] : ['--ui-port', String(options.uiPort)]),
+    '--db-filename', options.dbFile,
+    '--namespace', 'default',
+    '--log-level', 'warn',
+    '--dynamic-config-value', 'frontend.enableUpdateWorkflowExecution=true',
+    ...Object.entries(SEARCH_ATTRIBUTES).flatMap(([name, type]) => ['--search-attribute', `${name}=${type}`]),
+    ...(options.fast ? ['--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=OFF'] : []),
+  ];
+  const proc = ManagedProcess.start({
+    name: 'temporal',
+    command: options.binary,
+    args,
+    logFile: options.logFile,
+    stopTimeoutMs: 15_000,
+  });
+  const address = `127.0.0.1:${options.port}`;
+  await waitUntil(() => temporalAnswers(address), {
+    timeoutMs: 60_000,
+    intervalMs: 200,
+    what: `The Temporal dev server on ${address}`,
+    abort: () => proc.unexpectedExit(),
+  });
+  return proc;
+}
+
+async function temporalAnswers(address: string): Promise<boolean> {
+  try {
+    const connection = await Connection.connect({ address, connectTimeout: 1000 });
+    try {
+      await connection.workflowService.describeNamespace({ namespace: 'default' });
+      return true;
+    } finally {
+      await connection.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Registers any missing search attribute and sets the namespace retention. The start flag
+ * `--search-attribute` is ignored on an existing database file, so this runs on every start.
+ *
+ * @example
+ * await ensureNamespaceSetup('127.0.0.1:7233');
+ */
+export async function ensureNamespaceSetup(address: string, namespace = 'default'): Promise<void> {
+  const connection = await Connection.connect({ address });
+  try {
+    const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace });
+    const missing = Object.entries(SEARCH_ATTRIBUTES).filter(([name]) => !customAttributes?.[name]);
+    if (missing.length > 0) {
+      const typeIds = { Keyword: 2, Int: 3 } as const; // temporal.api.enums.v1.IndexedValueType
+      await connection.operatorService.addSearchAttributes({
+        namespace,
+        searchAttributes: Object.fromEntries(missing.map(([name, type]) => [name, typeIds[type]])),
+      });
+    }
+    const described = await connection.workflowService.describeNamespace({ namespace });
+    const current = Number(described.config?.workflowExecutionRetentionTtl?.seconds ?? 0);
+    if (current < RETENTION_DAYS * 86_400) {
+      await connection.workflowService.updateNamespace({
+        namespace,
+        config: { workflowExecutionRetentionTtl: { seconds: Long.fromNumber(RETENTION_DAYS * 86_400) } },
+      });
+    }
+  } finally {
+    await connection.close();
+  }
+}
