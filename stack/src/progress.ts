@@ -43,7 +43,7 @@ export async function step<T>(
     return result;
   } catch (error) {
     if (spinner) spinner.fail(`${title} (${elapsed()})`);
-    else process.stderr.write(`✖ ${title} (${elapsed()})\n`);
+    else if (!quiet) process.stderr.write(`✖ ${title} (${elapsed()})\n`);
     throw error;
   } finally {
     clearInterval(heartbeat);

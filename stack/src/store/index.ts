@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { lookup } from 'node:dns/promises';
 import { MongoClient } from 'mongodb';
 import { SetupError } from '../errors.js';
 import { isPortOpen, waitUntil } from '../net.js';
@@ -77,7 +78,18 @@ export async function startStore(options: StoreOptions): Promise<RunningStore> {
 
 async function startMongod(options: StoreOptions): Promise<RunningStore> {
   // Imported lazily: the package is only needed when no other store is configured.
-  const { MongoMemoryServer } = await import('mongodb-memory-server-core');
+  const { MongoMemoryServer, DryMongoBinary } = await import('mongodb-memory-server-core');
+  // Without a local mongod, a download is needed: find out in milliseconds whether the download
+  // host resolves, instead of letting the library retry for seconds on a machine without internet.
+  const local = process.env.MONGOMS_SYSTEM_BINARY ?? (await DryMongoBinary.locateBinary({ version: process.env.MONGOMS_VERSION ?? '' }));
+  if (!local) {
+    const host = new URL(process.env.MONGOMS_DOWNLOAD_MIRROR ?? 'https://fastdl.mongodb.org').hostname;
+    try {
+      await lookup(host);
+    } catch {
+      throw new Error(`mongod is not installed and ${host} cannot be reached to download it`);
+    }
+  }
   const dbPath = join(options.dataDir, 'mongodb');
   mkdirSync(dbPath, { recursive: true });
   const server = await step(

@@ -1,0 +1,136 @@
+import type { GraphDocument } from '../core/index.js';
+
+/**
+ * Bumped on every change to how a graph runs. Each run stamps the version it started with
+ * (memo `interpreterVersion`); a change that would make running workflows replay differently
+ * must also be gated with `patched()` (see docs/operations.md).
+ */
+export const INTERPRETER_VERSION = 1;
+
+/** The task queue every run and activity uses. */
+export const TASK_QUEUE = 'guildflow';
+
+/** Options of one run (DESIGN.md, Execution). */
+export interface RunOptions {
+  /** Run against the sandbox guild. */
+  simulate?: boolean;
+  /** Every wait is divided by this (a 7-day giveaway in seconds). */
+  timeScale?: number;
+}
+
+/** The pinned graph version a run executes. */
+export interface GraphSnapshot {
+  graphId: string;
+  guildId: string;
+  version: number;
+  document: GraphDocument;
+}
+
+/** Input of the graph workflow. `resume` is only set by continue-as-new. */
+export interface GraphRunInput {
+  graph: GraphSnapshot;
+  trigger: { type: string; payload: unknown };
+  options?: RunOptions;
+  /** When the run first started (kept across continue-as-new). */
+  startedAt?: string;
+  /** The interpreter version the run started with (stamped at start, kept across continue-as-new). */
+  interpreterVersion?: number;
+  resume?: import('./run-state.js').SavedRunState;
+}
+
+/** Status of one step in the run's log (DESIGN.md, run detail). */
+export type StepStatus = 'running' | 'waiting' | 'completed' | 'failed' | 'skipped';
+
+/** One entry of the compact per-node step log. */
+export interface StepLog {
+  nodeId: string;
+  /** `forEachNodeId#index` path when the step ran inside a loop iteration. */
+  iteration?: string;
+  status: StepStatus;
+  startedAt: string;
+  endedAt?: string;
+  /** The rendered config, truncated for size. */
+  input?: unknown;
+  /** A size-bounded summary of the output. */
+  output?: unknown;
+  /** Which output port was taken. */
+  port?: string;
+  error?: { code: string; message: string; retryable: boolean };
+}
+
+/** The result of a finished run. */
+export interface GraphRunResult {
+  status: 'completed' | 'stopped';
+  steps: StepLog[];
+  /** Steps dropped from the log to keep it small. */
+  droppedSteps: number;
+}
+
+/** Context handed to every action activity (its executor uses it for idempotency and audit). */
+export interface ActionContext {
+  runId: string;
+  graphId: string;
+  guildId: string;
+  version: number;
+  nodeId: string;
+  /** Stable across retries: `${runId}:${nodeId}` plus the loop iteration, if any. */
+  idempotencyKey: string;
+  simulate: boolean;
+}
+
+/** The argument of every action activity; the activity's name is the node type. */
+export interface ActionInput {
+  config: Record<string, unknown>;
+  context: ActionContext;
+}
+
+/** Signal carrying an event that a `flow.waitFor` node waits for (sent by the trigger router). */
+export const WAIT_EVENT_SIGNAL = 'waitEvent';
+export interface WaitEvent {
+  waitId: string;
+  user?: { id: string; username?: string; mention?: string };
+  customId?: string;
+  emoji?: string;
+  content?: string;
+}
+
+/** Query returning the step log of a running (or closed) run. */
+export const STEPS_QUERY = 'steps';
+
+/** A wait the trigger router must route to this run (stored by the engine, not the workflow). */
+export interface WaitRegistration {
+  waitId: string;
+  workflowId: string;
+  guildId: string;
+  event: 'button' | 'reaction' | 'reply';
+  messageId: string;
+  customId?: string;
+  userId?: string;
+  expiresAt: string;
+}
+
+/** A collection window: clicks/reactions on the message are stored as entries meanwhile. */
+export interface CollectWindow {
+  collectId: string;
+  workflowId: string;
+  guildId: string;
+  messageId: string;
+  customId?: string;
+  emoji?: string;
+  closesAt: string;
+}
+
+/**
+ * Activities the engine itself provides to the interpreter (not node types: those are named by
+ * their type id). Implemented by the engine's storage layer and registered by the worker.
+ */
+export interface EngineActivities {
+  'engine.registerWait'(wait: WaitRegistration): Promise<void>;
+  'engine.clearWait'(input: { waitId: string }): Promise<void>;
+  'engine.openCollect'(window: CollectWindow): Promise<void>;
+  'engine.readCollected'(input: { collectId: string }): Promise<{
+    users: { id: string; username: string; mention: string }[];
+    count: number;
+  }>;
+  'engine.loadGraph'(input: { guildId: string; graphId: string }): Promise<GraphSnapshot>;
+}

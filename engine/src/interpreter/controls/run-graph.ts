@@ -1,0 +1,32 @@
+import { ParentClosePolicy, executeChild, startChild } from '@temporalio/workflow';
+import type { GraphRunInput, GraphRunResult } from '../contract.js';
+import type { ControlHandler } from './types.js';
+
+/**
+ * `flow.runGraph`: runs another published graph of the same guild as a child workflow, pinned
+ * to the version published when the child starts. With `wait: false` the child is started and
+ * left running (it outlives this run).
+ */
+export const runGraphNode: ControlHandler = async (ctx) => {
+  const graph = await ctx.engine['engine.loadGraph']({
+    guildId: ctx.input.graph.guildId,
+    graphId: String(ctx.config.graphId),
+  });
+  const childInput: GraphRunInput = {
+    graph,
+    trigger: { type: 'flow.runGraph', payload: ctx.config.input ?? {} },
+    options: ctx.input.options ?? {},
+  };
+  const workflowId = `${ctx.workflowId}/${ctx.node.id}/${ctx.run.seq}`;
+  if (ctx.config.wait === false) {
+    await startChild('graphWorkflow', {
+      args: [childInput],
+      workflowId,
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+    });
+    return { ports: ['out'], output: { runId: workflowId } };
+  }
+  ctx.markWaiting();
+  const result = (await executeChild('graphWorkflow', { args: [childInput], workflowId })) as GraphRunResult;
+  return { ports: ['out'], output: { runId: workflowId, status: result.status } };
+};

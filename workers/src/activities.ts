@@ -1,0 +1,13 @@
+import type { Settings } from '@guildflow/stack';
+import type { ActivityRegistry } from './worker.js';
+
+/**
+ * Every activity this worker offers: one executor per action node type (from the connectors)
+ * and the engine's own `engine.*` activities. Connectors register here as they land.
+ *
+ * @example
+ * const activities = await buildActivities(loadSettings(process.cwd()));
+ */
+export async function buildActivities(_settings: Settings): Promise<ActivityRegistry> {
+  return {};
+}

@@ -1,0 +1,2 @@
+export { createGuildflowWorker, type ActivityRegistry, type GuildflowWorkerOptions } from './worker.js';
+export { workflowBundle, workflowsPath } from './bundle.js';
