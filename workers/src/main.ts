@@ -5,7 +5,7 @@
  */
 import { NativeConnection } from '@temporalio/worker';
 import { cacheDir, exitWithSupervisor, loadSettings } from '@guildflow/stack';
-import { workflowBundle } from './bundle.js';
+import { workflowBundle } from '@guildflow/engine/bundle';
 import { createGuildflowWorker } from './worker.js';
 import { buildActivities } from './activities.js';
 

@@ -1,5 +1,8 @@
 import * as wf from '@temporalio/workflow';
-import { ExpressionError, isLiteralField, renderValue, type GraphDocument, type NodeDeclaration, type Scope } from '../core/index.js';
+import { fieldMode } from '../core/catalog/fields.js';
+import { parseDuration } from '../core/duration.js';
+import { ExpressionError, renderValue } from '../core/expressions/index.js';
+import type { GraphDocument, NodeDeclaration, Scope } from '../core/index.js';
 import type { ActionContext, ActionInput } from './contract.js';
 
 type GraphNode = GraphDocument['nodes'][number];
@@ -14,12 +17,12 @@ const proxies = new Map<string, Record<string, ActionFn>>();
 
 /**
  * Renders a node's config against the run's scope: every string template is evaluated except
- * the fields its declaration keeps literal (and `flow.if`'s condition, which the handler
- * evaluates itself so it may be written bare).
+ * the fields its declaration keeps literal and its conditions (`flow.if` evaluates its condition
+ * itself, so it may be written bare).
  */
 export function renderNodeConfig(node: GraphNode, declaration: NodeDeclaration, scope: Scope): Record<string, unknown> {
   const rendered = renderValue(node.config ?? {}, scope, {
-    skip: (path) => (node.type === 'flow.if' && path[0] === 'condition') || isLiteralField(declaration, path),
+    skip: (path) => fieldMode(declaration, path) !== 'template',
   });
   return (rendered ?? {}) as Record<string, unknown>;
 }
@@ -33,19 +36,39 @@ export async function dispatchAction(
   declaration: NodeDeclaration,
   config: Record<string, unknown>,
   context: ActionContext,
+  timeScale = 1,
 ): Promise<unknown> {
-  let proxy = proxies.get(node.type);
+  const key = `${node.type}|${timeScale}`;
+  let proxy = proxies.get(key);
   if (!proxy) {
     const policy = declaration.policy ?? DEFAULT_POLICY;
     proxy = wf.proxyActivities<Record<string, ActionFn>>({
       startToCloseTimeout: policy.startToCloseTimeout,
-      retry: policy.retry,
+      retry: scaleRetry(policy.retry, timeScale),
     });
-    proxies.set(node.type, proxy);
+    proxies.set(key, proxy);
   }
   const activity = proxy[node.type];
   if (!activity) throw new Error(`no activity for ${node.type}`);
   return activity({ config, context });
+}
+
+/** Retry backoff is a wait too: timeScale divides it (never below 10 ms). */
+function scaleRetry(retry: wf.RetryPolicy | undefined, timeScale: number): wf.RetryPolicy | undefined {
+  if (!retry || timeScale === 1) return retry;
+  const scale = (d: string | number | undefined) => (d === undefined ? undefined : Math.max(10, Math.round(msOf(d) / timeScale)));
+  const initialInterval = scale(retry.initialInterval);
+  const maximumInterval = scale(retry.maximumInterval);
+  return {
+    ...retry,
+    ...(initialInterval === undefined ? {} : { initialInterval }),
+    ...(maximumInterval === undefined ? {} : { maximumInterval }),
+  };
+}
+
+function msOf(duration: string | number): number {
+  if (typeof duration === 'number') return duration;
+  return parseDuration(String(duration));
 }
 
 /** True when the node has an edge from its `error` port. */

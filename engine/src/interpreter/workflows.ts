@@ -5,7 +5,7 @@
  * it may import only the pure engine core and `@temporalio/workflow` (enforced by ESLint).
  */
 import * as wf from '@temporalio/workflow';
-import { getNodeType } from '../core/index.js';
+import { getNodeType } from '../core/catalog/registry.js';
 import {
   INTERPRETER_VERSION,
   STEPS_QUERY,
@@ -96,7 +96,7 @@ export async function graphWorkflow(input: GraphRunInput & { continueAsNewAfterE
           nodeId: node.id,
           idempotencyKey: [info.workflowId, node.id, state.iterationOf(run.frameId)].filter(Boolean).join(':'),
           simulate: input.options?.simulate === true,
-        });
+        }, timeScale);
         state.steps.finish(run.seq, 'completed', output, 'out');
         state.complete(run, ['out'], output);
         return;

@@ -1,4 +1,4 @@
-import { evaluateCondition } from '../../core/index.js';
+import { evaluateCondition } from '../../core/expressions/index.js';
 import type { ControlHandler } from './types.js';
 
 /** `flow.if`: takes `true` or `false`. The condition is evaluated unrendered so it may be bare (`x > 1`). */

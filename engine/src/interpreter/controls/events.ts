@@ -1,4 +1,4 @@
-import { parseDuration } from '../../core/index.js';
+import { parseDuration } from '../../core/duration.js';
 import type { WaitEvent } from '../contract.js';
 import type { ControlHandler } from './types.js';
 

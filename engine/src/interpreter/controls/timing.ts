@@ -1,4 +1,4 @@
-import { parseDuration } from '../../core/index.js';
+import { parseDuration } from '../../core/duration.js';
 import type { ControlHandler } from './types.js';
 
 /** `flow.delay`: a durable timer for a duration or until a date, divided by the run's timeScale. */

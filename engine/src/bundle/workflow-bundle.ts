@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode } from '@temporalio/worker';
 
 const require = createRequire(import.meta.url);
 
 /** The interpreter's workflow module: the only workflow code Guildflow runs. */
-export const workflowsPath = require.resolve('@guildflow/engine/interpreter/workflows');
+export const workflowsPath = fileURLToPath(new URL('../interpreter/workflows.ts', import.meta.url));
 
 /**
  * The interpreter's workflow bundle, built with webpack once and cached by a hash of the

@@ -1,0 +1,50 @@
+import { addReaction } from './add-reaction.js';
+import { addRole } from './add-role.js';
+import { archiveChannel } from './archive-channel.js';
+import { banMember } from './ban-member.js';
+import { createChannel } from './create-channel.js';
+import { deleteMessage } from './delete-message.js';
+import { editMessage } from './edit-message.js';
+import { kickMember } from './kick-member.js';
+import { removeRole } from './remove-role.js';
+import { reply } from './reply.js';
+import { sendMessage } from './send-message.js';
+import { timeoutMember } from './timeout-member.js';
+
+/**
+ * The Discord action node types, in palette order.
+ *
+ * @example
+ * DISCORD_NODES.every((d) => d.kind === 'action'); // true
+ */
+export const DISCORD_NODES = [
+  sendMessage,
+  editMessage,
+  deleteMessage,
+  reply,
+  addRole,
+  removeRole,
+  timeoutMember,
+  kickMember,
+  banMember,
+  createChannel,
+  archiveChannel,
+  addReaction,
+] as const;
+
+export {
+  addReaction,
+  addRole,
+  archiveChannel,
+  banMember,
+  createChannel,
+  deleteMessage,
+  editMessage,
+  kickMember,
+  removeRole,
+  reply,
+  sendMessage,
+  timeoutMember,
+};
+export { INTERACTION_TRIGGERS } from './reply.js';
+export { ButtonSchema, CHANNEL_PERMISSIONS, DISCORD_LIMITS, EmbedSchema } from './shared.js';

@@ -1,0 +1,77 @@
+import { Type } from '@sinclair/typebox';
+import { COLORS, OUT } from '../common.js';
+import { defineNode } from '../define.js';
+import { Snowflake, atLeastOneOf, exactlyOneOf } from '../schemas.js';
+import { checkMessage, messageFields, messageFieldsUi } from './shared.js';
+
+/**
+ * `discord.sendMessage`: posts a message in a channel, or as a DM with `userId`; text, embeds
+ * and buttons.
+ *
+ * @example
+ * // config: { channelId: '{{ vars.welcomeChannelId }}', content: 'Welcome {{ trigger.member.mention }}!' }
+ * // output: { messageId, channelId }
+ */
+export const sendMessage = defineNode({
+  type: 'discord.sendMessage',
+  kind: 'action',
+  group: 'Discord',
+  title: 'Send message',
+  description:
+    'Posts a message in a channel, or sends it as a direct message with `userId` (set exactly one). Text up to 2,000 characters, up to 10 embeds and up to 25 buttons in 5 rows; needs `content` or `embeds`.',
+  config: Type.Object(
+    {
+      channelId: Type.Optional(Snowflake('Channel to post in.')),
+      userId: Type.Optional(Snowflake('User to send a direct message to.')),
+      ...messageFields(),
+    },
+    {
+      additionalProperties: false,
+      oneOf: exactlyOneOf('channelId', 'userId'),
+      anyOf: atLeastOneOf('content', 'embeds'),
+    },
+  ),
+  output: Type.Object({
+    messageId: Type.String(),
+    channelId: Type.String({ description: 'The channel (or DM channel) it was posted in.' }),
+  }),
+  ports: { outputs: OUT },
+  ui: {
+    icon: 'send',
+    color: COLORS.discord,
+    fields: {
+      channelId: { widget: 'channel' },
+      userId: { widget: 'member', help: 'For a direct message instead of a channel.' },
+      ...messageFieldsUi,
+    },
+  },
+  examples: [
+    {
+      title: 'Welcome message',
+      config: {
+        channelId: '{{ vars.welcomeChannelId }}',
+        content:
+          'Welcome {{ trigger.member.mention }}! You are member #{{ trigger.guild.memberCount }}.',
+      },
+    },
+    {
+      title: 'Giveaway with a button',
+      config: {
+        channelId: '1098765432101234567',
+        embeds: [
+          {
+            title: '🎉 Giveaway',
+            description: 'Click to enter! Ends {{ now | timestamp }}.',
+            color: '#F59E0B',
+          },
+        ],
+        buttons: [{ label: 'Enter', customId: 'giveaway:{{ run.id }}', style: 'success' }],
+      },
+    },
+    {
+      title: 'Direct message',
+      config: { userId: '{{ trigger.member.id }}', content: 'Thanks for joining!' },
+    },
+  ],
+  check: checkMessage,
+});

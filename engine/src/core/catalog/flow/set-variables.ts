@@ -1,0 +1,41 @@
+import { Type } from '@sinclair/typebox';
+import { NODE_ID_PATTERN } from '../../graph/schema.js';
+import { COLORS, OUT } from '../common.js';
+import { defineNode } from '../define.js';
+
+/**
+ * `flow.setVariables`: sets run variables, readable afterwards as `vars.<name>` (the names
+ * are literal; each value may be an expression).
+ *
+ * @example
+ * // config: { values: { warnings: '{{ nodes.count.value }}', lastWarnedAt: '{{ now }}' } }
+ * // output: the values
+ */
+export const setVariables = defineNode({
+  type: 'flow.setVariables',
+  kind: 'control',
+  group: 'Flow',
+  title: 'Set variables',
+  description:
+    'Sets variables of this run, readable afterwards as `vars.<name>` (they start as the graph’s `vars`). Names are literal; values may be expressions. Variables last for the run; use `data.set` to remember across runs.',
+  config: Type.Object(
+    {
+      values: Type.Record(Type.String({ pattern: NODE_ID_PATTERN }), Type.Unknown(), {
+        additionalProperties: false,
+        minProperties: 1,
+        maxProperties: 100,
+        description: 'Variable names and their new values.',
+      }),
+    },
+    { additionalProperties: false },
+  ),
+  output: Type.Record(Type.String(), Type.Unknown(), { description: 'The values set.' }),
+  ports: { outputs: OUT },
+  ui: { icon: 'variable', color: COLORS.flow, fields: { values: { widget: 'variables' } } },
+  examples: [
+    {
+      title: 'Remember the winner',
+      config: { values: { winnerId: '{{ nodes.pick.picked[0].id }}', round: 2 } },
+    },
+  ],
+});

@@ -1,0 +1,98 @@
+/**
+ * The node catalog: one declaration per node type (type id, config JSON Schema, ports, output
+ * shape, UI hints, activity policy). Validation, the interpreter, the worker, the builder and
+ * the docs all derive from it.
+ */
+export {
+  DEFAULT_ACTION_POLICY,
+  ERROR_PORT,
+  ERROR_TYPES,
+  NODE_GROUPS,
+  NON_RETRYABLE_ERRORS,
+  defineNode,
+  type ActionContext,
+  type ActionExecutor,
+  type ActivityPolicy,
+  type ConfigIssue,
+  type ConfigOf,
+  type ExpressionRoot,
+  type FieldUi,
+  type InputMode,
+  type NodeDeclaration,
+  type NodeDefinition,
+  type NodeExample,
+  type NodeGroup,
+  type NodeKind,
+  type NodeUi,
+  type OutputOf,
+  type OutputPorts,
+  type PolicyDuration,
+  type PortDeclaration,
+  type RetryPolicyDeclaration,
+  type Widget,
+} from './define.js';
+export {
+  DATE_TIME_PATTERN,
+  DURATION_PATTERN,
+  SNOWFLAKE_PATTERN,
+  TEMPLATE_PATTERN,
+  URL_PATTERN,
+  Expr,
+  StringEnum,
+  TemplateString,
+  isExprSchema,
+  literalDurationMs,
+} from './schemas.js';
+export {
+  checkConfig,
+  fieldMode,
+  isConditionField,
+  isLiteralField,
+  literalPaths,
+  type FieldMode,
+} from './fields.js';
+export {
+  NODE_DECLARATIONS,
+  catalog,
+  getNodeType,
+  inputsOf,
+  isTrigger,
+  listNodeTypes,
+  outputPortsOf,
+  portsOf,
+  type ActionTypeId,
+  type AnyNodeDeclaration,
+  type NodeTypeId,
+  type NodeTypeMap,
+} from './registry.js';
+export {
+  catalogJson,
+  resolvedConfigSchema,
+  toJsonSchema,
+  type CatalogJson,
+  type JsonSchema,
+  type NodeTypeJson,
+} from './json.js';
+export { NODE_REFERENCE_COMMAND, renderNodeReference } from './reference.js';
+export {
+  COMMAND_NAME_PATTERN,
+  COMMAND_OPTION_TYPES,
+  CRON_PATTERN,
+  TRIGGER_NODES,
+} from './triggers/index.js';
+export {
+  CHANNEL_PERMISSIONS,
+  DISCORD_LIMITS,
+  DISCORD_NODES,
+  INTERACTION_TRIGGERS,
+} from './discord/index.js';
+export {
+  CASE_ID_PATTERN,
+  FLOW_NODES,
+  FOR_EACH_DEFAULT_MAX,
+  FOR_EACH_HARD_CAP,
+  switchPorts,
+} from './flow/index.js';
+export { DATA_KEY_PATTERN, DATA_NODES } from './data/index.js';
+export { HTTP_NODES } from './http/index.js';
+export { STRIPE_NODES } from './stripe/index.js';

@@ -1,0 +1,36 @@
+import { Type } from '@sinclair/typebox';
+import { COLORS, OUT } from '../common.js';
+import { defineNode } from '../define.js';
+import { StripeId } from './shared.js';
+import { SubscriptionOutput } from './get-subscription.js';
+
+/**
+ * `stripe.cancelSubscription`: cancels a subscription at the end of its period (default) or now.
+ *
+ * @example
+ * // config: { subscriptionId: '{{ nodes.sub.id }}', atPeriodEnd: true }
+ * // output: the subscription after the change
+ */
+export const cancelSubscription = defineNode({
+  type: 'stripe.cancelSubscription',
+  kind: 'action',
+  group: 'Stripe',
+  title: 'Cancel subscription',
+  description:
+    'Cancels a Stripe subscription at the end of the paid period (default) or immediately. Cancelling twice is fine.',
+  config: Type.Object(
+    {
+      subscriptionId: StripeId('sub', 'The subscription.'),
+      atPeriodEnd: Type.Optional(
+        Type.Boolean({ default: true, description: 'Keep it until the paid period ends.' }),
+      ),
+    },
+    { additionalProperties: false },
+  ),
+  output: SubscriptionOutput,
+  ports: { outputs: OUT },
+  ui: { icon: 'circle-slash', color: COLORS.stripe, fields: { atPeriodEnd: { widget: 'toggle' } } },
+  examples: [
+    { title: 'At period end', config: { subscriptionId: '{{ nodes.sub.id }}', atPeriodEnd: true } },
+  ],
+});

@@ -1,0 +1,74 @@
+import { Type } from '@sinclair/typebox';
+import { COLORS, OUT } from '../common.js';
+import { defineNode } from '../define.js';
+import { Expr, StringEnum, Url, issueIf } from '../schemas.js';
+import { Metadata, StripeId } from './shared.js';
+
+/**
+ * `stripe.createCheckoutSession`: creates a Stripe Checkout page for a price and returns its URL
+ * (send it to the member, e.g. with an ephemeral reply).
+ *
+ * @example
+ * // config: { priceId: '{{ vars.proPriceId }}', mode: 'subscription', successUrl: 'https://example.com/thanks', cancelUrl: 'https://example.com', metadata: { discordUserId: '{{ trigger.user.id }}' } }
+ * // output: { sessionId, url }
+ */
+export const createCheckoutSession = defineNode({
+  type: 'stripe.createCheckoutSession',
+  kind: 'action',
+  group: 'Stripe',
+  title: 'Create checkout link',
+  description:
+    'Creates a Stripe Checkout session for a price (a one-time payment or a subscription) and returns its URL. Put the Discord user id in `metadata` to find the member again in `trigger.stripeEvent`.',
+  config: Type.Object(
+    {
+      priceId: StripeId('price', 'The price to sell.'),
+      mode: Type.Optional(StringEnum(['payment', 'subscription'], { default: 'payment' })),
+      quantity: Type.Optional(Expr(Type.Integer({ minimum: 1, maximum: 100 }), { default: 1 })),
+      customerId: Type.Optional(StripeId('cus', 'An existing customer.')),
+      customerEmail: Type.Optional(
+        Type.String({
+          minLength: 3,
+          maxLength: 512,
+          description: 'Prefill the email (when there is no customer).',
+        }),
+      ),
+      successUrl: Url('Where Stripe sends the buyer after paying.'),
+      cancelUrl: Url('Where Stripe sends the buyer when they go back.'),
+      metadata: Type.Optional(Metadata()),
+    },
+    { additionalProperties: false },
+  ),
+  output: Type.Object({
+    sessionId: Type.String(),
+    url: Type.String({ description: 'The checkout page.' }),
+  }),
+  ports: { outputs: OUT },
+  ui: {
+    icon: 'shopping-cart',
+    color: COLORS.stripe,
+    fields: {
+      mode: { widget: 'select' },
+      successUrl: { widget: 'url' },
+      cancelUrl: { widget: 'url' },
+      metadata: { widget: 'keyValue' },
+    },
+  },
+  examples: [
+    {
+      title: 'Pro membership',
+      config: {
+        priceId: '{{ vars.proPriceId }}',
+        mode: 'subscription',
+        successUrl: 'https://example.com/thanks',
+        cancelUrl: 'https://example.com/pricing',
+        metadata: { discordUserId: '{{ trigger.user.id }}', guildId: '{{ vars.guildId }}' },
+      },
+    },
+  ],
+  check: (config) =>
+    issueIf(
+      config.customerId !== undefined && config.customerEmail !== undefined,
+      '/customerEmail',
+      'Give a customer or an email, not both.',
+    ),
+});

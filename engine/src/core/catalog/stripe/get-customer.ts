@@ -1,0 +1,39 @@
+import { Type } from '@sinclair/typebox';
+import { COLORS, OUT } from '../common.js';
+import { defineNode } from '../define.js';
+import { Metadata, StripeId } from './shared.js';
+
+/**
+ * `stripe.getCustomer`: reads a Stripe customer.
+ *
+ * @example
+ * // config: { customerId: '{{ trigger.data.object.customer }}' }
+ * // output: { id, email, name, metadata }
+ */
+export const getCustomer = defineNode({
+  type: 'stripe.getCustomer',
+  kind: 'action',
+  group: 'Stripe',
+  title: 'Get customer',
+  description:
+    'Reads a Stripe customer: email, name and metadata (where a checkout stored the Discord user id).',
+  config: Type.Object(
+    { customerId: StripeId('cus', 'The customer.') },
+    { additionalProperties: false },
+  ),
+  output: Type.Object({
+    id: Type.String(),
+    email: Type.Union([Type.String(), Type.Null()]),
+    name: Type.Union([Type.String(), Type.Null()]),
+    metadata: Metadata(),
+  }),
+  ports: { outputs: OUT },
+  ui: {
+    icon: 'user-round',
+    color: COLORS.stripe,
+    fields: { customerId: { placeholder: '{{ trigger.data.object.customer }}' } },
+  },
+  examples: [
+    { title: 'Customer of an event', config: { customerId: '{{ trigger.data.object.customer }}' } },
+  ],
+});

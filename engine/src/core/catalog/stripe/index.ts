@@ -1,0 +1,27 @@
+import { cancelSubscription } from './cancel-subscription.js';
+import { createCheckoutSession } from './create-checkout-session.js';
+import { createCustomer } from './create-customer.js';
+import { getCustomer } from './get-customer.js';
+import { getSubscription } from './get-subscription.js';
+
+/**
+ * The Stripe action node types, in palette order.
+ *
+ * @example
+ * STRIPE_NODES.map((d) => d.type); // ['stripe.getCustomer', …]
+ */
+export const STRIPE_NODES = [
+  getCustomer,
+  createCustomer,
+  getSubscription,
+  cancelSubscription,
+  createCheckoutSession,
+] as const;
+
+export {
+  cancelSubscription as stripeCancelSubscription,
+  createCheckoutSession as stripeCreateCheckoutSession,
+  createCustomer as stripeCreateCustomer,
+  getCustomer as stripeGetCustomer,
+  getSubscription as stripeGetSubscription,
+};

@@ -1,0 +1,56 @@
+/**
+ * The Guildflow expression language: `{{ … }}` templates in node configs. Pure and
+ * deterministic (it runs in the workflow sandbox and the browser); see docs/expressions.md.
+ */
+import { FILTER_DEFINITIONS } from './filters/index.js';
+
+export { ExpressionError, type ExpressionErrorCode, type ExpressionProblem } from './errors.js';
+export { LIMITS } from './limits.js';
+export { ROOT_NAMES, type RootName, type RunInfo, type Scope } from './scope.js';
+export {
+  checkTemplate,
+  evaluate,
+  evaluateCondition,
+  isTemplate,
+  referencedNodeIds,
+  referencesRoot,
+  renderTemplate,
+} from './template.js';
+export { renderValue, type RenderValueOptions } from './render-value.js';
+
+/**
+ * Bumped whenever the meaning of an existing expression changes (runs pin the interpreter
+ * version they started with, so such changes must be versioned).
+ *
+ * @example
+ * if (EXPRESSION_LANGUAGE_VERSION !== 1) throw new Error('update the docs');
+ */
+export const EXPRESSION_LANGUAGE_VERSION = 1;
+
+/**
+ * Documentation of one filter, for the builder's autocomplete and the docs.
+ *
+ * @example
+ * const info: FilterInfo = { name: 'upper', signature: 'upper', summary: 'Text in upper case.', example: '{{ "a" | upper }} → A' };
+ */
+export interface FilterInfo {
+  name: string;
+  signature: string;
+  summary: string;
+  example: string;
+}
+
+/**
+ * Every filter's name, signature, summary and example, in documentation order.
+ *
+ * @example
+ * listFilters().map((filter) => filter.name); // ['default', 'string', 'json', …]
+ */
+export function listFilters(): FilterInfo[] {
+  return FILTER_DEFINITIONS.map(({ name, signature, summary, example }) => ({
+    name,
+    signature,
+    summary,
+    example,
+  }));
+}

@@ -1,0 +1,44 @@
+/**
+ * The graph model: the graph document schema (schemaVersion 1) and the pure graph algorithms
+ * validation, the interpreter and the builder share.
+ */
+export {
+  DEFAULT_PORT,
+  EDGE_ID_PATTERN,
+  GRAPH_LIMITS,
+  GraphDocumentSchema,
+  GraphEdgeSchema,
+  GraphNodeSchema,
+  NODE_ID_PATTERN,
+  NODE_TYPE_PATTERN,
+  PORT_ID_PATTERN,
+  SCHEMA_VERSION,
+  type GraphDocument,
+  type GraphEdge,
+  type GraphNode,
+} from './schema.js';
+export {
+  indexGraph,
+  isGraphIndex,
+  type Ancestry,
+  type GraphIndex,
+  type GraphLike,
+  type NodeIdSet,
+} from './graph-index.js';
+export {
+  cycleEdges,
+  downstreamOf,
+  findCycles,
+  reachableFrom,
+  topologicalOrder,
+  upstreamOf,
+  type TopologicalResult,
+} from './algorithms.js';
+export {
+  canConnect,
+  triggerNode,
+  triggerNodes,
+  type ConnectionCheck,
+  type ConnectionRefusal,
+  type ConnectionRequest,
+} from './connect.js';

@@ -1,0 +1,95 @@
+import { checkConfig, fieldMode } from '../catalog/fields.js';
+import type { NodeDeclaration } from '../catalog/define.js';
+import { checkTemplate, isTemplate, referencedNodeIds, referencesRoot } from '../expressions/index.js';
+import { ROOT_NAMES } from '../expressions/scope.js';
+import type { Ancestry, GraphIndex } from '../graph/graph-index.js';
+import type { GraphNode } from '../graph/schema.js';
+import { readableErrors } from './ajv-errors.js';
+import { configValidator } from './compiled-schemas.js';
+import { pointerToPath, type ValidationIssue } from './issue.js';
+
+interface NodeContext {
+  node: GraphNode;
+  at: number;
+  declaration: NodeDeclaration;
+  index: GraphIndex;
+  ancestry: Ancestry;
+  insideLoop: boolean;
+}
+
+/**
+ * The config of one node: its JSON Schema, the cross-field checks of its declaration, then
+ * every expression in it — syntax, the scope roots the node may read, `nodes.<id>` references
+ * that must be upstream, and `item` only inside a loop.
+ *
+ * @example
+ * configIssues({ node, at: 1, declaration, index, ancestry, insideLoop: false });
+ */
+export function configIssues(ctx: NodeContext): ValidationIssue[] {
+  const { node, at, declaration } = ctx;
+  const base = `nodes[${at}].config`;
+  const config = (node.config ?? {}) as Record<string, unknown>;
+  const validate = configValidator(declaration);
+  if (!validate(config)) {
+    return readableErrors(validate.errors ?? [], '').map(({ path, message }) => ({
+      nodeId: node.id,
+      path: path ? `${base}.${path}` : base,
+      code: 'invalid_config' as const,
+      message,
+    }));
+  }
+  const issues: ValidationIssue[] = checkConfig(declaration, config).map((issue) => ({
+    nodeId: node.id,
+    path: issue.path ? `${base}.${pointerToPath(issue.path)}` : base,
+    code: 'invalid_config' as const,
+    message: issue.message,
+  }));
+  walkStrings(config, [], (text, path) => {
+    const mode = fieldMode(declaration, path);
+    if (mode === 'literal') return;
+    // Conditions may be written bare (`trigger.score > 5`): check them as one expression.
+    const template = mode === 'condition' && !isTemplate(text) ? `{{ ${text} }}` : text;
+    if (!isTemplate(template)) return;
+    issues.push(...expressionIssues(ctx, template, `${base}.${formatPath(path)}`));
+  });
+  return issues;
+}
+
+function expressionIssues(ctx: NodeContext, text: string, path: string): ValidationIssue[] {
+  const { node, declaration } = ctx;
+  const issues: ValidationIssue[] = checkTemplate(text).map((problem) => ({
+    nodeId: node.id,
+    path,
+    code: 'invalid_expression' as const,
+    message: problem.message,
+  }));
+  for (const root of ROOT_NAMES) {
+    if (!declaration.scope.includes(root) && referencesRoot(text, root)) {
+      issues.push({ nodeId: node.id, path, code: 'scope_not_available', message: `${declaration.title} cannot read "${root}" here; it may use ${declaration.scope.join(', ')}.` });
+    }
+  }
+  if (!ctx.insideLoop && declaration.scope.includes('item') && referencesRoot(text, 'item')) {
+    issues.push({ nodeId: node.id, path, code: 'item_outside_loop', message: `"item" exists only inside a flow.forEach loop, and "${node.id}" is not in one.` });
+  }
+  for (const id of referencedNodeIds(text)) {
+    if (!ctx.index.nodes.has(id)) {
+      issues.push({ nodeId: node.id, path, code: 'unknown_node_reference', message: `There is no node "${id}" in this graph.` });
+    } else if (!ctx.ancestry.has(node.id, id)) {
+      issues.push({ nodeId: node.id, path, code: 'reference_not_upstream', message: `nodes.${id} is not available here: "${id}" does not run before "${node.id}" on every path that reaches it. Connect it upstream or use its output elsewhere.` });
+    }
+  }
+  return issues;
+}
+
+/** Visits every string in a config with its path (keys and array indexes). */
+function walkStrings(value: unknown, path: (string | number)[], visit: (text: string, path: (string | number)[]) => void): void {
+  if (typeof value === 'string') visit(value, path);
+  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, [...path, i], visit));
+  else if (value !== null && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) walkStrings(v, [...path, key], visit);
+  }
+}
+
+function formatPath(path: readonly (string | number)[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
