@@ -172,14 +172,12 @@ export function controlRouter(ctx: ControlContext): express.Router {
     process.stderr.write(
       `discord sandbox control API: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     );
-    res
-      .status(500)
-      .json({
-        error: {
-          code: 'internal',
-          message: error instanceof Error ? error.message : String(error),
-        },
-      });
+    res.status(500).json({
+      error: {
+        code: 'internal',
+        message: error instanceof Error ? error.message : String(error),
+      },
+    });
   });
   return router;
 }

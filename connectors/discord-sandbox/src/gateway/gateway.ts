@@ -194,9 +194,13 @@ export class Gateway implements Dispatcher {
       connection.socket.close(4003, 'Not authenticated.');
       return;
     }
-    if (payload.op === Op.RequestGuildMembers) this.requestMembers(connection.session, d);
-    else if (payload.op !== Op.PresenceUpdate && payload.op !== Op.VoiceStateUpdate)
+    const session = connection.session;
+    if (payload.op === Op.RequestGuildMembers) {
+      for (const chunk of memberChunks(this.state, session, d))
+        session.push('GUILD_MEMBERS_CHUNK', chunk);
+    } else if (payload.op !== Op.PresenceUpdate && payload.op !== Op.VoiceStateUpdate) {
       connection.socket.close(4001, 'Unknown opcode.');
+    }
   }
 
   private identify(connection: Connection, d: Record<string, unknown>): void {

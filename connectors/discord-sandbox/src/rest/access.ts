@@ -1,7 +1,7 @@
 import type { Core } from '../core.js';
 import { DiscordErrors } from '../errors.js';
-import { Permissions } from '../permissions.js';
-import type { ChannelRecord } from '../types.js';
+import { basePermissions, highestRolePosition, Permissions } from '../permissions.js';
+import type { ChannelRecord, GuildRecord, RoleRecord } from '../types.js';
 
 /**
  * Throws 50001 Missing Access when the bot cannot see the channel (hidden by overwrites, or a
@@ -33,4 +33,32 @@ export function requireView(core: Core, channel: ChannelRecord): bigint {
 export function requirePermissions(core: Core, channel: ChannelRecord, ...needed: bigint[]): void {
   const perms = requireView(core, channel);
   for (const p of needed) if (!(perms & p)) throw DiscordErrors.missingPermissions();
+}
+
+/**
+ * Throws 50013 unless the bot holds a guild-level permission (from its roles).
+ *
+ * @example
+ * requireGuildPermission(ctx, guild, Permissions.KickMembers);
+ */
+export function requireGuildPermission(core: Core, guild: GuildRecord, permission: bigint): void {
+  if (!(basePermissions(guild, core.state.botUserId) & permission)) {
+    throw DiscordErrors.missingPermissions();
+  }
+}
+
+/**
+ * Discord's rule for giving or taking a role: Manage Roles, and the role must sit below the
+ * bot's highest role and not be managed (the bot's own integration role) or @everyone.
+ *
+ * @example
+ * checkAssignable(ctx, guild, state.role(guild, roleId));
+ */
+export function checkAssignable(core: Core, guild: GuildRecord, role: RoleRecord): void {
+  requireGuildPermission(core, guild, Permissions.ManageRoles);
+  const botId = core.state.botUserId;
+  if (role.botId || role.id === guild.id) throw DiscordErrors.missingPermissions();
+  if (guild.ownerId !== botId && role.position >= highestRolePosition(guild, botId)) {
+    throw DiscordErrors.missingPermissions();
+  }
 }

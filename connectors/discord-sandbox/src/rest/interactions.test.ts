@@ -12,6 +12,7 @@ import {
 } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_IDS } from '../seed.js';
+import { startSandbox } from '../server.js';
 import { control, nextEvent, startWithClient, type Harness } from '../testing/harness.js';
 
 const { guild: guildId, channels, users } = SANDBOX_IDS;
@@ -244,5 +245,33 @@ describe('interactions', () => {
       },
     );
     expect(unregistered).toMatchObject({ status: 200, body: { commandRegistered: false } });
+  });
+});
+
+describe('interaction deadlines', () => {
+  it('answers 10062 once the acknowledgement deadline has passed', async () => {
+    const sandbox = await startSandbox({ port: 0, interactionAckDeadlineMs: 50 });
+    try {
+      const { interactionId, interactionToken } = sandbox.inject({
+        type: 'slashCommand',
+        guildId,
+        channelId: channels.general,
+        userId: users.carol,
+        name: 'ping',
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const response = await fetch(
+        `${sandbox.apiUrl}/v10/interactions/${interactionId}/${interactionToken}/callback`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ type: 4, data: { content: 'too late' } }),
+        },
+      );
+      expect(response.status).toBe(404);
+      expect(await response.json()).toEqual({ code: 10062, message: 'Unknown interaction' });
+    } finally {
+      await sandbox.close();
+    }
   });
 });

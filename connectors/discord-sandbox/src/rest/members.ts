@@ -1,22 +1,19 @@
 import express from 'express';
-import type { Core } from '../core.js';
 import { DiscordErrors, FormErrors } from '../errors.js';
-import { Intents } from '../gateway/intents.js';
 import { memberUpdated, removeFromGuild } from '../membership.js';
-import { deleteMessage } from '../messaging.js';
-import { basePermissions, highestRolePosition, outranks, Permissions } from '../permissions.js';
-import { apiGuild, apiMember, apiRole, apiUser } from '../serialize.js';
-import { newMember } from '../state.js';
-import type { GuildRecord, RoleRecord } from '../types.js';
+import { basePermissions, outranks, Permissions } from '../permissions.js';
+import { apiGuild, apiMember, apiRole } from '../serialize.js';
+import type { RoleRecord } from '../types.js';
+import { checkAssignable, requireGuildPermission } from './access.js';
 import { auditReason, bodyOf, snowflakeQuery, type RestContext } from './context.js';
 
 /** Discord's longest timeout. */
 const MAX_TIMEOUT_MS = 28 * 24 * 60 * 60 * 1000;
 
 /**
- * Guilds, members, roles and bans: get guild/roles/members, role add/remove, modify member
- * (roles, nick, `communication_disabled_until` timeouts), kick, ban/unban — with Discord's
- * permission and role-hierarchy checks (50013) and the audit-log reason recorded.
+ * Guilds, members and roles: get guild/roles/members, role add/remove, modify member (roles,
+ * nick, `communication_disabled_until` timeouts), kick — with Discord's permission and
+ * role-hierarchy checks (50013) and the audit-log reason recorded. Bans are in `bans.ts`.
  *
  * @example
  * router.use(memberRoutes(ctx));
@@ -215,122 +212,5 @@ export function memberRoutes(ctx: RestContext): express.Router {
     res.status(204).end();
   });
 
-  router.get('/guilds/:guildId/bans', (req, res) => {
-    const guild = state.guild(req.params.guildId);
-    requireGuildPermission(ctx, guild, Permissions.BanMembers);
-    res.json(
-      [...guild.bans.values()].map((b) => ({
-        reason: b.reason,
-        user: apiUser(state.user(b.userId)),
-      })),
-    );
-  });
-
-  router.get('/guilds/:guildId/bans/:userId', (req, res) => {
-    const guild = state.guild(req.params.guildId);
-    requireGuildPermission(ctx, guild, Permissions.BanMembers);
-    const ban = guild.bans.get(req.params.userId);
-    if (!ban) throw DiscordErrors.unknownBan();
-    res.json({ reason: ban.reason, user: apiUser(state.user(ban.userId)) });
-  });
-
-  router.put('/guilds/:guildId/bans/:userId', (req, res) => {
-    const guild = state.guild(req.params.guildId);
-    const user = state.user(req.params.userId);
-    const body = bodyOf(req);
-    const seconds =
-      body.delete_message_seconds ??
-      (typeof body.delete_message_days === 'number' ? body.delete_message_days * 86_400 : 0);
-    if (
-      typeof seconds !== 'number' ||
-      !Number.isInteger(seconds) ||
-      seconds < 0 ||
-      seconds > 604_800
-    ) {
-      const errors = new FormErrors();
-      errors.add(
-        ['delete_message_seconds'],
-        'NUMBER_TYPE_MAX',
-        'int value should be less than or equal to 604800.',
-      );
-      errors.throwIfAny();
-    }
-    requireGuildPermission(ctx, guild, Permissions.BanMembers);
-    const member = guild.members.get(user.id);
-    if (
-      (member?.present && !outranks(guild, bot(), user.id)) ||
-      user.id === guild.ownerId ||
-      user.id === bot()
-    )
-      throw DiscordErrors.missingPermissions();
-    const reason = auditReason(req);
-    guild.bans.set(user.id, { userId: user.id, reason, at: new Date().toISOString() });
-    const since = Date.now() - (seconds as number) * 1000;
-    for (const message of state.messages.values()) {
-      if (
-        message.guildId === guild.id &&
-        message.authorId === user.id &&
-        !message.deletedAt &&
-        Date.parse(message.createdAt) >= since
-      )
-        deleteMessage(ctx, message);
-    }
-    ctx.gateway.dispatch(
-      'GUILD_BAN_ADD',
-      { guild_id: guild.id, user: apiUser(user) },
-      { guildId: guild.id, intent: Intents.GuildModeration },
-    );
-    if (member?.present) removeFromGuild(ctx, guild, member, 'banned');
-    else
-      guild.members.set(user.id, {
-        ...(member ?? newMember(user.id, [], new Date().toISOString())),
-        present: false,
-        banned: true,
-      });
-    state.record({
-      type: 'member.ban',
-      guildId: guild.id,
-      userId: user.id,
-      reason,
-      details: { deleteMessageSeconds: seconds },
-    });
-    res.status(204).end();
-  });
-
-  router.delete('/guilds/:guildId/bans/:userId', (req, res) => {
-    const guild = state.guild(req.params.guildId);
-    requireGuildPermission(ctx, guild, Permissions.BanMembers);
-    if (!guild.bans.delete(req.params.userId)) throw DiscordErrors.unknownBan();
-    const member = guild.members.get(req.params.userId);
-    if (member) member.banned = false;
-    const user = state.user(req.params.userId);
-    ctx.gateway.dispatch(
-      'GUILD_BAN_REMOVE',
-      { guild_id: guild.id, user: apiUser(user) },
-      { guildId: guild.id, intent: Intents.GuildModeration },
-    );
-    state.record({
-      type: 'member.unban',
-      guildId: guild.id,
-      userId: user.id,
-      reason: auditReason(req),
-    });
-    res.status(204).end();
-  });
-
   return router;
-}
-
-function requireGuildPermission(core: Core, guild: GuildRecord, permission: bigint): void {
-  if (!(basePermissions(guild, core.state.botUserId) & permission))
-    throw DiscordErrors.missingPermissions();
-}
-
-/** Manage Roles, and the role must sit below the bot's highest role and not be managed. */
-function checkAssignable(core: Core, guild: GuildRecord, role: RoleRecord): void {
-  requireGuildPermission(core, guild, Permissions.ManageRoles);
-  const botId = core.state.botUserId;
-  if (role.botId || role.id === guild.id) throw DiscordErrors.missingPermissions();
-  if (guild.ownerId !== botId && role.position >= highestRolePosition(guild, botId))
-    throw DiscordErrors.missingPermissions();
 }

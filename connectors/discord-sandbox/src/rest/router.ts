@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { DiscordError, DiscordErrors } from '../errors.js';
 import { stripApiPrefix } from '../route-pattern.js';
+import { banRoutes } from './bans.js';
 import { commandRoutes } from './commands.js';
 import { channelRoutes } from './channels.js';
 import type { RestContext } from './context.js';
@@ -27,6 +28,7 @@ export function restRouter(ctx: RestContext): express.Router {
   router.use(messageRoutes(ctx));
   router.use(channelRoutes(ctx));
   router.use(memberRoutes(ctx));
+  router.use(banRoutes(ctx));
   router.use(commandRoutes(ctx));
   router.use(interactionRoutes(ctx));
   router.use((_req: Request, _res: Response, next: NextFunction) => next(DiscordErrors.notFound()));
@@ -103,14 +105,12 @@ function injectFaults(ctx: RestContext) {
             'X-RateLimit-Reset-After': String(fault.retryAfter),
           }),
     });
-    res
-      .status(429)
-      .json({
-        message: 'You are being rate limited.',
-        retry_after: fault.retryAfter,
-        global,
-        ...(global ? {} : { code: 0 }),
-      });
+    res.status(429).json({
+      message: 'You are being rate limited.',
+      retry_after: fault.retryAfter,
+      global,
+      ...(global ? {} : { code: 0 }),
+    });
   };
 }
 
