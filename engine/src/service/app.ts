@@ -2,6 +2,7 @@ import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { ServiceDeps } from './deps.js';
 import { ApiError, errorBody } from './errors.js';
 import { checkHealth } from './health.js';
+import { mountPages } from './pages.js';
 
 /**
  * Builds the express app of the engine service on the given dependencies.
@@ -19,6 +20,8 @@ export function createApp(deps: ServiceDeps): Express {
     const health = await checkHealth(deps);
     res.status(health.temporal && health.mongo ? 200 : 503).json(health);
   });
+
+  mountPages(app);
 
   app.use('/api', (req, _res, next) => {
     next(new ApiError(404, 'not_found', `No API route ${req.method} ${req.originalUrl}. See docs/api for the routes.`));

@@ -40,23 +40,23 @@ export async function resolveTemporalCli(
   const cached = join(cacheDir(`temporal-${TEMPORAL_CLI_VERSION}`), 'temporal');
   if (existsSync(cached)) return { path: cached, source: 'cache' };
 
-  const downloadError = await step(
-    `Downloading the Temporal CLI ${TEMPORAL_CLI_VERSION}`,
-    async (reporter) => {
-      try {
+  let downloadError: Error | undefined;
+  try {
+    await step(
+      `Downloading the Temporal CLI ${TEMPORAL_CLI_VERSION}`,
+      async (reporter) => {
         const arch = process.arch === 'arm64' ? 'arm64' : 'amd64';
         const platform = process.platform === 'darwin' ? 'darwin' : 'linux';
         const info = await fetchJson<{ archiveUrl: string; fileToExtract: string }>(
           `https://temporal.download/cli/v${TEMPORAL_CLI_VERSION}?arch=${arch}&platform=${platform}&format=tar.gz`,
         );
         await downloadAndExtract(info.archiveUrl, info.fileToExtract, cached, reporter);
-        return undefined;
-      } catch (error) {
-        return error instanceof Error ? error : new Error(String(error));
-      }
-    },
-    options,
-  );
+      },
+      options,
+    );
+  } catch (error) {
+    downloadError = error instanceof Error ? error : new Error(String(error));
+  }
   if (!downloadError) return { path: cached, source: 'download' };
   if (!which('go')) {
     throw new SetupError(

@@ -1,0 +1,39 @@
+import type { Express } from 'express';
+
+/**
+ * The pages served outside `/api` until the builder UI lands: `/login` keeps the admin token
+ * from the URL fragment (it never reaches a request line or a server log) in the browser's
+ * storage, then clears the fragment; `/` links to what exists today.
+ *
+ * @example
+ * mountPages(app);
+ */
+export function mountPages(app: Express): void {
+  app.get(['/', '/login'], (_req, res) => {
+    res.type('html').set('Cache-Control', 'no-store').send(PAGE);
+  });
+}
+
+const PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Guildflow</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem}code{background:#eee;padding:0 .3em}</style>
+</head><body>
+<h1>Guildflow</h1>
+<p id="status">Not signed in: open the sign-in link that <code>npm start</code> printed.</p>
+<ul>
+<li><a href="/api/health">Health</a> — Temporal, the store and Discord</li>
+<li><a href="/api/catalog">Node catalog</a> (needs the token as <code>Authorization: Bearer …</code>)</li>
+</ul>
+<p>The drag-and-drop builder is not part of this build yet; graphs can be managed through the HTTP API.</p>
+<script>
+const match = /token=([^&]+)/.exec(location.hash);
+if (match) {
+  localStorage.setItem('guildflow.token', decodeURIComponent(match[1]));
+  history.replaceState(null, '', location.pathname);
+}
+if (localStorage.getItem('guildflow.token')) {
+  document.getElementById('status').textContent = 'Signed in as the admin of this Guildflow.';
+}
+</script>
+</body></html>`;
