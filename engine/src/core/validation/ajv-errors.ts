@@ -16,6 +16,8 @@ export function readableErrors(errors: readonly ErrorObject[], prefix = ''): { p
   for (const error of errors) {
     const alternative = error.keyword === 'anyOf' || error.keyword === 'oneOf';
     if (!alternative && anyOfPaths.has(error.instancePath)) continue;
+    // `if`/`then` (e.g. scope member → memberId): the failing `then` branch is reported itself.
+    if (error.keyword === 'if') continue;
     const branches = alternative ? errors.filter((e) => e.instancePath === error.instancePath && e !== error) : [];
     const { path, message } =
       alternative && requiredAlternatives(error).length > 0 && branches.every((e) => e.keyword === 'required')

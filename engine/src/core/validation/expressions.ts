@@ -1,7 +1,8 @@
 import { checkConfig, fieldMode } from '../catalog/fields.js';
 import type { NodeDeclaration } from '../catalog/define.js';
-import { checkTemplate, isTemplate, referencedNodeIds, referencesRoot } from '../expressions/index.js';
-import { ROOT_NAMES } from '../expressions/scope.js';
+import { BoundedCache } from '../expressions/cache.js';
+import { checkTemplate, isTemplate, referencedNodeIds, referencesRoot, type ExpressionProblem } from '../expressions/index.js';
+import { ROOT_NAMES, type RootName } from '../expressions/scope.js';
 import type { Ancestry, GraphIndex } from '../graph/graph-index.js';
 import type { GraphNode } from '../graph/schema.js';
 import { readableErrors } from './ajv-errors.js';
@@ -55,23 +56,52 @@ export function configIssues(ctx: NodeContext): ValidationIssue[] {
   return issues;
 }
 
+/** What validation needs to know about one template; a function of its text only. */
+interface TemplateFacts {
+  problems: readonly ExpressionProblem[];
+  roots: ReadonlySet<RootName>;
+  nodeIds: readonly string[];
+}
+
+// The expression parse cache (500 templates) is smaller than the templates of a big graph, so
+// re-validating one (every save in the builder) would re-parse them all: keep the facts of
+// recently validated templates, keyed by text like the parse cache (bounded: 8,000 texts of
+// at most 2,000 characters).
+const FACTS_CACHE_SIZE = 8000;
+const FACTS_MAX_TEXT = 2000;
+const factsCache = new BoundedCache<TemplateFacts>(FACTS_CACHE_SIZE);
+
+function templateFacts(text: string): TemplateFacts {
+  const cached = factsCache.get(text);
+  if (cached) return cached;
+  const facts: TemplateFacts = {
+    problems: checkTemplate(text),
+    roots: new Set(ROOT_NAMES.filter((root) => referencesRoot(text, root))),
+    nodeIds: referencedNodeIds(text),
+  };
+  if (text.length <= FACTS_MAX_TEXT) factsCache.set(text, facts);
+  return facts;
+}
+
 function expressionIssues(ctx: NodeContext, text: string, path: string): ValidationIssue[] {
   const { node, declaration } = ctx;
-  const issues: ValidationIssue[] = checkTemplate(text).map((problem) => ({
+  const facts = templateFacts(text);
+  const issues: ValidationIssue[] = facts.problems.map((problem) => ({
     nodeId: node.id,
     path,
     code: 'invalid_expression' as const,
     message: problem.message,
   }));
   for (const root of ROOT_NAMES) {
-    if (!declaration.scope.includes(root) && referencesRoot(text, root)) {
+    if (!declaration.scope.includes(root) && facts.roots.has(root)) {
       issues.push({ nodeId: node.id, path, code: 'scope_not_available', message: `${declaration.title} cannot read "${root}" here; it may use ${declaration.scope.join(', ')}.` });
     }
   }
-  if (!ctx.insideLoop && declaration.scope.includes('item') && referencesRoot(text, 'item')) {
+  if (!ctx.insideLoop && declaration.scope.includes('item') && facts.roots.has('item')) {
     issues.push({ nodeId: node.id, path, code: 'item_outside_loop', message: `"item" exists only inside a flow.forEach loop, and "${node.id}" is not in one.` });
   }
-  for (const id of referencedNodeIds(text)) {
+  // Without `nodes` in scope (triggers), scope_not_available already covers every reference.
+  for (const id of declaration.scope.includes('nodes') ? facts.nodeIds : []) {
     if (!ctx.index.nodes.has(id)) {
       issues.push({ nodeId: node.id, path, code: 'unknown_node_reference', message: `There is no node "${id}" in this graph.` });
     } else if (!ctx.ancestry.has(node.id, id)) {

@@ -1,7 +1,7 @@
 import { getNodeType, inputsOf, portsOf } from '../catalog/registry.js';
 import { cycleEdges, reachableFrom } from '../graph/algorithms.js';
-import type { GraphIndex } from '../graph/graph-index.js';
-import { DEFAULT_PORT, type GraphDocument } from '../graph/schema.js';
+import { indexGraph, type GraphIndex } from '../graph/graph-index.js';
+import { DEFAULT_PORT, type GraphDocument, type GraphEdge } from '../graph/schema.js';
 import type { ValidationIssue } from './issue.js';
 
 /**
@@ -66,7 +66,11 @@ export function structuralIssues(doc: GraphDocument, index: GraphIndex): Validat
   });
 
   const edgePosition = new Map(doc.edges.map((e, i) => [e, i]));
-  for (const edge of cycleEdges(index)) {
+  // An edge into a trigger is reported as edge_into_trigger; it must not also turn the valid
+  // edges on the way back to it into "cycle" issues.
+  const intoTrigger = (e: GraphEdge) => index.nodes.has(e.source) && inputsOf(index.nodes.get(e.target)?.type ?? '') === 'none';
+  const acyclicIndex = doc.edges.some(intoTrigger) ? indexGraph({ ...doc, edges: doc.edges.filter((e) => !intoTrigger(e)) }) : index;
+  for (const edge of cycleEdges(acyclicIndex)) {
     if (edge.source === edge.target) continue; // reported as self_loop
     issues.push({ edgeId: edge.id, path: `edges[${edgePosition.get(edge) ?? 0}]`, code: 'cycle', message: `This edge closes a cycle through "${edge.target}"; graphs have no cycles — repeat with flow.forEach or a schedule.` });
   }
@@ -76,7 +80,8 @@ export function structuralIssues(doc: GraphDocument, index: GraphIndex): Validat
     const reachable = reachableFrom(index, trigger.id);
     reachable.add(trigger.id);
     doc.nodes.forEach((node, i) => {
-      if (!reachable.has(node.id) && position.get(node.id) === i) {
+      // Other triggers take no input: they are reported as multiple_triggers, not unreachable.
+      if (!reachable.has(node.id) && position.get(node.id) === i && inputsOf(node.type) !== 'none') {
         issues.push({ nodeId: node.id, path: `nodes[${i}]`, code: 'unreachable', message: `Nothing leads from the trigger to "${node.id}"; connect it or delete it.` });
       }
     });
@@ -92,7 +97,7 @@ function joinIssues(doc: GraphDocument, index: GraphIndex, position: Map<string,
       nodeId: node.id,
       path: `nodes[${position.get(node.id)}]`,
       code: 'join_misuse' as const,
-      message: `flow.join waits for several branches; "${node.id}" has ${index.incoming(node.id).length} input. Connect two or more branches or remove it.`,
+      message: `flow.join waits for several branches; "${node.id}" has ${index.incoming(node.id).length === 1 ? '1 input' : 'no inputs'}. Connect two or more branches or remove it.`,
     }));
 }
 
@@ -103,8 +108,9 @@ function joinIssues(doc: GraphDocument, index: GraphIndex, position: Map<string,
 function loopIssues(doc: GraphDocument, index: GraphIndex, position: Map<string, number>): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   for (const loop of doc.nodes.filter((n) => n.type === 'flow.forEach')) {
+    if (index.ancestry().has(loop.id, loop.id)) continue; // a cycle, reported elsewhere
     const body = reachableFrom(index, loop.id, { port: 'item' });
-    if (body.has(loop.id)) continue; // a cycle, reported elsewhere
+    body.delete(loop.id); // reachableFrom includes the start node; the loop is not in its own body
     for (const memberId of body) {
       for (const edge of index.incoming(memberId)) {
         const fromItem = edge.source === loop.id && (edge.sourceHandle ?? DEFAULT_PORT) === 'item';
@@ -126,7 +132,7 @@ function loopIssues(doc: GraphDocument, index: GraphIndex, position: Map<string,
 export function loopBodies(doc: GraphDocument, index: GraphIndex): Set<string> {
   const inside = new Set<string>();
   for (const loop of doc.nodes.filter((n) => n.type === 'flow.forEach')) {
-    for (const id of reachableFrom(index, loop.id, { port: 'item' })) inside.add(id);
+    for (const id of reachableFrom(index, loop.id, { port: 'item' })) if (id !== loop.id) inside.add(id);
   }
   return inside;
 }
