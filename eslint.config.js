@@ -8,7 +8,8 @@ const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_'));
 /**
  * The determinism boundary (see DESIGN.md, Layout): the pure engine core runs in the Temporal
  * workflow sandbox and the browser, so it may import only its own files and a short allow-list
- * of pure libraries; the interpreter may add `@temporalio/workflow`. Enforced here, not by memory.
+ * of pure libraries; the interpreter may add `@temporalio/workflow` (and `@temporalio/common`, the
+ * sandbox-safe types it is built on, e.g. typed search-attribute keys). Enforced here, not by memory.
  */
 const CORE_LIBRARIES = ['@sinclair/typebox', 'jsep', 'ajv', 'ajv-formats'];
 const boundary = (allowed, where) => ({
@@ -49,7 +50,7 @@ export default tseslint.config(
     files: ['engine/src/interpreter/**/*.ts'],
     ignores: ['engine/src/interpreter/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', boundary([...CORE_LIBRARIES, '@temporalio/workflow'], 'The interpreter')],
+      'no-restricted-imports': ['error', boundary([...CORE_LIBRARIES, '@temporalio/workflow', '@temporalio/common'], 'The interpreter')],
     },
   },
 );

@@ -1,3 +1,4 @@
+import { defineSearchAttributeKey, SearchAttributeType, type SearchAttributePair } from '@temporalio/common';
 import type { GraphDocument } from '../core/index.js';
 
 /**
@@ -133,4 +134,28 @@ export interface EngineActivities {
     count: number;
   }>;
   'engine.loadGraph'(input: { guildId: string; graphId: string }): Promise<GraphSnapshot>;
+}
+
+/** The search attributes every run carries (registered on the namespace by the stack). */
+export const SEARCH_ATTRIBUTE_KEYS = {
+  GuildId: defineSearchAttributeKey('GuildId', SearchAttributeType.KEYWORD),
+  GraphId: defineSearchAttributeKey('GraphId', SearchAttributeType.KEYWORD),
+  GraphVersion: defineSearchAttributeKey('GraphVersion', SearchAttributeType.INT),
+  TriggerType: defineSearchAttributeKey('TriggerType', SearchAttributeType.KEYWORD),
+} as const;
+
+/**
+ * The search attributes of a run of `graph` started by `triggerType`, set when the run starts
+ * (by the service, the router, or a parent run for `flow.runGraph`).
+ *
+ * @example
+ * client.workflow.start('graphWorkflow', { …, typedSearchAttributes: runSearchAttributes(snapshot, 'trigger.manual') });
+ */
+export function runSearchAttributes(graph: GraphSnapshot, triggerType: string): SearchAttributePair[] {
+  return [
+    { key: SEARCH_ATTRIBUTE_KEYS.GuildId, value: graph.guildId },
+    { key: SEARCH_ATTRIBUTE_KEYS.GraphId, value: graph.graphId },
+    { key: SEARCH_ATTRIBUTE_KEYS.GraphVersion, value: graph.version },
+    { key: SEARCH_ATTRIBUTE_KEYS.TriggerType, value: triggerType },
+  ];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WorkflowFailedError } from '@temporalio/client';
 import { recordingActivities, withInterpreter } from '../testing/interpreter-harness.js';
-import { STEPS_QUERY, WAIT_EVENT_SIGNAL, type ActionInput, type StepLog, type WaitRegistration } from './contract.js';
+import { SEARCH_ATTRIBUTE_KEYS, STEPS_QUERY, WAIT_EVENT_SIGNAL, type ActionInput, type StepLog, type WaitRegistration } from './contract.js';
 import { graph } from '../testing/graph-fixture.js';
 import { recordHistory } from '../testing/histories.js';
 
@@ -237,12 +237,19 @@ describe('graph interpreter on a real Temporal dev server', () => {
       { 'discord.sendMessage': sent },
       { graphs: { 'child-graph': { graphId: 'child-graph', guildId: 'guild-test', version: 3, document: child } } },
     );
-    await withInterpreter(stubs.activities, async (env) => {
+    const childAttributes = await withInterpreter(stubs.activities, async (env) => {
       const handle = await env.start(parent, { name: 'zoe' });
       await recordHistory('child-graph', handle);
-      return handle.result();
+      await handle.result();
+      const child = await env.client.workflow.getHandle(`${handle.workflowId}/sub/2`).describe();
+      return {
+        guild: child.typedSearchAttributes.get(SEARCH_ATTRIBUTE_KEYS.GuildId),
+        graph: child.typedSearchAttributes.get(SEARCH_ATTRIBUTE_KEYS.GraphId),
+        version: child.typedSearchAttributes.get(SEARCH_ATTRIBUTE_KEYS.GraphVersion),
+      };
     });
     expect(contents(stubs.callsOf('discord.sendMessage'))).toEqual(['child got zoe', 'child completed']);
+    expect(childAttributes).toEqual({ guild: 'guild-test', graph: 'child-graph', version: 3 });
   });
 
   it('timeScale turns a 7-day delay into a fraction of a second', async () => {

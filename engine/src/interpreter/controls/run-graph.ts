@@ -1,5 +1,5 @@
 import { ParentClosePolicy, executeChild, startChild } from '@temporalio/workflow';
-import type { GraphRunInput, GraphRunResult } from '../contract.js';
+import { runSearchAttributes, type GraphRunInput, type GraphRunResult } from '../contract.js';
 import type { ControlHandler } from './types.js';
 
 /**
@@ -18,15 +18,17 @@ export const runGraphNode: ControlHandler = async (ctx) => {
     options: ctx.input.options ?? {},
   };
   const workflowId = `${ctx.workflowId}/${ctx.node.id}/${ctx.run.seq}`;
+  const typedSearchAttributes = runSearchAttributes(graph, 'flow.runGraph');
   if (ctx.config.wait === false) {
     await startChild('graphWorkflow', {
       args: [childInput],
       workflowId,
+      typedSearchAttributes,
       parentClosePolicy: ParentClosePolicy.ABANDON,
     });
     return { ports: ['out'], output: { runId: workflowId } };
   }
   ctx.markWaiting();
-  const result = (await executeChild('graphWorkflow', { args: [childInput], workflowId })) as GraphRunResult;
+  const result = (await executeChild('graphWorkflow', { args: [childInput], workflowId, typedSearchAttributes })) as GraphRunResult;
   return { ports: ['out'], output: { runId: workflowId, status: result.status } };
 };
