@@ -196,3 +196,10 @@ export interface IssueKey {
 export function keys(issues: readonly ValidationIssue[]): IssueKey[] {
   return issues.map(({ code, nodeId, edgeId, path }) => ({ code, nodeId, edgeId, path }));
 }
+
+/** One bad document: a small mutation of a valid graph and the exact issues it must produce. */
+export interface BadDocumentCase {
+  name: string;
+  doc: () => unknown;
+  expected: IssueKey[];
+}

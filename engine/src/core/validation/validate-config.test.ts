@@ -9,15 +9,9 @@ import {
   node,
   nodeOf,
   welcomeGraph,
-  type IssueKey,
+  type BadDocumentCase as Case,
 } from './test-graphs.js';
 
-/** One bad document: a small mutation of a valid graph and the exact issues it must produce. */
-interface Case {
-  name: string;
-  doc: () => unknown;
-  expected: IssueKey[];
-}
 
 /** The welcome graph with one config field of node `id` set (or removed, with `undefined`). */
 function welcomeWith(id: 'start' | 'greet' | 'role', field: string, value: unknown): () => unknown {

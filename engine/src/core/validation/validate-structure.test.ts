@@ -10,15 +10,9 @@ import {
   node,
   nodeOf,
   welcomeGraph,
-  type IssueKey,
+  type BadDocumentCase as Case,
 } from './test-graphs.js';
 
-/** One bad document: a small mutation of a valid graph and the exact issues it must produce. */
-interface Case {
-  name: string;
-  doc: () => unknown;
-  expected: IssueKey[];
-}
 
 const welcome = (change: (d: GraphDocument) => void) => () => mutated(welcomeGraph, change);
 const giveaway = (change: (d: GraphDocument) => void) => () => mutated(giveawayGraph, change);
