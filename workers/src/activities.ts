@@ -1,3 +1,4 @@
+import { createDiscordExecutors, discordConnectionsFromEnv } from '@guildflow/discord';
 import type { Settings } from '@guildflow/stack';
 import type { ActivityRegistry } from './worker.js';
 
@@ -9,5 +10,8 @@ import type { ActivityRegistry } from './worker.js';
  * const activities = await buildActivities(loadSettings(process.cwd()));
  */
 export async function buildActivities(_settings: Settings): Promise<ActivityRegistry> {
-  return {};
+  // The sandbox when there is no DISCORD_TOKEN; with one, real Discord (and the sandbox for
+  // `simulate` runs when GUILDFLOW_SANDBOX_URL is set).
+  const discord = createDiscordExecutors(discordConnectionsFromEnv());
+  return { ...(discord as unknown as ActivityRegistry) };
 }

@@ -1,0 +1,139 @@
+import { asyncLocalStorage } from '@temporalio/activity';
+import {
+  DISCORD_NODES,
+  type ActionContext,
+  type ActionExecutor,
+  type ActionTypeId,
+  type ConfigOf,
+  type NodeTypeMap,
+  type OutputOf,
+} from '@guildflow/engine/core';
+import type { REST } from 'discord.js';
+import { validateRenderedConfig } from '../validation/rendered-config.js';
+
+/**
+ * The type ids of the Discord action nodes.
+ *
+ * @example
+ * const type: DiscordNodeType = 'discord.sendMessage';
+ */
+export type DiscordNodeType = Extract<ActionTypeId, `discord.${string}`>;
+
+/**
+ * What every executor talks to: the REST client and the application id (interaction webhooks).
+ *
+ * @example
+ * const deps: ExecutorDeps = { rest: createDiscordRest({ token }), applicationId: '123' };
+ */
+export interface ExecutorDeps {
+  rest: REST;
+  applicationId: string;
+}
+
+/**
+ * The interaction a run started from (a slash command or button click), which `discord.reply`
+ * answers through its webhook. Not part of the trigger payload (the token is a credential, kept
+ * out of templates and step logs): the interpreter passes it as `context.interaction`.
+ *
+ * @example
+ * const interaction: InteractionRef = { id: '1300…', token: 'aW50…' };
+ */
+export interface InteractionRef {
+  id: string;
+  token: string;
+}
+
+/**
+ * The action context as Discord executors read it: the core's, plus the triggering interaction
+ * when the run has one.
+ *
+ * @example
+ * const context: DiscordActionContext = { ...base, interaction: { id, token } };
+ */
+export type DiscordActionContext = ActionContext & { interaction?: InteractionRef | undefined };
+
+/**
+ * A Discord executor before its dependencies are bound.
+ *
+ * @example
+ * const make: ExecutorFactory<'discord.addRole'> = addRoleExecutor;
+ * const addRole = make({ rest, applicationId });
+ */
+export type ExecutorFactory<K extends DiscordNodeType> = (
+  deps: ExecutorDeps,
+) => ActionExecutor<NodeTypeMap[K]>;
+
+/**
+ * The declaration of a Discord node type, typed.
+ *
+ * @example
+ * declarationOf('discord.sendMessage').title; // 'Send message'
+ */
+export function declarationOf<K extends DiscordNodeType>(type: K): NodeTypeMap[K] {
+  const declaration = DISCORD_NODES.find((d) => d.type === type);
+  if (!declaration) throw new Error(`No declaration for ${type}`);
+  return declaration as NodeTypeMap[K];
+}
+
+/**
+ * Declares an executor: the returned factory binds the dependencies, and every call first checks
+ * the rendered config against the declaration (a non-retryable `InvalidConfig` failure, before
+ * any request) and then runs `run`.
+ *
+ * @example
+ * export const addRoleExecutor = defineExecutor('discord.addRole', async ({ config, context }, { rest }) => {
+ *   await rest.put(Routes.guildMemberRole(context.guildId, config.userId, config.roleId));
+ *   return {};
+ * });
+ */
+export function defineExecutor<K extends DiscordNodeType>(
+  type: K,
+  run: (
+    input: { config: ConfigOf<NodeTypeMap[K]>; context: DiscordActionContext },
+    deps: ExecutorDeps,
+  ) => Promise<OutputOf<NodeTypeMap[K]>>,
+): ExecutorFactory<K> {
+  const declaration = declarationOf(type);
+  return (deps) => async (input) => {
+    const config = validateRenderedConfig(declaration, input.config);
+    return run({ config, context: input.context }, deps);
+  };
+}
+
+/**
+ * The audit-log reason of a moderation or channel action: the node's `reason`, or one naming the
+ * graph, version, run and node (Discord caps reasons at 512 characters).
+ *
+ * @example
+ * auditReason(undefined, context); // 'Guildflow: graph g1 v3, run run-9, node kick'
+ */
+export function auditReason(reason: string | undefined, context: ActionContext): string {
+  const text = reason?.trim()
+    ? reason.trim()
+    : `Guildflow: graph ${context.graphId} v${context.version}, run ${context.runId}, node ${context.nodeId}`;
+  return text.slice(0, 512);
+}
+
+/**
+ * What the running activity attempt knows (from Temporal's activity context, with safe fallbacks
+ * outside one): the attempt number, when the step was first scheduled (the same for every
+ * attempt; `now` when unknown or implausible) and the cancellation signal to abort requests with.
+ *
+ * @example
+ * const { attempt, scheduledAtMs, signal } = attemptInfo(context);
+ */
+export function attemptInfo(context: ActionContext): {
+  attempt: number;
+  scheduledAtMs: number;
+  signal: AbortSignal | undefined;
+} {
+  const activity = asyncLocalStorage.getStore();
+  const now = Date.now();
+  const scheduled = activity?.info.scheduledTimestampMs;
+  const plausible = scheduled !== undefined && scheduled <= now && now - scheduled < 3_600_000;
+  return {
+    attempt: activity?.info.attempt ?? context.attempt ?? 1,
+    scheduledAtMs: plausible ? scheduled : now,
+    signal: activity?.cancellationSignal,
+  };
+}

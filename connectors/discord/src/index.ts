@@ -1,0 +1,68 @@
+/**
+ * @guildflow/discord — the real Discord connector: discord.js's REST client configured for
+ * Temporal activities, one executor per `discord.*` node (error classification, idempotency,
+ * audit-log reasons, limits checked before the call), the registry the worker registers, and
+ * the task-queue budget for Discord's global rate limit. See docs/discord.md.
+ */
+export {
+  DISCORD_API_URL,
+  DISCORD_REQUEST_TIMEOUT_MS,
+  applicationIdFromToken,
+  createDiscordRest,
+  isRealDiscord,
+  type DiscordRestOptions,
+} from './rest/create-rest.js';
+export {
+  DEFAULT_SANDBOX_URL,
+  discordConnectionsFromEnv,
+  type DiscordConnection,
+  type DiscordConnections,
+} from './rest/connections.js';
+export {
+  DISCORD_EXECUTORS,
+  createDiscordExecutors,
+  type DiscordActivities,
+  type DiscordExecutorsOptions,
+} from './registry/create-executors.js';
+export {
+  auditReason,
+  declarationOf,
+  type DiscordActionContext,
+  type DiscordNodeType,
+  type ExecutorDeps,
+  type ExecutorFactory,
+  type InteractionRef,
+} from './executors/define.js';
+export {
+  addReactionExecutor,
+  deleteMessageExecutor,
+  editMessageExecutor,
+  sendMessageExecutor,
+} from './executors/messages.js';
+export {
+  addRoleExecutor,
+  banMemberExecutor,
+  kickMemberExecutor,
+  removeRoleExecutor,
+  timeoutMemberExecutor,
+} from './executors/members.js';
+export { archiveChannelExecutor, createChannelExecutor } from './executors/channels.js';
+export { replyExecutor } from './executors/reply.js';
+export {
+  DISCORD_UNAVAILABLE,
+  classifyDiscordError,
+  discordCall,
+  discordCode,
+  ignoreCodes,
+} from './errors/classify.js';
+export type { CallSite } from './errors/describe.js';
+export { renderedConfigIssues, validateRenderedConfig } from './validation/rendered-config.js';
+export { messageNonce } from './payloads/nonce.js';
+export { ChannelGuilds, channelGuildsOf } from './guard/channel-guilds.js';
+export {
+  DISCORD_ACTIVITIES_PER_SECOND,
+  DISCORD_GLOBAL_REQUESTS_PER_SECOND,
+  DISCORD_MAX_CONCURRENT_ACTIVITIES,
+  DISCORD_TASK_QUEUE,
+  discordWorkerOptions,
+} from './budget/discord-queue.js';

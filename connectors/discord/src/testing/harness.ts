@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { startSandbox, SANDBOX_IDS, type Sandbox } from '@guildflow/discord-sandbox';
+import { ApplicationFailure, type Info } from '@temporalio/activity';
+import { MockActivityEnvironment } from '@temporalio/testing';
+import { DefaultLogger } from '@temporalio/worker';
+import { expect } from 'vitest';
+import type { DiscordActionContext, ExecutorDeps } from '../executors/define.js';
+import { createDiscordRest } from '../rest/create-rest.js';
+
+/**
+ * A sandbox and a connector REST client pointed at it, for the executor tests.
+ *
+ * @example
+ * const h = await startHarness();
+ * const send = sendMessageExecutor(h.deps);
+ */
+export interface Harness {
+  sandbox: Sandbox;
+  deps: ExecutorDeps;
+  /** A new REST client (fresh rate-limit buckets) on the same sandbox. */
+  freshDeps(): ExecutorDeps;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a real sandbox on a free port and a real discord.js REST client for it.
+ *
+ * @example
+ * beforeAll(async () => { h = await startHarness(); });
+ */
+export async function startHarness(): Promise<Harness> {
+  const sandbox = await startSandbox({ port: 0 });
+  const freshDeps = (): ExecutorDeps => ({
+    rest: createDiscordRest({ token: sandbox.token, apiUrl: sandbox.apiUrl }),
+    applicationId: sandbox.applicationId,
+  });
+  return { sandbox, deps: freshDeps(), freshDeps, close: () => sandbox.close() };
+}
+
+/**
+ * An action context in the sandbox guild, unique per call (its own run id and idempotency key).
+ *
+ * @example
+ * const context = actionContext({ nodeId: 'greet' });
+ */
+export function actionContext(overrides: Partial<DiscordActionContext> = {}): DiscordActionContext {
+  const runId = overrides.runId ?? `run-${randomUUID()}`;
+  const nodeId = overrides.nodeId ?? 'node';
+  return {
+    runId,
+    graphId: 'graph-test',
+    guildId: SANDBOX_IDS.guild,
+    version: 1,
+    nodeId,
+    attempt: 1,
+    idempotencyKey: `${runId}:${nodeId}`,
+    simulate: true,
+    ...overrides,
+  };
+}
+
+/**
+ * Runs `fn` inside a Temporal activity context (attempt 1, scheduled now, unless overridden).
+ *
+ * @example
+ * const out = await inActivity(() => send({ config, context }), { attempt: 2 });
+ */
+export function inActivity<T>(fn: () => Promise<T>, info: Partial<Info> = {}): Promise<T> {
+  const now = Date.now();
+  const env = new MockActivityEnvironment(
+    { attempt: 1, scheduledTimestampMs: now, currentAttemptScheduledTimestampMs: now, ...info },
+    // Failing activities are what these tests expect; keep the worker's warnings out of the output.
+    { logger: new DefaultLogger('ERROR') },
+  );
+  return env.run(fn);
+}
+
+/**
+ * Awaits a promise that must reject with an `ApplicationFailure`, and returns the failure.
+ *
+ * @example
+ * const failure = await failureOf(send({ config, context }));
+ * expect(failure.type).toBe('MissingPermissions');
+ */
+export async function failureOf(promise: Promise<unknown>): Promise<ApplicationFailure> {
+  let caught: unknown;
+  try {
+    await promise;
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught, 'expected the executor to fail').toBeInstanceOf(ApplicationFailure);
+  return caught as ApplicationFailure;
+}
+
+export { SANDBOX_IDS };
