@@ -1,8 +1,18 @@
 import express, { type ErrorRequestHandler, type Express } from 'express';
+import { catalogJson } from '../core/index.js';
+import { authenticate, guildAccess } from './auth/index.js';
 import type { ServiceDeps } from './deps.js';
 import { ApiError, errorBody } from './errors.js';
+import { graphRoutes } from './graphs/routes.js';
 import { checkHealth } from './health.js';
+import { log } from './log.js';
 import { mountPages } from './pages.js';
+import { runRoutes } from './runs/routes.js';
+import { isTemporalUnavailable, temporalUnavailable } from './runs/temporal-calls.js';
+import { isStoreUnavailable, storeUnavailable } from './storage/index.js';
+
+/** Largest accepted JSON body (a graph document with 2000 nodes fits comfortably). */
+export const BODY_LIMIT = '1mb';
 
 /**
  * Builds the express app of the engine service on the given dependencies.
@@ -23,27 +33,79 @@ export function createApp(deps: ServiceDeps): Express {
 
   mountPages(app);
 
+  // Authenticate before reading bodies: an anonymous caller cannot make us parse a megabyte.
+  app.use('/api', authenticate(deps), express.json({ limit: BODY_LIMIT }));
+  const catalog = JSON.stringify(catalogJson());
+  app.get('/api/catalog', (_req, res) => {
+    res.type('json').set('Cache-Control', 'no-cache').send(catalog);
+  });
+  app.use(
+    '/api/guilds/:guildId',
+    (req, res, next) => guildAccess(req, res, next, String(req.params.guildId)),
+    graphRoutes(deps),
+    runRoutes(deps),
+  );
+
   app.use('/api', (req, _res, next) => {
-    next(new ApiError(404, 'not_found', `No API route ${req.method} ${req.originalUrl}. See docs/api for the routes.`));
+    next(
+      new ApiError(
+        404,
+        'not_found',
+        `No API route ${req.method} ${req.originalUrl}. See docs/api/openapi.json for the routes.`,
+      ),
+    );
   });
   app.use(errorHandler);
   return app;
 }
 
-const errorHandler: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
+const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
   if (error instanceof ApiError) {
     res.status(error.status).json(errorBody(error));
     return;
   }
-  const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 500;
+  if (isStoreUnavailable(error)) {
+    res.status(503).json(errorBody(storeUnavailable()));
+    return;
+  }
+  if (isTemporalUnavailable(error)) {
+    res.status(503).json(errorBody(temporalUnavailable()));
+    return;
+  }
+  const status =
+    typeof (error as { status?: unknown }).status === 'number'
+      ? (error as { status: number }).status
+      : 500;
   if (status === 413) {
-    res.status(413).json(errorBody(new ApiError(413, 'payload_too_large', 'The request body is too large.')));
+    res
+      .status(413)
+      .json(
+        errorBody(
+          new ApiError(
+            413,
+            'payload_too_large',
+            `The request body is larger than ${BODY_LIMIT}. Send a smaller document.`,
+          ),
+        ),
+      );
     return;
   }
   if (status === 400 && (error as { type?: string }).type === 'entity.parse.failed') {
-    res.status(400).json(errorBody(new ApiError(400, 'invalid_json', 'The request body is not valid JSON.')));
+    res
+      .status(400)
+      .json(errorBody(new ApiError(400, 'invalid_json', 'The request body is not valid JSON.')));
     return;
   }
-  process.stderr.write(`unhandled error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  res.status(500).json(errorBody(new ApiError(500, 'internal', 'Something went wrong on our side; the error was logged.')));
+  log('error', 'request.failed', {
+    method: req.method,
+    path: req.path,
+    error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+  });
+  res
+    .status(500)
+    .json(
+      errorBody(
+        new ApiError(500, 'internal', 'Something went wrong on our side; the error was logged.'),
+      ),
+    );
 };

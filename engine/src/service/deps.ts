@@ -1,5 +1,9 @@
-import type { Connection as TemporalConnection, Client as TemporalClient } from '@temporalio/client';
+import type {
+  Connection as TemporalConnection,
+  Client as TemporalClient,
+} from '@temporalio/client';
 import type { Connection as MongoConnection } from 'mongoose';
+import type { ActivationHooks } from './graphs/activation.js';
 
 /** Everything the HTTP service needs from the outside, so tests can build an app on test servers. */
 export interface ServiceDeps {
@@ -9,4 +13,17 @@ export interface ServiceDeps {
   sandboxUrl?: string | undefined;
   adminToken: string;
   storeKind?: string | undefined;
+  /**
+   * Told when a graph's live version changes (publish, rollback, disable, delete): the trigger
+   * router, schedules, slash commands and webhooks plug in here. Defaults to no-op hooks.
+   */
+  activation?: ActivationHooks | undefined;
+  /** The task queue runs are started on (default `guildflow`); tests isolate runs with their own. */
+  taskQueue?: string | undefined;
+  /** Key that webhook secrets are encrypted with at rest (`GUILDFLOW_SECRET_KEY`); defaults to the admin token. */
+  secretKey?: string | undefined;
+  /** Public base URL for links the API hands out (webhook URLs); defaults to the request's own origin. */
+  publicUrl?: string | undefined;
+  /** How long an API call waits for Temporal before answering 503 (default 5 s). */
+  temporalTimeoutMs?: number | undefined;
 }

@@ -3,27 +3,39 @@
  * builder) on PORT, and stops cleanly on SIGTERM/SIGINT or when its supervisor is gone.
  */
 import { Client, Connection } from '@temporalio/client';
-import mongoose from 'mongoose';
 import { exitWithSupervisor, loadSettings } from '@guildflow/stack';
 import { createApp } from './app.js';
+import { log, messageOf } from './log.js';
+import { connectStore, openStore, startSweeper } from './storage/index.js';
 
 const settings = loadSettings(process.cwd());
 const adminToken = settings.adminToken;
 if (!adminToken) {
-  process.stderr.write('GUILDFLOW_ADMIN_TOKEN is not set. Start Guildflow with `npm start`, which creates one, or set it.\n');
+  process.stderr.write(
+    'GUILDFLOW_ADMIN_TOKEN is not set. Start Guildflow with `npm start`, which creates one, or set it.\n',
+  );
   process.exit(1);
 }
 if (!settings.mongodbUri || !settings.temporalAddress) {
-  process.stderr.write('MONGODB_URI and TEMPORAL_ADDRESS must be set. Start Guildflow with `npm start`, which provides both.\n');
+  process.stderr.write(
+    'MONGODB_URI and TEMPORAL_ADDRESS must be set. Start Guildflow with `npm start`, which provides both.\n',
+  );
   process.exit(1);
 }
 
 // Neither connection blocks start-up: while a dependency is down, health says so and the
-// routes that need it answer 503.
-const mongo = mongoose.createConnection(settings.mongodbUri, { serverSelectionTimeoutMS: 3000 });
-mongo.on('error', (error: Error) => process.stderr.write(`mongo: ${error.message}\n`));
-const connection = Connection.lazy({ address: settings.temporalAddress });
+// routes that need it answer 503; the store connection keeps retrying until it is up.
+const mongo = connectStore(settings.mongodbUri, (error) =>
+  log('warn', 'store.unavailable', { error: error.message }),
+);
+const connection = Connection.lazy({ address: settings.temporalAddress, connectTimeout: '3s' });
 const client = new Client({ connection, namespace: 'default' });
+// FerretDB cannot expire documents by itself; on MongoDB this only finds what TTL missed so far.
+const stopSweeper = startSweeper(
+  () => openStore(mongo),
+  60_000,
+  (error) => log('warn', 'sweeper.skipped', { error: messageOf(error) }),
+);
 
 const app = createApp({
   mongo,
@@ -31,12 +43,17 @@ const app = createApp({
   sandboxUrl: process.env.GUILDFLOW_SANDBOX_URL,
   adminToken,
   storeKind: process.env.GUILDFLOW_STORE_KIND,
+  // Webhook secrets are encrypted with this key; without it, with the admin token (changing
+  // the admin token then means rotating every webhook).
+  secretKey: process.env.GUILDFLOW_SECRET_KEY || undefined,
+  publicUrl: process.env.GUILDFLOW_PUBLIC_URL || undefined,
 });
 const server = app.listen(settings.port, () => {
   process.stdout.write(`engine service listening on http://localhost:${settings.port}\n`);
 });
 server.on('error', (error: NodeJS.ErrnoException) => {
-  const hint = error.code === 'EADDRINUSE' ? ` Port ${settings.port} is taken: set PORT to a free port.` : '';
+  const hint =
+    error.code === 'EADDRINUSE' ? ` Port ${settings.port} is taken: set PORT to a free port.` : '';
   process.stderr.write(`engine service could not listen: ${error.message}.${hint}\n`);
   process.exit(1);
 });
@@ -45,6 +62,7 @@ let closing = false;
 async function close(): Promise<void> {
   if (closing) return;
   closing = true;
+  stopSweeper();
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await mongo.close().catch(() => {});

@@ -1,0 +1,113 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type { Connection } from 'mongoose';
+import type { EngineActivities } from '../../interpreter/contract.js';
+import { snapshotOf, versionKey } from '../graphs/graph-store.js';
+import {
+  openStore,
+  type CollectEntryRecord,
+  type GraphRecord,
+  type GraphVersionRecord,
+} from '../storage/index.js';
+
+/** Collect windows and their entries are kept this long after closing (for run inspection). */
+export const COLLECT_RETENTION_MS = 7 * 86_400_000;
+
+/**
+ * The engine's own activities (`engine.*` in contract.ts) on the store: waits the trigger
+ * router routes to runs, `flow.collect` windows and their entries, and the published snapshot
+ * of a graph for `flow.runGraph`. Every write is idempotent (keyed by the workflow's ids), so
+ * Temporal's retries never duplicate anything. A store outage throws a retryable error.
+ *
+ * @example
+ * const worker = await Worker.create({ …, activities: { ...createEngineActivities(mongo), ...createDataExecutors(mongo) } });
+ */
+export function createEngineActivities(mongo: Connection): EngineActivities {
+  const store = () => openStore(mongo);
+  return {
+    async 'engine.registerWait'(wait) {
+      await (
+        await store()
+      ).waits.updateOne(
+        { _id: wait.waitId },
+        {
+          $set: {
+            workflowId: wait.workflowId,
+            guildId: wait.guildId,
+            messageId: wait.messageId,
+            event: wait.event,
+            customId: wait.customId ?? null,
+            userId: wait.userId ?? null,
+            expiresAt: new Date(wait.expiresAt),
+          },
+        },
+        { upsert: true },
+      );
+    },
+
+    async 'engine.clearWait'({ waitId }) {
+      await (await store()).waits.deleteOne({ _id: waitId });
+    },
+
+    async 'engine.openCollect'(window) {
+      const closesAt = new Date(window.closesAt);
+      await (
+        await store()
+      ).collectWindows.updateOne(
+        { _id: window.collectId },
+        {
+          $set: {
+            workflowId: window.workflowId,
+            guildId: window.guildId,
+            messageId: window.messageId,
+            customId: window.customId ?? null,
+            emoji: window.emoji ?? null,
+            closesAt,
+            purgeAt: new Date(closesAt.getTime() + COLLECT_RETENTION_MS),
+          },
+        },
+        { upsert: true },
+      );
+    },
+
+    async 'engine.readCollected'({ collectId }) {
+      const entries = await (
+        await store()
+      ).collectEntries
+        .find({ collectId })
+        .sort({ enteredAt: 1, userId: 1 })
+        .lean<CollectEntryRecord[]>();
+      return {
+        users: entries.map((e) => ({ id: e.userId, username: e.username, mention: e.mention })),
+        count: entries.length,
+      };
+    },
+
+    async 'engine.loadGraph'({ guildId, graphId }) {
+      const s = await store();
+      const graph = await s.graphs
+        .findOne({ _id: graphId, guildId, deletedAt: null })
+        .lean<GraphRecord>();
+      if (!graph)
+        throw ApplicationFailure.nonRetryable(
+          `No graph ${graphId} in this server: check the graph id of the "run graph" node.`,
+          'graph_not_found',
+        );
+      if (graph.publishedVersion === null)
+        throw ApplicationFailure.nonRetryable(
+          `Graph "${graph.name}" has never been published: publish it first.`,
+          'graph_not_published',
+        );
+      if (!graph.enabled)
+        throw ApplicationFailure.nonRetryable(
+          `Graph "${graph.name}" is disabled: enable it (publish or roll back) to run it.`,
+          'graph_disabled',
+        );
+      const version = await s.versions
+        .findById(versionKey(graph._id, graph.publishedVersion))
+        .lean<GraphVersionRecord>();
+      if (!version)
+        throw new Error(`Version ${graph.publishedVersion} of graph ${graphId} is missing.`);
+      return snapshotOf(version);
+    },
+  };
+}

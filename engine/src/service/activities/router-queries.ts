@@ -1,0 +1,71 @@
+import type { Store, WaitRecord } from '../storage/index.js';
+import { isDuplicateKey, type CollectWindowRecord } from '../storage/index.js';
+import { COLLECT_RETENTION_MS } from './engine-activities.js';
+
+/** A Discord user as collect entries and wait events carry them. */
+export interface EventUser {
+  id: string;
+  username: string;
+  mention: string;
+}
+
+/**
+ * Records a click or reaction on a message as an entry of every open collect window that
+ * watches it. One entry per user and window (a double click enters once: a unique index, not a
+ * read-then-write). Returns the ids of the windows the user entered for the first time.
+ *
+ * @example
+ * await enterCollect(store, { messageId, customId: 'enter', user: { id, username, mention } });
+ */
+export async function enterCollect(
+  store: Store,
+  event: { messageId: string; customId?: string; emoji?: string; user: EventUser },
+  now = new Date(),
+): Promise<string[]> {
+  const windows = await store.collectWindows
+    .find({ messageId: event.messageId, closesAt: { $gt: now } })
+    .lean<CollectWindowRecord[]>();
+  const matching = windows.filter((w) =>
+    w.customId !== null
+      ? w.customId === event.customId
+      : w.emoji !== null && w.emoji === event.emoji,
+  );
+  const entered: string[] = [];
+  for (const window of matching) {
+    try {
+      await store.collectEntries.create({
+        collectId: window._id,
+        userId: event.user.id,
+        username: event.user.username,
+        mention: event.user.mention,
+        enteredAt: now,
+        purgeAt: new Date(window.closesAt.getTime() + COLLECT_RETENTION_MS),
+      });
+      entered.push(window._id);
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+  return entered;
+}
+
+/**
+ * The live waits an event on a message satisfies (the router signals each one's workflow).
+ *
+ * @example
+ * for (const wait of await waitsFor(store, { messageId, event: 'button', customId, userId })) signal(wait);
+ */
+export async function waitsFor(
+  store: Store,
+  event: { messageId: string; event: WaitRecord['event']; customId?: string; userId?: string },
+  now = new Date(),
+): Promise<WaitRecord[]> {
+  const waits = await store.waits
+    .find({ messageId: event.messageId, event: event.event, expiresAt: { $gt: now } })
+    .lean<WaitRecord[]>();
+  return waits.filter(
+    (w) =>
+      (w.customId === null || w.customId === event.customId) &&
+      (w.userId === null || w.userId === event.userId),
+  );
+}

@@ -1,0 +1,65 @@
+import { sha256Hex } from '../storage/secret-box.js';
+import type { SessionRecord, Store } from '../storage/index.js';
+import { newToken } from './tokens.js';
+
+/** Sessions last a week unless the sign-in flow says otherwise. */
+export const SESSION_TTL_MS = 7 * 86_400_000;
+
+/**
+ * Creates a session for a user who may manage `guildIds` and returns its bearer token — the
+ * only time the token exists in clear (the store keeps its SHA-256). Used by sign-in, and by
+ * tests to act as a guild manager.
+ *
+ * @example
+ * const { token } = await createSession(store, { user: { id: '42', username: 'ana' }, guildIds: ['123'] });
+ */
+export async function createSession(
+  store: Store,
+  input: { user: { id: string; username: string }; guildIds: string[]; ttlMs?: number },
+): Promise<{ token: string; expiresAt: Date }> {
+  const now = new Date();
+  await store.users.updateOne(
+    { _id: input.user.id },
+    {
+      $set: { username: input.user.username, lastSignInAt: now },
+      $setOnInsert: { createdAt: now },
+    },
+    { upsert: true },
+  );
+  const token = newToken();
+  const expiresAt = new Date(now.getTime() + (input.ttlMs ?? SESSION_TTL_MS));
+  await store.sessions.create({
+    _id: sha256Hex(token),
+    userId: input.user.id,
+    guildIds: [...new Set(input.guildIds)],
+    createdAt: now,
+    expiresAt,
+  });
+  return { token, expiresAt };
+}
+
+/**
+ * The live session of a bearer token, or null when it is unknown or expired.
+ *
+ * @example
+ * const session = await findSession(store, token);
+ */
+export async function findSession(
+  store: Store,
+  token: string,
+  now = new Date(),
+): Promise<SessionRecord | null> {
+  return store.sessions
+    .findOne({ _id: sha256Hex(token), expiresAt: { $gt: now } })
+    .lean<SessionRecord>();
+}
+
+/**
+ * Ends a session (sign-out).
+ *
+ * @example
+ * await endSession(store, token);
+ */
+export async function endSession(store: Store, token: string): Promise<void> {
+  await store.sessions.deleteOne({ _id: sha256Hex(token) });
+}

@@ -1,0 +1,86 @@
+import type { Request, Response } from 'express';
+import type { ServiceDeps } from '../deps.js';
+import { baseUrlOf, retryConflicts, type GuildContext } from '../http/context.js';
+import { etagOf, preconditionFailed } from '../http/preconditions.js';
+import { secretBox, withKeyLock, type GraphRecord } from '../storage/index.js';
+import { noActivation } from './activation.js';
+import { draftOf, toGraphResource, triggerOf, type WebhookInfo } from './graph-resource.js';
+import { findGraph } from './graph-store.js';
+import type { PublishContext } from './publishing.js';
+import { webhookUrl, type SecretSealer } from './webhooks.js';
+
+/** What the graph routes share. */
+export interface GraphRouteKit {
+  box: SecretSealer;
+  publishing(ctx: GuildContext): PublishContext;
+  /** The graph of `:graphId` in the context's guild, or 404. */
+  graphOf(ctx: GuildContext, req: Request): Promise<GraphRecord>;
+  /** Runs `change` while no other change of this graph runs in the process. */
+  alone<T>(req: Request, change: () => Promise<T>): Promise<T>;
+  /**
+   * Reads the graph, checks the client's If-Match and applies `apply` — alone, retrying a race
+   * with a concurrent change when the client did not ask for a precondition itself.
+   */
+  change<T>(
+    req: Request,
+    ctx: GuildContext,
+    expected: number | undefined,
+    apply: (graph: GraphRecord) => Promise<T>,
+  ): Promise<T>;
+  /** Answers a graph resource with its ETag (the webhook URL; its secret only when new). */
+  answer(
+    req: Request,
+    res: Response,
+    ctx: GuildContext,
+    graph: GraphRecord,
+    status?: number,
+    secret?: string,
+  ): Promise<void>;
+}
+
+/**
+ * The shared helpers of the graph routes, bound to the service's dependencies.
+ *
+ * @example
+ * const kit = graphRouteKit(deps);
+ * await kit.answer(req, res, ctx, await kit.graphOf(ctx, req));
+ */
+export function graphRouteKit(deps: ServiceDeps): GraphRouteKit {
+  const graphOf = (ctx: GuildContext, req: Request) =>
+    findGraph(ctx.store, ctx.guildId, String(req.params.graphId));
+  // The embedded store's conditional updates are not atomic on their own (see withKeyLock).
+  const alone = <T>(req: Request, change: () => Promise<T>) =>
+    withKeyLock(`graph:${String(req.params.graphId)}`, change);
+  return {
+    box: secretBox(deps.secretKey ?? deps.adminToken),
+    publishing: (ctx) => ({
+      store: ctx.store,
+      activation: deps.activation ?? noActivation,
+      actor: ctx.actor,
+    }),
+    graphOf,
+    alone,
+    change: (req, ctx, expected, apply) =>
+      alone(req, () =>
+        retryConflicts(expected, async () => {
+          const graph = await graphOf(ctx, req);
+          if (expected !== undefined && graph.revision !== expected) throw preconditionFailed();
+          return apply(graph);
+        }),
+      ),
+    async answer(req, res, ctx, graph, status = 200, secret) {
+      let webhook: WebhookInfo | undefined;
+      if (triggerOf(draftOf(graph))?.type === 'trigger.webhook') {
+        const hook = await ctx.store.webhooks
+          .findOne({ graphId: graph._id }, { _id: 1 })
+          .lean<{ _id: string }>();
+        if (hook)
+          webhook = {
+            url: webhookUrl(baseUrlOf(deps, req), hook._id),
+            ...(secret ? { secret } : {}),
+          };
+      }
+      res.status(status).set('ETag', etagOf(graph.revision)).json(toGraphResource(graph, webhook));
+    },
+  };
+}

@@ -1,0 +1,170 @@
+import { Type, type Static } from '@sinclair/typebox';
+import type { GraphDocument } from '../../core/index.js';
+
+// A graph document (DESIGN.md); its JSON Schema is the core's GraphDocumentSchema, published as
+// the `GraphDocument` component.
+const GraphDocumentRef = Type.Unsafe<GraphDocument>(Type.Ref('GraphDocument'));
+
+/**
+ * One problem of a graph document (the core's validation list entry).
+ *
+ * @example
+ * { nodeId: 'greet', path: 'nodes[1].config.channelId', code: 'invalid_config', message: 'channelId is required' }
+ */
+export const ValidationIssueSchema = Type.Object(
+  {
+    nodeId: Type.Optional(Type.String()),
+    edgeId: Type.Optional(Type.String()),
+    path: Type.String(),
+    code: Type.String(),
+    message: Type.String(),
+  },
+  { $id: 'ValidationIssue' },
+);
+
+/**
+ * The inbound webhook of a `trigger.webhook` graph. `secret` appears only in the answer that
+ * created or rotated it: it is never shown again (rotate to get a new one).
+ *
+ * @example
+ * { url: 'http://localhost:3000/hooks/wh_…', secret: 'whsec_…' }
+ */
+export const WebhookInfoSchema = Type.Object(
+  {
+    url: Type.String(),
+    secret: Type.Optional(
+      Type.String({ description: 'Shown once, when the hook is created or rotated.' }),
+    ),
+  },
+  { $id: 'WebhookInfo' },
+);
+
+/**
+ * The graph resource (DESIGN.md, Public HTTP API), plus its revision (also its ETag) and times.
+ *
+ * @example
+ * { id: 'g_…', guildId: '123', name: 'Welcome', enabled: true, draft: {…}, issues: [], publishedVersion: 2, revision: 5, … }
+ */
+export const GraphResourceSchema = Type.Object(
+  {
+    id: Type.String(),
+    guildId: Type.String(),
+    name: Type.String(),
+    enabled: Type.Boolean(),
+    draft: GraphDocumentRef,
+    issues: Type.Array(Type.Ref('ValidationIssue')),
+    publishedVersion: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+    webhook: Type.Optional(Type.Ref('WebhookInfo')),
+    revision: Type.Integer({
+      minimum: 1,
+      description: 'Bumped by every change; sent as the ETag.',
+    }),
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'GraphResource' },
+);
+
+/**
+ * One row of the graph list: the resource without its draft.
+ *
+ * @example
+ * { id: 'g_…', guildId: '123', name: 'Welcome', enabled: true, triggerType: 'trigger.memberJoined', … }
+ */
+export const GraphSummarySchema = Type.Object(
+  {
+    id: Type.String(),
+    guildId: Type.String(),
+    name: Type.String(),
+    enabled: Type.Boolean(),
+    triggerType: Type.Union([Type.String(), Type.Null()]),
+    issueCount: Type.Integer({ minimum: 0 }),
+    publishedVersion: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+    revision: Type.Integer({ minimum: 1 }),
+    updatedAt: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'GraphSummary' },
+);
+
+/** `GET /api/guilds/:guildId/graphs`. */
+export const GraphListSchema = Type.Object(
+  { graphs: Type.Array(Type.Ref('GraphSummary')) },
+  { $id: 'GraphList' },
+);
+
+/** One published version in the version list. */
+export const VersionSummarySchema = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    publishedBy: Type.String(),
+    publishedAt: Type.String({ format: 'date-time' }),
+    current: Type.Boolean({ description: 'True for the version new runs use (publishedVersion).' }),
+  },
+  { $id: 'VersionSummary' },
+);
+
+/** `GET …/graphs/:graphId/versions`, newest first. */
+export const VersionListSchema = Type.Object(
+  {
+    publishedVersion: Type.Union([Type.Integer(), Type.Null()]),
+    versions: Type.Array(Type.Ref('VersionSummary')),
+  },
+  { $id: 'VersionList' },
+);
+
+/** `GET …/graphs/:graphId/versions/:version`: one immutable snapshot. */
+export const VersionDetailSchema = Type.Object(
+  {
+    graphId: Type.String(),
+    version: Type.Integer({ minimum: 1 }),
+    publishedBy: Type.String(),
+    publishedAt: Type.String({ format: 'date-time' }),
+    document: GraphDocumentRef,
+  },
+  { $id: 'VersionDetail' },
+);
+
+/**
+ * Body of `POST …/rollback`.
+ *
+ * @example
+ * { version: 1 }
+ */
+export const RollbackBodySchema = Type.Object(
+  { version: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false, $id: 'RollbackBody' },
+);
+export type RollbackBody = Static<typeof RollbackBodySchema>;
+
+/** One audit entry as the API shows it. */
+export const AuditEntrySchema = Type.Object(
+  {
+    at: Type.String({ format: 'date-time' }),
+    actor: Type.Object({
+      kind: Type.Union([Type.Literal('admin'), Type.Literal('user')]),
+      id: Type.String(),
+    }),
+    action: Type.String(),
+    graphId: Type.Union([Type.String(), Type.Null()]),
+    runId: Type.Union([Type.String(), Type.Null()]),
+    before: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+    after: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+    note: Type.Union([Type.String(), Type.Null()]),
+  },
+  { $id: 'AuditEntry' },
+);
+
+/** `GET /api/guilds/:guildId/audit`, newest first. */
+export const AuditListSchema = Type.Object(
+  { entries: Type.Array(Type.Ref('AuditEntry')) },
+  { $id: 'AuditList' },
+);
+
+/** Query of the audit list. */
+export const AuditQuerySchema = Type.Object(
+  {
+    graphId: Type.Optional(Type.String({ maxLength: 64 })),
+    limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
+  },
+  { additionalProperties: false },
+);

@@ -1,0 +1,103 @@
+import { Type } from '@sinclair/typebox';
+
+/**
+ * Every stable error code the API answers with. Clients branch on these, so they never change
+ * meaning; new ones are only added.
+ *
+ * @example
+ * if (body.error.code === 'conflict') reloadAndRetry();
+ */
+export const ERROR_CODES = [
+  'unauthorized',
+  'not_found',
+  'invalid_json',
+  'invalid_request',
+  'invalid_document',
+  'invalid_graph',
+  'unknown_version',
+  'unsupported_media_type',
+  'payload_too_large',
+  'conflict',
+  'publish_in_progress',
+  'not_a_webhook_graph',
+  'run_not_running',
+  'activation_failed',
+  'store_unavailable',
+  'temporal_unavailable',
+  'internal',
+] as const;
+
+/** The error body of every failure: `{ error: { code, message, details? } }`. */
+export const ErrorSchema = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.Union(
+        ERROR_CODES.map((code) => Type.Literal(code)),
+        { description: 'Stable; branch on it.' },
+      ),
+      message: Type.String({ description: 'What went wrong and what to do, for people.' }),
+      details: Type.Optional(
+        Type.Array(Type.Unknown(), {
+          description:
+            'The validation list (invalid_document, invalid_graph) or the request problems (invalid_request).',
+        }),
+      ),
+    }),
+  },
+  { $id: 'Error' },
+);
+
+/** `GET /api/health`. */
+export const HealthSchema = Type.Object(
+  {
+    ok: Type.Boolean(),
+    temporal: Type.Boolean(),
+    mongo: Type.Boolean(),
+    discord: Type.Boolean(),
+    details: Type.Object({
+      store: Type.Optional(Type.String()),
+      discord: Type.Union([Type.Literal('sandbox'), Type.Literal('gateway'), Type.Literal('none')]),
+      errors: Type.Record(Type.String(), Type.String()),
+    }),
+  },
+  { $id: 'Health' },
+);
+
+/** `GET /api/catalog` (the node catalog; each node type is described in docs/nodes.md). */
+export const CatalogSchema = Type.Object(
+  {
+    groups: Type.Array(Type.String()),
+    nodes: Type.Array(
+      Type.Object(
+        {
+          type: Type.String(),
+          kind: Type.Union([
+            Type.Literal('trigger'),
+            Type.Literal('action'),
+            Type.Literal('control'),
+          ]),
+          group: Type.String(),
+          title: Type.String(),
+          description: Type.String(),
+          configSchema: Type.Record(Type.String(), Type.Unknown()),
+          outputSchema: Type.Record(Type.String(), Type.Unknown()),
+          ports: Type.Object({
+            inputs: Type.String(),
+            outputs: Type.Array(Type.Record(Type.String(), Type.Unknown())),
+            error: Type.Boolean(),
+          }),
+          ui: Type.Record(Type.String(), Type.Unknown()),
+          examples: Type.Array(Type.Unknown()),
+        },
+        { additionalProperties: true },
+      ),
+    ),
+  },
+  { $id: 'Catalog' },
+);
+
+/** The answer of `POST …/webhook/rotate`: the new secret, shown this once. */
+export const WebhookSecretSchema = Type.Object(
+  { url: Type.String(), secret: Type.String() },
+  { $id: 'WebhookSecret' },
+);

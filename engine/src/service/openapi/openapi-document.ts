@@ -1,0 +1,142 @@
+import type { TSchema } from '@sinclair/typebox';
+import { GraphDocumentSchema } from '../../core/index.js';
+import * as graphSchemas from '../graphs/schemas.js';
+import * as runSchemas from '../runs/schemas.js';
+import { CatalogSchema, ErrorSchema, HealthSchema, WebhookSecretSchema } from './common-schemas.js';
+import { OPERATIONS, type Operation } from './operations.js';
+
+/**
+ * The command that regenerates docs/api/openapi.json (a test fails when the file is stale).
+ *
+ * @example
+ * console.error(`run ${OPENAPI_COMMAND}`);
+ */
+export const OPENAPI_COMMAND = 'npx tsx engine/src/service/openapi/write-openapi.ts';
+
+/** The component schemas, by name: the route schemas plus the graph document. */
+function components(): Record<string, unknown> {
+  const named: Record<string, TSchema> = { GraphDocument: GraphDocumentSchema };
+  for (const schema of [
+    ...Object.values(graphSchemas),
+    ...Object.values(runSchemas),
+    ErrorSchema,
+    HealthSchema,
+    CatalogSchema,
+    WebhookSecretSchema,
+  ]) {
+    if (
+      typeof schema === 'object' &&
+      schema !== null &&
+      typeof (schema as TSchema).$id === 'string'
+    )
+      named[(schema as TSchema).$id as string] = schema as TSchema;
+  }
+  return Object.fromEntries(
+    Object.entries(named)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, schema]) => [name, toOpenApi(schema)]),
+  );
+}
+
+/** Plain JSON of a TypeBox schema, with `$id`s dropped and bare refs pointed at the components. */
+function toOpenApi(schema: unknown): unknown {
+  return JSON.parse(JSON.stringify(schema), (key, value: unknown) => {
+    if (key === '$id') return undefined;
+    if (key === '$ref' && typeof value === 'string' && !value.startsWith('#'))
+      return `#/components/schemas/${value}`;
+    return value;
+  });
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+function operation(op: Operation): Record<string, unknown> {
+  const params = [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+    name,
+    in: 'path',
+    required: true,
+    schema: { type: name === 'version' ? 'integer' : 'string' },
+  }));
+  const query = (op.query ?? []).map((q) => ({
+    name: q.name,
+    in: 'query',
+    required: false,
+    description: q.description,
+    schema: q.schema,
+  }));
+  // Every change of an existing graph may carry If-Match; creating and reading cannot.
+  const changesGraph = op.etag && op.method !== 'get' && op.path.includes('{graphId}');
+  const ifMatch = changesGraph
+    ? [
+        {
+          name: 'If-Match',
+          in: 'header',
+          required: false,
+          schema: { type: 'string' },
+          description: 'Act only if the graph is still at this ETag, e.g. `"3"`; else 412.',
+        },
+      ]
+    : [];
+  const responses: Record<string, unknown> = {};
+  for (const [status, schema, description] of op.answers) {
+    responses[String(status)] = {
+      description,
+      ...(schema ? { content: { 'application/json': { schema: ref(schema) } } } : {}),
+      ...(op.etag && status < 300 && schema
+        ? {
+            headers: { ETag: { schema: { type: 'string' }, description: 'The revision, quoted.' } },
+          }
+        : {}),
+    };
+  }
+  if (!op.public)
+    responses['401'] = {
+      description: '`unauthorized`: no, wrong or expired bearer token.',
+      content: { 'application/json': { schema: ref('Error') } },
+    };
+  return {
+    summary: op.summary,
+    ...(op.description ? { description: op.description } : {}),
+    ...(params.length + query.length + ifMatch.length
+      ? { parameters: [...params, ...query, ...ifMatch] }
+      : {}),
+    ...(op.body
+      ? {
+          requestBody: {
+            required: op.body !== 'RunStartBody',
+            content: { 'application/json': { schema: ref(op.body) } },
+          },
+        }
+      : {}),
+    responses,
+    ...(op.public ? { security: [] } : {}),
+  };
+}
+
+/**
+ * The OpenAPI 3.1 description of the public HTTP API, built from the route table and the
+ * TypeBox schemas the routes validate with — so the document cannot drift from the code.
+ *
+ * @example
+ * writeFileSync('docs/api/openapi.json', `${JSON.stringify(openApiDocument(), null, 2)}\n`);
+ */
+export function openApiDocument(): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) (paths[op.path] ??= {})[op.method] = operation(op);
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Guildflow API',
+      version: '1',
+      description:
+        'The public HTTP API of the Guildflow engine (see DESIGN.md, Public HTTP API). Send `Authorization: Bearer <token>`: the admin token, or a session token from signing in. Every error is `{ error: { code, message, details? } }` with a stable `code`. Another guild’s resources answer 404.',
+    },
+    servers: [{ url: 'http://localhost:3000' }],
+    security: [{ bearer: [] }],
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: components(),
+    },
+  };
+}

@@ -1,0 +1,228 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { Client, Connection } from '@temporalio/client';
+import { freePort } from '@guildflow/stack';
+import type { ActionInput } from '../../interpreter/contract.js';
+import { recordingActivities } from '../../testing/interpreter-harness.js';
+import {
+  delayGraph,
+  invalidDraft,
+  sendGraph,
+  webhookGraph,
+} from '../../testing/service-fixtures.js';
+import {
+  eventually,
+  startTestService,
+  startTestWorker,
+  type ApiAnswer,
+  type ApiRequest,
+  type TestService,
+  type TestWorker,
+} from '../../testing/service-harness.js';
+import { OPENAPI_COMMAND, openApiDocument } from './openapi-document.js';
+
+const FILE = fileURLToPath(new URL('../../../../docs/api/openapi.json', import.meta.url));
+const GUILD = '700000000000000001';
+const graphs = `/api/guilds/${GUILD}/graphs`;
+
+interface Exchange {
+  method: string;
+  path: string;
+  answer: ApiAnswer;
+}
+
+const exchanges: Exchange[] = [];
+let worker: TestWorker;
+let service: TestService;
+
+/** Calls the API and keeps the exchange for the contract check. */
+async function call(method: string, path: string, request?: ApiRequest): Promise<ApiAnswer> {
+  const answer = await service.api(method, path, request);
+  exchanges.push({ method, path, answer });
+  return answer;
+}
+
+beforeAll(async () => {
+  const stubs = recordingActivities({
+    'discord.sendMessage': {
+      output: (i: ActionInput) => ({ messageId: '1', channelId: String(i.config.channelId) }),
+    },
+  });
+  worker = await startTestWorker(stubs.activities);
+  service = await startTestService({ taskQueue: worker.taskQueue });
+});
+afterAll(async () => {
+  await service.close();
+  await worker.stop();
+});
+
+describe('docs/api/openapi.json', () => {
+  it('is the document generated from the routes and their schemas', () => {
+    let current = '';
+    try {
+      current = readFileSync(FILE, 'utf8');
+    } catch {
+      // reported below
+    }
+    expect(
+      current === `${JSON.stringify(openApiDocument(), null, 2)}\n`,
+      `docs/api/openapi.json is stale: run \`${OPENAPI_COMMAND}\`.`,
+    ).toBe(true);
+  });
+
+  it('describes what every route answers (statuses and bodies)', async () => {
+    // Graphs: every route, successes and refusals.
+    await call('GET', '/api/health', { token: null });
+    await call('GET', '/api/catalog');
+    await call('GET', '/api/catalog', { token: null });
+    const created = await call('POST', graphs, { body: sendGraph('v1') });
+    const path = `${graphs}/${created.body.id}`;
+    await call('POST', graphs, { body: { nope: true } });
+    await call('POST', graphs, { rawBody: '{', headers: { 'Content-Type': 'application/json' } });
+    await call('POST', graphs, { rawBody: 'x', headers: { 'Content-Type': 'text/plain' } });
+    await call('POST', graphs, { body: { ...sendGraph(), description: 'x'.repeat(1_100_000) } });
+    await call('GET', graphs);
+    await call('GET', path);
+    await call('GET', `${graphs}/g_0000000000000000000000`);
+    await call('PUT', path, { body: sendGraph('v1 again'), headers: { 'If-Match': '"1"' } });
+    await call('PUT', path, { body: sendGraph('late'), headers: { 'If-Match': '"1"' } });
+    await call('PUT', path, { body: [] });
+    await call('POST', `${path}/publish`);
+    await call('PUT', path, { body: delayGraph('1h', 'v2') });
+    await call('POST', `${path}/publish`);
+    await call('GET', `${path}/versions`);
+    await call('GET', `${path}/versions/1`);
+    await call('GET', `${path}/versions/7`);
+    await call('POST', `${path}/rollback`, { body: { version: 1 } });
+    await call('POST', `${path}/rollback`, { body: { version: 7 } });
+    await call('POST', `${path}/webhook/rotate`);
+    const broken = await call('POST', graphs, { body: invalidDraft() });
+    await call('POST', `${graphs}/${broken.body.id}/publish`);
+    await call('POST', `${graphs}/${broken.body.id}/runs`, { body: {} });
+    const hooked = await call('POST', graphs, { body: webhookGraph() });
+    await call('POST', `${graphs}/${hooked.body.id}/webhook/rotate`);
+
+    // Runs: a completed one (version 1) and a waiting one (version 2 after rollback → publish).
+    const done = await call('POST', `${path}/runs`, { body: { payload: {} } });
+    await eventually(
+      async () =>
+        (await service.api('GET', `/api/guilds/${GUILD}/runs/${done.body.runId}`)).body.status ===
+        'completed'
+          ? true
+          : undefined,
+      'the run to complete',
+    );
+    await call('GET', `/api/guilds/${GUILD}/runs/${done.body.runId}`);
+    await call('POST', `${path}/rollback`, { body: { version: 2 } });
+    const waiting = await call('POST', `${path}/runs`, { body: { timeScale: 2 } });
+    await call('POST', `${path}/runs`, { body: { timeScale: -1 } });
+    await call('GET', `/api/guilds/${GUILD}/runs/${waiting.body.runId}`);
+    await eventually(
+      async () =>
+        (await service.api('GET', `/api/guilds/${GUILD}/runs?graphId=${created.body.id}`)).body.runs
+          .length >= 2
+          ? true
+          : undefined,
+      'visibility',
+    );
+    await call('GET', `/api/guilds/${GUILD}/runs?graphId=${created.body.id}`);
+    await call('GET', `/api/guilds/${GUILD}/runs?status=nope`);
+    await call('POST', `/api/guilds/${GUILD}/runs/${waiting.body.runId}/cancel`);
+    await call('POST', `/api/guilds/${GUILD}/runs/${done.body.runId}/cancel`);
+    await call('GET', `/api/guilds/${GUILD}/runs/run_unknown`);
+    await call('POST', `${path}/disable`);
+    await call('GET', `/api/guilds/${GUILD}/audit`);
+    await call('GET', `/api/guilds/${GUILD}/audit?limit=9999`);
+    await call('DELETE', path);
+    await call('DELETE', path);
+
+    // Temporal down.
+    const main = service;
+    const dead = Connection.lazy({ address: `127.0.0.1:${await freePort()}`, connectTimeout: 300 });
+    service = await startTestService({
+      temporal: { connection: dead, client: new Client({ connection: dead }) },
+      temporalTimeoutMs: 800,
+    });
+    try {
+      await call('GET', `/api/guilds/${GUILD}/runs`);
+    } finally {
+      await service.close();
+      service = main;
+    }
+
+    const doc = JSON.parse(readFileSync(FILE, 'utf8')) as OpenApi;
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    ajv.addSchema(doc, 'openapi.json');
+    // The schemas do reject what they should (an empty resource, an undocumented error code).
+    expect(ajv.getSchema('openapi.json#/components/schemas/GraphResource')?.({})).toBe(false);
+    expect(
+      ajv.getSchema('openapi.json#/components/schemas/Error')?.({
+        error: { code: 'made_up', message: 'x' },
+      }),
+    ).toBe(false);
+    const covered = new Set<string>();
+    const problems: string[] = [];
+    for (const { method, path: url, answer } of exchanges) {
+      const found = findOperation(doc, method.toLowerCase(), url.split('?')[0] ?? url);
+      if (!found) {
+        problems.push(`${method} ${url}: not in the document`);
+        continue;
+      }
+      const documented = found.operation.responses[String(answer.status)];
+      if (!documented) {
+        problems.push(
+          `${method} ${found.template} answered ${answer.status}, which is not documented`,
+        );
+        continue;
+      }
+      covered.add(`${method.toLowerCase()} ${found.template} ${answer.status}`);
+      const ref = documented.content?.['application/json']?.schema.$ref;
+      if (!ref) {
+        if (answer.body !== '')
+          problems.push(
+            `${method} ${found.template} ${answer.status}: documented without a body, answered one`,
+          );
+        continue;
+      }
+      const validate = ajv.getSchema(`openapi.json${ref}`);
+      if (!validate?.(answer.body))
+        problems.push(
+          `${method} ${found.template} ${answer.status}: ${ajv.errorsText(validate?.errors)}`,
+        );
+    }
+    expect(problems).toEqual([]);
+    // Every documented operation was exercised with its success answer.
+    for (const [template, operations] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(operations)) {
+        const success = Object.keys(op.responses).find((status) => status.startsWith('2'));
+        expect(
+          covered.has(`${method} ${template} ${success}`),
+          `${method} ${template} ${success} not exercised`,
+        ).toBe(true);
+      }
+    }
+  });
+});
+
+interface OpenApi {
+  paths: Record<
+    string,
+    Record<
+      string,
+      { responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }> }
+    >
+  >;
+}
+
+function findOperation(doc: OpenApi, method: string, url: string) {
+  for (const [template, operations] of Object.entries(doc.paths)) {
+    const pattern = new RegExp(`^${template.replace(/\{\w+\}/g, '[^/]+')}$`);
+    const operation = operations[method];
+    if (pattern.test(url) && operation) return { template, operation };
+  }
+  return undefined;
+}

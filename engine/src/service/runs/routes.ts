@@ -1,0 +1,112 @@
+import { Router } from 'express';
+import { validateGraph } from '../../core/index.js';
+import type { GraphSnapshot } from '../../interpreter/contract.js';
+import type { ServiceDeps } from '../deps.js';
+import { ApiError } from '../errors.js';
+import { draftOf, triggerOf } from '../graphs/graph-resource.js';
+import { findGraph, findVersion, invalidGraph, snapshotOf } from '../graphs/graph-store.js';
+import { guildContext, guildIdOf } from '../http/context.js';
+import { requireJson } from '../http/preconditions.js';
+import { check } from '../http/validate.js';
+import { recordAudit } from '../storage/index.js';
+import { readRun } from './run-detail.js';
+import { describeRun, listRuns } from './run-views.js';
+import { RunListQuerySchema, RunStartBodySchema } from './schemas.js';
+import { startRun } from './start-run.js';
+import { temporalCall } from './temporal-calls.js';
+
+/**
+ * The run routes under `/api/guilds/:guildId`: manual/test runs of a graph, the run list from
+ * Temporal visibility, run detail node by node, and cancel.
+ *
+ * A manual run executes the published version; with `draft: true`, or while nothing is
+ * published, it test-runs the current draft (validated first) as version 0.
+ *
+ * @example
+ * app.use('/api/guilds/:guildId', runRoutes(deps));
+ */
+export function runRoutes(deps: ServiceDeps): Router {
+  const router = Router({ mergeParams: true });
+
+  router.post('/graphs/:graphId/runs', requireJson, async (req, res) => {
+    const body = check(RunStartBodySchema, req.body ?? {}, 'body');
+    const ctx = await guildContext(deps, req, res);
+    const graph = await findGraph(ctx.store, ctx.guildId, String(req.params.graphId));
+    let snapshot: GraphSnapshot;
+    if (body.draft === true || graph.publishedVersion === null) {
+      const document = draftOf(graph);
+      const issues = validateGraph(document);
+      if (issues.length > 0) throw invalidGraph(issues, 'run');
+      snapshot = { graphId: graph._id, guildId: graph.guildId, version: 0, document };
+    } else {
+      const version = await findVersion(ctx.store, graph, graph.publishedVersion);
+      if (!version)
+        throw new ApiError(
+          500,
+          'internal',
+          'The published version of this graph is missing; publish it again.',
+        );
+      snapshot = snapshotOf(version);
+    }
+    const trigger = triggerOf(snapshot.document);
+    const triggerType = trigger?.type ?? 'trigger.manual';
+    const sample = trigger?.type === 'trigger.manual' ? trigger.config.samplePayload : undefined;
+    const { runId } = await temporalCall(deps, () =>
+      startRun({
+        client: deps.temporal.client,
+        taskQueue: deps.taskQueue,
+        snapshot,
+        trigger: { type: triggerType, payload: body.payload ?? sample ?? {} },
+        triggerType: 'trigger.manual',
+        options: {
+          ...(body.simulate === undefined ? {} : { simulate: body.simulate }),
+          ...(body.timeScale === undefined ? {} : { timeScale: body.timeScale }),
+        },
+      }),
+    );
+    await recordAudit(ctx.store, {
+      actor: ctx.actor,
+      action: 'run.start',
+      guildId: ctx.guildId,
+      graphId: graph._id,
+      runId,
+      after: { publishedVersion: snapshot.version },
+    });
+    res
+      .status(202)
+      .location(`/api/guilds/${ctx.guildId}/runs/${runId}`)
+      .json({ runId, graphId: graph._id, version: snapshot.version });
+  });
+
+  router.get('/runs', async (req, res) => {
+    const query = check(RunListQuerySchema, req.query, 'query');
+    res.json({ runs: await listRuns(deps, guildIdOf(req), query) });
+  });
+
+  router.get('/runs/:runId', async (req, res) => {
+    res.json(await readRun(deps, guildIdOf(req), String(req.params.runId)));
+  });
+
+  router.post('/runs/:runId/cancel', async (req, res) => {
+    const ctx = await guildContext(deps, req, res);
+    const { summary, handle } = await describeRun(deps, ctx.guildId, String(req.params.runId));
+    if (summary.status !== 'running') {
+      throw new ApiError(
+        409,
+        'run_not_running',
+        `This run already ended (${summary.status}); only a running run can be cancelled.`,
+      );
+    }
+    await temporalCall(deps, () => handle.cancel());
+    await recordAudit(ctx.store, {
+      actor: ctx.actor,
+      action: 'run.cancel',
+      guildId: ctx.guildId,
+      graphId: summary.graphId,
+      runId: summary.runId,
+    });
+    res.status(202).json({ runId: summary.runId, cancelRequested: true });
+  });
+
+  return router;
+}

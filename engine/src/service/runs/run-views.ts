@@ -1,0 +1,138 @@
+import type { WorkflowExecutionInfo } from '@temporalio/client';
+import { notFound } from '../auth/index.js';
+import type { ServiceDeps } from '../deps.js';
+import type { RunStatus } from './schemas.js';
+import { readRunAttributes } from './search-attributes.js';
+import { temporalCall } from './temporal-calls.js';
+
+/** A row of the run list. */
+export interface RunSummary {
+  runId: string;
+  graphId: string;
+  version: number;
+  status: RunStatus;
+  triggerType: string | null;
+  startedAt: string;
+  endedAt: string | null;
+}
+
+// A paused workflow has not ended; a continued-as-new execution lives on in its successor.
+const FROM_TEMPORAL: Record<string, RunStatus> = {
+  RUNNING: 'running',
+  PAUSED: 'running',
+  CONTINUED_AS_NEW: 'running',
+  COMPLETED: 'completed',
+  FAILED: 'failed',
+  CANCELLED: 'cancelled',
+  TERMINATED: 'terminated',
+  TIMED_OUT: 'timed_out',
+};
+
+// The spelling of each status in Temporal's visibility query language.
+const IN_QUERIES: Record<RunStatus, string> = {
+  running: 'Running',
+  completed: 'Completed',
+  failed: 'Failed',
+  cancelled: 'Canceled',
+  terminated: 'Terminated',
+  timed_out: 'TimedOut',
+};
+
+/**
+ * The API status of a Temporal execution status name.
+ *
+ * @example
+ * runStatus('TIMED_OUT'); // 'timed_out'
+ */
+export function runStatus(temporalStatus: string): RunStatus {
+  return FROM_TEMPORAL[temporalStatus] ?? 'running';
+}
+
+/**
+ * The run summary of a Temporal execution that belongs to `guildId`, or undefined when it is
+ * not a Guildflow run of that guild (other guilds' runs are indistinguishable from missing ones).
+ *
+ * @example
+ * const summary = toRunSummary(await handle.describe(), guildId);
+ */
+export function toRunSummary(
+  info: Pick<
+    WorkflowExecutionInfo,
+    'workflowId' | 'typedSearchAttributes' | 'status' | 'startTime' | 'closeTime' | 'memo'
+  >,
+  guildId: string,
+): RunSummary | undefined {
+  const attributes = readRunAttributes(info.typedSearchAttributes);
+  if (attributes.guildId !== guildId || attributes.graphId === undefined) return undefined;
+  const memoStart = typeof info.memo?.startedAt === 'string' ? info.memo.startedAt : undefined;
+  return {
+    runId: info.workflowId,
+    graphId: attributes.graphId,
+    version: attributes.version ?? 0,
+    status: runStatus(info.status.name),
+    triggerType: attributes.triggerType ?? null,
+    // The memo keeps the first start across continue-as-new; the execution's own is later.
+    startedAt: memoStart ?? info.startTime.toISOString(),
+    endedAt:
+      info.closeTime && info.status.name !== 'CONTINUED_AS_NEW'
+        ? info.closeTime.toISOString()
+        : null,
+  };
+}
+
+/**
+ * A guild's runs from Temporal visibility, newest first, filtered on the search attributes.
+ *
+ * @example
+ * const runs = await listRuns(deps, '123', { graphId: 'g_…', status: 'running', limit: 50 });
+ */
+export async function listRuns(
+  deps: ServiceDeps,
+  guildId: string,
+  filter: { graphId?: string | undefined; status?: RunStatus | undefined; limit: number },
+): Promise<RunSummary[]> {
+  const clauses = [`GuildId = ${quote(guildId)}`];
+  if (filter.graphId) clauses.push(`GraphId = ${quote(filter.graphId)}`);
+  clauses.push(
+    filter.status
+      ? `ExecutionStatus = ${quote(IN_QUERIES[filter.status])}`
+      : `ExecutionStatus != 'ContinuedAsNew'`,
+  );
+  return temporalCall(deps, async () => {
+    const runs: RunSummary[] = [];
+    for await (const info of deps.temporal.client.workflow.list({
+      query: clauses.join(' AND '),
+      pageSize: filter.limit,
+    })) {
+      const summary = toRunSummary(info, guildId);
+      if (summary) runs.push(summary);
+      if (runs.length >= filter.limit) break;
+    }
+    return runs;
+  });
+}
+
+/**
+ * Describes a run of this guild, or throws 404 (missing, or another guild's).
+ *
+ * @example
+ * const { summary, handle } = await describeRun(deps, guildId, runId);
+ */
+export async function describeRun(deps: ServiceDeps, guildId: string, runId: string) {
+  if (!/^[A-Za-z0-9_.:/-]{1,255}$/.test(runId)) throw notFound('run');
+  const handle = deps.temporal.client.workflow.getHandle(runId);
+  try {
+    const description = await temporalCall(deps, () => handle.describe());
+    const summary = toRunSummary(description, guildId);
+    if (!summary) throw notFound('run');
+    return { summary, handle };
+  } catch (error) {
+    if ((error as { name?: string }).name === 'WorkflowNotFoundError') throw notFound('run');
+    throw error;
+  }
+}
+
+// Values come from validated patterns; quoting still escapes, so a future caller cannot inject.
+function quote(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}

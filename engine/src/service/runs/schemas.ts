@@ -1,0 +1,130 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { GRAPH_ID_PATTERN } from '../storage/ids.js';
+
+/**
+ * Body of `POST …/graphs/:graphId/runs`.
+ *
+ * @example
+ * { payload: { member: { id: '1' } }, simulate: true, timeScale: 3600 }
+ */
+export const RunStartBodySchema = Type.Object(
+  {
+    payload: Type.Optional(
+      Type.Unknown({
+        description: 'The trigger payload; defaults to a manual trigger’s samplePayload, else {}.',
+      }),
+    ),
+    simulate: Type.Optional(Type.Boolean({ description: 'Run against the sandbox guild.' })),
+    timeScale: Type.Optional(
+      Type.Number({
+        minimum: 1,
+        maximum: 1_000_000,
+        description: 'Every wait is divided by this.',
+      }),
+    ),
+    draft: Type.Optional(
+      Type.Boolean({
+        description: 'Test-run the current draft (version 0) even when a version is published.',
+      }),
+    ),
+  },
+  { additionalProperties: false, $id: 'RunStartBody' },
+);
+export type RunStartBody = Static<typeof RunStartBodySchema>;
+
+/** Answer of `POST …/runs`. */
+export const RunStartedSchema = Type.Object(
+  { runId: Type.String(), graphId: Type.String(), version: Type.Integer({ minimum: 0 }) },
+  { $id: 'RunStarted' },
+);
+
+/**
+ * The run statuses of the API (DESIGN.md).
+ *
+ * @example
+ * RUN_STATUSES.includes('running'); // true
+ */
+export const RUN_STATUSES = [
+  'running',
+  'completed',
+  'failed',
+  'cancelled',
+  'terminated',
+  'timed_out',
+] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+const RunStatusSchema = Type.Union(RUN_STATUSES.map((s) => Type.Literal(s)));
+
+/** Query of `GET /api/guilds/:guildId/runs`. */
+export const RunListQuerySchema = Type.Object(
+  {
+    graphId: Type.Optional(Type.String({ pattern: GRAPH_ID_PATTERN })),
+    status: Type.Optional(RunStatusSchema),
+    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+  },
+  { additionalProperties: false },
+);
+
+const summary = {
+  runId: Type.String(),
+  graphId: Type.String(),
+  version: Type.Integer({ minimum: 0, description: '0 for a test run of a draft.' }),
+  status: RunStatusSchema,
+  triggerType: Type.Union([Type.String(), Type.Null()]),
+  startedAt: Type.String({ format: 'date-time' }),
+  endedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+};
+
+/** One row of the run list. */
+export const RunSummarySchema = Type.Object(summary, { $id: 'RunSummary' });
+
+/** `GET /api/guilds/:guildId/runs`, newest first. */
+export const RunListSchema = Type.Object(
+  { runs: Type.Array(Type.Ref('RunSummary')) },
+  { $id: 'RunList' },
+);
+
+/** One step of a run's log (the interpreter's StepLog). */
+export const StepSchema = Type.Object(
+  {
+    nodeId: Type.String(),
+    iteration: Type.Optional(Type.String()),
+    status: Type.Union(
+      ['running', 'waiting', 'completed', 'failed', 'skipped'].map((s) => Type.Literal(s)),
+    ),
+    startedAt: Type.String(),
+    endedAt: Type.Optional(Type.String()),
+    input: Type.Optional(Type.Unknown()),
+    output: Type.Optional(Type.Unknown()),
+    port: Type.Optional(Type.String()),
+    error: Type.Optional(
+      Type.Object({ code: Type.String(), message: Type.String(), retryable: Type.Boolean() }),
+    ),
+  },
+  { $id: 'Step' },
+);
+
+/** `GET /api/guilds/:guildId/runs/:runId`. */
+export const RunDetailSchema = Type.Object(
+  {
+    ...summary,
+    steps: Type.Array(Type.Ref('Step')),
+    droppedSteps: Type.Integer({ minimum: 0 }),
+    error: Type.Optional(
+      Type.Object(
+        { code: Type.String(), message: Type.String() },
+        { description: 'Why the run did not complete.' },
+      ),
+    ),
+    stepsError: Type.Optional(
+      Type.String({ description: 'Why the step log could not be read (the list is then empty).' }),
+    ),
+  },
+  { $id: 'RunDetail' },
+);
+
+/** Answer of `POST /api/guilds/:guildId/runs/:runId/cancel`. */
+export const RunCancelledSchema = Type.Object(
+  { runId: Type.String(), cancelRequested: Type.Literal(true) },
+  { $id: 'RunCancelRequested' },
+);

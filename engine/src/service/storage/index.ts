@@ -1,0 +1,34 @@
+/** The service's MongoDB storage: models, indexes, and the helpers that keep writes whole. */
+export { openStore, type Store } from './store.js';
+export { connectStore } from './connect.js';
+export { recordAudit, type AuditEntry } from './audit.js';
+export {
+  isDuplicateKey,
+  isStoreUnavailable,
+  storeUnavailable,
+  StoreUnavailableError,
+} from './store-errors.js';
+export { newId, GRAPH_ID_PATTERN } from './ids.js';
+export { secretBox, sha256Hex } from './secret-box.js';
+export { startSweeper, sweepExpired } from './sweeper.js';
+export { withKeyLock } from './keyed-lock.js';
+export type {
+  GraphRecord,
+  GraphVersionRecord,
+  GuildRecord,
+  WebhookRecord,
+} from './graph-models.js';
+export type {
+  CollectEntryRecord,
+  CollectWindowRecord,
+  DataKeyRecord,
+  WaitRecord,
+} from './runtime-models.js';
+export type {
+  Actor,
+  AuditAction,
+  AuditRecord,
+  AuditState,
+  SessionRecord,
+  UserRecord,
+} from './account-models.js';

@@ -1,0 +1,127 @@
+import { Schema } from 'mongoose';
+import { SCHEMA_OPTIONS } from './graph-models.js';
+
+/**
+ * A value stored by `data.set`/`data.increment`. Numbers live in `num` (so `$inc` works on them
+ * atomically and an unset or non-numeric value counts as 0); every other JSON value lives in
+ * `json` as text (its keys are user data and may not be valid field names).
+ */
+export interface DataKeyRecord {
+  guildId: string;
+  scope: 'guild' | 'member';
+  /** `''` for scope guild, so the unique index covers both scopes. */
+  memberId: string;
+  key: string;
+  num?: number | undefined;
+  json?: string | undefined;
+  /** null: kept forever. Readers treat a past date as unset even before the sweeper removes it. */
+  expiresAt: Date | null;
+  updatedAt: Date;
+  /** Idempotency keys of the last increments, so a retried step never adds twice. */
+  ops: string[];
+}
+
+/** An open (or recently closed) `flow.collect` window. `_id` is the collect id. */
+export interface CollectWindowRecord {
+  _id: string;
+  workflowId: string;
+  guildId: string;
+  messageId: string;
+  customId: string | null;
+  emoji: string | null;
+  closesAt: Date;
+  /** Windows and their entries are removed a week after closing. */
+  purgeAt: Date;
+}
+
+/** One user's entry into a collect window (a double click enters once: unique per user). */
+export interface CollectEntryRecord {
+  collectId: string;
+  userId: string;
+  username: string;
+  mention: string;
+  enteredAt: Date;
+  purgeAt: Date;
+}
+
+/** A `flow.waitFor` the trigger router must route to its run. `_id` is the wait id. */
+export interface WaitRecord {
+  _id: string;
+  workflowId: string;
+  guildId: string;
+  messageId: string;
+  event: 'button' | 'reaction' | 'reply';
+  customId: string | null;
+  userId: string | null;
+  expiresAt: Date;
+}
+
+/** Schema of `data_keys`. */
+export const dataKeySchema = new Schema<DataKeyRecord>(
+  {
+    guildId: { type: String, required: true },
+    scope: { type: String, enum: ['guild', 'member'], required: true },
+    memberId: { type: String, default: '' },
+    key: { type: String, required: true },
+    num: { type: Number },
+    json: { type: String },
+    expiresAt: { type: Date, default: null },
+    updatedAt: { type: Date, required: true },
+    ops: { type: [String], default: [] },
+  },
+  { ...SCHEMA_OPTIONS, collection: 'data_keys' },
+);
+dataKeySchema.index({ guildId: 1, scope: 1, memberId: 1, key: 1 }, { unique: true });
+dataKeySchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
+
+/** Schema of `collect_windows`. */
+export const collectWindowSchema = new Schema<CollectWindowRecord>(
+  {
+    _id: { type: String, required: true },
+    workflowId: { type: String, required: true },
+    guildId: { type: String, required: true },
+    messageId: { type: String, required: true },
+    customId: { type: String, default: null },
+    emoji: { type: String, default: null },
+    closesAt: { type: Date, required: true },
+    purgeAt: { type: Date, required: true },
+  },
+  { ...SCHEMA_OPTIONS, collection: 'collect_windows' },
+);
+// The router looks up open windows by the message that was clicked or reacted to.
+collectWindowSchema.index({ messageId: 1, closesAt: 1 });
+collectWindowSchema.index({ purgeAt: 1 }, { expireAfterSeconds: 0 });
+
+/** Schema of `collect_entries`. */
+export const collectEntrySchema = new Schema<CollectEntryRecord>(
+  {
+    collectId: { type: String, required: true },
+    userId: { type: String, required: true },
+    username: { type: String, required: true },
+    mention: { type: String, required: true },
+    enteredAt: { type: Date, required: true },
+    purgeAt: { type: Date, required: true },
+  },
+  { ...SCHEMA_OPTIONS, collection: 'collect_entries' },
+);
+collectEntrySchema.index({ collectId: 1, userId: 1 }, { unique: true });
+collectEntrySchema.index({ collectId: 1, enteredAt: 1 });
+collectEntrySchema.index({ purgeAt: 1 }, { expireAfterSeconds: 0 });
+
+/** Schema of `waits`. */
+export const waitSchema = new Schema<WaitRecord>(
+  {
+    _id: { type: String, required: true },
+    workflowId: { type: String, required: true },
+    guildId: { type: String, required: true },
+    messageId: { type: String, required: true },
+    event: { type: String, enum: ['button', 'reaction', 'reply'], required: true },
+    customId: { type: String, default: null },
+    userId: { type: String, default: null },
+    expiresAt: { type: Date, required: true },
+  },
+  { ...SCHEMA_OPTIONS, collection: 'waits' },
+);
+// The router: which runs wait for an event on this message?
+waitSchema.index({ messageId: 1, event: 1 });
+waitSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });

@@ -1,0 +1,132 @@
+import type { Connection, Model, Schema, mongo } from 'mongoose';
+import {
+  auditSchema,
+  sessionSchema,
+  userSchema,
+  type AuditRecord,
+  type SessionRecord,
+  type UserRecord,
+} from './account-models.js';
+import {
+  graphSchema,
+  graphVersionSchema,
+  guildSchema,
+  webhookSchema,
+  type GraphRecord,
+  type GraphVersionRecord,
+  type GuildRecord,
+  type WebhookRecord,
+} from './graph-models.js';
+import {
+  collectEntrySchema,
+  collectWindowSchema,
+  dataKeySchema,
+  waitSchema,
+  type CollectEntryRecord,
+  type CollectWindowRecord,
+  type DataKeyRecord,
+  type WaitRecord,
+} from './runtime-models.js';
+import { StoreUnavailableError } from './store-errors.js';
+
+/** Every model of the store, bound to one connection, with its indexes in place. */
+export interface Store {
+  connection: Connection;
+  guilds: Model<GuildRecord>;
+  graphs: Model<GraphRecord>;
+  versions: Model<GraphVersionRecord>;
+  webhooks: Model<WebhookRecord>;
+  dataKeys: Model<DataKeyRecord>;
+  collectWindows: Model<CollectWindowRecord>;
+  collectEntries: Model<CollectEntryRecord>;
+  waits: Model<WaitRecord>;
+  users: Model<UserRecord>;
+  sessions: Model<SessionRecord>;
+  audit: Model<AuditRecord>;
+  /** False when the store cannot expire documents by itself (FerretDB 1.x): the sweeper does it. */
+  ttlIndexes: boolean;
+}
+
+const CONNECT_WAIT_MS = 3000;
+const opening = new WeakMap<Connection, Promise<Store>>();
+
+/**
+ * The store on a mongoose connection: binds the models and creates the indexes, once per
+ * connection. A failed attempt (store down) is forgotten, so the next call tries again.
+ *
+ * @example
+ * const store = await openStore(deps.mongo);
+ * const graph = await store.graphs.findById(id).lean();
+ */
+export function openStore(connection: Connection): Promise<Store> {
+  let pending = opening.get(connection);
+  if (!pending) {
+    pending = open(connection);
+    opening.set(connection, pending);
+    pending.catch(() => opening.delete(connection));
+  }
+  return pending.then(async (store) => {
+    await connected(connection);
+    return store;
+  });
+}
+
+async function open(connection: Connection): Promise<Store> {
+  await connected(connection);
+  const bind = <T>(name: string, schema: Schema<T>): Model<T> =>
+    (connection.models[name] as Model<T> | undefined) ?? connection.model<T>(name, schema);
+  const models = {
+    guilds: bind('Guild', guildSchema),
+    graphs: bind('Graph', graphSchema),
+    versions: bind('GraphVersion', graphVersionSchema),
+    webhooks: bind('Webhook', webhookSchema),
+    dataKeys: bind('DataKey', dataKeySchema),
+    collectWindows: bind('CollectWindow', collectWindowSchema),
+    collectEntries: bind('CollectEntry', collectEntrySchema),
+    waits: bind('Wait', waitSchema),
+    users: bind('User', userSchema),
+    sessions: bind('Session', sessionSchema),
+    audit: bind('AuditEntry', auditSchema),
+  };
+  let ttlIndexes = true;
+  for (const model of Object.values(models) as Model<unknown>[]) {
+    for (const [fields, declared] of model.schema.indexes()) {
+      const options = declared as mongo.CreateIndexesOptions; // our schemas only declare boolean `unique`
+      try {
+        await model.collection.createIndex(fields as Record<string, 1 | -1>, options);
+      } catch (error) {
+        // FerretDB 1.x has no TTL indexes ("not implemented", code 238): keep a plain index on
+        // the date so the sweeper's deletes stay cheap, and remember to sweep.
+        if (options.expireAfterSeconds === undefined || (error as { code?: unknown }).code !== 238)
+          throw error;
+        ttlIndexes = false;
+        const { expireAfterSeconds: _ttl, ...plain } = options;
+        await model.collection.createIndex(fields as Record<string, 1 | -1>, plain);
+      }
+    }
+  }
+  return { connection, ...models, ttlIndexes };
+}
+
+/** Resolves when the connection is open; waits briefly while it is still connecting. */
+async function connected(connection: Connection): Promise<void> {
+  if (connection.readyState === 1) return;
+  if (connection.readyState === 2) {
+    let timer: NodeJS.Timeout | undefined;
+    const opened = await Promise.race([
+      connection.asPromise().then(
+        () => true,
+        () => false,
+      ),
+      new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), CONNECT_WAIT_MS);
+      }),
+    ]).finally(() => clearTimeout(timer));
+    if (opened && (connection.readyState as number) === 1) return;
+  }
+  throw new StoreUnavailableError(`the store connection is ${stateName(connection.readyState)}`);
+}
+
+function stateName(state: number): string {
+  return ['disconnected', 'connected', 'connecting', 'disconnecting'][state] ?? `in state ${state}`;
+}

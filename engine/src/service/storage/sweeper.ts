@@ -1,0 +1,51 @@
+import type { Store } from './store.js';
+
+/**
+ * Deletes expired documents (data keys, waits, sessions, closed collect windows and their
+ * entries). On MongoDB the TTL indexes do this too; FerretDB 1.x has none, and readers never
+ * rely on either: they filter on the expiry themselves.
+ *
+ * @example
+ * const removed = await sweepExpired(store); // { dataKeys: 3, waits: 0, … }
+ */
+export async function sweepExpired(
+  store: Store,
+  now = new Date(),
+): Promise<Record<string, number>> {
+  const expired = { $lte: now };
+  const [dataKeys, waits, sessions, collectWindows, collectEntries] = await Promise.all([
+    store.dataKeys.deleteMany({ expiresAt: expired }),
+    store.waits.deleteMany({ expiresAt: expired }),
+    store.sessions.deleteMany({ expiresAt: expired }),
+    store.collectWindows.deleteMany({ purgeAt: expired }),
+    store.collectEntries.deleteMany({ purgeAt: expired }),
+  ]);
+  return {
+    dataKeys: dataKeys.deletedCount,
+    waits: waits.deletedCount,
+    sessions: sessions.deletedCount,
+    collectWindows: collectWindows.deletedCount,
+    collectEntries: collectEntries.deletedCount,
+  };
+}
+
+/**
+ * Runs `sweepExpired` every `intervalMs` in the background (errors are reported, never thrown:
+ * a store outage just skips a round). Returns a stop function.
+ *
+ * @example
+ * const stop = startSweeper(() => openStore(mongo), 60_000, (e) => log.warn(e));
+ */
+export function startSweeper(
+  getStore: () => Promise<Store>,
+  intervalMs: number,
+  onError: (error: unknown) => void,
+): () => void {
+  const timer = setInterval(() => {
+    getStore()
+      .then((store) => sweepExpired(store))
+      .catch(onError);
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
