@@ -80,19 +80,7 @@ export async function publishGraph(ctx: PublishContext, graph: GraphRecord): Pro
     await reinstate(ctx, graph, 'publish');
     throw activationFailed(`Publishing version ${version}`, error);
   }
-  await markActivated(store, published, version);
-  await recordAudit(store, {
-    actor: ctx.actor,
-    action: 'graph.publish',
-    guildId: graph.guildId,
-    graphId: graph._id,
-    before: {
-      revision: graph.revision,
-      publishedVersion: graph.publishedVersion,
-      enabled: graph.enabled,
-    },
-    after: { revision: published.revision, publishedVersion: version, enabled: true },
-  });
+  await completeActivation(store, ctx, 'graph.publish', graph, published, version);
   return published;
 }
 
@@ -133,19 +121,7 @@ export async function rollbackGraph(
     await reinstate(ctx, graph, 'rollback');
     throw activationFailed(`Rolling back to version ${version}`, error);
   }
-  await markActivated(store, rolled, version);
-  await recordAudit(store, {
-    actor: ctx.actor,
-    action: 'graph.rollback',
-    guildId: graph.guildId,
-    graphId: graph._id,
-    before: {
-      revision: graph.revision,
-      publishedVersion: graph.publishedVersion,
-      enabled: graph.enabled,
-    },
-    after: { revision: rolled.revision, publishedVersion: version, enabled: true },
-  });
+  await completeActivation(store, ctx, 'graph.rollback', graph, rolled, version);
   return rolled;
 }
 
@@ -292,4 +268,24 @@ async function markActivated(
 
 function activated(graph: GraphRecord): ActivatedGraph {
   return { id: graph._id, guildId: graph.guildId, name: graph.name };
+}
+
+/** Marks a publish or rollback activated and audits the switch from the old pointer to the new. */
+async function completeActivation(
+  store: Parameters<typeof markActivated>[0],
+  ctx: { actor: Parameters<typeof recordAudit>[1]['actor'] },
+  action: 'graph.publish' | 'graph.rollback',
+  graph: { guildId: string; _id: string; revision: number; publishedVersion?: number | null; enabled: boolean },
+  updated: Parameters<typeof markActivated>[1] & { revision: number },
+  version: number,
+): Promise<void> {
+  await markActivated(store, updated, version);
+  await recordAudit(store, {
+    actor: ctx.actor,
+    action,
+    guildId: graph.guildId,
+    graphId: graph._id,
+    before: { revision: graph.revision, publishedVersion: graph.publishedVersion, enabled: graph.enabled },
+    after: { revision: updated.revision, publishedVersion: version, enabled: true },
+  });
 }
