@@ -1,11 +1,10 @@
 import { PermissionFlagsBits, Routes, type APIChannel } from 'discord.js';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   actionContext,
   inActivity,
   SANDBOX_IDS,
-  startHarness,
-  type Harness,
+  useHarness,
 } from '../testing/harness.js';
 import { archiveChannelExecutor, createChannelExecutor } from './channels.js';
 
@@ -14,12 +13,7 @@ const bits = (...names: (keyof typeof PermissionFlagsBits)[]) =>
   names.reduce((sum, n) => sum | PermissionFlagsBits[n], 0n).toString();
 
 describe('channel executors against the sandbox', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => h?.close());
-  beforeEach(() => h.sandbox.reset());
+  const h = useHarness();
 
   it('creates a private ticket text channel with permission overwrites and the audit reason', async () => {
     const out = await inActivity(() =>

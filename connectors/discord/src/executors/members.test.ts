@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   actionContext,
   failureOf,
   inActivity,
   SANDBOX_IDS,
-  startHarness,
-  type Harness,
+  useHarness,
 } from '../testing/harness.js';
 import {
   addRoleExecutor,
@@ -18,12 +17,7 @@ import {
 const { roles, users } = SANDBOX_IDS;
 
 describe('member executors against the sandbox', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => h?.close());
-  beforeEach(() => h.sandbox.reset());
+  const h = useHarness();
 
   it('addRole gives the role with a default audit reason naming graph, run and node; twice is fine', async () => {
     const add = addRoleExecutor(h.deps);

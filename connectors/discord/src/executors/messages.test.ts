@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   actionContext,
   failureOf,
   inActivity,
   SANDBOX_IDS,
-  startHarness,
-  type Harness,
+  useHarness,
 } from '../testing/harness.js';
 import {
   addReactionExecutor,
@@ -17,12 +16,7 @@ import {
 const { channels, users } = SANDBOX_IDS;
 
 describe('message executors against the sandbox', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => h?.close());
-  beforeEach(() => h.sandbox.reset());
+  const h = useHarness();
 
   it('sendMessage posts content, embeds and buttons and returns { messageId, channelId }', async () => {
     const send = sendMessageExecutor(h.deps);

@@ -1,12 +1,11 @@
 import { InteractionResponseType, MessageFlags, Routes } from 'discord.js';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   actionContext,
   failureOf,
   inActivity,
   SANDBOX_IDS,
-  startHarness,
-  type Harness,
+  useHarness,
 } from '../testing/harness.js';
 import type { InteractionRef } from './define.js';
 import { replyExecutor } from './reply.js';
@@ -14,12 +13,7 @@ import { replyExecutor } from './reply.js';
 const { channels, users } = SANDBOX_IDS;
 
 describe('discord.reply against the sandbox', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => h?.close());
-  beforeEach(() => h.sandbox.reset());
+  const h = useHarness();
 
   /** A slash command, deferred as the trigger router does before the run starts. */
   async function deferredCommand(ephemeral = false): Promise<InteractionRef> {

@@ -1,14 +1,13 @@
 import { DISCORD_NODES } from '@guildflow/engine/core';
 import type { ActionInput } from '@guildflow/engine/interpreter';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDiscordRest } from '../rest/create-rest.js';
 import {
   actionContext,
   failureOf,
   inActivity,
   SANDBOX_IDS,
-  startHarness,
-  type Harness,
+  useHarness,
 } from '../testing/harness.js';
 import { createDiscordExecutors, DISCORD_EXECUTORS } from './create-executors.js';
 
@@ -21,12 +20,7 @@ function input(config: Record<string, unknown>, simulate: boolean): ActionInput 
 }
 
 describe('createDiscordExecutors', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => h?.close());
-  beforeEach(() => h.sandbox.reset());
+  const h = useHarness();
 
   it('has one activity per discord.* node type of the catalog, named by the type id', () => {
     const activities = createDiscordExecutors(h.deps);

@@ -3,7 +3,7 @@ import { startSandbox, SANDBOX_IDS, type Sandbox } from '@guildflow/discord-sand
 import { ApplicationFailure, type Info } from '@temporalio/activity';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger } from '@temporalio/worker';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { DiscordActionContext, ExecutorDeps } from '../executors/define.js';
 import { createDiscordRest } from '../rest/create-rest.js';
 
@@ -94,3 +94,21 @@ export async function failureOf(promise: Promise<unknown>): Promise<ApplicationF
 }
 
 export { SANDBOX_IDS };
+
+/**
+ * One harness for the calling test file: started before all its tests, the sandbox reset
+ * before each test, closed after all. The returned object is filled in once it has started.
+ *
+ * @example
+ * const h = useHarness();
+ * it('posts', async () => { await sendMessageExecutor(h.deps)(…); });
+ */
+export function useHarness(): Harness {
+  const h = {} as Harness;
+  beforeAll(async () => {
+    Object.assign(h, await startHarness());
+  });
+  afterAll(async () => h.close?.());
+  beforeEach(() => h.sandbox.reset());
+  return h;
+}
