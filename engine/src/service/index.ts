@@ -2,7 +2,7 @@ export { createApp } from './app.js';
 export type { ServiceDeps } from './deps.js';
 export { ApiError } from './errors.js';
 export { checkHealth, type Health } from './health.js';
-export { noActivation, type ActivatedGraph, type ActivationHooks } from './graphs/activation.js';
+export { composeActivation, noActivation, type ActivatedGraph, type ActivationHooks } from './graphs/activation.js';
 export { reconcileActivations } from './graphs/reconcile.js';
 export { startRun, type StartRunInput } from './runs/start-run.js';
 export {

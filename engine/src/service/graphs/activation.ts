@@ -50,3 +50,31 @@ export function activationFailed(what: string, error: unknown): ApiError {
     `${what} failed while updating triggers (${reason}). Nothing was changed: the previous state is back. Try again in a moment.`,
   );
 }
+
+/**
+ * One set of hooks made of several, run in order (router, schedules, slash commands, webhook —
+ * DESIGN's order). A failing part stops the chain and the error reaches the publisher, which
+ * restores the previous state by re-running the whole chain for it (every part is idempotent).
+ *
+ * @example
+ * const activation = composeActivation(routerActivation(store), scheduleActivation(client));
+ */
+export function composeActivation(...parts: ActivationHooks[]): ActivationHooks {
+  return {
+    activate: async (graph, snapshot) => {
+      for (const part of parts) await part.activate(graph, snapshot);
+    },
+    deactivate: async (graph) => {
+      // Every part is told, even after one failed, so nothing stays live by accident.
+      let failure: unknown;
+      for (const part of parts) {
+        try {
+          await part.deactivate(graph);
+        } catch (error) {
+          failure ??= error;
+        }
+      }
+      if (failure !== undefined) throw failure;
+    },
+  };
+}

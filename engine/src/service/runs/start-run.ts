@@ -1,4 +1,8 @@
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowIdReusePolicy,
+  type Client,
+} from '@temporalio/client';
 import {
   INTERPRETER_VERSION,
   TASK_QUEUE,
@@ -56,6 +60,11 @@ export async function startRun(input: StartRunInput): Promise<{ runId: string; s
       args: [args],
       typedSearchAttributes: runSearchAttributes(input.snapshot, input.triggerType),
       memo: { interpreterVersion: INTERPRETER_VERSION, startedAt: args.startedAt },
+      // A deterministic id names one event: it must never run twice, even after its first run
+      // closed (closed runs are kept for the namespace's 30-day retention).
+      ...(input.workflowId !== undefined
+        ? { workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE }
+        : {}),
     });
   } catch (error) {
     if (error instanceof WorkflowExecutionAlreadyStartedError && input.workflowId !== undefined)

@@ -22,6 +22,7 @@ export type {
   CollectEntryRecord,
   CollectWindowRecord,
   DataKeyRecord,
+  TriggerRecord,
   WaitRecord,
 } from './runtime-models.js';
 export type {

@@ -125,3 +125,40 @@ export const waitSchema = new Schema<WaitRecord>(
 // The router: which runs wait for an event on this message?
 waitSchema.index({ messageId: 1, event: 1 });
 waitSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
+
+/**
+ * The live trigger of a published graph, as the trigger router indexes it (one per graph,
+ * `_id` is the graph id). Written by the activation hooks on publish/rollback (`active: true`)
+ * and disable/delete (`active: false`, kept as a tombstone so pollers see the change). Routers
+ * in other processes poll `updatedAt` to refresh their in-memory index.
+ */
+export interface TriggerRecord {
+  _id: string;
+  guildId: string;
+  /** The trigger node's type, e.g. `trigger.memberJoined`. */
+  triggerType: string;
+  /** The published version new events run. */
+  version: number;
+  /** The trigger node's config with `{{ vars.… }}` rendered, as JSON text (user keys). */
+  configJson: string;
+  active: boolean;
+  updatedAt: Date;
+}
+
+/** Schema of `triggers`. */
+export const triggerSchema = new Schema<TriggerRecord>(
+  {
+    _id: { type: String, required: true },
+    guildId: { type: String, required: true },
+    triggerType: { type: String, required: true },
+    version: { type: Number, required: true },
+    configJson: { type: String, required: true },
+    active: { type: Boolean, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { ...SCHEMA_OPTIONS, collection: 'triggers' },
+);
+// Routers refresh by polling what changed since their last look.
+triggerSchema.index({ updatedAt: 1 });
+// Lookups by kind within a guild (webhook-less triggers: stripe events, slash command sync).
+triggerSchema.index({ guildId: 1, triggerType: 1, active: 1 });

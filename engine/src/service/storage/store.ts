@@ -21,10 +21,12 @@ import {
   collectEntrySchema,
   collectWindowSchema,
   dataKeySchema,
+  triggerSchema,
   waitSchema,
   type CollectEntryRecord,
   type CollectWindowRecord,
   type DataKeyRecord,
+  type TriggerRecord,
   type WaitRecord,
 } from './runtime-models.js';
 import { StoreUnavailableError } from './store-errors.js';
@@ -40,6 +42,7 @@ export interface Store {
   collectWindows: Model<CollectWindowRecord>;
   collectEntries: Model<CollectEntryRecord>;
   waits: Model<WaitRecord>;
+  triggers: Model<TriggerRecord>;
   users: Model<UserRecord>;
   sessions: Model<SessionRecord>;
   audit: Model<AuditRecord>;
@@ -84,6 +87,7 @@ async function open(connection: Connection): Promise<Store> {
     collectWindows: bind('CollectWindow', collectWindowSchema),
     collectEntries: bind('CollectEntry', collectEntrySchema),
     waits: bind('Wait', waitSchema),
+    triggers: bind('Trigger', triggerSchema),
     users: bind('User', userSchema),
     sessions: bind('Session', sessionSchema),
     audit: bind('AuditEntry', auditSchema),
