@@ -14,3 +14,4 @@ export {
 } from './activities/index.js';
 export { connectStore, openStore, sweepExpired, type Store } from './storage/index.js';
 export { createSession, endSession } from './auth/index.js';
+export { routerActivation, triggerConfigOf } from './router/router-activation.js';
