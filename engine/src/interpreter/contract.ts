@@ -37,6 +37,18 @@ export interface GraphRunInput {
   /** The interpreter version the run started with (stamped at start, kept across continue-as-new). */
   interpreterVersion?: number;
   resume?: import('./run-state.js').SavedRunState;
+  /**
+   * The interaction that started the run (slash command or button click), which `discord.reply`
+   * answers. Kept out of the trigger payload: the token is a credential (valid 15 minutes), so
+   * templates and step logs never see it.
+   */
+  interaction?: InteractionRef;
+}
+
+/** An interaction a run answers through its webhook (`discord.reply`). */
+export interface InteractionRef {
+  id: string;
+  token: string;
 }
 
 /** Status of one step in the run's log (DESIGN.md, run detail). */
@@ -77,6 +89,8 @@ export interface ActionContext {
   /** Stable across retries: `${runId}:${nodeId}` plus the loop iteration, if any. */
   idempotencyKey: string;
   simulate: boolean;
+  /** The interaction that started the run, for `discord.reply` (absent for other runs). */
+  interaction?: InteractionRef | undefined;
 }
 
 /** The argument of every action activity; the activity's name is the node type. */

@@ -4,6 +4,7 @@
  * type never touches this file). This module and everything it imports must stay deterministic:
  * it may import only the pure engine core and `@temporalio/workflow` (enforced by ESLint).
  */
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import * as wf from '@temporalio/workflow';
 import { getNodeType } from '../core/catalog/registry.js';
 import {
@@ -47,6 +48,7 @@ export async function graphWorkflow(input: GraphRunInput & { continueAsNewAfterE
   const interpreterVersion = input.interpreterVersion ?? INTERPRETER_VERSION;
   const trigger = doc.nodes.find((n) => getNodeType(n.type)?.kind === 'trigger');
   if (!trigger) throw wf.ApplicationFailure.nonRetryable('The graph has no trigger node.', 'InvalidGraph');
+  const triggerPayload = withScheduledAt(input.trigger, info);
   const state = input.resume ? RunState.restore(doc, input.resume) : RunState.start(doc, trigger.id, doc.vars ?? {});
   wf.setHandler(stepsQuery, () => state.steps.list());
   wf.setHandler(waitEventSignal, (event) => {
@@ -71,7 +73,7 @@ export async function graphWorkflow(input: GraphRunInput & { continueAsNewAfterE
       run.begun = true;
     }
     const scope = {
-      trigger: input.trigger.payload,
+      trigger: triggerPayload,
       nodes: state.outputsFor(run.frameId),
       vars: state.vars,
       item: state.itemFor(run.frameId),
@@ -81,8 +83,8 @@ export async function graphWorkflow(input: GraphRunInput & { continueAsNewAfterE
     try {
       if (!declaration) throw wf.ApplicationFailure.nonRetryable(`Unknown node type ${node.type}.`, 'UnknownNodeType');
       if (declaration.kind === 'trigger') {
-        state.steps.finish(run.seq, 'completed', input.trigger.payload, 'out');
-        state.complete(run, ['out'], input.trigger.payload);
+        state.steps.finish(run.seq, 'completed', triggerPayload, 'out');
+        state.complete(run, ['out'], triggerPayload);
         return;
       }
       const config = renderNodeConfig(node, declaration, scope);
@@ -96,6 +98,7 @@ export async function graphWorkflow(input: GraphRunInput & { continueAsNewAfterE
           nodeId: node.id,
           idempotencyKey: [info.workflowId, node.id, state.iterationOf(run.frameId)].filter(Boolean).join(':'),
           simulate: input.options?.simulate === true,
+          ...(input.interaction ? { interaction: input.interaction } : {}),
         }, timeScale);
         state.steps.finish(run.seq, 'completed', output, 'out');
         state.complete(run, ['out'], output);
@@ -178,6 +181,7 @@ export async function graphWorkflow(input: GraphRunInput & { continueAsNewAfterE
         if (draining && inflight === 0) {
           await wf.continueAsNew<typeof graphWorkflow>({
             ...input,
+            trigger: { type: input.trigger.type, payload: triggerPayload },
             startedAt,
             interpreterVersion,
             resume: state.save(),
@@ -197,4 +201,20 @@ export async function graphWorkflow(input: GraphRunInput & { continueAsNewAfterE
   }
   if (failure !== undefined) throw failure;
   return { status: stopped ? 'stopped' : 'completed', steps: state.steps.list(), droppedSteps: state.steps.dropped };
+}
+
+const SCHEDULED_START = defineSearchAttributeKey('TemporalScheduledStartTime', SearchAttributeType.DATETIME);
+
+/**
+ * A Temporal Schedule starts every run with the same arguments, so a `trigger.schedule` run
+ * learns the time it was scheduled for from the search attribute the schedule sets (or its
+ * own start time when started by hand). Deterministic: both come from the workflow info.
+ */
+function withScheduledAt(trigger: GraphRunInput['trigger'], info: wf.WorkflowInfo): unknown {
+  const payload = trigger.payload;
+  if (trigger.type !== 'trigger.schedule') return payload;
+  const base = payload !== null && typeof payload === 'object' ? (payload as Record<string, unknown>) : {};
+  if (typeof base.scheduledAt === 'string') return payload;
+  const scheduled = info.typedSearchAttributes.get(SCHEDULED_START) ?? info.startTime;
+  return { ...base, scheduledAt: scheduled.toISOString() };
 }

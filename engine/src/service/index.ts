@@ -15,3 +15,17 @@ export {
 export { connectStore, openStore, sweepExpired, type Store } from './storage/index.js';
 export { createSession, endSession } from './auth/index.js';
 export { routerActivation, triggerConfigOf } from './router/router-activation.js';
+export { TriggerIndex, type TriggerMatch } from './router/trigger-index.js';
+export { syncTriggers, type TriggerSync, type TriggerSyncOptions } from './router/trigger-sync.js';
+export { TriggerRouter, eventRunId, type RouteResult } from './router/trigger-router.js';
+export { ROUTED_TRIGGER_TYPES, compileTrigger, safePattern } from './router/trigger-matchers.js';
+export { userRef, type EventUser, type RouterEvent } from './router/router-event.js';
+export {
+  commandActivation,
+  discordCommandsApi,
+  slashCommandJson,
+  type CommandsApi,
+} from './router/command-sync.js';
+export { readRun, type RunDetail } from './runs/run-detail.js';
+export type { TemporalDeps } from './runs/temporal-calls.js';
+export { findVersion, snapshotOf } from './graphs/graph-store.js';

@@ -160,7 +160,7 @@ export async function restoreGraph(
  */
 export async function findVersion(
   store: Store,
-  graph: GraphRecord,
+  graph: Pick<GraphRecord, '_id' | 'latestVersion'>,
   version: number,
 ): Promise<GraphVersionRecord | undefined> {
   if (version > graph.latestVersion) return undefined;

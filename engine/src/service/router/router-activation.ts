@@ -47,15 +47,23 @@ export function routerActivation(store: () => Promise<Store>): ActivationHooks {
   return {
     activate: async (graph, snapshot) => {
       const { type, config } = triggerConfigOf(snapshot);
+      const s = await store();
+      const previous = await s.triggers
+        .findById(graph.id, { triggerType: 1 })
+        .lean<Pick<TriggerRecord, 'triggerType'>>();
       const record: Omit<TriggerRecord, '_id'> = {
         guildId: graph.guildId,
         triggerType: type,
         version: snapshot.version,
         configJson: JSON.stringify(config),
+        replyEphemeral: snapshot.document.nodes.some(
+          (n) => n.type === 'discord.reply' && (n.config as { ephemeral?: unknown }).ephemeral === true,
+        ),
+        previousType: previous?.triggerType ?? null,
         active: true,
         updatedAt: new Date(),
       };
-      await (await store()).triggers.updateOne({ _id: graph.id }, { $set: record }, { upsert: true });
+      await s.triggers.updateOne({ _id: graph.id }, { $set: record }, { upsert: true });
     },
     deactivate: async (graph) => {
       await (await store()).triggers.updateOne(

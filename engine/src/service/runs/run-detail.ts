@@ -6,7 +6,7 @@ import {
   TimeoutFailure,
 } from '@temporalio/common';
 import { STEPS_QUERY, type GraphRunResult, type StepLog } from '../../interpreter/contract.js';
-import type { ServiceDeps } from '../deps.js';
+import type { TemporalDeps } from './temporal-calls.js';
 import { messageOf } from '../log.js';
 import { describeRun, type RunSummary } from './run-views.js';
 import { temporalCall } from './temporal-calls.js';
@@ -32,7 +32,7 @@ const QUERY_TIMEOUT_MS = 3000;
  * const detail = await readRun(deps, guildId, runId);
  */
 export async function readRun(
-  deps: ServiceDeps,
+  deps: TemporalDeps,
   guildId: string,
   runId: string,
 ): Promise<RunDetail> {
@@ -62,7 +62,7 @@ export async function readRun(
 
 /** Why a closed run did not complete, from its close event. */
 async function failureOf(
-  deps: ServiceDeps,
+  deps: TemporalDeps,
   handle: WorkflowHandle,
 ): Promise<{ code: string; message: string } | undefined> {
   try {

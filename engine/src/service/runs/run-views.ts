@@ -1,6 +1,7 @@
 import type { WorkflowExecutionInfo } from '@temporalio/client';
 import { notFound } from '../auth/index.js';
 import type { ServiceDeps } from '../deps.js';
+import type { TemporalDeps } from './temporal-calls.js';
 import type { RunStatus } from './schemas.js';
 import { readRunAttributes } from './search-attributes.js';
 import { temporalCall } from './temporal-calls.js';
@@ -118,7 +119,7 @@ export async function listRuns(
  * @example
  * const { summary, handle } = await describeRun(deps, guildId, runId);
  */
-export async function describeRun(deps: ServiceDeps, guildId: string, runId: string) {
+export async function describeRun(deps: TemporalDeps, guildId: string, runId: string) {
   if (!/^[A-Za-z0-9_.:/-]{1,255}$/.test(runId)) throw notFound('run');
   const handle = deps.temporal.client.workflow.getHandle(runId);
   try {

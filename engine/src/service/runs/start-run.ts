@@ -34,6 +34,8 @@ export interface StartRunInput {
    * starts nothing new.
    */
   workflowId?: string | undefined;
+  /** The interaction that started the run (slash command, button), for `discord.reply`. */
+  interaction?: GraphRunInput['interaction'] | undefined;
 }
 
 /**
@@ -52,6 +54,7 @@ export async function startRun(input: StartRunInput): Promise<{ runId: string; s
     options: input.options ?? {},
     startedAt: new Date().toISOString(),
     interpreterVersion: INTERPRETER_VERSION,
+    ...(input.interaction ? { interaction: input.interaction } : {}),
   };
   try {
     await input.client.workflow.start('graphWorkflow', {

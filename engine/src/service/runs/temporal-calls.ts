@@ -1,5 +1,8 @@
 import { isGrpcServiceError } from '@temporalio/client';
 import type { ServiceDeps } from '../deps.js';
+
+/** The part of the service's dependencies a Temporal call needs (the gateway has only these). */
+export type TemporalDeps = Pick<ServiceDeps, 'temporal' | 'temporalTimeoutMs'>;
 import { ApiError } from '../errors.js';
 
 const DEFAULT_TIMEOUT_MS = 5000;
@@ -14,7 +17,7 @@ const UNREACHABLE_CODES = new Set([4 /* DEADLINE_EXCEEDED */, 14 /* UNAVAILABLE 
  * const description = await temporalCall(deps, () => handle.describe());
  */
 export function temporalCall<T>(
-  deps: ServiceDeps,
+  deps: TemporalDeps,
   fn: () => Promise<T>,
   timeoutMs = deps.temporalTimeoutMs ?? DEFAULT_TIMEOUT_MS,
 ): Promise<T> {

@@ -141,6 +141,10 @@ export interface TriggerRecord {
   version: number;
   /** The trigger node's config with `{{ vars.… }}` rendered, as JSON text (user keys). */
   configJson: string;
+  /** The graph answers its interaction ephemerally (the router defers ephemerally then). */
+  replyEphemeral: boolean;
+  /** The trigger type this graph had before the last activation (slash-command sync uses it). */
+  previousType: string | null;
   active: boolean;
   updatedAt: Date;
 }
@@ -153,6 +157,8 @@ export const triggerSchema = new Schema<TriggerRecord>(
     triggerType: { type: String, required: true },
     version: { type: Number, required: true },
     configJson: { type: String, required: true },
+    replyEphemeral: { type: Boolean, default: false },
+    previousType: { type: String, default: null },
     active: { type: Boolean, required: true },
     updatedAt: { type: Date, required: true },
   },

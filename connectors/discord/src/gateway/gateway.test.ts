@@ -1,0 +1,122 @@
+import { SANDBOX_IDS } from '@guildflow/discord-sandbox';
+import { graph } from '@guildflow/engine/testing/graph';
+import { eventually } from '@guildflow/engine/testing/service';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGatewayHarness, type GatewayHarness } from '../testing/gateway-harness.js';
+
+const { guild, channels, roles, users } = SANDBOX_IDS;
+
+function welcomeGraph() {
+  return {
+    ...graph(
+      [
+        ['start', 'trigger.memberJoined'],
+        [
+          'greet',
+          'discord.sendMessage',
+          {
+            channelId: '{{ vars.welcomeChannelId }}',
+            content: 'Welcome {{ trigger.member.mention }}! You are member #{{ trigger.guild.memberCount }}.',
+          },
+        ],
+        ['role', 'discord.addRole', { userId: '{{ trigger.member.id }}', roleId: '{{ vars.newcomerRoleId }}' }],
+      ],
+      [
+        ['start', 'out', 'greet'],
+        ['greet', 'out', 'role'],
+      ],
+      { welcomeChannelId: channels.welcome, newcomerRoleId: roles.newcomer },
+    ),
+    name: 'Welcome new members',
+  };
+}
+
+describe('gateway: published graphs react to sandbox events end to end', () => {
+  let h: GatewayHarness;
+  beforeAll(async () => {
+    // Discord's real deadline: an interaction acknowledged after 3 s is refused.
+    h = await startGatewayHarness({ sandbox: { interactionAckDeadlineMs: 3000 } });
+  });
+  afterAll(async () => h?.close());
+
+  it('join → welcome message → Newcomer role, and a redelivered join starts nothing twice', async () => {
+    const { graphId } = await h.publish(welcomeGraph());
+    const { userId } = h.sandbox.inject({ type: 'memberJoined', guildId: guild, user: { username: 'newbie' } });
+    const welcome = await eventually(
+      () => h.sandbox.messages({ channelId: channels.welcome }).find((m) => m.content.includes(`<@${userId}>`)),
+      'the welcome message',
+    );
+    expect(welcome.content).toMatch(/^Welcome <@\d+>! You are member #\d+\.$/);
+    await eventually(
+      () => (h.sandbox.member(guild, userId!).roles.includes(roles.newcomer) ? true : undefined),
+      'the Newcomer role',
+    );
+    await h.gateway.idle();
+    // The same join, delivered again (a gateway replay), names the same run.
+    const member = await h.gateway.client.guilds.cache.get(guild)!.members.fetch(userId!);
+    const { memberJoinedEvent } = await import('./translate.js');
+    const again = await h.gateway.router.route(memberJoinedEvent(member));
+    expect(again.runs).toEqual([expect.objectContaining({ graphId, started: false })]);
+    expect(h.sandbox.messages({ channelId: channels.welcome }).filter((m) => m.content.includes(`<@${userId}>`))).toHaveLength(1);
+  });
+
+  it('a join while the gateway connection is down is resumed and still welcomed', async () => {
+    h.sandbox.gateway.drop();
+    const { userId } = h.sandbox.inject({ type: 'memberJoined', guildId: guild, user: { username: 'offline' } });
+    await eventually(
+      () => h.sandbox.messages({ channelId: channels.welcome }).find((m) => m.content.includes(`<@${userId}>`)),
+      'the welcome message after the resume',
+      20_000,
+    );
+  });
+
+  it('filters messages: only the matching channel and text start a run', async () => {
+    await h.publish({
+      ...graph(
+        [
+          ['start', 'trigger.messageCreated', { channelId: channels.general, contains: 'suggestion' }],
+          ['ack', 'discord.addReaction', { channelId: '{{ trigger.message.channelId }}', messageId: '{{ trigger.message.id }}', emoji: '👍' }],
+        ],
+        [['start', 'out', 'ack']],
+      ),
+      name: 'Suggestions',
+    });
+    const hit = h.sandbox.inject({ type: 'messageCreated', guildId: guild, channelId: channels.general, userId: users.carol, content: 'Suggestion: more emotes' });
+    const wrongChannel = h.sandbox.inject({ type: 'messageCreated', guildId: guild, channelId: channels.tickets, userId: users.carol, content: 'suggestion elsewhere' });
+    const noText = h.sandbox.inject({ type: 'messageCreated', guildId: guild, channelId: channels.general, userId: users.carol, content: 'hello' });
+    await eventually(
+      () => h.sandbox.messages({ channelId: channels.general }).find((m) => m.id === hit.messageId && m.reactions.length > 0),
+      'the 👍 on the suggestion',
+    );
+    await h.gateway.idle();
+    const reacted = h.sandbox.messages().filter((m) => m.reactions.length > 0).map((m) => m.id);
+    expect(reacted).not.toContain(wrongChannel.messageId);
+    expect(reacted).not.toContain(noText.messageId);
+  });
+
+  it('a slash command is registered on publish, acknowledged within Discord’s 3 s and answered by discord.reply', async () => {
+    await h.publish({
+      ...graph(
+        [
+          ['start', 'trigger.slashCommand', { name: 'hello', description: 'Say hello', options: [{ name: 'who', type: 'user', description: 'Whom', required: true }] }],
+          ['answer', 'discord.reply', { content: 'Hello <@{{ trigger.options.who }}>, from {{ trigger.user.username }}!', ephemeral: true }],
+        ],
+        [['start', 'out', 'answer']],
+      ),
+      name: 'Hello command',
+    });
+    const registered = [...h.sandbox.state.commands.values()].filter((c) => c.guildId === guild);
+    expect(registered.map((c) => c.name)).toEqual(['hello']);
+    expect(registered[0]?.options).toEqual([expect.objectContaining({ name: 'who', type: 6, required: true })]);
+    const { interactionId } = h.sandbox.inject({ type: 'slashCommand', guildId: guild, channelId: channels.general, userId: users.bob, name: 'hello', options: { who: users.carol } });
+    const answer = await eventually(
+      () => h.sandbox.messages({ channelId: channels.general }).find((m) => m.interactionId === interactionId && m.content.startsWith('Hello')),
+      'the reply',
+    );
+    expect(answer.content).toBe(`Hello <@${users.carol}>, from bob!`);
+    expect(answer.ephemeral).toBe(true);
+    const interaction = h.sandbox.interaction(interactionId!)!;
+    // The first response is the deferral (type 5, ephemeral), which the reply then fills in.
+    expect(interaction.responses[0]).toMatchObject({ kind: 'callback', type: 5 });
+  });
+});

@@ -1,0 +1,199 @@
+import type { Client as TemporalClient, Connection as TemporalConnection } from '@temporalio/client';
+import {
+  openStore,
+  syncTriggers,
+  TriggerIndex,
+  TriggerRouter,
+  type RouterEvent,
+  type TriggerSync,
+} from '@guildflow/engine/service';
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  Partials,
+  Routes,
+  type Interaction,
+} from 'discord.js';
+import type { Connection } from 'mongoose';
+import { FLOW_COMMAND, handleFlowCommand } from './flow-command.js';
+import {
+  buttonClickedEvent,
+  memberJoinedEvent,
+  memberLeftEvent,
+  messageCreatedEvent,
+  reactionAddedEvent,
+  slashCommandEvent,
+} from './translate.js';
+
+/** What the gateway connects to. */
+export interface GatewayOptions {
+  /** The bot token (the sandbox's token in tests and without DISCORD_TOKEN). */
+  token: string;
+  /** REST base URL with `/api` (Discord by default; the sandbox's `apiUrl`). */
+  apiUrl?: string | undefined;
+  mongo: Connection;
+  temporal: { client: TemporalClient; connection: TemporalConnection };
+  /** The task queue of the graph workers (default `guildflow`). */
+  taskQueue?: string | undefined;
+  /** Connected to the sandbox: runs are `simulate` runs. */
+  simulate?: boolean | undefined;
+  /** How often the trigger index looks for publishes (default 1 s). */
+  syncIntervalMs?: number | undefined;
+  /** Structured log lines (default: none). */
+  log?: (level: 'info' | 'warn' | 'error', event: string, fields?: Record<string, unknown>) => void;
+}
+
+/** A connected gateway. */
+export interface Gateway {
+  client: Client<true>;
+  index: TriggerIndex;
+  router: TriggerRouter;
+  sync: TriggerSync;
+  /** Settles when every event received so far has been routed (tests, shutdown). */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const INTENTS = [
+  GatewayIntentBits.Guilds,
+  GatewayIntentBits.GuildMembers,
+  GatewayIntentBits.GuildMessages,
+  GatewayIntentBits.MessageContent,
+  GatewayIntentBits.GuildMessageReactions,
+];
+/** Tries of one event while Temporal or the store is briefly unavailable (~15 s in all). */
+const ROUTE_ATTEMPTS = 5;
+
+/**
+ * Connects discord.js to the gateway and routes what it receives: member joins and leaves,
+ * messages, reactions, slash commands and button clicks. Interactions are acknowledged before
+ * anything slow happens (Discord allows 3 seconds), then routed.
+ *
+ * @example
+ * const gateway = await startGateway({ token, apiUrl: sandbox.apiUrl, mongo, temporal, simulate: true });
+ * await gateway.stop();
+ */
+export async function startGateway(options: GatewayOptions): Promise<Gateway> {
+  const log = options.log ?? (() => {});
+  const store = () => openStore(options.mongo);
+  const index = new TriggerIndex();
+  const sync = syncTriggers(store, index, {
+    intervalMs: options.syncIntervalMs,
+    onError: (error) => log('warn', 'triggers.sync_failed', { error: String(error) }),
+  });
+  const router = new TriggerRouter({
+    index,
+    store,
+    client: options.temporal.client,
+    taskQueue: options.taskQueue,
+    simulate: options.simulate,
+  });
+  const pending = new Set<Promise<void>>();
+  const track = (work: Promise<void>): void => {
+    pending.add(work);
+    void work.finally(() => pending.delete(work));
+  };
+  const route = async (event: RouterEvent | undefined): Promise<void> => {
+    if (!event) return;
+    if (index.match(event).length === 0 && !TriggerRouter.reachesWaits(event)) return;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await router.route(event);
+        if (result.runs.length > 0 || result.signalled > 0 || result.entered > 0)
+          log('info', 'event.routed', { kind: event.kind, eventId: event.eventId, ...counts(result) });
+        return;
+      } catch (error) {
+        if (attempt >= ROUTE_ATTEMPTS) {
+          log('error', 'event.lost', { kind: event.kind, eventId: event.eventId, error: String(error) });
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** (attempt - 1)));
+      }
+    }
+  };
+  const handle = (event: RouterEvent | undefined): void => track(route(event));
+
+  const client = new Client({
+    intents: INTENTS,
+    partials: [Partials.Message, Partials.Reaction, Partials.User, Partials.GuildMember, Partials.Channel],
+    rest: options.apiUrl ? { api: options.apiUrl } : {},
+  });
+  client.on(Events.GuildMemberAdd, (member) => handle(memberJoinedEvent(member)));
+  client.on(Events.GuildMemberRemove, (member) => handle(memberLeftEvent(member)));
+  client.on(Events.MessageCreate, (message) => handle(messageCreatedEvent(message)));
+  client.on(Events.MessageReactionAdd, (reaction, user) =>
+    handle(reactionAddedEvent(reaction, user, client.user?.id)),
+  );
+  client.on(Events.InteractionCreate, (interaction) =>
+    track(
+      onInteraction(interaction).catch((error: unknown) =>
+        log('error', 'interaction.failed', { interactionId: interaction.id, error: String(error) }),
+      ),
+    ),
+  );
+  client.on(Events.Error, (error) => log('error', 'gateway.error', { error: error.message }));
+
+  async function onInteraction(interaction: Interaction): Promise<void> {
+    if (!interaction.inGuild()) return;
+    if (interaction.isChatInputCommand()) {
+      if (interaction.commandName === FLOW_COMMAND.name) {
+        await handleFlowCommand(interaction, { ...options, temporal: options.temporal });
+        return;
+      }
+      const event = slashCommandEvent(interaction);
+      const matches = index.match(event);
+      // Acknowledge first: the run may take longer than Discord's 3 seconds to start.
+      await interaction.deferReply(
+        matches.some((m) => m.replyEphemeral) ? { flags: MessageFlags.Ephemeral } : {},
+      );
+      if (matches.length === 0) {
+        await interaction.editReply(
+          `No live graph answers /${interaction.commandName} in this server any more.`,
+        );
+        return;
+      }
+      await route(event);
+    } else if (interaction.isButton()) {
+      await interaction.deferUpdate();
+      await route(buttonClickedEvent(interaction));
+    }
+  }
+
+  await sync.ready.catch((error: unknown) =>
+    log('warn', 'triggers.load_failed', { error: String(error) }),
+  );
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  await client.login(options.token);
+  await ready;
+  const ready_ = client as Client<true>;
+  await ready_.rest
+    .put(Routes.applicationCommands(ready_.application.id), { body: [FLOW_COMMAND] })
+    .catch((error: unknown) => log('warn', 'flow_command.register_failed', { error: String(error) }));
+  log('info', 'gateway.ready', { user: ready_.user.tag, graphs: index.size });
+
+  const idle = async (): Promise<void> => {
+    while (pending.size > 0) await Promise.allSettled([...pending]);
+  };
+  return {
+    client: ready_,
+    index,
+    router,
+    sync,
+    idle,
+    stop: async () => {
+      sync.stop();
+      await client.destroy();
+      await idle();
+    },
+  };
+}
+
+function counts(result: Awaited<ReturnType<TriggerRouter['route']>>): Record<string, number> {
+  return {
+    runs: result.runs.filter((r) => r.started).length,
+    signalled: result.signalled,
+    entered: result.entered,
+  };
+}

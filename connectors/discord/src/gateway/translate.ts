@@ -1,0 +1,113 @@
+import type { RouterEvent } from '@guildflow/engine/service';
+import { userRef } from '@guildflow/engine/service';
+import {
+  MessageType,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type GuildMember,
+  type Message,
+  type MessageReaction,
+  type PartialGuildMember,
+  type PartialMessageReaction,
+  type PartialUser,
+  type User,
+} from 'discord.js';
+
+/**
+ * discord.js objects → router events. Ids of events Discord gives no id to are built from
+ * fields a redelivery repeats (a member's join time, the reacting user and emoji), so the same
+ * gateway event always names the same run.
+ */
+
+/** A member joined. */
+export function memberJoinedEvent(member: GuildMember): RouterEvent {
+  return {
+    kind: 'memberJoined',
+    eventId: `join_${member.guild.id}_${member.id}_${member.joinedTimestamp ?? 0}`,
+    guildId: member.guild.id,
+    member: userRef(member.id, member.user.username),
+    guild: { id: member.guild.id, name: member.guild.name, memberCount: member.guild.memberCount },
+  };
+}
+
+/** A member left (the member may be partial when it was not cached). */
+export function memberLeftEvent(member: GuildMember | PartialGuildMember): RouterEvent {
+  return {
+    kind: 'memberLeft',
+    eventId: `leave_${member.guild.id}_${member.id}_${member.joinedTimestamp ?? Date.now()}`,
+    guildId: member.guild.id,
+    member: userRef(member.id, member.user?.username ?? member.id),
+    guild: { id: member.guild.id, name: member.guild.name, memberCount: member.guild.memberCount },
+  };
+}
+
+/** A guild message, or undefined for DMs and system messages. */
+export function messageCreatedEvent(message: Message): RouterEvent | undefined {
+  if (!message.inGuild()) return undefined;
+  if (message.type !== MessageType.Default && message.type !== MessageType.Reply) return undefined;
+  return {
+    kind: 'messageCreated',
+    eventId: message.id,
+    guildId: message.guildId,
+    message: { id: message.id, channelId: message.channelId, content: message.content },
+    author: { ...userRef(message.author.id, message.author.username), bot: message.author.bot },
+    replyTo: message.type === MessageType.Reply ? message.reference?.messageId : undefined,
+  };
+}
+
+/** A reaction on a guild message, or undefined outside guilds. */
+export function reactionAddedEvent(
+  reaction: MessageReaction | PartialMessageReaction,
+  user: User | PartialUser,
+  botUserId: string | undefined,
+): RouterEvent | undefined {
+  const guildId = reaction.message.guildId;
+  if (!guildId) return undefined;
+  const emoji = reaction.emoji.id
+    ? `${reaction.emoji.name ?? '_'}:${reaction.emoji.id}`
+    : (reaction.emoji.name ?? '');
+  return {
+    kind: 'reactionAdded',
+    eventId: `react_${reaction.message.id}_${user.id}_${emoji}`,
+    guildId,
+    user: {
+      ...userRef(user.id, user.username ?? user.id),
+      bot: user.bot === true || user.id === botUserId,
+    },
+    channelId: reaction.message.channelId,
+    messageId: reaction.message.id,
+    emoji,
+  };
+}
+
+/** A button click in a guild. */
+export function buttonClickedEvent(interaction: ButtonInteraction<'cached' | 'raw'>): RouterEvent {
+  return {
+    kind: 'buttonClicked',
+    eventId: interaction.id,
+    guildId: interaction.guildId,
+    user: userRef(interaction.user.id, interaction.user.username),
+    channelId: interaction.channelId,
+    messageId: interaction.message.id,
+    customId: interaction.customId,
+    interaction: { id: interaction.id, token: interaction.token },
+  };
+}
+
+/** A slash command in a guild, with its option values by name (ids for entities). */
+export function slashCommandEvent(
+  interaction: ChatInputCommandInteraction<'cached' | 'raw'>,
+): RouterEvent {
+  const options: Record<string, unknown> = {};
+  for (const option of interaction.options.data) options[option.name] = option.value;
+  return {
+    kind: 'slashCommand',
+    eventId: interaction.id,
+    guildId: interaction.guildId,
+    user: userRef(interaction.user.id, interaction.user.username),
+    channelId: interaction.channelId,
+    command: interaction.commandName,
+    options,
+    interaction: { id: interaction.id, token: interaction.token },
+  };
+}

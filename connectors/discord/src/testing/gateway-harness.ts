@@ -1,0 +1,115 @@
+import { startSandbox, type Sandbox } from '@guildflow/discord-sandbox';
+import type { GraphDocument } from '@guildflow/engine/core';
+import {
+  commandActivation,
+  composeActivation,
+  createStoreActivities,
+  discordCommandsApi,
+  openStore,
+  routerActivation,
+} from '@guildflow/engine/service';
+import {
+  startTestService,
+  startTestWorker,
+  type TestService,
+  type TestWorker,
+} from '@guildflow/engine/testing/service';
+import { testStack } from '@guildflow/stack/testing';
+import { Client, Connection } from '@temporalio/client';
+import mongoose from 'mongoose';
+import { startGateway, type Gateway, type GatewayOptions } from '../gateway/gateway.js';
+import { createDiscordExecutors } from '../registry/create-executors.js';
+import { createDiscordRest } from '../rest/create-rest.js';
+
+/** Everything a graph published through the API needs to react to sandbox events. */
+export interface GatewayHarness {
+  sandbox: Sandbox;
+  service: TestService;
+  worker: TestWorker;
+  gateway: Gateway;
+  /** Saves and publishes a graph in the sandbox guild; the gateway sees it on return. */
+  publish(doc: GraphDocument): Promise<{ graphId: string; version: number }>;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole event path on real parts: the sandbox (Discord), a worker with the real Discord
+ * executors and store activities, the engine service with the router and slash-command
+ * activation hooks, and the gateway (real discord.js) — one database for the file.
+ *
+ * @example
+ * const h = await startGatewayHarness();
+ * await h.publish(welcomeGraph);
+ * h.sandbox.inject({ type: 'memberJoined', guildId: h.sandbox.guildId, user: { username: 'newbie' } });
+ */
+export async function startGatewayHarness(
+  options: { sandbox?: Parameters<typeof startSandbox>[0]; gateway?: Partial<GatewayOptions> } = {},
+): Promise<GatewayHarness> {
+  const { temporalAddress, mongoUri } = testStack();
+  const sandbox = await startSandbox({ port: 0, ...options.sandbox });
+  const mongo = await mongoose
+    .createConnection(mongoUri, { serverSelectionTimeoutMS: 3000 })
+    .asPromise();
+  const store = () => openStore(mongo);
+  const storeActivities = createStoreActivities(mongoUri);
+  const worker = await startTestWorker({
+    ...(createDiscordExecutors({
+      rest: createDiscordRest({ token: sandbox.token, apiUrl: sandbox.apiUrl }),
+      applicationId: sandbox.applicationId,
+    }) as unknown as Record<string, (input: never) => Promise<unknown>>),
+    ...(storeActivities.activities as unknown as Record<string, (input: never) => Promise<unknown>>),
+  });
+  const connection = await Connection.connect({ address: temporalAddress });
+  const temporal = { connection, client: new Client({ connection }) };
+  const service = await startTestService({
+    mongo,
+    temporal,
+    taskQueue: worker.taskQueue,
+    activation: composeActivation(
+      routerActivation(store),
+      commandActivation(
+        store,
+        discordCommandsApi({
+          apiUrl: sandbox.apiUrl,
+          token: sandbox.token,
+          applicationId: sandbox.applicationId,
+        }),
+      ),
+    ),
+  });
+  const gateway = await startGateway({
+    token: sandbox.token,
+    apiUrl: sandbox.apiUrl,
+    mongo,
+    temporal,
+    taskQueue: worker.taskQueue,
+    simulate: true,
+    syncIntervalMs: 200,
+    ...options.gateway,
+  });
+  const guild = sandbox.guildId;
+  return {
+    sandbox,
+    service,
+    worker,
+    gateway,
+    async publish(doc) {
+      const created = await service.api('POST', `/api/guilds/${guild}/graphs`, { body: doc });
+      if (created.status !== 201) throw new Error(`create: ${JSON.stringify(created.body)}`);
+      const graphId = created.body.id as string;
+      const published = await service.api('POST', `/api/guilds/${guild}/graphs/${graphId}/publish`);
+      if (published.status !== 200) throw new Error(`publish: ${JSON.stringify(published.body)}`);
+      await gateway.sync.refresh();
+      return { graphId, version: published.body.publishedVersion as number };
+    },
+    async close() {
+      await gateway.stop();
+      await service.close();
+      await worker.stop();
+      await storeActivities.close();
+      await connection.close();
+      await mongo.close();
+      await sandbox.close();
+    },
+  };
+}
