@@ -119,4 +119,23 @@ describe('gateway: published graphs react to sandbox events end to end', () => {
     // The first response is the deferral (type 5, ephemeral), which the reply then fills in.
     expect(interaction.responses[0]).toMatchObject({ kind: 'callback', type: 5 });
   });
+
+  it('reactions, leaves and member-count milestones start their graphs', async () => {
+    const note = (content: string) => ['say', 'discord.sendMessage', { channelId: channels.general, content }] as [string, string, Record<string, unknown>];
+    await h.publish({ ...graph([['start', 'trigger.reactionAdded', { emoji: '⭐' }], note('star by {{ trigger.user.username }} on {{ trigger.messageId }}')], [['start', 'out', 'say']]), name: 'Stars' });
+    await h.publish({ ...graph([['start', 'trigger.memberLeft'], note('bye {{ trigger.member.username }}')], [['start', 'out', 'say']]), name: 'Goodbye' });
+    const count = h.gateway.client.guilds.cache.get(guild)!.memberCount;
+    await h.publish({ ...graph([['start', 'trigger.memberCountReached', { milestones: [count + 1] }], note('milestone {{ trigger.milestone }}')], [['start', 'out', 'say']]), name: 'Milestone' });
+
+    const since = new Date().toISOString();
+    const post = h.sandbox.inject({ type: 'messageCreated', guildId: guild, channelId: channels.general, userId: users.dave, content: 'shiny' });
+    h.sandbox.inject({ type: 'reactionAdded', guildId: guild, channelId: channels.general, messageId: post.messageId!, userId: users.erin, emoji: '👍' });
+    h.sandbox.inject({ type: 'reactionAdded', guildId: guild, channelId: channels.general, messageId: post.messageId!, userId: users.erin, emoji: '⭐' });
+    h.sandbox.inject({ type: 'memberJoined', guildId: guild, user: { username: 'lucky' } });
+    h.sandbox.inject({ type: 'memberLeft', guildId: guild, userId: users.frank });
+    const said = () => h.sandbox.messages({ channelId: channels.general }).filter((m) => m.authorIsBot && m.createdAt >= since).map((m) => m.content);
+    await eventually(() => (said().length >= 3 ? true : undefined), 'three notes', 8000).catch((e: unknown) => { throw new Error(`${String(e)}: ${JSON.stringify(said())}`); });
+    await h.gateway.idle();
+    expect(said().sort()).toEqual([`bye frank`, `milestone ${count + 1}`, `star by erin on ${post.messageId}`]);
+  });
 });
