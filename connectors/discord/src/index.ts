@@ -66,3 +66,5 @@ export {
   DISCORD_TASK_QUEUE,
   discordWorkerOptions,
 } from './budget/discord-queue.js';
+export { startGateway, type Gateway, type GatewayOptions } from './gateway/gateway.js';
+export { FLOW_COMMAND, handleFlowCommand } from './gateway/flow-command.js';

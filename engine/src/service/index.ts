@@ -2,6 +2,12 @@ export { createApp } from './app.js';
 export type { ServiceDeps } from './deps.js';
 export { ApiError } from './errors.js';
 export { checkHealth, type Health } from './health.js';
+export type {
+  InstantiateResult,
+  TemplateCatalog,
+  TemplateSummary,
+  VarIssue,
+} from './templates/template-catalog.js';
 export { composeActivation, noActivation, type ActivatedGraph, type ActivationHooks } from './graphs/activation.js';
 export { reconcileActivations } from './graphs/reconcile.js';
 export { startRun, type StartRunInput } from './runs/start-run.js';
@@ -22,7 +28,10 @@ export { ROUTED_TRIGGER_TYPES, compileTrigger, safePattern } from './router/trig
 export { userRef, type EventUser, type RouterEvent } from './router/router-event.js';
 export {
   commandActivation,
+  commandsApiFromEnv,
   discordCommandsApi,
+  noCommandsApi,
+  SANDBOX_BOT_TOKEN,
   slashCommandJson,
   type CommandsApi,
 } from './router/command-sync.js';

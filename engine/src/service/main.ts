@@ -5,6 +5,14 @@
 import { Client, Connection } from '@temporalio/client';
 import { exitWithSupervisor, loadSettings } from '@guildflow/stack';
 import { createApp } from './app.js';
+import { composeActivation } from './graphs/activation.js';
+import { reconcileActivations } from './graphs/reconcile.js';
+import {
+  commandActivation,
+  commandsApiFromEnv,
+  noCommandsApi,
+} from './router/command-sync.js';
+import { routerActivation } from './router/router-activation.js';
 import { log, messageOf } from './log.js';
 import { connectStore, openStore, startSweeper } from './storage/index.js';
 
@@ -37,7 +45,17 @@ const stopSweeper = startSweeper(
   (error) => log('warn', 'sweeper.skipped', { error: messageOf(error) }),
 );
 
+// What publishing updates, in DESIGN's order: the trigger router (the gateway polls the
+// triggers collection), schedules, slash commands; webhooks need no hook (the hook route reads
+// the published version).
+const store = () => openStore(mongo);
+const activation = composeActivation(
+  routerActivation(store),
+  commandActivation(store, commandsApiFromEnv(process.env) ?? noCommandsApi),
+);
+
 const app = createApp({
+  activation,
   mongo,
   temporal: { connection, client },
   sandboxUrl: process.env.GUILDFLOW_SANDBOX_URL,
@@ -51,6 +69,14 @@ const app = createApp({
 const server = app.listen(settings.port, () => {
   process.stdout.write(`engine service listening on http://localhost:${settings.port}\n`);
 });
+// Finish what a crash interrupted between a pointer flip and its hooks (idempotent).
+void store()
+  .then((s) => reconcileActivations(s, activation))
+  .then((done) => {
+    if (done.activated.length + done.deactivated.length + done.failed.length > 0)
+      log('info', 'graphs.reconciled', done);
+  })
+  .catch((error: unknown) => log('warn', 'graphs.reconcile_skipped', { error: messageOf(error) }));
 server.on('error', (error: NodeJS.ErrnoException) => {
   const hint =
     error.code === 'EADDRINUSE' ? ` Port ${settings.port} is taken: set PORT to a free port.` : '';

@@ -122,3 +122,61 @@ export function commandActivation(store: () => Promise<Store>, api: CommandsApi)
     },
   };
 }
+
+/**
+ * The token of the sandbox's bot when `GUILDFLOW_SANDBOX_TOKEN` is unset (the sandbox's own
+ * default; a connector test checks the two stay equal — the engine cannot import the sandbox).
+ */
+export const SANDBOX_BOT_TOKEN = 'MTMwMDAwMDAwMDAwMDAwMDAwMQ.sandbox.guildflow-dev-token';
+
+/**
+ * Where the service registers slash commands, from the environment: real Discord with
+ * `DISCORD_TOKEN` (application id from `DISCORD_APPLICATION_ID` or the token), else the sandbox
+ * at `GUILDFLOW_SANDBOX_URL`; undefined when neither is configured (publishing a slash-command
+ * graph then fails with a clear message).
+ *
+ * @example
+ * const api = commandsApiFromEnv(process.env);
+ */
+export function commandsApiFromEnv(env: NodeJS.ProcessEnv): CommandsApi | undefined {
+  const token = env.DISCORD_TOKEN?.trim();
+  if (token) {
+    const applicationId = env.DISCORD_APPLICATION_ID?.trim() || applicationIdOf(token);
+    if (!applicationId) return undefined;
+    return discordCommandsApi({
+      apiUrl: env.DISCORD_API_URL?.trim() || 'https://discord.com/api',
+      token,
+      applicationId,
+    });
+  }
+  const sandbox = env.GUILDFLOW_SANDBOX_URL?.trim();
+  if (!sandbox) return undefined;
+  const sandboxToken = env.GUILDFLOW_SANDBOX_TOKEN?.trim() || SANDBOX_BOT_TOKEN;
+  const applicationId = applicationIdOf(sandboxToken);
+  if (!applicationId) return undefined;
+  return discordCommandsApi({
+    apiUrl: `${sandbox.replace(/\/+$/, '')}/api`,
+    token: sandboxToken,
+    applicationId,
+  });
+}
+
+/** A bot token's first part is its application id in base64. */
+function applicationIdOf(token: string): string | undefined {
+  const decoded = Buffer.from(token.split('.')[0] ?? '', 'base64').toString('utf8');
+  return /^\d{15,21}$/.test(decoded) ? decoded : undefined;
+}
+
+/**
+ * Commands that cannot be registered: the service has neither a bot token nor a sandbox.
+ *
+ * @example
+ * const api = commandsApiFromEnv(process.env) ?? noCommandsApi;
+ */
+export const noCommandsApi: CommandsApi = {
+  putGuildCommands: async () => {
+    throw new Error(
+      'slash commands need a Discord bot: set DISCORD_TOKEN (or run the sandbox with `npm start`)',
+    );
+  },
+};

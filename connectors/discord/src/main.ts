@@ -1,0 +1,53 @@
+/**
+ * The gateway process: connects discord.js to Discord (with DISCORD_TOKEN) or to the sandbox
+ * (`npm start` without a token), keeps the trigger index in line with what is published, and
+ * routes every event. Stops cleanly on SIGTERM/SIGINT or when its supervisor is gone.
+ */
+import { DEFAULT_SANDBOX_TOKEN } from '@guildflow/discord-sandbox';
+import { connectStore } from '@guildflow/engine/service';
+import { exitWithSupervisor, loadSettings } from '@guildflow/stack';
+import { Client, Connection } from '@temporalio/client';
+import { startGateway } from './gateway/gateway.js';
+import { DEFAULT_SANDBOX_URL } from './rest/connections.js';
+
+const settings = loadSettings(process.cwd());
+if (!settings.mongodbUri || !settings.temporalAddress) {
+  process.stderr.write(
+    'MONGODB_URI and TEMPORAL_ADDRESS must be set. Start Guildflow with `npm start`, which provides both.\n',
+  );
+  process.exit(1);
+}
+const log = (level: string, event: string, fields: Record<string, unknown> = {}): void => {
+  process.stderr.write(`${JSON.stringify({ at: new Date().toISOString(), level, event, ...fields })}\n`);
+};
+
+const real = settings.discordToken;
+const sandboxUrl = (process.env.GUILDFLOW_SANDBOX_URL || DEFAULT_SANDBOX_URL).replace(/\/+$/, '');
+const mongo = connectStore(settings.mongodbUri, (error) =>
+  log('warn', 'store.unavailable', { error: error.message }),
+);
+const connection = await Connection.connect({ address: settings.temporalAddress });
+const gateway = await startGateway({
+  token: real ?? (process.env.GUILDFLOW_SANDBOX_TOKEN || DEFAULT_SANDBOX_TOKEN),
+  apiUrl: real ? process.env.DISCORD_API_URL || undefined : `${sandboxUrl}/api`,
+  mongo,
+  temporal: { connection, client: new Client({ connection }) },
+  simulate: !real,
+  log,
+});
+process.stdout.write(
+  `gateway connected to ${real ? 'Discord' : `the sandbox at ${sandboxUrl}`} as ${gateway.client.user.tag}; ${gateway.index.size} live trigger(s)\n`,
+);
+
+let closing = false;
+async function close(): Promise<void> {
+  if (closing) return;
+  closing = true;
+  await gateway.stop();
+  await mongo.close().catch(() => {});
+  await connection.close().catch(() => {});
+}
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => void close().finally(() => process.exit(0)));
+}
+exitWithSupervisor(close);
