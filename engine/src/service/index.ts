@@ -38,3 +38,11 @@ export {
 export { readRun, type RunDetail } from './runs/run-detail.js';
 export type { TemporalDeps } from './runs/temporal-calls.js';
 export { findVersion, snapshotOf } from './graphs/graph-store.js';
+export {
+  scheduleActivation,
+  scheduleIdOf,
+  type ScheduleActivationOptions,
+} from './schedules/schedule-activation.js';
+export { signWebhook } from './hooks/signature.js';
+export { StatsRecorder } from './stats/stats-recorder.js';
+export { createStatsExecutor, readStats, type StatsSummary } from './stats/read-stats.js';

@@ -1,5 +1,6 @@
 import { SANDBOX_IDS } from '@guildflow/discord-sandbox';
 import { graph } from '@guildflow/engine/testing/graph';
+import { readStats } from '@guildflow/engine/service';
 import { eventually } from '@guildflow/engine/testing/service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGatewayHarness, type GatewayHarness } from '../testing/gateway-harness.js';
@@ -137,5 +138,38 @@ describe('gateway: published graphs react to sandbox events end to end', () => {
     await eventually(() => (said().length >= 3 ? true : undefined), 'three notes', 8000).catch((e: unknown) => { throw new Error(`${String(e)}: ${JSON.stringify(said())}`); });
     await h.gateway.idle();
     expect(said().sort()).toEqual([`bye frank`, `milestone ${count + 1}`, `star by erin on ${post.messageId}`]);
+  });
+
+  it('counts messages for data.stats in batched writes', async () => {
+    for (const userId of [users.carol, users.carol, users.dave])
+      h.sandbox.inject({ type: 'messageCreated', guildId: guild, channelId: channels.giveaways, userId, content: 'entry' });
+    // The gateway writes its counters in batches; flush until the three messages are stored.
+    await eventually(async () => {
+      await h.gateway.stats.flush();
+      const day = await readStats(h.service.store, guild, { period: '1d', channelId: channels.giveaways });
+      return day.messages === 3 ? true : undefined;
+    }, 'the counted messages');
+    const { graphId } = await h.publish({
+      ...graph(
+        [
+          ['start', 'trigger.manual'],
+          ['stats', 'data.stats', { period: '1d', channelId: channels.giveaways, top: 1 }],
+          ['say', 'discord.sendMessage', { channelId: channels.general, content: 'recap: {{ nodes.stats.messages }} messages, {{ nodes.stats.activeMembers }} active, top {{ nodes.stats.topMembers[0].username }}' }],
+        ],
+        [
+          ['start', 'out', 'stats'],
+          ['stats', 'out', 'say'],
+        ],
+      ),
+      name: 'Recap',
+    });
+    const run = await h.service.api('POST', `/api/guilds/${guild}/graphs/${graphId}/runs`, { body: { payload: {} } });
+    expect(run.status).toBe(202);
+    const recap = await eventually(async () => {
+      const detail = await h.service.api('GET', `/api/guilds/${guild}/runs/${run.body.runId}`);
+      return detail.body.status === 'running' ? undefined : detail.body;
+    }, 'the run to end');
+    expect(recap.status, JSON.stringify(recap.steps)).toBe('completed');
+    expect(h.sandbox.messages().map((m) => m.content).filter((c) => c.startsWith('recap'))).toEqual(['recap: 3 messages, 2 active, top carol']);
   });
 });

@@ -1,6 +1,7 @@
 import type { Client as TemporalClient, Connection as TemporalConnection } from '@temporalio/client';
 import {
   openStore,
+  StatsRecorder,
   syncTriggers,
   TriggerIndex,
   TriggerRouter,
@@ -41,6 +42,8 @@ export interface GatewayOptions {
   simulate?: boolean | undefined;
   /** How often the trigger index looks for publishes (default 1 s). */
   syncIntervalMs?: number | undefined;
+  /** How often activity counters are written for `data.stats` (default 10 s). */
+  statsFlushMs?: number | undefined;
   /** Structured log lines (default: none). */
   log?: (level: 'info' | 'warn' | 'error', event: string, fields?: Record<string, unknown>) => void;
 }
@@ -51,6 +54,8 @@ export interface Gateway {
   index: TriggerIndex;
   router: TriggerRouter;
   sync: TriggerSync;
+  /** Message, join and leave counters (`data.stats`), written in batches. */
+  stats: StatsRecorder;
   /** Settles when every event received so far has been routed (tests, shutdown). */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -113,7 +118,14 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       }
     }
   };
-  const handle = (event: RouterEvent | undefined): void => track(route(event));
+  const stats = new StatsRecorder(store, (error) =>
+    log('warn', 'stats.flush_failed', { error: String(error) }),
+  );
+  stats.start(options.statsFlushMs);
+  const handle = (event: RouterEvent | undefined): void => {
+    if (event) stats.record(event);
+    track(route(event));
+  };
 
   const client = new Client({
     intents: INTENTS,
@@ -181,11 +193,13 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     index,
     router,
     sync,
+    stats,
     idle,
     stop: async () => {
       sync.stop();
       await client.destroy();
       await idle();
+      await stats.stop();
     },
   };
 }

@@ -1,3 +1,4 @@
+import { createStatsExecutor } from '../stats/read-stats.js';
 import { log } from '../log.js';
 import { connectStore } from '../storage/index.js';
 import { createDataExecutors } from './data-executors.js';
@@ -16,7 +17,11 @@ export function createStoreActivities(mongodbUri: string) {
     log('warn', 'worker.store_unavailable', { error: error.message }),
   );
   return {
-    activities: { ...createEngineActivities(mongo), ...createDataExecutors(mongo) },
+    activities: {
+      ...createEngineActivities(mongo),
+      ...createDataExecutors(mongo),
+      ...createStatsExecutor(mongo),
+    },
     close: () => mongo.close(),
   };
 }

@@ -33,3 +33,4 @@ export type {
   SessionRecord,
   UserRecord,
 } from './account-models.js';
+export type { StatsRecord } from './stats-models.js';

@@ -29,6 +29,7 @@ import {
   type TriggerRecord,
   type WaitRecord,
 } from './runtime-models.js';
+import { statsSchema, type StatsRecord } from './stats-models.js';
 import { StoreUnavailableError } from './store-errors.js';
 
 /** Every model of the store, bound to one connection, with its indexes in place. */
@@ -43,6 +44,7 @@ export interface Store {
   collectEntries: Model<CollectEntryRecord>;
   waits: Model<WaitRecord>;
   triggers: Model<TriggerRecord>;
+  stats: Model<StatsRecord>;
   users: Model<UserRecord>;
   sessions: Model<SessionRecord>;
   audit: Model<AuditRecord>;
@@ -88,6 +90,7 @@ async function open(connection: Connection): Promise<Store> {
     collectEntries: bind('CollectEntry', collectEntrySchema),
     waits: bind('Wait', waitSchema),
     triggers: bind('Trigger', triggerSchema),
+    stats: bind('Stats', statsSchema),
     users: bind('User', userSchema),
     sessions: bind('Session', sessionSchema),
     audit: bind('AuditEntry', auditSchema),

@@ -13,12 +13,13 @@ export async function sweepExpired(
   now = new Date(),
 ): Promise<Record<string, number>> {
   const expired = { $lte: now };
-  const [dataKeys, waits, sessions, collectWindows, collectEntries] = await Promise.all([
+  const [dataKeys, waits, sessions, collectWindows, collectEntries, stats] = await Promise.all([
     store.dataKeys.deleteMany({ expiresAt: expired }),
     store.waits.deleteMany({ expiresAt: expired }),
     store.sessions.deleteMany({ expiresAt: expired }),
     store.collectWindows.deleteMany({ purgeAt: expired }),
     store.collectEntries.deleteMany({ purgeAt: expired }),
+    store.stats.deleteMany({ expiresAt: expired }),
   ]);
   return {
     dataKeys: dataKeys.deletedCount,
@@ -26,6 +27,7 @@ export async function sweepExpired(
     sessions: sessions.deletedCount,
     collectWindows: collectWindows.deletedCount,
     collectEntries: collectEntries.deletedCount,
+    stats: stats.deletedCount,
   };
 }
 

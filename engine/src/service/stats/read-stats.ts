@@ -1,0 +1,108 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type { Connection } from 'mongoose';
+import { parseDuration } from '../../core/index.js';
+import type { ActionInput } from '../../interpreter/contract.js';
+import { openStore, type StatsRecord, type Store } from '../storage/index.js';
+
+const DAY_MS = 86_400_000;
+const MAX_PERIOD_MS = 90 * DAY_MS;
+
+/** The output of `data.stats` (see its declaration). */
+export interface StatsSummary {
+  since: string;
+  until: string;
+  messages: number;
+  joins: number;
+  leaves: number;
+  activeMembers: number;
+  topMembers: { id: string; username: string; mention: string; messages: number }[];
+  topChannels: { id: string; mention: string; messages: number }[];
+}
+
+/**
+ * Sums a guild's daily counters over a period ending now. Counters are per UTC day, so the
+ * period starts at the beginning of the day `period` ago (a `7d` recap on Monday 09:00 covers
+ * last Monday 00:00 until now).
+ *
+ * @example
+ * const week = await readStats(store, guildId, { period: '7d', top: 5 });
+ */
+export async function readStats(
+  store: Store,
+  guildId: string,
+  options: { period?: string; channelId?: string | undefined; top?: number },
+  now = new Date(),
+): Promise<StatsSummary> {
+  const periodMs = parseDuration(options.period ?? '7d');
+  if (periodMs > MAX_PERIOD_MS || periodMs <= 0)
+    throw ApplicationFailure.nonRetryable(
+      'The period of Activity stats must be between 1 second and 90 days.',
+      'InvalidConfig',
+    );
+  const top = Math.max(0, Math.min(25, Math.floor(options.top ?? 5)));
+  const since = new Date(Math.floor((now.getTime() - periodMs) / DAY_MS) * DAY_MS);
+  const days = { $gte: since.toISOString().slice(0, 10), $lte: now.toISOString().slice(0, 10) };
+  const rows = await store.stats.find({ guildId, day: days }).lean<StatsRecord[]>();
+  const channelId = options.channelId || undefined;
+  const sum = (dim: StatsRecord['dim']) => {
+    const totals = new Map<string, { messages: number; username: string | null }>();
+    for (const row of rows) {
+      if (row.dim !== dim) continue;
+      const key = dim === 'memberChannel' ? row.key.split(':')[0]! : row.key;
+      if (dim === 'memberChannel' && row.key.split(':')[1] !== channelId) continue;
+      const total = totals.get(key) ?? { messages: 0, username: null };
+      total.messages += row.messages;
+      total.username = row.username ?? total.username;
+      totals.set(key, total);
+    }
+    return totals;
+  };
+  const guild = rows.filter((r) => r.dim === 'guild');
+  const channels = sum('channel');
+  const members = sum(channelId ? 'memberChannel' : 'member');
+  const names = sum('member');
+  const ranked = <T extends { messages: number }>(list: T[]) =>
+    list.filter((e) => e.messages > 0).sort((a, b) => b.messages - a.messages).slice(0, top);
+  return {
+    since: since.toISOString(),
+    until: now.toISOString(),
+    messages: channelId
+      ? (channels.get(channelId)?.messages ?? 0)
+      : guild.reduce((n, r) => n + r.messages, 0),
+    joins: guild.reduce((n, r) => n + r.joins, 0),
+    leaves: guild.reduce((n, r) => n + r.leaves, 0),
+    activeMembers: [...members.values()].filter((m) => m.messages > 0).length,
+    topMembers: ranked(
+      [...members].map(([id, m]) => ({
+        id,
+        username: names.get(id)?.username ?? id,
+        mention: `<@${id}>`,
+        messages: m.messages,
+      })),
+    ),
+    topChannels: ranked(
+      [...channels]
+        .filter(([id]) => !channelId || id === channelId)
+        .map(([id, c]) => ({ id, mention: `<#${id}>`, messages: c.messages })),
+    ),
+  };
+}
+
+/**
+ * The `data.stats` executor (activity named by the node type) on the store.
+ *
+ * @example
+ * const worker = await Worker.create({ …, activities: { ...createStatsExecutor(mongo) } });
+ */
+export function createStatsExecutor(
+  mongo: Connection,
+): Record<'data.stats', (input: ActionInput) => Promise<StatsSummary>> {
+  return {
+    'data.stats': async ({ config, context }) =>
+      readStats(await openStore(mongo), context.guildId, {
+        period: typeof config.period === 'string' ? config.period : '7d',
+        channelId: typeof config.channelId === 'string' ? config.channelId : undefined,
+        top: typeof config.top === 'number' ? config.top : 5,
+      }),
+  };
+}
