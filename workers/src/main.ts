@@ -6,6 +6,8 @@
 import { NativeConnection } from '@temporalio/worker';
 import { cacheDir, exitWithSupervisor, loadSettings } from '@guildflow/stack';
 import { workflowBundle } from '@guildflow/engine/bundle';
+import { Worker } from '@temporalio/worker';
+import { discordWorkerOptions } from '@guildflow/discord';
 import { createGuildflowWorker } from './worker.js';
 import { buildActivities } from './activities.js';
 
@@ -17,14 +19,27 @@ if (!settings.temporalAddress) {
 const started = Date.now();
 const bundle = await workflowBundle(cacheDir('workflow-bundles'));
 const connection = await NativeConnection.connect({ address: settings.temporalAddress });
+const activities = await buildActivities(settings);
 const worker = await createGuildflowWorker({
   connection,
   workflowBundle: { code: bundle.code },
-  activities: await buildActivities(settings),
+  activities,
 });
-exitWithSupervisor(() => worker.shutdown());
+// Live Discord actions come on their own queue, rate-limited by the server for all workers
+// together (Discord's global limit); simulated runs keep them on the main queue.
+const discordWorker = await Worker.create({
+  connection,
+  namespace: 'default',
+  activities: Object.fromEntries(Object.entries(activities).filter(([name]) => name.startsWith('discord.'))),
+  shutdownGraceTime: '10s',
+  ...discordWorkerOptions(),
+});
+exitWithSupervisor(() => {
+  worker.shutdown();
+  discordWorker.shutdown();
+});
 process.stdout.write(
   `worker ready in ${((Date.now() - started) / 1000).toFixed(1)}s (workflow bundle ${bundle.cached ? 'cached' : 'built'})\n`,
 );
-await worker.run();
+await Promise.all([worker.run(), discordWorker.run()]);
 await connection.close();

@@ -5,8 +5,12 @@ import type { GraphDocument } from '../core/index.js';
  * Bumped on every change to how a graph runs. Each run stamps the version it started with
  * (memo `interpreterVersion`); a change that would make running workflows replay differently
  * must also be gated with `patched()` (see docs/operations.md).
+ *
+ * - 1: first release.
+ * - 2: live Discord actions run on `<queue>-discord` (patch `discord-task-queue`); runs keep
+ *   the interaction that started them (`discord.reply`); schedule runs get `scheduledAt`.
  */
-export const INTERPRETER_VERSION = 1;
+export const INTERPRETER_VERSION = 2;
 
 /** The task queue every run and activity uses. */
 export const TASK_QUEUE = 'guildflow';

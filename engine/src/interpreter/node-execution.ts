@@ -29,7 +29,8 @@ export function renderNodeConfig(node: GraphNode, declaration: NodeDeclaration, 
 
 /**
  * Runs an action node as one activity whose name is the node type, with the retry and timeout
- * policy of its declaration. Proxies are made once per type.
+ * policy of its declaration, on `taskQueue` when given (Discord actions: the rate-limited
+ * queue). Proxies are made once per type, scale and queue.
  */
 export async function dispatchAction(
   node: GraphNode,
@@ -37,14 +38,16 @@ export async function dispatchAction(
   config: Record<string, unknown>,
   context: ActionContext,
   timeScale = 1,
+  taskQueue?: string,
 ): Promise<unknown> {
-  const key = `${node.type}|${timeScale}`;
+  const key = `${node.type}|${timeScale}|${taskQueue ?? ''}`;
   let proxy = proxies.get(key);
   if (!proxy) {
     const policy = declaration.policy ?? DEFAULT_POLICY;
     proxy = wf.proxyActivities<Record<string, ActionFn>>({
       startToCloseTimeout: policy.startToCloseTimeout,
       retry: scaleRetry(policy.retry, timeScale),
+      ...(taskQueue ? { taskQueue } : {}),
     });
     proxies.set(key, proxy);
   }
@@ -98,4 +101,23 @@ export function toNodeError(error: unknown): { code: string; message: string; re
     return { code: 'ChildRunFailed', message: error.cause?.message ?? error.message, retryable: false };
   }
   return { code: 'Error', message: error instanceof Error ? error.message : String(error), retryable: false };
+}
+
+/** The patch that moved live Discord actions to their own rate-limited task queue (v2). */
+export const DISCORD_QUEUE_PATCH = 'discord-task-queue';
+
+/**
+ * The task queue of Discord actions: `<run's queue>-discord`, polled only by Discord workers
+ * whose server-side rate limit keeps the whole bot under Discord's global limit. Simulated runs
+ * (the sandbox is not Discord) stay on the run's queue. Decided once per run at its first live
+ * Discord action, behind a patch: runs started before it replay on the old queue, and graphs
+ * without Discord actions get no marker (their history stays as small as a hand-written one).
+ */
+export function discordQueueChooser(info: { taskQueue: string }, simulate: boolean): (type: string) => string | undefined {
+  let chosen: string | null | undefined;
+  return (type) => {
+    if (simulate || !type.startsWith('discord.')) return undefined;
+    chosen ??= wf.patched(DISCORD_QUEUE_PATCH) ? `${info.taskQueue}-discord` : null;
+    return chosen ?? undefined;
+  };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Context } from '@temporalio/activity';
 import { WorkflowFailedError } from '@temporalio/client';
 import { recordingActivities, withInterpreter } from '../testing/interpreter-harness.js';
 import { SEARCH_ATTRIBUTE_KEYS, STEPS_QUERY, WAIT_EVENT_SIGNAL, type ActionInput, type StepLog, type WaitRegistration } from './contract.js';
@@ -303,5 +304,24 @@ describe('graph interpreter on a real Temporal dev server', () => {
     const stubs = recordingActivities({ 'discord.sendMessage': sent });
     await withInterpreter(stubs.activities, (env) => env.run(doc, { text: '{{ vars.secret }}' }));
     expect(contents(stubs.callsOf('discord.sendMessage'))).toEqual(['You said: {{ vars.secret }}']);
+  });
+
+  it('runs live Discord actions on the rate-limited `-discord` queue, simulated ones on the run’s queue', async () => {
+    const doc = graph(
+      [['t', 'trigger.manual'], ['send', 'discord.sendMessage', { channelId: '1', content: 'hi' }], ['count', 'data.increment', { key: 'n', scope: 'guild' }]],
+      [['t', 'out', 'send'], ['send', 'out', 'count']],
+    );
+    const queue = async () => ({ queue: Context.current().info.taskQueue });
+    await withInterpreter({ 'discord.sendMessage': queue, 'data.increment': queue }, async (env) => {
+      const handle = await env.start(doc, {});
+      // Recorded under interpreter v2 (with the patch marker); v1 histories replay unpatched.
+      await recordHistory('v2-discord-queue', handle);
+      const live = (await handle.result()) as Awaited<ReturnType<typeof env.run>>;
+      const output = (id: string, result: typeof live) => result.steps.find((s: StepLog) => s.nodeId === id)?.output as { queue: string };
+      expect(output('send', live).queue).toBe(`${env.taskQueue}-discord`);
+      expect(output('count', live).queue).toBe(env.taskQueue);
+      const simulated = await env.run(doc, {}, { simulate: true });
+      expect(output('send', simulated).queue).toBe(env.taskQueue);
+    });
   });
 });

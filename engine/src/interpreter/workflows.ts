@@ -19,7 +19,13 @@ import {
 } from './contract.js';
 import { controlHandlers } from './controls/index.js';
 import type { ControlContext } from './controls/types.js';
-import { dispatchAction, hasErrorEdges, renderNodeConfig, toNodeError } from './node-execution.js';
+import {
+  discordQueueChooser,
+  dispatchAction,
+  hasErrorEdges,
+  renderNodeConfig,
+  toNodeError,
+} from './node-execution.js';
 import { RunState, type NodeRun } from './run-state.js';
 
 export const stepsQuery = wf.defineQuery<StepLog[]>(STEPS_QUERY);
@@ -55,6 +61,7 @@ export async function graphWorkflow(input: GraphRunInput & { continueAsNewAfterE
     state.events[event.waitId] = event;
   });
 
+  const queueOf = discordQueueChooser(info, input.options?.simulate === true);
   const timeScale = input.options?.timeScale && input.options.timeScale > 0 ? input.options.timeScale : 1;
   const historyLimit = input.continueAsNewAfterEvents ?? HISTORY_EVENT_LIMIT;
   const shouldContinueAsNew = () => wf.workflowInfo().continueAsNewSuggested || wf.workflowInfo().historyLength > historyLimit;
@@ -99,7 +106,7 @@ export async function graphWorkflow(input: GraphRunInput & { continueAsNewAfterE
           idempotencyKey: [info.workflowId, node.id, state.iterationOf(run.frameId)].filter(Boolean).join(':'),
           simulate: input.options?.simulate === true,
           ...(input.interaction ? { interaction: input.interaction } : {}),
-        }, timeScale);
+        }, timeScale, queueOf(node.type));
         state.steps.finish(run.seq, 'completed', output, 'out');
         state.complete(run, ['out'], output);
         return;

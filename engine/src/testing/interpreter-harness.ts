@@ -109,6 +109,13 @@ export async function withInterpreter<T>(
     activities,
     shutdownGraceTime: '1s',
   });
+  // Live (non-simulated) Discord actions run on the run's queue + `-discord` (interpreter v2).
+  const discordWorker = await Worker.create({
+    connection: nativeConnection,
+    taskQueue: `${taskQueue}-discord`,
+    activities,
+    shutdownGraceTime: '1s',
+  });
   const start: InterpreterEnv['start'] = (doc, payload = {}, options = {}) => {
     const { continueAsNewAfterEvents, ...runOptions } = options;
     const input: GraphRunInput & { continueAsNewAfterEvents?: number } = {
@@ -120,14 +127,14 @@ export async function withInterpreter<T>(
     return client.workflow.start('graphWorkflow', { taskQueue, workflowId: `run-${randomUUID()}`, args: [input] });
   };
   try {
-    return await worker.runUntil(
+    return await discordWorker.runUntil(worker.runUntil(
       fn({
         client,
         taskQueue,
         start,
         run: async (doc, payload, options) => (await (await start(doc, payload, options)).result()) as GraphRunResult,
       }),
-    );
+    ));
   } finally {
     await connection.close();
     await nativeConnection.close();

@@ -133,11 +133,19 @@ export async function startTestWorker(
     activities,
     shutdownGraceTime: '1s',
   });
-  const running = worker.run();
+  // Live (non-simulated) Discord actions run on the run's queue + `-discord` (interpreter v2).
+  const discordWorker = await Worker.create({
+    connection,
+    taskQueue: `${taskQueue}-discord`,
+    activities,
+    shutdownGraceTime: '1s',
+  });
+  const running = Promise.all([worker.run(), discordWorker.run()]);
   return {
     taskQueue,
     async stop() {
       worker.shutdown();
+      discordWorker.shutdown();
       await running.catch(() => {});
       await connection.close();
     },

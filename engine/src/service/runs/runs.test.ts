@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPayloadConverter } from '@temporalio/common';
-import type { ActionInput, GraphRunInput, StepLog } from '../../interpreter/contract.js';
+import { INTERPRETER_VERSION, type ActionInput, type GraphRunInput, type StepLog } from '../../interpreter/contract.js';
 import { recordingActivities } from '../../testing/interpreter-harness.js';
 import {
   delayGraph,
@@ -99,7 +99,7 @@ describe('runs API', () => {
     const description = await service.deps.temporal.client.workflow
       .getHandle(started.body.runId)
       .describe();
-    expect(description.memo).toMatchObject({ interpreterVersion: 1 });
+    expect(description.memo).toMatchObject({ interpreterVersion: INTERPRETER_VERSION });
     expect(description.taskQueue).toBe(worker.taskQueue);
   });
 

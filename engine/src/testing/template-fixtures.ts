@@ -1,0 +1,102 @@
+import Ajv, { type ErrorObject } from 'ajv';
+import type { GraphDocument } from '../core/index.js';
+import type {
+  InstantiateResult,
+  TemplateCatalog,
+  TemplateSummary,
+  VarIssue,
+} from '../service/templates/template-catalog.js';
+import { graph } from './graph-fixture.js';
+
+// The engine cannot import @guildflow/workflows (it depends on the engine): route tests use this
+// small catalog of the same shape instead.
+const CHANNEL_PARAMETERS = {
+  type: 'object',
+  properties: {
+    channelId: {
+      type: 'string',
+      title: 'Channel',
+      description: 'Where to post.',
+      pattern: '^[0-9]{1,20}$',
+      'x-widget': 'channel',
+    },
+    text: { type: 'string', title: 'Text', default: 'hello', maxLength: 200 },
+  },
+  required: ['channelId'],
+  additionalProperties: false,
+};
+
+const TEMPLATES: { summary: TemplateSummary; doc: GraphDocument }[] = [
+  {
+    summary: {
+      id: 'greeter',
+      name: 'Greeter',
+      description: 'Posts a text in a channel when run.',
+      category: 'test',
+      parameters: CHANNEL_PARAMETERS,
+    },
+    doc: {
+      ...graph(
+        [
+          ['t', 'trigger.manual'],
+          ['send', 'discord.sendMessage', { channelId: '{{ vars.channelId }}', content: '{{ vars.text }}' }],
+        ],
+        [['t', 'out', 'send']],
+        { channelId: '', text: 'hello' },
+      ),
+      name: 'Greeter',
+    },
+  },
+  {
+    summary: {
+      id: 'relay',
+      name: 'Webhook relay',
+      description: 'Posts what a webhook sends.',
+      category: 'test',
+      parameters: CHANNEL_PARAMETERS,
+    },
+    doc: {
+      ...graph(
+        [
+          ['t', 'trigger.webhook'],
+          ['send', 'discord.sendMessage', { channelId: '{{ vars.channelId }}', content: '{{ trigger.body.text }}' }],
+        ],
+        [['t', 'out', 'send']],
+        { channelId: '', text: 'hello' },
+      ),
+      name: 'Webhook relay',
+    },
+  },
+];
+
+/**
+ * A two-template catalog (`greeter`: manual → send `vars.text` to `vars.channelId`; `relay`: the
+ * same from a webhook) for the service's template route tests.
+ *
+ * @example
+ * const service = await startTestService({ templates: testTemplates() });
+ */
+export function testTemplates(): TemplateCatalog {
+  const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false });
+  const validate = ajv.compile(CHANNEL_PARAMETERS);
+  return {
+    list: () => TEMPLATES.map((t) => t.summary),
+    tryInstantiate(templateId, vars): InstantiateResult {
+      const template = TEMPLATES.find((t) => t.summary.id === templateId);
+      if (!template) return { ok: false, error: 'unknown_template' };
+      const copy: unknown = structuredClone(vars);
+      if (!validate(copy)) return { ok: false, error: 'invalid_vars', issues: (validate.errors ?? []).map(issueOf) };
+      return { ok: true, graph: { ...template.doc, vars: { ...template.doc.vars, ...(copy as object) } } };
+    },
+  };
+}
+
+function issueOf(error: ErrorObject): VarIssue {
+  const name =
+    error.keyword === 'required'
+      ? String((error.params as { missingProperty: string }).missingProperty)
+      : error.keyword === 'additionalProperties'
+        ? String((error.params as { additionalProperty: string }).additionalProperty)
+        : (error.instancePath.split('/')[1] ?? '');
+  return { var: name, path: name ? `vars.${name}` : 'vars', message: error.message ?? 'is invalid' };
+}
