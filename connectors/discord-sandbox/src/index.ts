@@ -25,3 +25,4 @@ export type { RateLimitOptions } from './rate-limits.js';
 export type { ActionRecord } from './types.js';
 export type { SandboxState } from './state.js';
 export { snowflake, snowflakeTime } from './snowflake.js';
+export { DEFAULT_SANDBOX_CLIENT_SECRET, type OAuthOptions } from './oauth/grants.js';

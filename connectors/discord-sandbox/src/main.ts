@@ -4,6 +4,7 @@
  * token), and stops cleanly on SIGTERM/SIGINT or when its supervisor is gone.
  */
 import { exitWithSupervisor } from '@guildflow/stack';
+import { DEFAULT_SANDBOX_CLIENT_SECRET } from './oauth/grants.js';
 import { DEFAULT_SANDBOX_TOKEN } from './seed.js';
 import { startSandbox } from './server.js';
 
@@ -20,6 +21,10 @@ try {
     port,
     host: '127.0.0.1',
     token: process.env.GUILDFLOW_SANDBOX_TOKEN || DEFAULT_SANDBOX_TOKEN,
+    // Sign-in with Discord against the sandbox: DISCORD_CLIENT_SECRET of the engine must match.
+    oauth: {
+      clientSecret: process.env.GUILDFLOW_SANDBOX_CLIENT_SECRET || DEFAULT_SANDBOX_CLIENT_SECRET,
+    },
   });
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;

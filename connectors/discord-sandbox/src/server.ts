@@ -16,6 +16,9 @@ import {
 import type { Core } from './core.js';
 import { FaultRegistry } from './faults.js';
 import { Gateway, type DropOptions } from './gateway/gateway.js';
+import { authorizeRouter } from './oauth/authorize.js';
+import { DEFAULT_SANDBOX_CLIENT_SECRET, OAuthGrants, type OAuthOptions } from './oauth/grants.js';
+import { oauthRestRouter } from './oauth/oauth-rest.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limits.js';
 import { RequestLog, type RequestFilter, type RequestRecord } from './request-log.js';
 import { restRouter } from './rest/router.js';
@@ -43,6 +46,8 @@ export interface SandboxOptions {
   interactionTokenTtlMs?: number;
   /** How long a dropped gateway session stays resumable. */
   resumeWindowMs?: number;
+  /** The application's OAuth2 side (sign-in with Discord): client secret, redirect URIs. */
+  oauth?: OAuthOptions;
 }
 
 /** A running sandbox. */
@@ -57,6 +62,8 @@ export interface Sandbox {
   token: string;
   applicationId: string;
   botUserId: string;
+  /** OAuth2 client credentials of the sandbox application (client id = application id). */
+  oauth: { clientId: string; clientSecret: string };
   /** The first seeded guild (the default sandbox guild). */
   guildId: string;
   /** The live model, for assertions the views below do not cover. */
@@ -111,12 +118,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
   const faults = new FaultRegistry();
   const requests = new RequestLog();
+  const grants = new OAuthGrants(
+    state.applicationId,
+    options.oauth?.clientSecret ?? DEFAULT_SANDBOX_CLIENT_SECRET,
+    options.oauth?.redirectUris,
+  );
   const rateLimits = new RateLimiter(options.rateLimit ?? { limit: 50, windowMs: 1000 });
   const reset = (): void => {
     state.load();
     faults.clear();
     requests.clear();
     rateLimits.reset();
+    grants.clear();
   };
 
   const app = express();
@@ -127,8 +140,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     '/sandbox',
     controlRouter({ core, faults, requests, gateway, reset, startedAt: Date.now() }),
   );
+  app.use(authorizeRouter(state, grants));
   app.use(
     ['/api/v10', '/api/v9'],
+    oauthRestRouter(state, grants),
     restRouter({
       ...core,
       token,
@@ -165,6 +180,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     token,
     applicationId: state.applicationId,
     botUserId: state.botUserId,
+    oauth: { clientId: grants.clientId, clientSecret: grants.clientSecret },
     guildId: firstGuild.id,
     state,
     faults,

@@ -1,13 +1,19 @@
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { catalogJson } from '../core/index.js';
 import { authenticate, guildAccess } from './auth/index.js';
+import { sessionRoutes } from './auth/session-routes.js';
+import { signInRoutes } from './auth/sign-in-routes.js';
 import type { ServiceDeps } from './deps.js';
 import { ApiError, errorBody } from './errors.js';
 import { graphRoutes } from './graphs/routes.js';
 import { checkHealth } from './health.js';
+import { hookRoutes } from './hooks/hook-routes.js';
 import { log } from './log.js';
 import { mountPages } from './pages.js';
 import { runRoutes } from './runs/routes.js';
+import { sandboxRoutes } from './sandbox/sandbox-routes.js';
+import { stripeWebhookRoutes } from './stripe/stripe-webhook.js';
+import { templateInstallRoutes, templateListRoutes } from './templates/routes.js';
 import { isTemporalUnavailable, temporalUnavailable } from './runs/temporal-calls.js';
 import { isStoreUnavailable, storeUnavailable } from './storage/index.js';
 
@@ -32,6 +38,12 @@ export function createApp(deps: ServiceDeps): Express {
   });
 
   mountPages(app);
+  app.use(signInRoutes(deps));
+  // Stripe signs the raw bytes: mounted before any JSON parser.
+  app.use(stripeWebhookRoutes(deps));
+
+  // Inbound webhooks: the HMAC signature authenticates them, so they sit outside /api's auth.
+  app.use('/hooks', hookRoutes(deps));
 
   // Authenticate before reading bodies: an anonymous caller cannot make us parse a megabyte.
   app.use('/api', authenticate(deps), express.json({ limit: BODY_LIMIT }));
@@ -39,11 +51,15 @@ export function createApp(deps: ServiceDeps): Express {
   app.get('/api/catalog', (_req, res) => {
     res.type('json').set('Cache-Control', 'no-cache').send(catalog);
   });
+  app.use('/api', sessionRoutes(deps));
+  app.use('/api/sandbox', sandboxRoutes(deps));
+  app.use('/api', templateListRoutes(deps));
   app.use(
     '/api/guilds/:guildId',
     (req, res, next) => guildAccess(req, res, next, String(req.params.guildId)),
     graphRoutes(deps),
     runRoutes(deps),
+    templateInstallRoutes(deps),
   );
 
   app.use('/api', (req, _res, next) => {

@@ -3,7 +3,9 @@ import type {
   Client as TemporalClient,
 } from '@temporalio/client';
 import type { Connection as MongoConnection } from 'mongoose';
+import type { DiscordOAuthSettings } from './auth/discord-oauth.js';
 import type { ActivationHooks } from './graphs/activation.js';
+import type { TemplateCatalog } from './templates/template-catalog.js';
 
 /** Everything the HTTP service needs from the outside, so tests can build an app on test servers. */
 export interface ServiceDeps {
@@ -26,4 +28,22 @@ export interface ServiceDeps {
   publicUrl?: string | undefined;
   /** How long an API call waits for Temporal before answering 503 (default 5 s). */
   temporalTimeoutMs?: number | undefined;
+  /**
+   * Sign-in with Discord (`DISCORD_CLIENT_ID`, `DISCORD_CLIENT_SECRET`, `DISCORD_API_BASE`);
+   * without it `/auth/discord` answers 501 saying what to set. Redirect URI base: `publicUrl`.
+   */
+  discordOAuth?: DiscordOAuthSettings | undefined;
+  /** Signing secret of the Stripe webhook endpoint (`STRIPE_WEBHOOK_SECRET`); without it `/stripe/webhook` answers 503. */
+  stripeWebhookSecret?: string | undefined;
+  /**
+   * Per-hook limit of inbound webhook runs (`POST /hooks/:hookId`), a token bucket: `perSecond`
+   * refill, up to `burst` at once. Default 20/s, burst 100; `false` turns it off (the limit is
+   * per hook and per process: raise it for a hook that must take more).
+   */
+  webhookRateLimit?: { perSecond: number; burst: number } | false | undefined;
+  /**
+   * The prebuilt templates of `GET /api/templates` and `…/templates/:templateId/install`
+   * (`templateCatalog` of `@guildflow/workflows`, which depends on the engine); none when unset.
+   */
+  templates?: TemplateCatalog | undefined;
 }

@@ -20,6 +20,8 @@ export {
 } from './activities/index.js';
 export { connectStore, openStore, sweepExpired, type Store } from './storage/index.js';
 export { createSession, endSession } from './auth/index.js';
+export { DISCORD_API_BASE, type DiscordOAuthSettings } from './auth/discord-oauth.js';
+export { startStripeRuns, stripeEventMatches } from './stripe/stripe-events.js';
 export { routerActivation, triggerConfigOf } from './router/router-activation.js';
 export { TriggerIndex, type TriggerMatch } from './router/trigger-index.js';
 export { syncTriggers, type TriggerSync, type TriggerSyncOptions } from './router/trigger-sync.js';

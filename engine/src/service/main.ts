@@ -13,6 +13,8 @@ import {
   noCommandsApi,
 } from './router/command-sync.js';
 import { routerActivation } from './router/router-activation.js';
+import { scheduleActivation } from './schedules/schedule-activation.js';
+import type { TemplateCatalog } from './templates/template-catalog.js';
 import { log, messageOf } from './log.js';
 import { connectStore, openStore, startSweeper } from './storage/index.js';
 
@@ -51,11 +53,18 @@ const stopSweeper = startSweeper(
 const store = () => openStore(mongo);
 const activation = composeActivation(
   routerActivation(store),
+  scheduleActivation({ client }),
   commandActivation(store, commandsApiFromEnv(process.env) ?? noCommandsApi),
 );
 
+// The prebuilt templates live in @guildflow/workflows, which depends on the engine: imported at
+// run time (a static import would make the TypeScript project graph circular).
+const workflowsPackage = '@guildflow/workflows';
+const { templateCatalog } = (await import(workflowsPackage)) as { templateCatalog: TemplateCatalog };
+
 const app = createApp({
   activation,
+  templates: templateCatalog,
   mongo,
   temporal: { connection, client },
   sandboxUrl: process.env.GUILDFLOW_SANDBOX_URL,
@@ -65,7 +74,17 @@ const app = createApp({
   // the admin token then means rotating every webhook).
   secretKey: process.env.GUILDFLOW_SECRET_KEY || undefined,
   publicUrl: process.env.GUILDFLOW_PUBLIC_URL || undefined,
+  // Hosted sign-in with Discord (authorization code flow) when the application is configured.
+  discordOAuth: oauthSettings(),
+  stripeWebhookSecret: settings.stripeWebhookSecret,
 });
+
+function oauthSettings() {
+  const clientId = process.env.DISCORD_CLIENT_ID?.trim();
+  const clientSecret = process.env.DISCORD_CLIENT_SECRET?.trim();
+  if (!clientId || !clientSecret) return undefined;
+  return { clientId, clientSecret, apiBase: process.env.DISCORD_API_BASE?.trim() || undefined };
+}
 const server = app.listen(settings.port, () => {
   process.stdout.write(`engine service listening on http://localhost:${settings.port}\n`);
 });

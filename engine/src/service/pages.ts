@@ -20,7 +20,8 @@ const PAGE = `<!doctype html>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem}code{background:#eee;padding:0 .3em}</style>
 </head><body>
 <h1>Guildflow</h1>
-<p id="status">Not signed in: open the sign-in link that <code>npm start</code> printed.</p>
+<p id="status">Not signed in: open the sign-in link that <code>npm start</code> printed, or <a href="/auth/discord">sign in with Discord</a>.</p>
+<p id="signout" hidden><button type="button">Sign out</button></p>
 <ul>
 <li><a href="/api/health">Health</a> — Temporal, the store and Discord</li>
 <li><a href="/api/catalog">Node catalog</a> (needs the token as <code>Authorization: Bearer …</code>)</li>
@@ -32,8 +33,24 @@ if (match) {
   localStorage.setItem('guildflow.token', decodeURIComponent(match[1]));
   history.replaceState(null, '', location.pathname);
 }
-if (localStorage.getItem('guildflow.token')) {
-  document.getElementById('status').textContent = 'Signed in as the admin of this Guildflow.';
+const token = localStorage.getItem('guildflow.token');
+if (token) {
+  const status = document.getElementById('status');
+  const auth = { Authorization: 'Bearer ' + token };
+  fetch('/api/session', { headers: auth }).then(async (answer) => {
+    if (!answer.ok) return;
+    const who = await answer.json();
+    status.textContent = who.kind === 'admin'
+      ? 'Signed in as the admin of this Guildflow.'
+      : 'Signed in as ' + who.user.username + ' (' + who.guildIds.length + ' server(s) you manage).';
+    const out = document.getElementById('signout');
+    out.hidden = false;
+    out.querySelector('button').onclick = async () => {
+      if (who.kind === 'user') await fetch('/api/session/end', { method: 'POST', headers: auth });
+      localStorage.removeItem('guildflow.token');
+      location.replace('/');
+    };
+  });
 }
 </script>
 </body></html>`;

@@ -39,7 +39,11 @@ const TEMPLATES: { summary: TemplateSummary; doc: GraphDocument }[] = [
       ...graph(
         [
           ['t', 'trigger.manual'],
-          ['send', 'discord.sendMessage', { channelId: '{{ vars.channelId }}', content: '{{ vars.text }}' }],
+          [
+            'send',
+            'discord.sendMessage',
+            { channelId: '{{ vars.channelId }}', content: '{{ vars.text }}' },
+          ],
         ],
         [['t', 'out', 'send']],
         { channelId: '', text: 'hello' },
@@ -59,7 +63,11 @@ const TEMPLATES: { summary: TemplateSummary; doc: GraphDocument }[] = [
       ...graph(
         [
           ['t', 'trigger.webhook'],
-          ['send', 'discord.sendMessage', { channelId: '{{ vars.channelId }}', content: '{{ trigger.body.text }}' }],
+          [
+            'send',
+            'discord.sendMessage',
+            { channelId: '{{ vars.channelId }}', content: '{{ trigger.body.text }}' },
+          ],
         ],
         [['t', 'out', 'send']],
         { channelId: '', text: 'hello' },
@@ -85,8 +93,12 @@ export function testTemplates(): TemplateCatalog {
       const template = TEMPLATES.find((t) => t.summary.id === templateId);
       if (!template) return { ok: false, error: 'unknown_template' };
       const copy: unknown = structuredClone(vars);
-      if (!validate(copy)) return { ok: false, error: 'invalid_vars', issues: (validate.errors ?? []).map(issueOf) };
-      return { ok: true, graph: { ...template.doc, vars: { ...template.doc.vars, ...(copy as object) } } };
+      if (!validate(copy))
+        return { ok: false, error: 'invalid_vars', issues: (validate.errors ?? []).map(issueOf) };
+      return {
+        ok: true,
+        graph: { ...template.doc, vars: { ...template.doc.vars, ...(copy as object) } },
+      };
     },
   };
 }
@@ -98,5 +110,9 @@ function issueOf(error: ErrorObject): VarIssue {
       : error.keyword === 'additionalProperties'
         ? String((error.params as { additionalProperty: string }).additionalProperty)
         : (error.instancePath.split('/')[1] ?? '');
-  return { var: name, path: name ? `vars.${name}` : 'vars', message: error.message ?? 'is invalid' };
+  return {
+    var: name,
+    path: name ? `vars.${name}` : 'vars',
+    message: error.message ?? 'is invalid',
+  };
 }

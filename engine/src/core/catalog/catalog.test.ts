@@ -7,6 +7,7 @@ import {
   catalog,
   catalogJson,
   checkConfig,
+  cronProblem,
   fieldMode,
   getNodeType,
   inputsOf,
@@ -549,6 +550,38 @@ describe('config schemas', () => {
     expect(accepts(schedule, { cron: '0 9 * * *', timezone: 'Mars/Olympus' }).ok).toBe(false);
     expect(accepts(schedule, { interval: '30s' }).ok).toBe(false);
     expect(accepts(schedule, { interval: '1h', timezone: 'UTC' }).ok).toBe(false);
+  });
+
+  it('parses cron fully (croner) the way Temporal Schedules read it', () => {
+    const schedule = getNodeType('trigger.schedule')!;
+    const cronIssue = (cron: string) => {
+      const { ok, problems } = accepts(schedule, { cron });
+      return ok ? undefined : (problems[0] as { path: string; message: string });
+    };
+    for (const good of [
+      '0 9 * * MON',
+      '@weekly',
+      '*/15 9-17 * * 1-5',
+      '0 18 24 DEC *',
+      '0 0 * JUL WED',
+    ])
+      expect(cronIssue(good), good).toBeUndefined();
+    // Well-shaped (the schema's pattern lets them through) but not a schedule.
+    expect(cronIssue('61 * * * *')).toEqual({
+      path: '/cron',
+      message: expect.stringContaining('Invalid value for minute: 61'),
+    });
+    expect(cronIssue('0 9-5 * * *')?.message).toMatch(/^Not a valid cron expression/);
+    expect(cronIssue('0 9 * * FUNDAY')?.message).toMatch(/^Not a valid cron expression/);
+    expect(cronIssue('0 0 30 2 *')?.message).toMatch(/never matches a date/);
+    // Extensions Temporal lacks (`#` would even start a comment there).
+    for (const extension of ['0 0 L * *', '0 0 1W * *', '0 9 * * 1#2', '0 0 ? * MON'])
+      expect(cronIssue(extension)?.message, extension).toMatch(
+        /do not support the cron extensions/,
+      );
+    // A template is only known once vars are filled in: not parsed here.
+    expect(accepts(schedule, { cron: '{{ vars.cron }}' }).ok).toBe(true);
+    expect(cronProblem('0 9 * * MON')).toBeUndefined();
   });
 
   it('requires memberId for member-scoped data', () => {

@@ -78,7 +78,9 @@ export {
   COMMAND_NAME_PATTERN,
   COMMAND_OPTION_TYPES,
   CRON_PATTERN,
+  MIN_SCHEDULE_INTERVAL_MS,
   TRIGGER_NODES,
+  cronProblem,
 } from './triggers/index.js';
 export {
   CHANNEL_PERMISSIONS,

@@ -97,6 +97,11 @@ const CONFIG_CASES: Case[] = [
     expected: [{ code: 'invalid_config', nodeId: 'start', path: 'nodes[0].config.cron' }],
   },
   {
+    name: 'a cron whose minute is out of range (parsed, not just pattern-checked)',
+    doc: welcomeTriggeredBy('trigger.schedule', { cron: '75 9 * * *', timezone: 'Europe/Berlin' }),
+    expected: [{ code: 'invalid_config', nodeId: 'start', path: 'nodes[0].config.cron' }],
+  },
+  {
     name: 'a schedule with both cron and interval',
     doc: welcomeTriggeredBy('trigger.schedule', { cron: '0 9 * * MON', interval: '1h' }),
     expected: [{ code: 'invalid_config', nodeId: 'start', path: 'nodes[0].config' }],

@@ -4,10 +4,11 @@ import type { ServiceDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { guildContext } from '../http/context.js';
 import { ifMatchRevision, preconditionFailed, requireJson } from '../http/preconditions.js';
-import { newId, recordAudit, type GraphRecord } from '../storage/index.js';
+import { recordAudit, type GraphRecord } from '../storage/index.js';
 import { mountAuditRoutes } from './audit-routes.js';
+import { createGraph } from './create-graph.js';
 import { toGraphSummary, triggerOf } from './graph-resource.js';
-import { insertGraph, updateAtRevision } from './graph-store.js';
+import { updateAtRevision } from './graph-store.js';
 import { mountLifecycleRoutes } from './lifecycle-routes.js';
 import { deleteGraph } from './publishing.js';
 import { graphRouteKit } from './route-kit.js';
@@ -38,35 +39,9 @@ export function graphRoutes(deps: ServiceDeps): Router {
   router.post('/graphs', requireJson, async (req, res) => {
     const { doc, issues } = wellFormed(req.body);
     const ctx = await guildContext(deps, req, res);
-    const id = newId('g');
-    // The hook comes first: if the graph insert then fails, an unreferenced hook is harmless,
-    // whereas a webhook graph without a hook would have no URL to show.
-    const hook =
-      triggerOf(doc)?.type === 'trigger.webhook'
-        ? await ensureWebhook(ctx.store, kit.box, { id, guildId: ctx.guildId })
-        : undefined;
-    let graph: GraphRecord;
-    try {
-      graph = await insertGraph(ctx.store, {
-        id,
-        guildId: ctx.guildId,
-        doc,
-        issues,
-        actor: ctx.actor,
-      });
-    } catch (error) {
-      if (hook) await ctx.store.webhooks.deleteOne({ _id: hook.hookId }).catch(() => {});
-      throw error;
-    }
-    await recordAudit(ctx.store, {
-      actor: ctx.actor,
-      action: 'graph.create',
-      guildId: ctx.guildId,
-      graphId: id,
-      after: { revision: 1, enabled: false },
-    });
-    res.location(`/api/guilds/${ctx.guildId}/graphs/${id}`);
-    await kit.answer(req, res, ctx, graph, 201, hook?.secret);
+    const { graph, secret } = await createGraph(ctx, kit.box, { doc, issues });
+    res.location(`/api/guilds/${ctx.guildId}/graphs/${graph._id}`);
+    await kit.answer(req, res, ctx, graph, 201, secret);
   });
 
   router.get('/graphs/:graphId', async (req, res) => {

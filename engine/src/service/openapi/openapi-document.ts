@@ -1,7 +1,12 @@
 import type { TSchema } from '@sinclair/typebox';
 import { GraphDocumentSchema } from '../../core/index.js';
+import * as authSchemas from '../auth/schemas.js';
 import * as graphSchemas from '../graphs/schemas.js';
+import * as hookSchemas from '../hooks/schemas.js';
 import * as runSchemas from '../runs/schemas.js';
+import * as sandboxSchemas from '../sandbox/schemas.js';
+import * as stripeSchemas from '../stripe/schemas.js';
+import * as templateSchemas from '../templates/schemas.js';
 import { CatalogSchema, ErrorSchema, HealthSchema, WebhookSecretSchema } from './common-schemas.js';
 import { OPERATIONS, type Operation } from './operations.js';
 
@@ -19,6 +24,11 @@ function components(): Record<string, unknown> {
   for (const schema of [
     ...Object.values(graphSchemas),
     ...Object.values(runSchemas),
+    ...Object.values(authSchemas),
+    ...Object.values(sandboxSchemas),
+    ...Object.values(stripeSchemas),
+    ...Object.values(hookSchemas),
+    ...Object.values(templateSchemas),
     ErrorSchema,
     HealthSchema,
     CatalogSchema,
@@ -64,6 +74,13 @@ function operation(op: Operation): Record<string, unknown> {
     description: q.description,
     schema: q.schema,
   }));
+  const headers = (op.headers ?? []).map((h) => ({
+    name: h.name,
+    in: 'header',
+    required: h.required ?? false,
+    description: h.description,
+    schema: { type: 'string' },
+  }));
   // Every change of an existing graph may carry If-Match; creating and reading cannot.
   const changesGraph = op.etag && op.method !== 'get' && op.path.includes('{graphId}');
   const ifMatch = changesGraph
@@ -97,14 +114,23 @@ function operation(op: Operation): Record<string, unknown> {
   return {
     summary: op.summary,
     ...(op.description ? { description: op.description } : {}),
-    ...(params.length + query.length + ifMatch.length
-      ? { parameters: [...params, ...query, ...ifMatch] }
+    ...(params.length + query.length + headers.length + ifMatch.length
+      ? { parameters: [...params, ...query, ...headers, ...ifMatch] }
       : {}),
     ...(op.body
       ? {
           requestBody: {
             required: op.body !== 'RunStartBody',
             content: { 'application/json': { schema: ref(op.body) } },
+          },
+        }
+      : {}),
+    ...(op.rawBody
+      ? {
+          requestBody: {
+            required: false,
+            description: op.rawBody,
+            content: { '*/*': { schema: {} } },
           },
         }
       : {}),

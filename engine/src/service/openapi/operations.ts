@@ -20,9 +20,18 @@ export interface Operation {
   answers: Answer[];
   /** The operation needs no token. */
   public?: boolean;
+  /** Request headers the operation reads (besides Authorization and If-Match). */
+  headers?: { name: string; description: string; required?: boolean }[];
+  /** The body is taken as raw bytes of any content type, as described here (not a JSON component). */
+  rawBody?: string;
 }
 
 const GRAPH = '/api/guilds/{guildId}/graphs/{graphId}';
+const sandboxDown: Answer = [
+  503,
+  'Error',
+  '`sandbox_unavailable`: no Discord sandbox is configured (GUILDFLOW_SANDBOX_URL) or it does not answer.',
+];
 const notFound: Answer = [
   404,
   'Error',
@@ -245,6 +254,33 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/templates',
+    summary: 'List the prebuilt templates',
+    answers: [
+      [200, 'TemplateList', 'Every template with the JSON Schema of the vars its install takes.'],
+    ],
+  },
+  {
+    method: 'post',
+    path: '/api/guilds/{guildId}/templates/{templateId}/install',
+    summary: 'Install a template as a new graph',
+    description:
+      'Checks `vars` against the template’s parameters (omitted ones take their defaults) and saves the template’s graph document, with the vars filled in, as the draft of a new graph — exactly like `POST …/graphs`. Publish it to turn it on.',
+    body: 'TemplateInstallBody',
+    etag: true,
+    answers: [
+      [201, 'GraphResource', 'Installed as a draft; `Location` and `ETag` are set.'],
+      [
+        400,
+        'Error',
+        '`invalid_vars` (details: `{ var, path, message }` per problem), `invalid_request` or `invalid_json`.',
+      ],
+      [404, 'Error', '`not_found`: no template with that id.'],
+      [415, 'Error', '`unsupported_media_type`: send JSON.'],
+    ],
+  },
+  {
+    method: 'get',
     path: '/api/guilds/{guildId}/audit',
     summary: 'The guild’s audit log',
     query: [
@@ -254,6 +290,217 @@ export const OPERATIONS: Operation[] = [
     answers: [
       [200, 'AuditList', 'Who changed what and when, newest first.'],
       [400, 'Error', '`invalid_request`.'],
+    ],
+  },
+  {
+    method: 'post',
+    path: '/hooks/{hookId}',
+    summary: 'Deliver an inbound webhook (starts a run)',
+    description:
+      'The URL is the graph resource’s `webhook.url`. No bearer token: the HMAC signature authenticates the request (docs/api/webhooks.md). The published version runs with the payload `{ body, query, headers }` (body parsed as JSON for a JSON content type, else text; signature, authorization and cookie headers removed). Checked in this order: hook, size, signature, graph state, rate limit.',
+    public: true,
+    rawBody:
+      'Any content type, at most 256 kB, uncompressed. The signature covers these exact bytes.',
+    headers: [
+      {
+        name: 'X-Guildflow-Signature',
+        required: true,
+        description:
+          '`sha256=<hex HMAC-SHA256>` keyed with the hook secret, over the raw body — or over `<timestamp>.<raw body>` when X-Guildflow-Timestamp is sent.',
+      },
+      {
+        name: 'X-Guildflow-Timestamp',
+        description:
+          'Unix seconds; must be within 5 minutes of the server clock and is then covered by the signature.',
+      },
+      {
+        name: 'Idempotency-Key',
+        description:
+          'Up to 255 characters; a repeated key answers the first delivery’s runId and starts nothing new.',
+      },
+    ],
+    answers: [
+      [
+        202,
+        'HookAccepted',
+        'A run of the published version started (or, for a repeated Idempotency-Key, had started).',
+      ],
+      [
+        400,
+        'Error',
+        '`invalid_json` (JSON content type, body does not parse) or `invalid_request` (Idempotency-Key).',
+      ],
+      [
+        401,
+        'Error',
+        '`invalid_signature` (missing, malformed or wrong) or `stale_timestamp`; nothing started.',
+      ],
+      [404, 'Error', '`not_found`: no hook with this id (or its graph was deleted).'],
+      [
+        409,
+        'Error',
+        '`graph_disabled` (not published, or disabled) or `not_a_webhook_graph` (the published trigger is another).',
+      ],
+      [413, 'Error', '`payload_too_large`: the body is over 256 kB.'],
+      [415, 'Error', '`unsupported_media_type`: a compressed (Content-Encoding) body.'],
+      [429, 'Error', '`rate_limited`: over this hook’s limit; `Retry-After` says when to retry.'],
+      temporal,
+    ],
+  },
+  {
+    method: 'get',
+    path: '/auth/discord',
+    summary: 'Start signing in with Discord',
+    description:
+      'A browser navigation, not an API call: sets a short-lived HttpOnly SameSite=Lax `state` cookie and redirects to Discord’s consent page (scopes `identify guilds`). See docs/api/README.md, Signing in.',
+    public: true,
+    answers: [
+      [302, null, 'To Discord’s consent page.'],
+      [
+        501,
+        'Error',
+        '`sign_in_not_configured`: set DISCORD_CLIENT_ID, DISCORD_CLIENT_SECRET and GUILDFLOW_PUBLIC_URL.',
+      ],
+    ],
+  },
+  {
+    method: 'get',
+    path: '/auth/discord/callback',
+    summary: 'Finish signing in with Discord (the redirect URI)',
+    description:
+      'Where Discord sends the browser back. Checks `state` against the cookie, exchanges the code, reads the user and their guilds (owner, Manage Server or Administrator) and creates a session, then redirects to `/login#token=<session token>`. Failures create no session; browsers (Accept: text/html) get an HTML page, other clients the JSON error.',
+    public: true,
+    query: [
+      { name: 'code', description: 'The authorization code.', schema: { type: 'string' } },
+      { name: 'state', description: 'Must match the state cookie.', schema: { type: 'string' } },
+      {
+        name: 'error',
+        description: 'Set by Discord instead of a code, e.g. `access_denied`.',
+        schema: { type: 'string' },
+      },
+    ],
+    answers: [
+      [302, null, 'Signed in: to `/login#token=…` (the token stays in the fragment).'],
+      [
+        400,
+        'Error',
+        '`sign_in_state_mismatch` (not started in this browser, or too old), `sign_in_failed` (code expired or used) or `invalid_request`.',
+      ],
+      [403, 'Error', '`sign_in_denied`: the user cancelled on Discord.'],
+      [501, 'Error', '`sign_in_not_configured`.'],
+      [
+        502,
+        'Error',
+        '`sign_in_failed`: Discord refused the client credentials or could not be reached.',
+      ],
+    ],
+  },
+  {
+    method: 'get',
+    path: '/api/session',
+    summary: 'Who the token belongs to',
+    answers: [[200, 'Session', 'The admin, or the signed-in user and the guilds they manage.']],
+  },
+  {
+    method: 'post',
+    path: '/api/session/end',
+    summary: 'Sign out',
+    answers: [
+      [204, null, 'The session token stops working at once.'],
+      [409, 'Error', '`not_a_session`: the admin token cannot be signed out.'],
+    ],
+  },
+  {
+    method: 'get',
+    path: '/api/sandbox',
+    summary: 'The sandbox guilds',
+    description:
+      'The Discord sandbox’s guilds with their channels, roles and members (one shared playground with made-up members: every signed-in caller may use it).',
+    answers: [[200, 'Sandbox', 'The guilds and the bot’s user id.'], sandboxDown],
+  },
+  {
+    method: 'post',
+    path: '/api/sandbox/events',
+    summary: 'Inject member activity into the sandbox',
+    description:
+      '`type` is a trigger name without its prefix: `memberJoined { user: { username } }`, `memberLeft { userId }`, `messageCreated { channelId, userId, content }`, `reactionAdded { channelId, messageId, userId, emoji }`, `buttonClicked { channelId, messageId, userId, customId }`, `slashCommand { channelId, userId, name, options }`. The gateway delivers it like Discord, so published graphs run.',
+    body: 'SandboxEvent',
+    answers: [
+      [200, 'SandboxEventResult', 'Injected.'],
+      [
+        400,
+        'Error',
+        '`invalid_request` (unknown type: the message lists the types) or `invalid_json`.',
+      ],
+      [404, 'Error', '`not_found`: no such guild, channel, member or message in the sandbox.'],
+      [
+        409,
+        'Error',
+        '`sandbox_refused`: Discord would not let the member do this (permissions, timeout).',
+      ],
+      [415, 'Error', '`unsupported_media_type`: send JSON.'],
+      sandboxDown,
+    ],
+  },
+  {
+    method: 'get',
+    path: '/api/sandbox/messages',
+    summary: 'What the bot posted in the sandbox',
+    query: [
+      { name: 'guildId', description: 'Only this guild.', schema: { type: 'string' } },
+      { name: 'channelId', description: 'Only this channel.', schema: { type: 'string' } },
+      {
+        name: 'dmUserId',
+        description: 'Only the bot’s DMs with this user.',
+        schema: { type: 'string' },
+      },
+      {
+        name: 'authors',
+        description: '`bot` (default) or `all` (members’ messages too).',
+        schema: { type: 'string' },
+      },
+    ],
+    answers: [
+      [200, 'SandboxMessageList', 'In creation order.'],
+      [400, 'Error', '`invalid_request`.'],
+      [404, 'Error', '`not_found`: no such guild or channel.'],
+      sandboxDown,
+    ],
+  },
+  {
+    method: 'get',
+    path: '/api/sandbox/guilds/{guildId}/members/{userId}',
+    summary: 'A sandbox member’s state',
+    answers: [
+      [200, 'SandboxMember', 'Roles, timeout, ban and kick.'],
+      [400, 'Error', '`invalid_request`: ids are digits.'],
+      [404, 'Error', '`not_found`: never a member of that guild.'],
+      sandboxDown,
+    ],
+  },
+  {
+    method: 'post',
+    path: '/stripe/webhook',
+    summary: 'Stripe’s webhook endpoint (starts trigger.stripeEvent graphs)',
+    description:
+      'Register this URL in Stripe and set STRIPE_WEBHOOK_SECRET to its signing secret. Each verified event starts every published `trigger.stripeEvent` graph of the guild in the event object’s `metadata.guildId` whose event list matches, with the run id `stripe_<event id>_<graph id>` (a redelivery starts nothing twice).',
+    public: true,
+    rawBody: 'The Stripe event JSON exactly as Stripe sent it; the signature covers these bytes.',
+    headers: [
+      {
+        name: 'Stripe-Signature',
+        required: true,
+        description: 'Stripe’s signature header (`t=…,v1=…`).',
+      },
+    ],
+    answers: [
+      [200, 'StripeWebhookReceived', 'Verified; `runs` says how many runs this delivery started.'],
+      [400, 'Error', '`invalid_signature`: missing or wrong signature; nothing started.'],
+      [
+        503,
+        'Error',
+        '`stripe_not_configured` (no STRIPE_WEBHOOK_SECRET), `temporal_unavailable` or `store_unavailable` (Stripe delivers again).',
+      ],
     ],
   },
 ];

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { Cron } from 'croner';
 import { COLORS, OUT } from '../common.js';
 import { defineNode, type ConfigIssue } from '../define.js';
 import {
@@ -12,7 +13,7 @@ import {
 
 /**
  * JSON Schema `pattern` of a cron expression: five fields (minute hour day-of-month month
- * day-of-week) or a macro such as `@daily`. Fully parsed when the schedule is created.
+ * day-of-week) or a macro such as `@daily`. Only the shape: {@link cronProblem} parses it fully.
  *
  * @example
  * new RegExp(CRON_PATTERN).test('0 9 * * MON'); // true
@@ -20,8 +21,50 @@ import {
 export const CRON_PATTERN =
   '^(?:@(?:yearly|annually|monthly|weekly|daily|hourly)|[0-9*/,A-Za-z?#-]+(?:[ \\t]+[0-9*/,A-Za-z?#-]+){4})$';
 
-/** Shortest interval between scheduled runs. */
-const MIN_INTERVAL_MS = 60_000;
+/**
+ * Shortest interval between scheduled runs.
+ *
+ * @example
+ * if (parseDuration(interval) < MIN_SCHEDULE_INTERVAL_MS) issues.push(…);
+ */
+export const MIN_SCHEDULE_INTERVAL_MS = 60_000;
+
+// Temporal Schedules (which run the cron) know none of these: `#` even starts a comment there, so
+// `1#2` would silently mean "every Monday". Month and weekday names (JUL, WED) are fine.
+const UNSUPPORTED_CRON = /[?#]|(?<![A-Za-z])(?:LW|L|W)(?![A-Za-z])/i;
+// A fixed origin keeps the "never matches" check deterministic (a five-field cron repeats
+// within 28 years, so any origin gives the same answer).
+const CRON_ORIGIN = new Date(Date.UTC(2001, 0, 1));
+
+/**
+ * Why a (literal) cron expression cannot be scheduled, or undefined when it can: parsed with
+ * croner the way Temporal Schedules read it (five fields or a macro; when both day-of-month
+ * and day-of-week are set, a day must match both), without the `L`, `W`, `?` and `#`
+ * extensions Temporal lacks, and matching at least one date.
+ *
+ * @example
+ * cronProblem('0 9 * * MON'); // undefined
+ * cronProblem('61 * * * *');  // 'Invalid value for minute: 61 …'
+ */
+export function cronProblem(cron: string): string | undefined {
+  if (!new RegExp(CRON_PATTERN).test(cron.trim()))
+    return 'Write five fields (minute hour day-of-month month day-of-week), e.g. "0 9 * * MON", or a macro such as @daily.';
+  if (UNSUPPORTED_CRON.test(cron))
+    return 'Schedules do not support the cron extensions L, W, ? and #: list the days instead (e.g. "0 9 1-7 * MON" for the first Monday).';
+  let job: Cron;
+  try {
+    job = new Cron(cron.trim(), { mode: '5-part', domAndDow: true });
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).replace(
+      /^CronPattern: /,
+      '',
+    );
+    return `Not a valid cron expression: ${reason}. Fields: minute (0-59) hour (0-23) day-of-month (1-31) month (1-12 or JAN-DEC) day-of-week (0-7 or SUN-SAT).`;
+  }
+  if (job.nextRun(CRON_ORIGIN) === null)
+    return 'This cron never matches a date (e.g. 30 February, or a day-of-month and a weekday that never coincide).';
+  return undefined;
+}
 
 /**
  * `trigger.schedule`: starts runs on a cron schedule (in a time zone), at a fixed interval, or
@@ -83,7 +126,11 @@ export const schedule = defineNode({
   ],
   check: (config) => {
     const issues: ConfigIssue[] = [];
-    const { timezone, interval } = config;
+    const { cron, timezone, interval } = config;
+    if (typeof cron === 'string' && !isTemplate(cron)) {
+      const problem = cronProblem(cron);
+      if (problem) issues.push({ path: '/cron', message: problem });
+    }
     if (typeof timezone === 'string' && !isTemplate(timezone)) {
       if (config.cron === undefined && config.at === undefined)
         issues.push({ path: '/timezone', message: 'A time zone applies to `cron` or `at` only.' });
@@ -94,7 +141,7 @@ export const schedule = defineNode({
         });
     }
     const ms = literalDurationMs(interval);
-    if (ms !== undefined && ms < MIN_INTERVAL_MS)
+    if (ms !== undefined && ms < MIN_SCHEDULE_INTERVAL_MS)
       issues.push({ path: '/interval', message: 'The interval must be at least 1 minute.' });
     return issues;
   },

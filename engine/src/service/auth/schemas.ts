@@ -1,0 +1,23 @@
+import { Type } from '@sinclair/typebox';
+
+/**
+ * `GET /api/session`: who the token belongs to. The admin manages every guild (`guildIds` and
+ * `expiresAt` are null); a signed-in user manages the guilds Discord said at sign-in.
+ *
+ * @example
+ * { kind: 'user', user: { id: '42', username: 'ana' }, guildIds: ['123'], expiresAt: '2025-01-08T…' }
+ */
+export const SessionSchema = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('admin'), Type.Literal('user')]),
+    user: Type.Union([Type.Object({ id: Type.String(), username: Type.String() }), Type.Null()]),
+    guildIds: Type.Union([
+      Type.Array(Type.String(), {
+        description: 'Guilds you own or have Manage Server in, as of sign-in.',
+      }),
+      Type.Null(),
+    ]),
+    expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  },
+  { $id: 'Session' },
+);

@@ -1,0 +1,222 @@
+import { Type, type TSchema } from '@sinclair/typebox';
+
+const Id = (description: string) => Type.String({ pattern: '^[0-9]{1,20}$', description });
+const common = { guildId: Id('The sandbox guild.') };
+const strict = { additionalProperties: false } as const;
+
+/**
+ * The body schema of each event type of `POST /api/sandbox/events` (a trigger name without
+ * its prefix).
+ *
+ * @example
+ * check(SANDBOX_EVENT_SCHEMAS.messageCreated, body, 'body');
+ */
+export const SANDBOX_EVENT_SCHEMAS = {
+  memberJoined: Type.Object(
+    {
+      ...common,
+      type: Type.Literal('memberJoined'),
+      user: Type.Object(
+        {
+          username: Type.String({ minLength: 1, maxLength: 32 }),
+          id: Type.Optional(Id('Reuse a known user id (e.g. someone who left); new by default.')),
+          globalName: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+        },
+        strict,
+      ),
+    },
+    strict,
+  ),
+  memberLeft: Type.Object(
+    { ...common, type: Type.Literal('memberLeft'), userId: Id('The member who leaves.') },
+    strict,
+  ),
+  messageCreated: Type.Object(
+    {
+      ...common,
+      type: Type.Literal('messageCreated'),
+      channelId: Id('Where the member posts.'),
+      userId: Id('The member who posts.'),
+      content: Type.String({ minLength: 1, maxLength: 2000 }),
+      replyToMessageId: Type.Optional(Id('Post as a reply to this message.')),
+    },
+    strict,
+  ),
+  reactionAdded: Type.Object(
+    {
+      ...common,
+      type: Type.Literal('reactionAdded'),
+      channelId: Id('The message’s channel.'),
+      messageId: Id('The message reacted to.'),
+      userId: Id('The member who reacts.'),
+      emoji: Type.String({ minLength: 1, maxLength: 64, description: 'A Unicode emoji, e.g. 🎉.' }),
+    },
+    strict,
+  ),
+  buttonClicked: Type.Object(
+    {
+      ...common,
+      type: Type.Literal('buttonClicked'),
+      channelId: Id('The message’s channel.'),
+      messageId: Id('The message with the button.'),
+      userId: Id('The member who clicks.'),
+      customId: Type.String({ minLength: 1, maxLength: 100 }),
+    },
+    strict,
+  ),
+  slashCommand: Type.Object(
+    {
+      ...common,
+      type: Type.Literal('slashCommand'),
+      channelId: Id('Where the command is used.'),
+      userId: Id('The member who uses it.'),
+      name: Type.String({ minLength: 1, maxLength: 32 }),
+      options: Type.Optional(
+        Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Array(Type.Unknown())], {
+          description: '`{ <option name>: value }`.',
+        }),
+      ),
+    },
+    strict,
+  ),
+} satisfies Record<string, TSchema>;
+
+/**
+ * The event types the sandbox API injects.
+ *
+ * @example
+ * SANDBOX_EVENT_TYPES.includes('buttonClicked'); // true
+ */
+export const SANDBOX_EVENT_TYPES = Object.keys(SANDBOX_EVENT_SCHEMAS) as Array<
+  keyof typeof SANDBOX_EVENT_SCHEMAS
+>;
+
+/**
+ * Body of `POST /api/sandbox/events` (one of the event types), for the OpenAPI document.
+ *
+ * @example
+ * { guildId: '1300000000000000000', type: 'memberJoined', user: { username: 'zoe' } }
+ */
+export const SandboxEventSchema = Type.Union(Object.values(SANDBOX_EVENT_SCHEMAS), {
+  $id: 'SandboxEvent',
+});
+
+/**
+ * Answer of `POST /api/sandbox/events`; the fields depend on the event type.
+ *
+ * @example
+ * { messageId: '1310000000000000000' }
+ */
+export const SandboxEventResultSchema = Type.Object(
+  {
+    userId: Type.Optional(Type.String({ description: 'memberJoined, memberLeft: the member.' })),
+    memberCount: Type.Optional(Type.Integer()),
+    messageId: Type.Optional(Type.String({ description: 'messageCreated: the new message.' })),
+    added: Type.Optional(Type.Boolean({ description: 'reactionAdded: false if already there.' })),
+    interactionId: Type.Optional(Type.String({ description: 'buttonClicked, slashCommand.' })),
+    commandId: Type.Optional(Type.String()),
+    commandRegistered: Type.Optional(
+      Type.Boolean({ description: 'slashCommand: false when no graph registered the command.' }),
+    ),
+  },
+  { $id: 'SandboxEventResult' },
+);
+
+const open = { additionalProperties: true } as const;
+
+/**
+ * `GET /api/sandbox`: the sandbox guilds.
+ *
+ * @example
+ * { botUserId: '1300000000000000001', guilds: [{ id: '1300000000000000000', name: 'Guildflow Sandbox', channels, roles, members }] }
+ */
+export const SandboxSchema = Type.Object(
+  {
+    botUserId: Type.String({ description: 'The bot’s user id (authorId of what the bot posts).' }),
+    guilds: Type.Array(
+      Type.Object(
+        {
+          id: Type.String(),
+          name: Type.String(),
+          channels: Type.Array(
+            Type.Object(
+              {
+                id: Type.String(),
+                name: Type.Union([Type.String(), Type.Null()]),
+                type: Type.Integer(),
+              },
+              open,
+            ),
+          ),
+          roles: Type.Array(
+            Type.Object({ id: Type.String(), name: Type.String(), position: Type.Integer() }, open),
+          ),
+          members: Type.Array(
+            Type.Object(
+              { id: Type.String(), username: Type.String(), roles: Type.Array(Type.String()) },
+              open,
+            ),
+          ),
+        },
+        open,
+      ),
+    ),
+  },
+  { $id: 'Sandbox' },
+);
+
+/**
+ * Query of `GET /api/sandbox/messages`.
+ *
+ * @example
+ * check(SandboxMessagesQuerySchema, { channelId: '1300000000000000101' }, 'query'); // authors: 'bot'
+ */
+export const SandboxMessagesQuerySchema = Type.Object(
+  {
+    guildId: Type.Optional(Id('Only this guild.')),
+    channelId: Type.Optional(Id('Only this channel.')),
+    dmUserId: Type.Optional(Id('Only the bot’s DMs with this user.')),
+    authors: Type.Union([Type.Literal('bot'), Type.Literal('all')], { default: 'bot' }),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * `GET /api/sandbox/messages`: messages in creation order.
+ *
+ * @example
+ * [{ id, channelId, authorId, content: 'Welcome!', embeds: [], components: [], createdAt }]
+ */
+export const SandboxMessageListSchema = Type.Array(
+  Type.Object(
+    {
+      id: Type.String(),
+      channelId: Type.String(),
+      authorId: Type.String(),
+      content: Type.String(),
+      embeds: Type.Array(Type.Unknown()),
+      components: Type.Array(Type.Unknown()),
+      createdAt: Type.String(),
+    },
+    open,
+  ),
+  { $id: 'SandboxMessageList' },
+);
+
+/**
+ * `GET /api/sandbox/guilds/:guildId/members/:userId`.
+ *
+ * @example
+ * { id: '1300000000000000305', username: 'erin', roles: [], timedOutUntil: null, banned: false, kicked: false }
+ */
+export const SandboxMemberSchema = Type.Object(
+  {
+    id: Type.String(),
+    username: Type.String(),
+    roles: Type.Array(Type.String()),
+    timedOutUntil: Type.Union([Type.String(), Type.Null()]),
+    banned: Type.Boolean(),
+    kicked: Type.Boolean(),
+  },
+  { ...open, $id: 'SandboxMember' },
+);

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testTemplates } from '../../testing/template-fixtures.js';
+import { startTestService, type TestService } from '../../testing/service-harness.js';
+
+const GUILD = '110000000000000001';
+const CHANNEL = '110000000000000042';
+const install = (id: string) => `/api/guilds/${GUILD}/templates/${id}/install`;
+let service: TestService;
+
+beforeAll(async () => {
+  service = await startTestService({ templates: testTemplates() });
+});
+afterAll(() => service.close());
+
+describe('templates API', () => {
+  it('lists the templates with their parameter schemas', async () => {
+    const { status, body } = await service.api('GET', '/api/templates');
+    expect(status).toBe(200);
+    expect(body.templates.map((t: { id: string }) => t.id)).toEqual(['greeter', 'relay']);
+    expect(body.templates[0]).toEqual({
+      id: 'greeter',
+      name: 'Greeter',
+      description: 'Posts a text in a channel when run.',
+      category: 'test',
+      parameters: expect.objectContaining({ required: ['channelId'] }),
+    });
+    expect((await service.api('GET', '/api/templates', { token: null })).status).toBe(401);
+  });
+
+  it('installs a template as a draft graph with the vars filled in, audited as a creation', async () => {
+    const answer = await service.api('POST', install('greeter'), {
+      body: { vars: { channelId: CHANNEL } },
+    });
+    expect(answer.status).toBe(201);
+    expect(answer.body).toMatchObject({
+      guildId: GUILD,
+      name: 'Greeter',
+      enabled: false,
+      issues: [],
+      publishedVersion: null,
+      revision: 1,
+    });
+    expect(answer.body.draft.vars).toEqual({ channelId: CHANNEL, text: 'hello' });
+    expect(answer.body.draft.nodes[1].config.channelId).toBe('{{ vars.channelId }}');
+    expect(answer.headers.get('etag')).toBe('"1"');
+    const location = `/api/guilds/${GUILD}/graphs/${answer.body.id}`;
+    expect(answer.headers.get('location')).toBe(location);
+    expect((await service.api('GET', location)).body).toEqual(answer.body);
+
+    const audit = await service.api('GET', `/api/guilds/${GUILD}/audit?graphId=${answer.body.id}`);
+    expect(audit.body.entries).toEqual([
+      expect.objectContaining({
+        action: 'graph.create',
+        graphId: answer.body.id,
+        note: 'Installed from the template "greeter".',
+      }),
+    ]);
+  });
+
+  it('a webhook template gets its hook and shows the secret once, like POST graphs', async () => {
+    const answer = await service.api('POST', install('relay'), {
+      body: { vars: { channelId: CHANNEL, text: 'hi' } },
+    });
+    expect(answer.status).toBe(201);
+    expect(answer.body.webhook).toEqual({
+      url: expect.stringMatching(/\/hooks\/wh_/),
+      secret: expect.stringMatching(/^whsec_/),
+    });
+  });
+
+  it('answers 400 invalid_vars naming each bad var, and saves nothing', async () => {
+    const before = await service.store.graphs.countDocuments();
+    const answer = await service.api('POST', install('greeter'), {
+      body: { vars: { channelId: '#general', text: 5, extra: true } },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.code).toBe('invalid_vars');
+    expect(answer.body.error.message).toContain('channelId');
+    expect(answer.body.error.details).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ var: 'channelId', path: 'body.vars.channelId' }),
+        expect.objectContaining({ var: 'text', path: 'body.vars.text' }),
+        expect.objectContaining({ var: 'extra', path: 'body.vars.extra' }),
+      ]),
+    );
+    const missing = await service.api('POST', install('greeter'), { body: {} });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.details).toEqual([
+      expect.objectContaining({ var: 'channelId', path: 'body.vars.channelId' }),
+    ]);
+    const notAnObject = await service.api('POST', install('greeter'), { body: { vars: [] } });
+    expect(notAnObject.status).toBe(400);
+    expect(notAnObject.body.error.code).toBe('invalid_request');
+    expect(await service.store.graphs.countDocuments()).toBe(before);
+  });
+
+  it('answers 404 for an unknown template, and for every template without a catalog', async () => {
+    const unknown = await service.api('POST', install('nope'), { body: { vars: {} } });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error).toMatchObject({ code: 'not_found' });
+    expect(unknown.body.error.message).toContain('GET /api/templates');
+
+    const bare = await startTestService({ mongo: service.deps.mongo });
+    try {
+      expect((await bare.api('GET', '/api/templates')).body).toEqual({ templates: [] });
+      expect(
+        (await bare.api('POST', install('greeter'), { body: { vars: { channelId: CHANNEL } } }))
+          .status,
+      ).toBe(404);
+    } finally {
+      await bare.close();
+    }
+  });
+});
