@@ -81,6 +81,7 @@ export {
   MIN_SCHEDULE_INTERVAL_MS,
   TRIGGER_NODES,
   cronProblem,
+  isTimeZone,
 } from './triggers/index.js';
 export {
   CHANNEL_PERMISSIONS,

@@ -1,5 +1,5 @@
 import type { ScheduleSpec } from '@temporalio/client';
-import { MIN_SCHEDULE_INTERVAL_MS, cronProblem, parseDuration } from '../../core/index.js';
+import { MIN_SCHEDULE_INTERVAL_MS, cronProblem, isTimeZone, parseDuration } from '../../core/index.js';
 
 /**
  * When a `trigger.schedule` graph runs, as a Temporal Schedule spec.
@@ -183,13 +183,4 @@ function offsetMs(instant: number, timezone: string): number {
     get('second'),
   );
   return asUtc - Math.floor(instant / 1000) * 1000;
-}
-
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
 }

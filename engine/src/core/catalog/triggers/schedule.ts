@@ -147,7 +147,13 @@ export const schedule = defineNode({
   },
 });
 
-function isTimeZone(name: string): boolean {
+/**
+ * True for an IANA time zone name the runtime knows.
+ *
+ * @example
+ * isTimeZone('Europe/Berlin'); // true
+ */
+export function isTimeZone(name: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: name });
     return true;
