@@ -15,6 +15,16 @@ export interface GuildflowWorkerOptions {
 }
 
 /**
+ * Runs kept in the worker's workflow cache. Waiting runs live in Temporal, not here: a run that
+ * is not cached is replayed from its (short) history when its timer fires or a signal comes. The
+ * SDK's default sizes the cache from the heap limit (2,310 runs at 4 GB), which let 10,000
+ * waiting giveaways take 2.8 GB (bench `waiting`). An idle worker is ~320 MB and a cached graph
+ * run ~0.4–0.7 MB, so 100 keeps a worker under 400 MB; raise it (`GUILDFLOW_WORKFLOW_CACHE`) on
+ * a worker with memory to spare and many runs in flight at once.
+ */
+export const DEFAULT_MAX_CACHED_WORKFLOWS = 100;
+
+/**
  * Creates the Temporal worker that runs graph workflows and their activities.
  *
  * @example
@@ -29,6 +39,7 @@ export function createGuildflowWorker(options: GuildflowWorkerOptions): Promise<
     workflowBundle: options.workflowBundle,
     activities: options.activities,
     shutdownGraceTime: '10s',
+    maxCachedWorkflows: Number(process.env.GUILDFLOW_WORKFLOW_CACHE) || DEFAULT_MAX_CACHED_WORKFLOWS,
     ...options.tuning,
   });
 }

@@ -3,12 +3,14 @@ import type { GraphDocument } from '../core/index.js';
 
 /**
  * Bumped on every change to how a graph runs. Each run stamps the version it started with
- * (memo `interpreterVersion`); a change that would make running workflows replay differently
- * must also be gated with `patched()` (see docs/operations.md).
+ * (in its input and memo `interpreterVersion`); a change that would make running workflows
+ * replay differently is gated on that stamp (`input.interpreterVersion >= N`), which adds
+ * nothing to the history, or on `patched()` where no stamp can decide (see docs/operations.md).
  *
  * - 1: first release.
- * - 2: live Discord actions run on `<queue>-discord` (patch `discord-task-queue`); runs keep
- *   the interaction that started them (`discord.reply`); schedule runs get `scheduledAt`.
+ * - 2: live Discord actions run on `<queue>-discord` (for runs whose input is stamped ≥ 2);
+ *   runs keep the interaction that started them (`discord.reply`); schedule runs get
+ *   `scheduledAt`; child runs are stamped with the version that started them.
  */
 export const INTERPRETER_VERSION = 2;
 

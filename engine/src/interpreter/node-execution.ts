@@ -103,21 +103,22 @@ export function toNodeError(error: unknown): { code: string; message: string; re
   return { code: 'Error', message: error instanceof Error ? error.message : String(error), retryable: false };
 }
 
-/** The patch that moved live Discord actions to their own rate-limited task queue (v2). */
-export const DISCORD_QUEUE_PATCH = 'discord-task-queue';
+/** The interpreter version from which live Discord actions run on their own queue. */
+export const DISCORD_QUEUE_SINCE = 2;
 
 /**
  * The task queue of Discord actions: `<run's queue>-discord`, polled only by Discord workers
  * whose server-side rate limit keeps the whole bot under Discord's global limit. Simulated runs
- * (the sandbox is not Discord) stay on the run's queue. Decided once per run at its first live
- * Discord action, behind a patch: runs started before it replay on the old queue, and graphs
- * without Discord actions get no marker (their history stays as small as a hand-written one).
+ * (the sandbox is not Discord) stay on the run's queue. Gated on the interpreter version stamped
+ * in the run's input when it started (not on `patched()`, whose marker and search-attribute
+ * update would add two events to every run's history): runs started by version 1, or without a
+ * stamp, replay on the old queue.
  */
-export function discordQueueChooser(info: { taskQueue: string }, simulate: boolean): (type: string) => string | undefined {
-  let chosen: string | null | undefined;
-  return (type) => {
-    if (simulate || !type.startsWith('discord.')) return undefined;
-    chosen ??= wf.patched(DISCORD_QUEUE_PATCH) ? `${info.taskQueue}-discord` : null;
-    return chosen ?? undefined;
-  };
+export function discordQueueChooser(
+  info: { taskQueue: string },
+  simulate: boolean,
+  startedWithVersion: number | undefined,
+): (type: string) => string | undefined {
+  const queue = !simulate && (startedWithVersion ?? 1) >= DISCORD_QUEUE_SINCE ? `${info.taskQueue}-discord` : undefined;
+  return (type) => (type.startsWith('discord.') ? queue : undefined);
 }

@@ -314,8 +314,8 @@ describe('graph interpreter on a real Temporal dev server', () => {
     const queue = async () => ({ queue: Context.current().info.taskQueue });
     await withInterpreter({ 'discord.sendMessage': queue, 'data.increment': queue }, async (env) => {
       const handle = await env.start(doc, {});
-      // Recorded under interpreter v2 (with the patch marker); v1 histories replay unpatched.
-      await recordHistory('v2-discord-queue', handle);
+      // Recorded under interpreter v2 (stamped); the v1 histories replay on the old queue.
+      await recordHistory('v2-discord-queue-stamped', handle);
       const live = (await handle.result()) as Awaited<ReturnType<typeof env.run>>;
       const output = (id: string, result: typeof live) => result.steps.find((s: StepLog) => s.nodeId === id)?.output as { queue: string };
       expect(output('send', live).queue).toBe(`${env.taskQueue}-discord`);

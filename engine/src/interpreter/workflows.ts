@@ -61,7 +61,7 @@ export async function graphWorkflow(input: GraphRunInput & { continueAsNewAfterE
     state.events[event.waitId] = event;
   });
 
-  const queueOf = discordQueueChooser(info, input.options?.simulate === true);
+  const queueOf = discordQueueChooser(info, input.options?.simulate === true, input.interpreterVersion);
   const timeScale = input.options?.timeScale && input.options.timeScale > 0 ? input.options.timeScale : 1;
   const historyLimit = input.continueAsNewAfterEvents ?? HISTORY_EVENT_LIMIT;
   const shouldContinueAsNew = () => wf.workflowInfo().continueAsNewSuggested || wf.workflowInfo().historyLength > historyLimit;

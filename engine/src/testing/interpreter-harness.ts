@@ -6,7 +6,7 @@ import { cacheDir } from '@guildflow/stack';
 import { testStack } from '@guildflow/stack/testing';
 import type { GraphDocument } from '../core/index.js';
 import { workflowBundle } from '../bundle/workflow-bundle.js';
-import type { ActionInput, EngineActivities, GraphRunInput, GraphRunResult, GraphSnapshot, RunOptions } from '../interpreter/contract.js';
+import { INTERPRETER_VERSION, type ActionInput, type EngineActivities, type GraphRunInput, type GraphRunResult, type GraphSnapshot, type RunOptions } from '../interpreter/contract.js';
 
 // Workers log every state change at INFO; tests only need warnings.
 try {
@@ -122,6 +122,8 @@ export async function withInterpreter<T>(
       graph: snapshot(doc),
       trigger: { type: doc.nodes[0]?.type ?? 'trigger.manual', payload },
       options: runOptions,
+      // As the service stamps every run it starts (the interpreter gates changes on it).
+      interpreterVersion: INTERPRETER_VERSION,
       ...(continueAsNewAfterEvents ? { continueAsNewAfterEvents } : {}),
     };
     return client.workflow.start('graphWorkflow', { taskQueue, workflowId: `run-${randomUUID()}`, args: [input] });

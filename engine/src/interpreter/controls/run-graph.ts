@@ -1,5 +1,5 @@
 import { ParentClosePolicy, executeChild, startChild } from '@temporalio/workflow';
-import { runSearchAttributes, type GraphRunInput, type GraphRunResult } from '../contract.js';
+import { INTERPRETER_VERSION, runSearchAttributes, type GraphRunInput, type GraphRunResult } from '../contract.js';
 import type { ControlHandler } from './types.js';
 
 /**
@@ -16,6 +16,9 @@ export const runGraphNode: ControlHandler = async (ctx) => {
     graph,
     trigger: { type: 'flow.runGraph', payload: ctx.config.input ?? {} },
     options: ctx.input.options ?? {},
+    // Stamped here, in the child's start arguments, so the child replays with the version it
+    // started with whatever code runs it later.
+    interpreterVersion: INTERPRETER_VERSION,
   };
   const workflowId = `${ctx.workflowId}/${ctx.node.id}/${ctx.run.seq}`;
   const typedSearchAttributes = runSearchAttributes(graph, 'flow.runGraph');
