@@ -34,7 +34,7 @@ engine's store activities). *startSeconds* is the first start call until Tempora
 had been idle, with an unchanged cache, for 3 s. A sample
 of runs is then checked through their histories (running, a timer set, nothing pending), and the
 worker's resident memory (VmRSS) is sampled once a second; the figure is the median. The worker keeps
-at most its default workflow cache (\`maxCachedWorkflows\`, derived by the SDK from the V8 heap
+at most its default workflow cache (\`maxCachedWorkflows\`: Guildflow's worker sets 100, where the SDK would derive 2,310 from the V8 heap
 limit); runs beyond it are evicted and cost the worker nothing until their timer fires (they are
 replayed then).`;
   if (isSkipped(r)) return `${intro}\n\n_Skipped: ${r.skipped}_`;
@@ -42,7 +42,7 @@ replayed then).`;
   const verdict =
     mb(r.workerRssMb) <= 400
       ? `The worker holds ${r.cachedWorkflows.toLocaleString('en-US')} waiting runs in its cache in ${mb(r.workerRssMb)} MB (goal ≤ 400 MB).`
-      : `The worker needs ${mb(r.workerRssMb)} MB, above the 400 MB goal: ${r.cachedWorkflows.toLocaleString('en-US')} cached runs at about ${r.kibPerCachedWorkflow} KiB each on top of the idle ${mb(r.baselineRssMb)} MB. **What limits it** is the workflow cache, not the waiting itself: a run evicted from the cache costs the worker nothing until its timer fires. The SDK sizes the default cache from the V8 heap limit (${r.maxCachedWorkflows.toLocaleString('en-US')} here), and even a one-line hand-written workflow costs ${r.reference.kibPerCachedWorkflow} KiB per cached run on this SDK (its reusable V8 context keeps each workflow's globals and module instances)${atDefault(r) > 400 ? `: at the default cache size that alone comes to about ${atDefault(r)} MB, so the default cannot fit 400 MB with any workflow code` : ''}. Within 400 MB this worker could cache about ${fit(r.baselineRssMb, r.kibPerCachedWorkflow)} graph runs (\`maxCachedWorkflows\`), a hand-written one about ${fit(r.reference.baselineRssMb, r.reference.kibPerCachedWorkflow)}.`;
+      : `The worker needs ${mb(r.workerRssMb)} MB, above the 400 MB goal: ${r.cachedWorkflows.toLocaleString('en-US')} cached runs at about ${r.kibPerCachedWorkflow} KiB each on top of the idle ${mb(r.baselineRssMb)} MB. **What limits it** is the worker's own footprint and its workflow cache, not the waiting itself: a run evicted from the cache costs the worker nothing until its timer fires. Guildflow's worker caches ${r.maxCachedWorkflows.toLocaleString('en-US')} runs (the SDK's default, sized from the V8 heap, was 2,310 runs and 2.8 GB here before), an idle worker with its workflow threads is already ${mb(r.baselineRssMb)} MB, and the per-run figure also holds what starting 10,000 runs left on the heap; even a one-line hand-written workflow costs ${r.reference.kibPerCachedWorkflow} KiB per cached run on this SDK (its reusable V8 context keeps each workflow's globals and module instances)${atDefault(r) > 400 ? `: at the default cache size that alone comes to about ${atDefault(r)} MB, so the default cannot fit 400 MB with any workflow code` : ''}. Within 400 MB this worker could cache about ${fit(r.baselineRssMb, r.kibPerCachedWorkflow)} graph runs (\`maxCachedWorkflows\`), a hand-written one about ${fit(r.reference.baselineRssMb, r.reference.kibPerCachedWorkflow)}.`;
   return `${intro}
 
 | | |
