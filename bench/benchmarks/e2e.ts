@@ -9,11 +9,10 @@
  * Knobs: BENCH_E2E_SECONDS (per rate), BENCH_E2E_RATES (comma-separated events/s).
  */
 import { cpus } from 'node:os';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { SANDBOX_IDS } from '@guildflow/discord-sandbox';
 import { Client, Connection } from '@temporalio/client';
-import { cpuMsOf } from '../lib/proc.js';
+import { cpuPer, cpuReading, paced, type CpuReading } from '../lib/pace.js';
 import { SutProcess } from '../lib/child.js';
 import { knob } from '../lib/config.js';
 import { apiClient } from '../lib/http.js';
@@ -54,7 +53,7 @@ export interface E2ePhase {
 /** Readings the phase takes: runs started so far, and CPU time of each process (ms). */
 interface Probe {
   runs(): Promise<number>;
-  cpu(): Record<string, number | undefined>;
+  cpu(): CpuReading;
 }
 
 /**
@@ -76,15 +75,12 @@ async function runPhase(
   const cpuBefore = probe.cpu();
   const sentAt = new Array<number>(count);
   let failed = 0;
-  const posts: Promise<void>[] = [];
-  const started = performance.now();
-  for (let i = 0; i < count; i++) {
-    const due = started + (i * 1000) / rate;
-    const wait = due - performance.now();
-    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    sentAt[i] = Date.now();
-    posts.push(
-      fetch(`${sandbox.url}/sandbox/events`, {
+  const { achievedRate, calls } = await paced(
+    count,
+    rate,
+    (i) => {
+      sentAt[i] = Date.now();
+      return fetch(`${sandbox.url}/sandbox/events`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
@@ -102,12 +98,11 @@ async function runPhase(
         () => {
           failed++;
         },
-      ),
-    );
-    if (i % rate === 0) ctx.progress.update(`${rate}/s: ${i}/${count} events injected`);
-  }
-  const elapsed = (performance.now() - started) / 1000;
-  await Promise.all(posts);
+      );
+    },
+    (i) => ctx.progress.update(`${rate}/s: ${i}/${count} events injected`),
+  );
+  await Promise.all(calls);
   const answered = new Map<number, number>();
   const deadline = Date.now() + DRAIN_MS;
   const prefix = `ack bench ${tag} `;
@@ -127,13 +122,7 @@ async function runPhase(
     stalled = answered.size === before ? stalled + 1 : 0;
   }
   const started_ = (await probe.runs()) - runsBefore;
-  const cpuAfter = probe.cpu();
-  const cpuMsPerEvent: Record<string, number> = {};
-  for (const [name, ms] of Object.entries(cpuAfter)) {
-    const was = cpuBefore[name];
-    if (ms !== undefined && was !== undefined)
-      cpuMsPerEvent[name] = round((ms - was) / Math.max(1, answered.size), 2);
-  }
+  const cpuMsPerEvent = cpuPer(cpuBefore, probe.cpu(), answered.size);
   const latencies = [...answered].map(([i, at]) => at - (sentAt[i] ?? at));
   const summary = summarize(latencies);
   return {
@@ -148,7 +137,7 @@ async function runPhase(
     p95Ms: summary.p95Ms,
     p99Ms: summary.p99Ms,
     maxMs: summary.maxMs,
-    achievedRate: round(count / elapsed, 1),
+    achievedRate: round(achievedRate, 1),
   };
 }
 
@@ -235,12 +224,12 @@ async function run(ctx: BenchContext): Promise<E2ePhase[]> {
     const processes = Object.fromEntries(children.map((c) => [c.name.replace('e2e-', ''), c.pid]));
     const probe: Probe = {
       runs: async () => (await client.workflow.count(`GraphId='${graphId}'`)).count,
-      cpu: () => ({
-        ...Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, cpuMsOf(pid)])),
-        temporal: cpuMsOf(ctx.stack.pids.temporal),
-        store: cpuMsOf(ctx.stack.pids.store),
-        loadGenerator: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
-      }),
+      cpu: () =>
+        cpuReading({
+          ...processes,
+          temporal: ctx.stack.pids.temporal,
+          store: ctx.stack.pids.store,
+        }),
     };
     await runPhase(sandbox.ready, 10, ctx.quick ? 1 : 3, 'warmup', ctx, probe);
     const phases: E2ePhase[] = [];

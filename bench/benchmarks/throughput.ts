@@ -17,7 +17,7 @@ import { BENCH_GUILD, webhookGraph } from '../fixtures.js';
 import { SutProcess } from '../lib/child.js';
 import { knob } from '../lib/config.js';
 import { apiClient } from '../lib/http.js';
-import { cpuMsOf } from '../lib/proc.js';
+import { cpuPer, cpuReading, paced, type CpuReading } from '../lib/pace.js';
 import { round, summarize } from '../lib/stats.js';
 import { defineBenchmark, isSkipped, type BenchContext } from '../lib/types.js';
 import type { ApiSutConfig } from '../sut/api-process.js';
@@ -54,7 +54,7 @@ export interface ThroughputResult {
 }
 
 type Api = ReturnType<typeof apiClient>;
-type CpuProbe = () => Record<string, number | undefined>;
+type CpuProbe = () => CpuReading;
 
 async function newHook(
   api: Api,
@@ -88,17 +88,14 @@ async function step(
   const sentAt = new Map<string, number>();
   const accept: number[] = [];
   let refused = 0;
-  const posts: Promise<void>[] = [];
-  const started = performance.now();
-  for (let i = 0; i < count; i++) {
-    const due = started + (i * 1000) / rate;
-    const wait = due - performance.now();
-    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    const body = JSON.stringify({ order: i, amount: 42 });
-    const at = Date.now();
-    const t0 = performance.now();
-    posts.push(
-      fetch(hook.url, {
+  const { achievedRate: achieved, calls } = await paced(
+    count,
+    rate,
+    (i) => {
+      const body = JSON.stringify({ order: i, amount: 42 });
+      const at = Date.now();
+      const t0 = performance.now();
+      return fetch(hook.url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -115,12 +112,11 @@ async function step(
         () => {
           refused++;
         },
-      ),
-    );
-    if (i % rate === 0) ctx.progress.update(`${rate}/s: ${i}/${count} deliveries`);
-  }
-  const achieved = count / ((performance.now() - started) / 1000);
-  await Promise.all(posts);
+      );
+    },
+    (i) => ctx.progress.update(`${rate}/s: ${i}/${count} deliveries`),
+  );
+  await Promise.all(calls);
   // Wait for the accepted runs to close, then read their close times from visibility.
   const query = `GraphId='${hook.graphId}' AND ExecutionStatus='Completed'`;
   const deadline = Date.now() + DRAIN_MS;
@@ -138,13 +134,7 @@ async function step(
   }
   const summary = summarize(latencies);
   const lost = refused + (sentAt.size - latencies.length);
-  const cpuAfter = cpu();
-  const cpuMsPerRun: Record<string, number> = {};
-  for (const [name, ms] of Object.entries(cpuAfter)) {
-    const was = cpuBefore[name];
-    if (typeof ms === 'number' && typeof was === 'number')
-      cpuMsPerRun[name] = round((ms - was) / Math.max(1, latencies.length), 2);
-  }
+  const cpuMsPerRun = cpuPer(cpuBefore, cpu(), latencies.length);
   return {
     rate,
     seconds,
@@ -206,12 +196,8 @@ async function run(ctx: BenchContext): Promise<ThroughputResult> {
     const processes = Object.fromEntries(
       children.map((c) => [c.name.replace('throughput-', ''), c.pid]),
     );
-    const cpu: CpuProbe = () => ({
-      ...Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, cpuMsOf(pid)])),
-      temporal: cpuMsOf(ctx.stack.pids.temporal),
-      store: cpuMsOf(ctx.stack.pids.store),
-      loadGenerator: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
-    });
+    const cpu: CpuProbe = () =>
+      cpuReading({ ...processes, temporal: ctx.stack.pids.temporal, store: ctx.stack.pids.store });
     await step(api, client, 10, ctx.quick ? 1 : 3, ctx, cpu); // warm-up: JIT, bundle, caches
     const steps: ThroughputStep[] = [];
     for (const rate of rates) {
