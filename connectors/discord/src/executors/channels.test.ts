@@ -1,11 +1,6 @@
 import { PermissionFlagsBits, Routes, type APIChannel } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import {
-  actionContext,
-  inActivity,
-  SANDBOX_IDS,
-  useHarness,
-} from '../testing/harness.js';
+import { actionContext, inActivity, SANDBOX_IDS, useHarness } from '../testing/harness.js';
 import { archiveChannelExecutor, createChannelExecutor } from './channels.js';
 
 const { channels, roles, users, guild } = SANDBOX_IDS;

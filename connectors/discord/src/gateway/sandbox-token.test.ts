@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 describe('the engine registers commands as the sandbox bot', () => {
   it('uses the sandbox’s own default token (the engine cannot import the sandbox)', () => {
     expect(SANDBOX_BOT_TOKEN).toBe(DEFAULT_SANDBOX_TOKEN);
-    expect(Buffer.from(SANDBOX_BOT_TOKEN.split('.')[0]!, 'base64').toString()).toBe(SANDBOX_APPLICATION_ID);
+    expect(Buffer.from(SANDBOX_BOT_TOKEN.split('.')[0]!, 'base64').toString()).toBe(
+      SANDBOX_APPLICATION_ID,
+    );
   });
 
   it('has no commands API without a bot token or a sandbox', () => {

@@ -42,9 +42,18 @@ describe('interactions when Temporal is slow', () => {
       ),
       name: 'Slow',
     });
-    const { interactionId } = h.sandbox.inject({ type: 'slashCommand', guildId: guild, channelId: channels.general, userId: users.bob, name: 'slow' });
+    const { interactionId } = h.sandbox.inject({
+      type: 'slashCommand',
+      guildId: guild,
+      channelId: channels.general,
+      userId: users.bob,
+      name: 'slow',
+    });
     const answer = await eventually(
-      () => h.sandbox.messages().find((m) => m.interactionId === interactionId && m.content === 'done at last'),
+      () =>
+        h.sandbox
+          .messages()
+          .find((m) => m.interactionId === interactionId && m.content === 'done at last'),
       'the answer',
       30_000,
     );

@@ -6,11 +6,17 @@ describe('message payloads', () => {
   it('leaves absent fields out (edits keep them) and turns [] into a removal', () => {
     const mentions = { parse: ['users', 'roles'] };
     expect(messageBody({ content: 'Hi' })).toEqual({ content: 'Hi', allowed_mentions: mentions });
-    expect(messageBody({ buttons: [], embeds: [] })).toEqual({ components: [], embeds: [], allowed_mentions: mentions });
+    expect(messageBody({ buttons: [], embeds: [] })).toEqual({
+      components: [],
+      embeds: [],
+      allowed_mentions: mentions,
+    });
   });
 
   it('never lets rendered text ping @everyone or @here', () => {
-    expect(messageBody({ content: '@everyone free nitro' }).allowed_mentions.parse).not.toContain('everyone');
+    expect(messageBody({ content: '@everyone free nitro' }).allowed_mentions.parse).not.toContain(
+      'everyone',
+    );
   });
 
   it('flattens embeds into Discord embed objects', () => {

@@ -57,7 +57,10 @@ export async function startGatewayHarness(
       rest: createDiscordRest({ token: sandbox.token, apiUrl: sandbox.apiUrl }),
       applicationId: sandbox.applicationId,
     }) as unknown as Record<string, (input: never) => Promise<unknown>>),
-    ...(storeActivities.activities as unknown as Record<string, (input: never) => Promise<unknown>>),
+    ...(storeActivities.activities as unknown as Record<
+      string,
+      (input: never) => Promise<unknown>
+    >),
   });
   const connection = await Connection.connect({ address: temporalAddress });
   const temporal = { connection, client: new Client({ connection }) };

@@ -57,7 +57,8 @@ export function routerActivation(store: () => Promise<Store>): ActivationHooks {
         version: snapshot.version,
         configJson: JSON.stringify(config),
         replyEphemeral: snapshot.document.nodes.some(
-          (n) => n.type === 'discord.reply' && (n.config as { ephemeral?: unknown }).ephemeral === true,
+          (n) =>
+            n.type === 'discord.reply' && (n.config as { ephemeral?: unknown }).ephemeral === true,
         ),
         previousType: previous?.triggerType ?? null,
         active: true,
@@ -66,10 +67,9 @@ export function routerActivation(store: () => Promise<Store>): ActivationHooks {
       await s.triggers.updateOne({ _id: graph.id }, { $set: record }, { upsert: true });
     },
     deactivate: async (graph) => {
-      await (await store()).triggers.updateOne(
-        { _id: graph.id },
-        { $set: { active: false, updatedAt: new Date() } },
-      );
+      await (
+        await store()
+      ).triggers.updateOne({ _id: graph.id }, { $set: { active: false, updatedAt: new Date() } });
     },
   };
 }

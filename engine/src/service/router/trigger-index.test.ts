@@ -29,7 +29,10 @@ function record(
 }
 
 const carol = userRef('1300000000000000303', 'carol');
-const message = (content: string, extra: Partial<{ channelId: string; bot: boolean }> = {}): RouterEvent => ({
+const message = (
+  content: string,
+  extra: Partial<{ channelId: string; bot: boolean }> = {},
+): RouterEvent => ({
   kind: 'messageCreated',
   eventId: `m${content.length}`,
   guildId: GUILD,
@@ -43,7 +46,11 @@ const join = (memberCount: number, guildId = GUILD): RouterEvent => ({
   member: carol,
   guild: { id: guildId, name: 'Sandbox', memberCount },
 });
-const ids = (index: TriggerIndex, event: RouterEvent) => index.match(event).map((m) => m.graphId).sort();
+const ids = (index: TriggerIndex, event: RouterEvent) =>
+  index
+    .match(event)
+    .map((m) => m.graphId)
+    .sort();
 
 describe('TriggerIndex', () => {
   it('matches member joins with the payload of the trigger', () => {
@@ -109,16 +116,49 @@ describe('TriggerIndex', () => {
     index.apply(record('stars', 'trigger.reactionAdded', { emoji: '⭐' }));
     const interaction = { id: 'i', token: 't' };
     const base = { guildId: GUILD, eventId: 'e', channelId: '100', interaction };
-    expect(ids(index, { ...base, kind: 'buttonClicked', user: carol, messageId: 'm', customId: 'ticket:open' })).toEqual(['tickets']);
-    expect(ids(index, { ...base, kind: 'buttonClicked', user: carol, messageId: 'm', customId: 'enter' })).toEqual([]);
-    expect(index.match({ ...base, kind: 'slashCommand', user: carol, command: 'warn', options: { reason: 'spam' } })[0]?.payload).toEqual({
+    expect(
+      ids(index, {
+        ...base,
+        kind: 'buttonClicked',
+        user: carol,
+        messageId: 'm',
+        customId: 'ticket:open',
+      }),
+    ).toEqual(['tickets']);
+    expect(
+      ids(index, {
+        ...base,
+        kind: 'buttonClicked',
+        user: carol,
+        messageId: 'm',
+        customId: 'enter',
+      }),
+    ).toEqual([]);
+    expect(
+      index.match({
+        ...base,
+        kind: 'slashCommand',
+        user: carol,
+        command: 'warn',
+        options: { reason: 'spam' },
+      })[0]?.payload,
+    ).toEqual({
       user: carol,
       channelId: '100',
       command: 'warn',
       options: { reason: 'spam' },
     });
-    expect(ids(index, { ...base, kind: 'slashCommand', user: carol, command: 'ban', options: {} })).toEqual([]);
-    const reaction = { kind: 'reactionAdded', eventId: 'r', guildId: GUILD, channelId: '100', messageId: 'm', user: { ...carol, bot: false } } as const;
+    expect(
+      ids(index, { ...base, kind: 'slashCommand', user: carol, command: 'ban', options: {} }),
+    ).toEqual([]);
+    const reaction = {
+      kind: 'reactionAdded',
+      eventId: 'r',
+      guildId: GUILD,
+      channelId: '100',
+      messageId: 'm',
+      user: { ...carol, bot: false },
+    } as const;
     expect(ids(index, { ...reaction, emoji: '⭐' })).toEqual(['stars']);
     expect(ids(index, { ...reaction, emoji: '👍' })).toEqual([]);
     expect(ids(index, { ...reaction, emoji: '⭐', user: { ...carol, bot: true } })).toEqual([]);
@@ -144,10 +184,23 @@ describe('TriggerIndex', () => {
 
   it('holds 10,000 guilds × 5 graphs and finds exactly the matching ones', () => {
     const index = new TriggerIndex();
-    const types = ['trigger.memberJoined', 'trigger.memberLeft', 'trigger.messageCreated', 'trigger.slashCommand', 'trigger.buttonClicked'];
+    const types = [
+      'trigger.memberJoined',
+      'trigger.memberLeft',
+      'trigger.messageCreated',
+      'trigger.slashCommand',
+      'trigger.buttonClicked',
+    ];
     for (let g = 0; g < 10_000; g++)
       for (const [i, type] of types.entries())
-        index.apply({ ...record(`g${g}_${i}`, type, { name: `cmd${i}`, customIdPrefix: 'x', contains: 'hello' }), guildId: `guild${g}` });
+        index.apply({
+          ...record(`g${g}_${i}`, type, {
+            name: `cmd${i}`,
+            customIdPrefix: 'x',
+            contains: 'hello',
+          }),
+          guildId: `guild${g}`,
+        });
     expect(index.size).toBe(50_000);
     expect(ids(index, join(5, 'guild4242'))).toEqual(['g4242_0']);
     expect(ids(index, { ...message('say hello'), guildId: 'guild17' })).toEqual(['g17_2']);

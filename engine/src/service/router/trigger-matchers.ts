@@ -22,7 +22,8 @@ const str = (value: unknown): string | undefined =>
 
 // A pattern with a quantified group that itself repeats (`(a+)+`, `(\w*)*`, `(a|aa)+`) can take
 // exponential time on a crafted message, and member-typed text must never stall the gateway.
-const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*[+*{]|\((?:[^()\\]|\\.)*\|(?:[^()\\]|\\.)*\)\s*[+*{]/;
+const NESTED_QUANTIFIER =
+  /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*[+*{]|\((?:[^()\\]|\\.)*\|(?:[^()\\]|\\.)*\)\s*[+*{]/;
 
 /**
  * Compiles a `trigger.messageCreated` pattern (case-insensitive), or undefined when it is not a
@@ -44,11 +45,13 @@ export function safePattern(pattern: string): RegExp | undefined {
 const MATCHERS: Record<string, { kind: RouterEvent['kind']; matcher: Matcher }> = {
   'trigger.memberJoined': {
     kind: 'memberJoined',
-    matcher: () => (e) => (e.kind === 'memberJoined' ? { member: e.member, guild: e.guild } : undefined),
+    matcher: () => (e) =>
+      e.kind === 'memberJoined' ? { member: e.member, guild: e.guild } : undefined,
   },
   'trigger.memberLeft': {
     kind: 'memberLeft',
-    matcher: () => (e) => (e.kind === 'memberLeft' ? { member: e.member, guild: e.guild } : undefined),
+    matcher: () => (e) =>
+      e.kind === 'memberLeft' ? { member: e.member, guild: e.guild } : undefined,
   },
   'trigger.memberCountReached': {
     kind: 'memberJoined',
