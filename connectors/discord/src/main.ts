@@ -4,7 +4,7 @@
  * routes every event. Stops cleanly on SIGTERM/SIGINT or when its supervisor is gone.
  */
 import { DEFAULT_SANDBOX_TOKEN } from '@guildflow/discord-sandbox';
-import { connectStore } from '@guildflow/engine/service';
+import { connectStore, log } from '@guildflow/engine/service';
 import { exitWithSupervisor, loadSettings } from '@guildflow/stack';
 import { Client, Connection } from '@temporalio/client';
 import { startGateway } from './gateway/gateway.js';
@@ -17,9 +17,6 @@ if (!settings.mongodbUri || !settings.temporalAddress) {
   );
   process.exit(1);
 }
-const log = (level: string, event: string, fields: Record<string, unknown> = {}): void => {
-  process.stderr.write(`${JSON.stringify({ at: new Date().toISOString(), level, event, ...fields })}\n`);
-};
 
 const real = settings.discordToken;
 const sandboxUrl = (process.env.GUILDFLOW_SANDBOX_URL || DEFAULT_SANDBOX_URL).replace(/\/+$/, '');

@@ -8,7 +8,12 @@ export type {
   TemplateSummary,
   VarIssue,
 } from './templates/template-catalog.js';
-export { composeActivation, noActivation, type ActivatedGraph, type ActivationHooks } from './graphs/activation.js';
+export {
+  composeActivation,
+  noActivation,
+  type ActivatedGraph,
+  type ActivationHooks,
+} from './graphs/activation.js';
 export { reconcileActivations } from './graphs/reconcile.js';
 export { startRun, type StartRunInput } from './runs/start-run.js';
 export {
@@ -18,7 +23,13 @@ export {
   enterCollect,
   waitsFor,
 } from './activities/index.js';
-export { connectStore, openStore, sweepExpired, type Store } from './storage/index.js';
+export {
+  connectStore,
+  openStore,
+  sweepExpired,
+  type GraphRecord,
+  type Store,
+} from './storage/index.js';
 export { createSession, endSession } from './auth/index.js';
 export { DISCORD_API_BASE, type DiscordOAuthSettings } from './auth/discord-oauth.js';
 export { startStripeRuns, stripeEventMatches } from './stripe/stripe-events.js';
@@ -29,6 +40,7 @@ export { TriggerRouter, eventRunId, type RouteResult } from './router/trigger-ro
 export { ROUTED_TRIGGER_TYPES, compileTrigger, safePattern } from './router/trigger-matchers.js';
 export { userRef, type EventUser, type RouterEvent } from './router/router-event.js';
 export {
+  applicationIdFromToken,
   commandActivation,
   commandsApiFromEnv,
   discordCommandsApi,
@@ -48,3 +60,4 @@ export {
 export { signWebhook } from './hooks/signature.js';
 export { StatsRecorder } from './stats/stats-recorder.js';
 export { createStatsExecutor, readStats, type StatsSummary } from './stats/read-stats.js';
+export { log, messageOf } from './log.js';

@@ -4,14 +4,11 @@ import {
   startRun,
   findVersion,
   snapshotOf,
+  userRef,
   type TemporalDeps,
 } from '@guildflow/engine/service';
-import type { Store } from '@guildflow/engine/service';
-import {
-  MessageFlags,
-  PermissionFlagsBits,
-  type ChatInputCommandInteraction,
-} from 'discord.js';
+import type { GraphRecord, Store } from '@guildflow/engine/service';
+import { MessageFlags, PermissionFlagsBits, type ChatInputCommandInteraction } from 'discord.js';
 import type { Connection } from 'mongoose';
 
 /**
@@ -52,13 +49,10 @@ interface FlowDeps {
   simulate?: boolean | undefined;
 }
 
-interface GraphRow {
-  _id: string;
-  name: string;
-  enabled: boolean;
-  publishedVersion: number | null;
-  latestVersion: number;
-}
+type GraphRow = Pick<
+  GraphRecord,
+  '_id' | 'name' | 'enabled' | 'publishedVersion' | 'latestVersion'
+>;
 
 /**
  * Answers a `/flow` interaction: defers ephemerally at once (Discord's 3 seconds), then edits
@@ -130,7 +124,7 @@ async function runGraph(
     trigger: {
       type: 'trigger.manual',
       payload: {
-        user: { id: interaction.user.id, username: interaction.user.username, mention: `<@${interaction.user.id}>` },
+        user: userRef(interaction.user.id, interaction.user.username),
         channelId: interaction.channelId,
       },
     },
@@ -153,7 +147,9 @@ async function runStatus(
     const steps = run.steps
       .slice(-10)
       .map((s) => `• \`${s.nodeId}\` ${s.status}${s.error ? ` — ${plain(s.error.message)}` : ''}`);
-    return [`Run \`${run.runId}\` (version ${run.version}): **${run.status}**`, ...steps].join('\n');
+    return [`Run \`${run.runId}\` (version ${run.version}): **${run.status}**`, ...steps].join(
+      '\n',
+    );
   } catch (error) {
     if ((error as { status?: number }).status === 404)
       return `No run \`${plain(runId)}\` in this server.`;

@@ -1,4 +1,7 @@
-import type { Client as TemporalClient, Connection as TemporalConnection } from '@temporalio/client';
+import type {
+  Client as TemporalClient,
+  Connection as TemporalConnection,
+} from '@temporalio/client';
 import {
   openStore,
   StatsRecorder,
@@ -100,18 +103,29 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     pending.add(work);
     void work.finally(() => pending.delete(work));
   };
-  const route = async (event: RouterEvent | undefined): Promise<void> => {
+  const route = async (
+    event: RouterEvent | undefined,
+    matches = event ? index.match(event) : [],
+  ): Promise<void> => {
     if (!event) return;
-    if (index.match(event).length === 0 && !TriggerRouter.reachesWaits(event)) return;
+    if (matches.length === 0 && !TriggerRouter.reachesWaits(event)) return;
     for (let attempt = 1; ; attempt++) {
       try {
-        const result = await router.route(event);
+        const result = await router.route(event, matches);
         if (result.runs.length > 0 || result.signalled > 0 || result.entered > 0)
-          log('info', 'event.routed', { kind: event.kind, eventId: event.eventId, ...counts(result) });
+          log('info', 'event.routed', {
+            kind: event.kind,
+            eventId: event.eventId,
+            ...counts(result),
+          });
         return;
       } catch (error) {
         if (attempt >= ROUTE_ATTEMPTS) {
-          log('error', 'event.lost', { kind: event.kind, eventId: event.eventId, error: String(error) });
+          log('error', 'event.lost', {
+            kind: event.kind,
+            eventId: event.eventId,
+            error: String(error),
+          });
           return;
         }
         await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** (attempt - 1)));
@@ -129,7 +143,13 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 
   const client = new Client({
     intents: INTENTS,
-    partials: [Partials.Message, Partials.Reaction, Partials.User, Partials.GuildMember, Partials.Channel],
+    partials: [
+      Partials.Message,
+      Partials.Reaction,
+      Partials.User,
+      Partials.GuildMember,
+      Partials.Channel,
+    ],
     rest: options.apiUrl ? { api: options.apiUrl } : {},
   });
   client.on(Events.GuildMemberAdd, (member) => handle(memberJoinedEvent(member)));
@@ -166,7 +186,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         );
         return;
       }
-      await route(event);
+      await route(event, matches);
     } else if (interaction.isButton()) {
       await interaction.deferUpdate();
       await route(buttonClickedEvent(interaction));
@@ -182,7 +202,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const ready_ = client as Client<true>;
   await ready_.rest
     .put(Routes.applicationCommands(ready_.application.id), { body: [FLOW_COMMAND] })
-    .catch((error: unknown) => log('warn', 'flow_command.register_failed', { error: String(error) }));
+    .catch((error: unknown) =>
+      log('warn', 'flow_command.register_failed', { error: String(error) }),
+    );
   log('info', 'gateway.ready', { user: ready_.user.tag, graphs: index.size });
 
   const idle = async (): Promise<void> => {

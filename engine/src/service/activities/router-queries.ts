@@ -1,13 +1,7 @@
+import type { EventUser } from '../router/router-event.js';
 import type { Store, WaitRecord } from '../storage/index.js';
 import { isDuplicateKey, type CollectWindowRecord } from '../storage/index.js';
 import { COLLECT_RETENTION_MS } from './engine-activities.js';
-
-/** A Discord user as collect entries and wait events carry them. */
-export interface EventUser {
-  id: string;
-  username: string;
-  mention: string;
-}
 
 /**
  * Records a click or reaction on a message as an entry of every open collect window that

@@ -97,7 +97,9 @@ export function slashCommandJson(config: Record<string, unknown>): Record<string
  */
 export function commandActivation(store: () => Promise<Store>, api: CommandsApi): ActivationHooks {
   const sync = async (guildId: string): Promise<void> => {
-    const live = await (await store()).triggers
+    const live = await (
+      await store()
+    ).triggers
       .find({ guildId, triggerType: SLASH, active: true })
       .lean<TriggerRecord[]>();
     const byName = new Map<string, Record<string, unknown>>();
@@ -141,7 +143,7 @@ export const SANDBOX_BOT_TOKEN = 'MTMwMDAwMDAwMDAwMDAwMDAwMQ.sandbox.guildflow-d
 export function commandsApiFromEnv(env: NodeJS.ProcessEnv): CommandsApi | undefined {
   const token = env.DISCORD_TOKEN?.trim();
   if (token) {
-    const applicationId = env.DISCORD_APPLICATION_ID?.trim() || applicationIdOf(token);
+    const applicationId = env.DISCORD_APPLICATION_ID?.trim() || applicationIdFromToken(token);
     if (!applicationId) return undefined;
     return discordCommandsApi({
       apiUrl: env.DISCORD_API_URL?.trim() || 'https://discord.com/api',
@@ -152,7 +154,7 @@ export function commandsApiFromEnv(env: NodeJS.ProcessEnv): CommandsApi | undefi
   const sandbox = env.GUILDFLOW_SANDBOX_URL?.trim();
   if (!sandbox) return undefined;
   const sandboxToken = env.GUILDFLOW_SANDBOX_TOKEN?.trim() || SANDBOX_BOT_TOKEN;
-  const applicationId = applicationIdOf(sandboxToken);
+  const applicationId = applicationIdFromToken(sandboxToken);
   if (!applicationId) return undefined;
   return discordCommandsApi({
     apiUrl: `${sandbox.replace(/\/+$/, '')}/api`,
@@ -161,8 +163,14 @@ export function commandsApiFromEnv(env: NodeJS.ProcessEnv): CommandsApi | undefi
   });
 }
 
-/** A bot token's first part is its application id in base64. */
-function applicationIdOf(token: string): string | undefined {
+/**
+ * The application (and bot user) id encoded in a bot token's first segment, or undefined when
+ * the token does not have that shape.
+ *
+ * @example
+ * applicationIdFromToken('MTMwMDAwMDAwMDAwMDAwMDAwMQ.sandbox.x'); // '1300000000000000001'
+ */
+export function applicationIdFromToken(token: string): string | undefined {
   const decoded = Buffer.from(token.split('.')[0] ?? '', 'base64').toString('utf8');
   return /^\d{15,21}$/.test(decoded) ? decoded : undefined;
 }

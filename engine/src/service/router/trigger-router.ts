@@ -5,7 +5,7 @@ import { startRun } from '../runs/start-run.js';
 import type { Store } from '../storage/index.js';
 import type { RouterEvent } from './router-event.js';
 import { SnapshotCache } from './snapshot-cache.js';
-import type { TriggerIndex } from './trigger-index.js';
+import type { TriggerIndex, TriggerMatch } from './trigger-index.js';
 
 /** What one event did. */
 export interface RouteResult {
@@ -54,8 +54,14 @@ export class TriggerRouter {
     );
   }
 
-  async route(event: RouterEvent): Promise<RouteResult> {
-    const matches = this.options.index.match(event);
+  /**
+   * Routes one event. `matches` are the index's matches when the caller already has them (the
+   * gateway looks first, to skip events that concern nothing, and to defer interactions).
+   */
+  async route(
+    event: RouterEvent,
+    matches: readonly TriggerMatch[] = this.options.index.match(event),
+  ): Promise<RouteResult> {
     const result: RouteResult = { runs: [], signalled: 0, entered: 0 };
     if (matches.length === 0 && !TriggerRouter.reachesWaits(event)) return result;
     const [runs, waits] = await Promise.all([
@@ -107,8 +113,9 @@ export class TriggerRouter {
       const { bot: _bot, ...user } = event.user;
       target = { messageId: event.messageId, event: 'reaction' };
       signal = { user, emoji: event.emoji };
-      entered = (await enterCollect(store, { messageId: event.messageId, emoji: event.emoji, user }))
-        .length;
+      entered = (
+        await enterCollect(store, { messageId: event.messageId, emoji: event.emoji, user })
+      ).length;
     } else if (event.kind === 'messageCreated' && event.replyTo !== undefined) {
       const { bot: _bot, ...user } = event.author;
       target = { messageId: event.replyTo, event: 'reply' };
