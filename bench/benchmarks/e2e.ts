@@ -9,11 +9,10 @@
  * Knobs: BENCH_E2E_SECONDS (per rate), BENCH_E2E_RATES (comma-separated events/s).
  */
 import { cpus } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { SANDBOX_IDS } from '@guildflow/discord-sandbox';
 import { Client, Connection } from '@temporalio/client';
 import { cpuPer, cpuReading, paced, type CpuReading } from '../lib/pace.js';
-import { SutProcess } from '../lib/child.js';
+import { SutGroup } from '../lib/child.js';
 import { knob } from '../lib/config.js';
 import { apiClient } from '../lib/http.js';
 import { round, summarize } from '../lib/stats.js';
@@ -25,7 +24,6 @@ import type { SandboxSutInfo } from '../sut/sandbox-process.js';
 import type { WorkerSutConfig } from '../sut/worker-process.js';
 
 const TASK_QUEUE = 'bench-e2e';
-const entry = (name: string) => fileURLToPath(new URL(`../sut/${name}.ts`, import.meta.url));
 /** After the last injection, wait at most this long for answers (while they keep coming). */
 const DRAIN_MS = 60_000;
 
@@ -148,64 +146,33 @@ async function run(ctx: BenchContext): Promise<E2ePhase[]> {
     .split(',')
     .map(Number)
     .filter((n) => n > 0);
-  const children: SutProcess[] = [];
+  const suts = new SutGroup(ctx.logDir, 'e2e');
   const connection = await Connection.connect({ address: ctx.stack.temporalAddress });
+  const { temporalAddress, mongoUri } = ctx.stack;
   try {
-    const sandbox = await SutProcess.start<SandboxSutInfo>({
-      name: 'e2e-sandbox',
-      entry: entry('sandbox-process'),
-      config: {},
-      logDir: ctx.logDir,
-    });
-    children.push(sandbox);
-    const discord = {
-      apiUrl: sandbox.ready.apiUrl,
-      token: sandbox.ready.token,
-      applicationId: sandbox.ready.applicationId,
-    };
-    const workerConfig: WorkerSutConfig = {
-      temporalAddress: ctx.stack.temporalAddress,
-      mongoUri: ctx.stack.mongoUri,
-      discord,
+    const sandbox = await suts.start<SandboxSutInfo>('sandbox-process', {});
+    const { apiUrl, token, applicationId } = sandbox.ready;
+    await suts.start('worker-process', {
+      temporalAddress,
+      mongoUri,
+      discord: { apiUrl, token, applicationId },
       workers: [{ taskQueue: TASK_QUEUE, bundle: 'interpreter' }],
-    };
-    children.push(
-      await SutProcess.start({
-        name: 'e2e-worker',
-        entry: entry('worker-process'),
-        config: workerConfig,
-        logDir: ctx.logDir,
-      }),
-    );
+    } satisfies WorkerSutConfig);
     const adminToken = 'bench-e2e-admin';
-    const serviceConfig: ApiSutConfig = {
-      temporalAddress: ctx.stack.temporalAddress,
-      mongoUri: ctx.stack.mongoUri,
+    const service = await suts.start<{ url: string }>('api-process', {
+      temporalAddress,
+      mongoUri,
       adminToken,
       taskQueue: TASK_QUEUE,
       routerActivation: true,
-    };
-    const service = await SutProcess.start<{ url: string }>({
-      name: 'e2e-service',
-      entry: entry('api-process'),
-      config: serviceConfig,
-      logDir: ctx.logDir,
-    });
-    children.push(service);
-    const gatewayConfig: GatewaySutConfig = {
-      temporalAddress: ctx.stack.temporalAddress,
-      mongoUri: ctx.stack.mongoUri,
+    } satisfies ApiSutConfig);
+    const gateway = await suts.start('gateway-process', {
+      temporalAddress,
+      mongoUri,
       taskQueue: TASK_QUEUE,
-      token: sandbox.ready.token,
-      apiUrl: sandbox.ready.apiUrl,
-    };
-    const gateway = await SutProcess.start({
-      name: 'e2e-gateway',
-      entry: entry('gateway-process'),
-      config: gatewayConfig,
-      logDir: ctx.logDir,
-    });
-    children.push(gateway);
+      token,
+      apiUrl,
+    } satisfies GatewaySutConfig);
 
     // Publish the graph through the API, as a user would; the gateway sees it at its next poll.
     const api = apiClient(service.ready.url, adminToken);
@@ -221,7 +188,7 @@ async function run(ctx: BenchContext): Promise<E2ePhase[]> {
 
     const client = new Client({ connection });
     const graphId = String(created.body.id);
-    const processes = Object.fromEntries(children.map((c) => [c.name.replace('e2e-', ''), c.pid]));
+    const processes = suts.pids();
     const probe: Probe = {
       runs: async () => (await client.workflow.count(`GraphId='${graphId}'`)).count,
       cpu: () =>
@@ -237,7 +204,7 @@ async function run(ctx: BenchContext): Promise<E2ePhase[]> {
       phases.push(await runPhase(sandbox.ready, rate, seconds, `r${rate}`, ctx, probe));
     return phases;
   } finally {
-    for (const child of children.reverse()) await child.stop().catch(() => {});
+    await suts.stopAll();
     await connection.close();
   }
 }

@@ -10,11 +10,10 @@
  * (the final run at the best rate), BENCH_THROUGHPUT_RATES (the ramp, runs/s).
  */
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { signWebhook } from '@guildflow/engine/service';
 import { BENCH_GUILD, webhookGraph } from '../fixtures.js';
-import { SutProcess } from '../lib/child.js';
+import { SutGroup } from '../lib/child.js';
 import { knob } from '../lib/config.js';
 import { apiClient } from '../lib/http.js';
 import { cpuPer, cpuReading, paced, type CpuReading } from '../lib/pace.js';
@@ -24,7 +23,6 @@ import type { ApiSutConfig } from '../sut/api-process.js';
 import type { WorkerSutConfig } from '../sut/worker-process.js';
 
 const TASK_QUEUE = 'bench-throughput';
-const entry = (name: string) => fileURLToPath(new URL(`../sut/${name}.ts`, import.meta.url));
 const DRAIN_MS = 30_000;
 const P99_GOAL_MS = 1000;
 
@@ -158,44 +156,28 @@ async function run(ctx: BenchContext): Promise<ThroughputResult> {
     .split(',')
     .map(Number)
     .filter((n) => n > 0);
-  const children: SutProcess[] = [];
+  const suts = new SutGroup(ctx.logDir, 'throughput');
   const connection = await Connection.connect({ address: ctx.stack.temporalAddress });
+  const { temporalAddress, mongoUri } = ctx.stack;
   try {
-    const workerConfig: WorkerSutConfig = {
-      temporalAddress: ctx.stack.temporalAddress,
-      mongoUri: ctx.stack.mongoUri,
+    await suts.start('worker-process', {
+      temporalAddress,
+      mongoUri,
       // Webhook runs are live runs: their Discord action goes to the `-discord` queue, which
       // the worker process polls next to each queue it is given.
       workers: [{ taskQueue: TASK_QUEUE, bundle: 'interpreter' }],
-    };
-    children.push(
-      await SutProcess.start({
-        name: 'throughput-worker',
-        entry: entry('worker-process'),
-        config: workerConfig,
-        logDir: ctx.logDir,
-      }),
-    );
+    } satisfies WorkerSutConfig);
     const adminToken = 'bench-throughput-admin';
-    const serviceConfig: ApiSutConfig = {
-      temporalAddress: ctx.stack.temporalAddress,
-      mongoUri: ctx.stack.mongoUri,
+    const service = await suts.start<{ url: string }>('api-process', {
+      temporalAddress,
+      mongoUri,
       adminToken,
       taskQueue: TASK_QUEUE,
       webhookRateLimit: false,
-    };
-    const service = await SutProcess.start<{ url: string }>({
-      name: 'throughput-service',
-      entry: entry('api-process'),
-      config: serviceConfig,
-      logDir: ctx.logDir,
-    });
-    children.push(service);
+    } satisfies ApiSutConfig);
     const api = apiClient(service.ready.url, adminToken);
     const client = new Client({ connection });
-    const processes = Object.fromEntries(
-      children.map((c) => [c.name.replace('throughput-', ''), c.pid]),
-    );
+    const processes = suts.pids();
     const cpu: CpuProbe = () =>
       cpuReading({ ...processes, temporal: ctx.stack.pids.temporal, store: ctx.stack.pids.store });
     await step(api, client, 10, ctx.quick ? 1 : 3, ctx, cpu); // warm-up: JIT, bundle, caches
@@ -209,7 +191,7 @@ async function run(ctx: BenchContext): Promise<ThroughputResult> {
     const confirm = best ? await step(api, client, best.rate, confirmSeconds, ctx, cpu) : null;
     return { maxRunsPerSec: confirm?.sustained ? confirm.rate : 0, steps, confirm };
   } finally {
-    for (const child of children.reverse()) await child.stop().catch(() => {});
+    await suts.stopAll();
     await connection.close();
   }
 }

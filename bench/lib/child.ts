@@ -6,6 +6,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Messages a child sends. */
 export type ChildMessage =
@@ -168,5 +169,57 @@ function tail(file: string): string {
       : '';
   } catch {
     return '';
+  }
+}
+
+/** The systems under test of bench/sut/ (file name → role in names and CPU readings). */
+const SUT_ROLES = {
+  'worker-process': 'worker',
+  'api-process': 'service',
+  'sandbox-process': 'sandbox',
+  'gateway-process': 'gateway',
+} as const;
+
+/** A system under test of bench/sut/, by file name. */
+export type SutName = keyof typeof SUT_ROLES;
+
+/**
+ * The systems under test one benchmark starts: each from bench/sut/ with its log in `logDir`,
+ * stopped together in reverse order of start.
+ *
+ * @example
+ * const suts = new SutGroup(ctx.logDir, 'e2e');
+ * const worker = await suts.start('worker-process', workerConfig);
+ * try { … } finally { await suts.stopAll(); }
+ */
+export class SutGroup {
+  private readonly started: SutProcess[] = [];
+
+  constructor(
+    private readonly logDir: string,
+    private readonly prefix: string,
+  ) {}
+
+  /** Starts `bench/sut/<sut>.ts`, named `<prefix>-<role>`. */
+  async start<Ready = unknown>(sut: SutName, config: unknown): Promise<SutProcess<Ready>> {
+    const process = await SutProcess.start<Ready>({
+      name: `${this.prefix}-${SUT_ROLES[sut]}`,
+      entry: fileURLToPath(new URL(`../sut/${sut}.ts`, import.meta.url)),
+      config,
+      logDir: this.logDir,
+    });
+    this.started.push(process as SutProcess);
+    return process;
+  }
+
+  /** Process ids by role (`worker`, `service`, …), for CPU readings. */
+  pids(): Record<string, number> {
+    return Object.fromEntries(
+      this.started.map((p) => [p.name.slice(this.prefix.length + 1), p.pid]),
+    );
+  }
+
+  async stopAll(): Promise<void> {
+    for (const process of [...this.started].reverse()) await process.stop().catch(() => {});
   }
 }
