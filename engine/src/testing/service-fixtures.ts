@@ -1,4 +1,5 @@
 import type { GraphDocument } from '../core/index.js';
+import type { ActionInput } from '../interpreter/contract.js';
 import { graph } from './graph-fixture.js';
 
 const CHANNEL = '123456789012345678';
@@ -102,3 +103,17 @@ export function failingGraph(): GraphDocument {
     name: 'Always fails',
   };
 }
+
+/**
+ * A `discord.sendMessage` stub for `recordingActivities`: answers like the executor, with a
+ * message id named after the run and the configured channel.
+ *
+ * @example
+ * const stubs = recordingActivities({ 'discord.sendMessage': sentMessage });
+ */
+export const sentMessage = {
+  output: (i: ActionInput) => ({
+    messageId: `m-${i.context.runId}`,
+    channelId: String(i.config.channelId),
+  }),
+};

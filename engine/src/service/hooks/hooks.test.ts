@@ -1,8 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ActionInput } from '../../interpreter/contract.js';
 import { recordingActivities } from '../../testing/interpreter-harness.js';
-import { sendGraph, webhookGraph } from '../../testing/service-fixtures.js';
+import { sendGraph, webhookGraph, sentMessage } from '../../testing/service-fixtures.js';
 import {
   eventually,
   startTestService,
@@ -22,9 +21,7 @@ import {
 import { signWebhook } from './signature.js';
 
 const stubs = recordingActivities({
-  'discord.sendMessage': {
-    output: (i: ActionInput) => ({ messageId: `m-${i.context.runId}`, channelId: '1' }),
-  },
+  'discord.sendMessage': sentMessage,
 });
 let worker: TestWorker;
 let service: TestService;

@@ -1,12 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPayloadConverter } from '@temporalio/common';
-import { INTERPRETER_VERSION, type ActionInput, type GraphRunInput, type StepLog } from '../../interpreter/contract.js';
+import {
+  INTERPRETER_VERSION,
+  type ActionInput,
+  type GraphRunInput,
+  type StepLog,
+} from '../../interpreter/contract.js';
 import { recordingActivities } from '../../testing/interpreter-harness.js';
 import {
   delayGraph,
   failingGraph,
   invalidDraft,
   sendGraph,
+  sentMessage,
 } from '../../testing/service-fixtures.js';
 import {
   eventually,
@@ -17,12 +23,7 @@ import {
 } from '../../testing/service-harness.js';
 
 const stubs = recordingActivities({
-  'discord.sendMessage': {
-    output: (i: ActionInput) => ({
-      messageId: `m-${i.context.runId}`,
-      channelId: String(i.config.channelId),
-    }),
-  },
+  'discord.sendMessage': sentMessage,
   'discord.kickMember': {
     fail: {
       type: 'discord.missing_permissions',

@@ -7,14 +7,10 @@ import {
 } from '@temporalio/client';
 import { testStack } from '@guildflow/stack/testing';
 import type { GraphDocument } from '../../core/index.js';
-import {
-  INTERPRETER_VERSION,
-  type ActionInput,
-  type GraphRunInput,
-} from '../../interpreter/contract.js';
+import { INTERPRETER_VERSION, type GraphRunInput } from '../../interpreter/contract.js';
 import { graph } from '../../testing/graph-fixture.js';
 import { recordingActivities } from '../../testing/interpreter-harness.js';
-import { sendGraph } from '../../testing/service-fixtures.js';
+import { sendGraph, sentMessage } from '../../testing/service-fixtures.js';
 import {
   eventually,
   startTestService,
@@ -26,9 +22,7 @@ import { readRunAttributes } from '../runs/search-attributes.js';
 import { scheduleActivation, scheduleIdOf } from './schedule-activation.js';
 
 const stubs = recordingActivities({
-  'discord.sendMessage': {
-    output: (i: ActionInput) => ({ messageId: `m-${i.context.runId}`, channelId: '1' }),
-  },
+  'discord.sendMessage': sentMessage,
 });
 let worker: TestWorker;
 let service: TestService;

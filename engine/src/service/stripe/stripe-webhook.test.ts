@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Stripe from 'stripe';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { ActionInput } from '../../interpreter/contract.js';
+import { sentMessage } from '../../testing/service-fixtures.js';
 import { recordingActivities } from '../../testing/interpreter-harness.js';
 import { graph } from '../../testing/graph-fixture.js';
 import {
@@ -21,9 +22,7 @@ const GUILD = '910000000000000001';
 const OTHER = '910000000000000002';
 const CHANNEL = '910000000000000100';
 const stubs = recordingActivities({
-  'discord.sendMessage': {
-    output: (i: ActionInput) => ({ messageId: `m-${i.context.runId}`, channelId: CHANNEL }),
-  },
+  'discord.sendMessage': sentMessage,
 });
 let worker: TestWorker;
 let service: TestService;
