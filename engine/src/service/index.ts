@@ -37,7 +37,7 @@ export { routerActivation, triggerConfigOf } from './router/router-activation.js
 export { TriggerIndex, type TriggerMatch } from './router/trigger-index.js';
 export { syncTriggers, type TriggerSync, type TriggerSyncOptions } from './router/trigger-sync.js';
 export { TriggerRouter, eventRunId, type RouteResult } from './router/trigger-router.js';
-export { ROUTED_TRIGGER_TYPES, compileTrigger, safePattern } from './router/trigger-matchers.js';
+export { ROUTED_TRIGGER_TYPES, compileTrigger } from './router/trigger-matchers.js';
 export { userRef, type EventUser, type RouterEvent } from './router/router-event.js';
 export {
   applicationIdFromToken,

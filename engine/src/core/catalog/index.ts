@@ -82,6 +82,7 @@ export {
   TRIGGER_NODES,
   cronProblem,
   isTimeZone,
+  safePattern,
 } from './triggers/index.js';
 export {
   CHANNEL_PERMISSIONS,

@@ -102,6 +102,11 @@ const CONFIG_CASES: Case[] = [
     expected: [{ code: 'invalid_config', nodeId: 'start', path: 'nodes[0].config.cron' }],
   },
   {
+    name: 'a message pattern that could backtrack catastrophically',
+    doc: welcomeTriggeredBy('trigger.messageCreated', { pattern: '^(a+)+$' }),
+    expected: [{ code: 'invalid_config', nodeId: 'start', path: 'nodes[0].config.pattern' }],
+  },
+  {
     name: 'a schedule with both cron and interval',
     doc: welcomeTriggeredBy('trigger.schedule', { cron: '0 9 * * MON', interval: '1h' }),
     expected: [{ code: 'invalid_config', nodeId: 'start', path: 'nodes[0].config' }],

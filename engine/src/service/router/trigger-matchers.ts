@@ -1,3 +1,4 @@
+import { safePattern } from '../../core/index.js';
 import type { TriggerRecord } from '../storage/index.js';
 import type { RouterEvent } from './router-event.js';
 
@@ -19,28 +20,6 @@ type Matcher = (config: Record<string, unknown>) => (event: RouterEvent) => unkn
 
 const str = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined;
-
-// A pattern with a quantified group that itself repeats (`(a+)+`, `(\w*)*`, `(a|aa)+`) can take
-// exponential time on a crafted message, and member-typed text must never stall the gateway.
-const NESTED_QUANTIFIER =
-  /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*[+*{]|\((?:[^()\\]|\\.)*\|(?:[^()\\]|\\.)*\)\s*[+*{]/;
-
-/**
- * Compiles a `trigger.messageCreated` pattern (case-insensitive), or undefined when it is not a
- * valid regular expression or could backtrack catastrophically.
- *
- * @example
- * safePattern('^!suggest\\b')?.test('!suggest more emotes'); // true
- * safePattern('(a+)+$'); // undefined
- */
-export function safePattern(pattern: string): RegExp | undefined {
-  if (NESTED_QUANTIFIER.test(pattern)) return undefined;
-  try {
-    return new RegExp(pattern, 'i');
-  } catch {
-    return undefined;
-  }
-}
 
 const MATCHERS: Record<string, { kind: RouterEvent['kind']; matcher: Matcher }> = {
   'trigger.memberJoined': {

@@ -76,7 +76,13 @@ export const messageCreated = defineNode({
     const pattern = config.pattern;
     if (typeof pattern === 'string' && !isTemplate(pattern)) {
       try {
-        new RegExp(pattern, 'iu');
+        new RegExp(pattern, PATTERN_FLAGS);
+        if (NESTED_QUANTIFIER.test(pattern))
+          issues.push({
+            path: '/pattern',
+            message:
+              'This pattern repeats a group that itself repeats or alternates, like (a+)+, which can take exponential time on some messages: rewrite it without the nested repetition.',
+          });
       } catch {
         issues.push({ path: '/pattern', message: 'This is not a valid regular expression.' });
       }
@@ -84,3 +90,28 @@ export const messageCreated = defineNode({
     return issues;
   },
 });
+
+const PATTERN_FLAGS = 'iu';
+// A pattern with a quantified group that itself repeats (`(a+)+`, `(\w*)*`, `(a|aa)+`) can take
+// exponential time on a crafted message, and member-typed text must never stall the gateway.
+const NESTED_QUANTIFIER =
+  /\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*[+*{]|\((?:[^()\\]|\\.)*\|(?:[^()\\]|\\.)*\)\s*[+*{]/;
+
+/**
+ * Compiles a `trigger.messageCreated` pattern as the router runs it (case-insensitive, unicode),
+ * or undefined when it is not a valid regular expression or could backtrack catastrophically —
+ * the same rules `check` reports at save time, so a pattern published before a rule existed
+ * matches nothing rather than stalling the gateway.
+ *
+ * @example
+ * safePattern('^!suggest\\b')?.test('!suggest more emotes'); // true
+ * safePattern('(a+)+$'); // undefined
+ */
+export function safePattern(pattern: string): RegExp | undefined {
+  if (NESTED_QUANTIFIER.test(pattern)) return undefined;
+  try {
+    return new RegExp(pattern, PATTERN_FLAGS);
+  } catch {
+    return undefined;
+  }
+}
