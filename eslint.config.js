@@ -11,7 +11,7 @@ const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_'));
  * of pure libraries; the interpreter may add `@temporalio/workflow` (and `@temporalio/common`, the
  * sandbox-safe types it is built on, e.g. typed search-attribute keys). Enforced here, not by memory.
  */
-const CORE_LIBRARIES = ['@sinclair/typebox', 'jsep', 'ajv', 'ajv-formats', 'croner'];
+const CORE_LIBRARIES = ['@sinclair/typebox', 'jsep', 'ajv', 'ajv-formats', 'croner', 're2js'];
 const boundary = (allowed, where) => ({
   patterns: [
     {

@@ -82,7 +82,7 @@ export {
   TRIGGER_NODES,
   cronProblem,
   isTimeZone,
-  safePattern,
+  messagePattern,
 } from './triggers/index.js';
 export {
   CHANNEL_PERMISSIONS,

@@ -38,6 +38,7 @@ class Lowering {
   constructor(
     private readonly source: string,
     private readonly position: number,
+    private readonly budget: Budget,
   ) {}
 
   problem(code: ExpressionErrorCode, message: string): Node {
@@ -141,7 +142,7 @@ class Lowering {
       return { kind: 'member', object, property: { kind: 'literal', value: name } };
     }
     const key = this.lower(property);
-    const constant = constantValue(key);
+    const constant = constantValue(key, this.budget);
     if (typeof constant === 'string' && isForbiddenKey(constant)) {
       return this.problem(
         'forbidden-property',
@@ -185,6 +186,10 @@ class Lowering {
         `the filter '${name}' takes ${expected} argument(s), got ${args.length}: ${definition.signature}`,
       );
     }
+    const literals = args.flatMap((arg) => (arg.kind === 'literal' ? [arg.value] : []));
+    const problem =
+      literals.length === args.length ? definition.checkLiteralArgs?.(literals) : undefined;
+    if (problem) return this.problem('filter-arguments', `${name}: ${problem}`);
     return makeFilter(name, input, args);
   }
 
@@ -212,15 +217,19 @@ class Lowering {
   }
 }
 
-/** The value of a subtree that reads no scope (e.g. `"__pro" + "to__"`), or undefined. */
-function constantValue(node: Node): unknown {
+/**
+ * The value of a subtree that reads no scope (e.g. `"__pro" + "to__"`), or undefined. Folding
+ * runs at save time on the API's thread, so it spends the same budget as one render of the
+ * template: past it, keys are left to the run, where reading a forbidden key fails anyway.
+ */
+function constantValue(node: Node, budget: Budget): unknown {
   let constant = true;
   walk(node, (child) => {
     if (child.kind === 'root' || child.kind === 'invalid') constant = false;
   });
   if (!constant) return undefined;
   try {
-    return evaluateNode(node, {}, new Budget());
+    return evaluateNode(node, {}, budget);
   } catch {
     return undefined;
   }
@@ -228,13 +237,18 @@ function constantValue(node: Node): unknown {
 
 /**
  * Parses and checks one bare expression (no braces). Never throws: problems are returned,
- * with positions offset by `position`.
+ * with positions offset by `position`. `budget` bounds the constant folding of computed keys;
+ * the expressions of one template share one, like a render.
  *
  * @example
  * compileExpression('trigger.name | upper').ast; // a filter node
  * compileExpression('user').problems[0]?.code; // 'unknown-name'
  */
-export function compileExpression(source: string, position = 0): CompiledExpression {
+export function compileExpression(
+  source: string,
+  position = 0,
+  budget = new Budget(),
+): CompiledExpression {
   if (source.trim() === '') {
     return {
       source,
@@ -257,7 +271,7 @@ export function compileExpression(source: string, position = 0): CompiledExpress
       problems: [{ code: failure.code, message, position: position + (failure.position ?? 0) }],
     };
   }
-  const lowering = new Lowering(source, position);
+  const lowering = new Lowering(source, position, budget);
   const ast = lowering.lower(tree);
   if (lowering.problems.length > 0)
     return { source, position, outline: ast, problems: lowering.problems };

@@ -80,6 +80,7 @@ function binary(op: BinaryOp, left: Node, right: Node, scope: Scope, budget: Bud
       break;
   }
   const r = evaluateNode(right, scope, budget);
+  if (typeof l === 'string' && typeof r === 'string') budget.scan(Math.min(l.length, r.length));
   switch (op) {
     case '==':
       return l === r;
@@ -95,6 +96,10 @@ function binary(op: BinaryOp, left: Node, right: Node, scope: Scope, budget: Bud
     default:
       return arithmetic(op, l, r);
   }
+}
+
+function textLength(value: unknown): number {
+  return typeof value === 'string' ? value.length : 0;
 }
 
 function memberKey(value: unknown): string | number | undefined {
@@ -143,6 +148,10 @@ export function evaluateNode(node: Node, scope: Scope, budget: Budget): unknown 
       if (!filter) throw new ExpressionError('unknown-filter', `unknown filter '${node.name}'`);
       const input = evaluateNode(node.input, scope, budget);
       const args = node.args.map((arg) => evaluateNode(arg, scope, budget));
+      // Every filter is linear in what it reads: charging the texts before it runs bounds the
+      // render's total work, however long the chain of filters.
+      budget.scan(textLength(input));
+      for (const arg of args) budget.scan(textLength(arg));
       return filter.apply(input, args, { budget });
     }
     default:

@@ -24,6 +24,9 @@ const ev = (expression: string): unknown => evaluate(expression, scope);
 
 /** [expression, expected value] — every filter appears at least once. */
 const CASES: [string, unknown][] = [
+  ['"join discord.gg/abc" | matches("discord\\\\.gg/\\\\w+")', true],
+  ['trigger.text | matches("^\\\\s+hello")', true],
+  ['"abc" | matches("^b")', false],
   ['trigger.missing | default("none")', 'none'],
   ['null | default(1)', 1],
   ['vars.empty | default("x")', 'x'],
@@ -130,6 +133,10 @@ const CASES: [string, unknown][] = [
 
 /** [expression, message fragment] for the type errors filters raise. */
 const ERRORS: [string, string][] = [
+  ['"aa" | matches("(a)\\\\1")', 'backreferences'],
+  ['"ab" | matches("a(?=b)")', 'lookaround'],
+  ['"a" | matches("[a")', 'not a valid pattern'],
+  ['5 | matches("a")', 'matches expects text, got number'],
   ['5 | join', 'join expects a list, got number'],
   [
     'trigger.missing | upper',

@@ -22,6 +22,12 @@ export const LIMITS = Object.freeze({
   maxStringLength: 100_000,
   /** Characters produced in total during one render (bounds memory across many intermediate texts). */
   maxCharsPerRender: 1_000_000,
+  /**
+   * Characters read in total during one render: every text a filter or a comparison reads
+   * (pattern matching counts the text once per 16 steps of the pattern's program). Keeps the
+   * cost of a render linear in what it is allowed to produce, whatever chain of filters it has.
+   */
+  maxCharsScannedPerRender: 4_000_000,
   /** Elements in a list created by a filter or a list literal. */
   maxArrayLength: 10_000,
   /** Nesting of objects/lists walked by `json`, `string` and `renderValue`. */
@@ -38,6 +44,7 @@ export const LIMITS = Object.freeze({
 export class Budget {
   private steps = 0;
   private chars = 0;
+  private scanned = 0;
 
   /** Counts `n` evaluation steps. */
   step(n = 1): void {
@@ -76,6 +83,17 @@ export class Budget {
   text(value: string): string {
     this.reserveText(value.length);
     return value;
+  }
+
+  /** Counts `length` characters read (before the work that reads them is done). */
+  scan(length: number): void {
+    this.scanned += length;
+    if (this.scanned > LIMITS.maxCharsScannedPerRender) {
+      throw new ExpressionError(
+        'limit',
+        `the expression reads more than ${LIMITS.maxCharsScannedPerRender} characters of text`,
+      );
+    }
   }
 
   /** Checks that a list of `length` elements may be created, and counts one step per element. */

@@ -2,7 +2,7 @@ import { BoundedCache } from './cache.js';
 import { compileExpression, type CompiledExpression } from './compile.js';
 import type { ExpressionProblem } from './errors.js';
 import { skipString } from './grammar.js';
-import { LIMITS } from './limits.js';
+import { Budget, LIMITS } from './limits.js';
 
 /**
  * A template split into literal text and compiled `{{ … }}` expressions.
@@ -40,6 +40,7 @@ function scan(text: string): ParsedTemplate {
   const problems: ExpressionProblem[] = [];
   let count = 0;
   let index = 0;
+  const budget = new Budget();
   while (index < text.length) {
     const open = text.indexOf('{{', index);
     if (open < 0) {
@@ -58,7 +59,7 @@ function scan(text: string): ParsedTemplate {
       problems.push({ code: 'limit', message, position: open });
       break;
     }
-    const compiled = compileExpression(text.slice(open + 2, close), open + 2);
+    const compiled = compileExpression(text.slice(open + 2, close), open + 2, budget);
     problems.push(...compiled.problems);
     parts.push(compiled);
     index = close + 2;

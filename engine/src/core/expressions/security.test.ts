@@ -294,3 +294,43 @@ describe('bounded evaluation', () => {
     );
   });
 });
+
+describe('every filter costs time linear in what it reads', () => {
+  const digits = `${'1'.repeat(90_000)}x`;
+
+  it('number checks the length before its pattern (it was quadratic: 3.5 s on 90,000 digits)', () => {
+    const started = performance.now();
+    expect(ev('trigger.digits | number(0)', { trigger: { digits } })).toBe(0);
+    expect(ev('trigger.digits | number(0)', { trigger: { digits: ` ${'1'.repeat(400)} ` } })).toBe(
+      Number('1'.repeat(400)),
+    );
+    expect(performance.now() - started).toBeLessThan(250);
+  });
+
+  it('patterns run on a linear-time engine, whatever the pattern', () => {
+    const started = performance.now();
+    const text = `${'a'.repeat(5_000)}!`;
+    for (const pattern of ['((a+))+$', '(?:(a+))+$', '((a|aa))+$', '(a+)+$'])
+      expect(ev(`trigger.text | matches("${pattern}")`, { trigger: { text } })).toBe(false);
+    expect(
+      ev('trigger.text | matches("^\\\\d+\\\\d+\\\\d+\\\\d+\\\\d+x")', {
+        trigger: { text: `${'1'.repeat(5_000)}!` },
+      }),
+    ).toBe(false);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('counts the text every filter and comparison reads against one render', () => {
+    const big = 'b'.repeat(100_000);
+    const reads = Array.from({ length: 50 }, () => '(trigger.big | contains("z"))').join(' || ');
+    const error = failsFast(() => ev(reads, { trigger: { big } }), 'limit');
+    expect(error.message).toContain('reads more than 4000000 characters');
+    const compares = Array.from({ length: 50 }, () => 'trigger.big == trigger.big').join(' && ');
+    failsFast(() => ev(compares, { trigger: { big } }), 'limit');
+    expect(
+      ev(Array.from({ length: 30 }, () => '(trigger.big | contains("z"))').join(' || '), {
+        trigger: { big },
+      }),
+    ).toBe(false);
+  });
+});

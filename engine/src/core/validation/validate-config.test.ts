@@ -12,7 +12,6 @@ import {
   type BadDocumentCase as Case,
 } from './test-graphs.js';
 
-
 /** The welcome graph with one config field of node `id` set (or removed, with `undefined`). */
 function welcomeWith(id: 'start' | 'greet' | 'role', field: string, value: unknown): () => unknown {
   return () =>
@@ -102,9 +101,22 @@ const CONFIG_CASES: Case[] = [
     expected: [{ code: 'invalid_config', nodeId: 'start', path: 'nodes[0].config.cron' }],
   },
   {
-    name: 'a message pattern that could backtrack catastrophically',
-    doc: welcomeTriggeredBy('trigger.messageCreated', { pattern: '^(a+)+$' }),
+    name: 'a message pattern with a backreference (no linear-time engine can run it)',
+    doc: welcomeTriggeredBy('trigger.messageCreated', { pattern: '^(\\w+) \\1$' }),
     expected: [{ code: 'invalid_config', nodeId: 'start', path: 'nodes[0].config.pattern' }],
+  },
+  {
+    name: 'a message pattern with lookahead',
+    doc: welcomeTriggeredBy('trigger.messageCreated', { pattern: '^!report(?= )' }),
+    expected: [{ code: 'invalid_config', nodeId: 'start', path: 'nodes[0].config.pattern' }],
+  },
+  {
+    name: 'a matches filter with a pattern RE2 cannot run',
+    doc: welcomeTriggeredBy('trigger.messageCreated', {
+      contains: 'x',
+      channelId: '{{ vars.welcomeChannelId | matches("(a)\\\\1") ? "1" : "2" }}',
+    }),
+    expected: [{ code: 'invalid_expression', nodeId: 'start', path: 'nodes[0].config.channelId' }],
   },
   {
     name: 'a schedule with both cron and interval',

@@ -216,3 +216,22 @@ describe('graphs API: drafts', () => {
     expect(answer.body.error.code).toBe('not_found');
   });
 });
+
+describe('graphs API: expressions cost no more at save time than in a run', () => {
+  it('answers a save whose computed keys build huge texts in well under a second', async () => {
+    // A computed key is folded at save time. This one builds 90,000 digits with replace and
+    // converts them with number: before its fix, number's pattern was quadratic and folding had
+    // no shared budget, so each such expression held the API's thread for ~11 s.
+    const ones = (n: number) => `"${'1'.repeat(n)}"`;
+    const digits = `${ones(100)} | replace("1", ${ones(100)}) | replace(${ones(10)}, ${ones(90)})`;
+    const key = `((${digits}) + "x") | number(0)`;
+    const content = Array.from({ length: 5 }, () => `{{ vars[${key}] }}`).join(' ');
+    expect(content.length).toBeLessThan(2000);
+    await service.api('POST', graphs, { body: sendGraph('warm-up', 'Cheap') });
+    const started = Date.now();
+    const answer = await service.api('POST', graphs, { body: sendGraph(content, 'Costly') });
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(answer.status).toBe(201);
+    expect(answer.body.issues).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TriggerRecord } from '../storage/index.js';
 import { userRef, type RouterEvent } from './router-event.js';
 import { TriggerIndex } from './trigger-index.js';
-import { safePattern } from '../../core/index.js';
+import { messagePattern } from '../../core/index.js';
 
 const GUILD = '1300000000000000000';
 let clock = Date.parse('2026-11-01T00:00:00Z');
@@ -98,15 +98,37 @@ describe('TriggerIndex', () => {
     });
   });
 
-  it('never runs a pattern that could backtrack catastrophically', () => {
-    expect(safePattern('(a+)+$')).toBeUndefined();
-    expect(safePattern('(\\w*)*x')).toBeUndefined();
-    expect(safePattern('(a|aa)+b')).toBeUndefined();
-    expect(safePattern('[unclosed')).toBeUndefined();
-    expect(safePattern('^(yes|no)$')?.test('YES')).toBe(true);
+  it('matches patterns in linear time: evil patterns and inputs cannot stall other guilds', () => {
+    // Each of these backtracks exponentially in JavaScript's engine on "a"×29 + "!" (35 s,
+    // doubling per character); the router runs them on RE2, in time linear in the message.
+    const evil = ['((a+))+$', '(?:(a+))+$', '((a|aa))+$', '(a+)+$', '(\\w*)*x'];
     const index = new TriggerIndex();
-    index.apply(record('evil', 'trigger.messageCreated', { pattern: '(a+)+$' }));
-    expect(ids(index, message(`${'a'.repeat(40)}!`))).toEqual([]);
+    evil.forEach((pattern, i) =>
+      index.apply(record(`evil${i}`, 'trigger.messageCreated', { pattern })),
+    );
+    index.apply(record('digits', 'trigger.messageCreated', { pattern: '^\\d+\\d+\\d+\\d+\\d+x' }));
+    const OTHER = '1300000000000000999';
+    index.apply(record('welcome', 'trigger.memberJoined', {}, { guildId: OTHER }));
+    const started = Date.now();
+    for (const n of [29, 40, 4000]) {
+      expect(ids(index, message(`${'a'.repeat(n)}!`))).toEqual([]);
+      expect(ids(index, message(`${'1'.repeat(n)}!`))).toEqual([]);
+    }
+    expect(ids(index, join(3, OTHER))).toEqual(['welcome']);
+    expect(Date.now() - started).toBeLessThan(1000);
+    // Same answers as a backtracking engine where it finishes.
+    expect(ids(index, message('aaaa'))).toEqual(['evil0', 'evil1', 'evil2', 'evil3']);
+    expect(ids(index, message('12345x'))).toEqual(['digits', 'evil4']);
+  });
+
+  it('never runs a pattern RE2 cannot run, and says why at save time', () => {
+    expect(messagePattern('(\\w+) \\1')).toBeUndefined();
+    expect(messagePattern('foo(?=bar)')).toBeUndefined();
+    expect(messagePattern('[unclosed')).toBeUndefined();
+    expect(messagePattern('^(yes|no)$')?.test('YES')).toBe(true);
+    const index = new TriggerIndex();
+    index.apply(record('lookahead', 'trigger.messageCreated', { pattern: 'a(?=b)' }));
+    expect(ids(index, message('ab'))).toEqual([]);
   });
 
   it('matches buttons by prefix, commands by name and reactions by filters', () => {

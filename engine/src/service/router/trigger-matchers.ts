@@ -1,4 +1,4 @@
-import { safePattern } from '../../core/index.js';
+import { messagePattern } from '../../core/index.js';
 import type { TriggerRecord } from '../storage/index.js';
 import type { RouterEvent } from './router-event.js';
 
@@ -50,7 +50,7 @@ const MATCHERS: Record<string, { kind: RouterEvent['kind']; matcher: Matcher }> 
       const channelId = str(config.channelId);
       const contains = str(config.contains)?.toLowerCase();
       const rawPattern = str(config.pattern);
-      const pattern = rawPattern === undefined ? undefined : safePattern(rawPattern);
+      const pattern = rawPattern === undefined ? undefined : messagePattern(rawPattern);
       const includeBots = config.includeBots === true;
       return (e) => {
         if (e.kind !== 'messageCreated') return undefined;

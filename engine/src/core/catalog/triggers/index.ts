@@ -44,5 +44,5 @@ export {
   webhook,
 };
 export { COMMAND_NAME_PATTERN, COMMAND_OPTION_TYPES } from './slash-command.js';
-export { safePattern } from './message-created.js';
+export { messagePattern } from './message-created.js';
 export { CRON_PATTERN, MIN_SCHEDULE_INTERVAL_MS, cronProblem, isTimeZone } from './schedule.js';

@@ -1,7 +1,10 @@
 import { getMember, isPlainObject, toJson, toText, typeName } from '../values.js';
 import { filterError, integerArg, textArg, type FilterDefinition } from './types.js';
 
-const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+// Unambiguous (linear on any input): digits, then an optional fraction, then an exponent.
+const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+/** Longer texts are not numbers (checked before the pattern runs). */
+const MAX_NUMBER_TEXT = 400;
 const SNOWFLAKE = /^\d{1,25}$/;
 const MENTIONS: Record<string, (id: string) => string> = {
   user: (id) => `<@${id}>`,
@@ -66,12 +69,9 @@ export const CONVERT_FILTERS: FilterDefinition[] = [
     apply: (input, args) => {
       if (typeof input === 'number') return input;
       if (typeof input === 'boolean') return input ? 1 : 0;
-      if (
-        typeof input === 'string' &&
-        NUMBER_TEXT.test(input.trim()) &&
-        input.trim().length <= 400
-      ) {
-        return Number(input.trim());
+      const text = typeof input === 'string' ? input.trim() : undefined;
+      if (text !== undefined && text.length <= MAX_NUMBER_TEXT && NUMBER_TEXT.test(text)) {
+        return Number(text);
       }
       if (args.length > 0) return args[0];
       const shown = typeof input === 'string' ? `'${input.slice(0, 40)}'` : typeName(input);

@@ -1,3 +1,4 @@
+import { cachedPattern } from '../../patterns/text-pattern.js';
 import { LIMITS } from '../limits.js';
 import { expectText, filterError, integerArg, textArg, type FilterDefinition } from './types.js';
 
@@ -81,6 +82,24 @@ export const TEXT_FILTERS: FilterDefinition[] = [
     },
   },
   {
+    name: 'matches',
+    minArgs: 1,
+    maxArgs: 1,
+    signature: 'matches(pattern)',
+    summary:
+      'True when the text matches the pattern anywhere (RE2 syntax, case-insensitive; see Patterns). Runs in time linear in the text, whatever the pattern.',
+    example: '{{ "join discord.gg/abc" | matches("discord\\\\.gg/\\\\w+") }} → true',
+    checkLiteralArgs: ([pattern]) =>
+      typeof pattern === 'string' ? problemOf(cachedPattern(pattern)) : undefined,
+    apply: (input, args, { budget }) => {
+      const text = expectText('matches', input);
+      const compiled = cachedPattern(textArg('matches', args, 0, 'the pattern'));
+      if ('problem' in compiled) throw filterError('matches', compiled.problem);
+      budget.scan(text.length * Math.ceil(compiled.pattern.programSize / 16));
+      return compiled.pattern.test(text);
+    },
+  },
+  {
     name: 'split',
     minArgs: 1,
     maxArgs: 1,
@@ -114,3 +133,7 @@ export const TEXT_FILTERS: FilterDefinition[] = [
     },
   },
 ];
+
+function problemOf(compiled: { problem: string } | object): string | undefined {
+  return 'problem' in compiled ? compiled.problem : undefined;
+}

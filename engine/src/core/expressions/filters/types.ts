@@ -29,6 +29,8 @@ export interface FilterDefinition {
   /** A template and what it renders to. */
   example: string;
   apply(input: unknown, args: readonly unknown[], context: FilterContext): unknown;
+  /** A problem with arguments written as literals, reported at save time (e.g. a bad pattern). */
+  checkLiteralArgs?(args: readonly unknown[]): string | undefined;
 }
 
 /**
