@@ -5,6 +5,7 @@ import type {
 import type { Connection as MongoConnection } from 'mongoose';
 import type { DiscordOAuthSettings } from './auth/discord-oauth.js';
 import type { ActivationHooks } from './graphs/activation.js';
+import type { RateLimitSettings } from './http/rate-limits.js';
 import type { TemplateCatalog } from './templates/template-catalog.js';
 
 /** Everything the HTTP service needs from the outside, so tests can build an app on test servers. */
@@ -41,6 +42,15 @@ export interface ServiceDeps {
    * per hook and per process: raise it for a hook that must take more).
    */
   webhookRateLimit?: { perSecond: number; burst: number } | false | undefined;
+  /**
+   * Request limits (docs/api/README.md, Rate limits): failed bearer tokens per client, sign-in and
+   * Stripe webhook requests per client, `/api` requests per caller. Each field overrides the
+   * default (`DEFAULT_RATE_LIMITS`); `false` turns them all off. Counted in this process's memory
+   * unless `store` gives a shared store.
+   */
+  rateLimits?: Partial<RateLimitSettings> | false | undefined;
+  /** The clock of sessions (expiry, re-checking guilds with Discord); `Date.now` by default. Tests move it. */
+  now?: (() => number) | undefined;
   /**
    * The prebuilt templates of `GET /api/templates` and `…/templates/:templateId/install`
    * (`templateCatalog` of `@guildflow/workflows`, which depends on the engine); none when unset.

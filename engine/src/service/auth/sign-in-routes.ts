@@ -1,4 +1,11 @@
-import { Router, type NextFunction, type Request, type Response } from 'express';
+import {
+  Router,
+  type ErrorRequestHandler,
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from 'express';
 import { Type } from '@sinclair/typebox';
 import type { ServiceDeps } from '../deps.js';
 import { ApiError, errorBody } from '../errors.js';
@@ -36,10 +43,12 @@ const CallbackQuery = Type.Object({
  * and the JSON error to everyone else; no session is created.
  *
  * @example
- * app.use(signInRoutes(deps));
+ * app.use(signInRoutes(deps, rateLimiters(deps.rateLimits).signIn));
  */
-export function signInRoutes(deps: ServiceDeps): Router {
+export function signInRoutes(deps: ServiceDeps, limit: RequestHandler): Router {
   const router = Router();
+  // Per client: a 429 reaches browsers as the error page below.
+  router.use(STATE_PATH, limit);
 
   router.get(STATE_PATH, (req, res) => {
     const settings = deps.discordOAuth;
@@ -94,6 +103,8 @@ export function signInRoutes(deps: ServiceDeps): Router {
     }
   });
 
+  const errors: ErrorRequestHandler = (error, req, res, next) => answerError(error, req, res, next);
+  router.use(errors);
   return router;
 }
 
@@ -139,7 +150,7 @@ function answerError(error: unknown, req: Request, res: Response, next: NextFunc
     .type('html')
     .send(
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign-in failed — Guildflow</title>` +
-        `<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem}</style></head>` +
+        `<link rel="stylesheet" href="/assets/page.css"></head>` +
         `<body><h1>Sign-in failed</h1><p>${escapeHtml(error.message)}</p>` +
         `<p><a href="${STATE_PATH}">Sign in with Discord again</a> · <a href="/">Home</a></p></body></html>`,
     );
