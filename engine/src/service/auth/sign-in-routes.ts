@@ -11,7 +11,7 @@ import type { ServiceDeps } from '../deps.js';
 import { ApiError, errorBody } from '../errors.js';
 import { baseUrlOf } from '../http/context.js';
 import { check } from '../http/validate.js';
-import { openStore } from '../storage/index.js';
+import { openStore, secretBox } from '../storage/index.js';
 import { authorizeUrlOf, identityFromCode, signInFailed } from './discord-oauth.js';
 import { createSession } from './sessions.js';
 import { newToken, safeEqual } from './tokens.js';
@@ -38,9 +38,10 @@ const CallbackQuery = Type.Object({
  * Sign-in with Discord, outside `/api` because browsers navigate here: `GET /auth/discord`
  * sets a random `state` in an HttpOnly SameSite=Lax cookie and sends the browser to Discord's
  * consent page; `GET /auth/discord/callback` checks the state against the cookie, trades the
- * code for the user and their manageable guilds, creates a session and sends the browser to
- * `/login#token=…` (the token stays in the fragment). Failures answer an HTML page to browsers
- * and the JSON error to everyone else; no session is created.
+ * code for the user, their manageable guilds and Discord's grant (kept sealed, for the hourly
+ * re-check), creates a session and sends the browser to `/login#token=…` (the token stays in
+ * the fragment). Failures answer an HTML page to browsers and the JSON error to everyone else;
+ * no session is created.
  *
  * @example
  * app.use(signInRoutes(deps, rateLimiters(deps.rateLimits).signIn));
@@ -89,9 +90,13 @@ export function signInRoutes(deps: ServiceDeps, limit: RequestHandler): Router {
           400,
           `Discord did not sign you in (${query.error ?? 'no code'}${query.error_description ? `: ${query.error_description}` : ''}). Start again at /auth/discord.`,
         );
-      const identity = await identityFromCode(settings, query.code, redirectUri);
+      const now = (deps.now ?? Date.now)();
+      const { grant, ...identity } = await identityFromCode(settings, query.code, redirectUri, now);
       const { token } = await createSession(await openStore(deps.mongo), {
         ...identity,
+        // Kept (sealed) so the session's guilds can be re-checked with Discord.
+        sealedGrant: secretBox(deps.secretKey ?? deps.adminToken).seal(JSON.stringify(grant)),
+        now,
         ...(settings.sessionTtlMs === undefined ? {} : { ttlMs: settings.sessionTtlMs }),
       });
       res
