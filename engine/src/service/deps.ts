@@ -23,7 +23,7 @@ export interface ServiceDeps {
   activation?: ActivationHooks | undefined;
   /** The task queue runs are started on (default `guildflow`); tests isolate runs with their own. */
   taskQueue?: string | undefined;
-  /** Key that webhook secrets are encrypted with at rest (`GUILDFLOW_SECRET_KEY`); defaults to the admin token. */
+  /** Key that webhook secrets and Discord sign-in grants are encrypted with at rest (`GUILDFLOW_SECRET_KEY`); defaults to the admin token. */
   secretKey?: string | undefined;
   /** Public base URL for links the API hands out (webhook URLs); defaults to the request's own origin. */
   publicUrl?: string | undefined;
