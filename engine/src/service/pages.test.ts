@@ -118,7 +118,9 @@ describe('the sign-in page', () => {
     const page = browser('', token);
     const result = await script.checkSignIn(page.env);
     expect(result.state).toBe('refused');
-    expect(result.message).toMatch(/^You were signed out: .*Sign in again\.$/);
+    expect(result.message).toBe(
+      'You were signed out: The token is invalid or has expired. Sign in again to get a new one.',
+    );
     expect(page.storage.has(script.TOKEN_KEY)).toBe(false);
   });
 

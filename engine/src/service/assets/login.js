@@ -52,7 +52,7 @@ export async function checkSignIn({ location, history, storage, fetch }) {
       fromLink,
       message: fromLink
         ? 'This sign-in link’s token is wrong or has expired, so you are not signed in. Open the latest link `npm start` printed (`npm start -- --print-login` prints it again), or sign in with Discord.'
-        : `You were signed out: ${error?.message ?? 'the token is no longer valid.'} Sign in again.`,
+        : `You were signed out: ${error?.message ?? 'the token is no longer valid. Sign in again.'}`,
     };
   }
   return {
