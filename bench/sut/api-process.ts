@@ -44,6 +44,8 @@ async function main(): Promise<void> {
     temporal: { connection, client: new Client({ connection, namespace: 'default' }) },
     adminToken: config.adminToken,
     taskQueue: config.taskQueue,
+    // The benches measure the service at full load from one client, not its request limits.
+    rateLimits: false,
     ...(config.routerActivation ? { activation: routerActivation(() => openStore(mongo)) } : {}),
     ...(config.webhookRateLimit === false ? { webhookRateLimit: false as const } : {}),
   };

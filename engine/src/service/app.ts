@@ -8,6 +8,8 @@ import { ApiError, errorBody } from './errors.js';
 import { graphRoutes } from './graphs/routes.js';
 import { checkHealth } from './health.js';
 import { hookRoutes } from './hooks/hook-routes.js';
+import { rateLimiters } from './http/rate-limits.js';
+import { securityHeaders } from './http/security-headers.js';
 import { log } from './log.js';
 import { mountPages } from './pages.js';
 import { runRoutes } from './runs/routes.js';
@@ -30,7 +32,10 @@ export const BODY_LIMIT = '1mb';
 export function createApp(deps: ServiceDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Client addresses (rate limits) come from X-Forwarded-For only when a local proxy sent it.
   app.set('trust proxy', 'loopback');
+  app.use(securityHeaders());
+  const limits = rateLimiters(deps.rateLimits);
 
   app.get('/api/health', async (_req, res) => {
     const health = await checkHealth(deps);
@@ -38,15 +43,23 @@ export function createApp(deps: ServiceDeps): Express {
   });
 
   mountPages(app);
-  app.use(signInRoutes(deps));
+  app.use(signInRoutes(deps, limits.signIn));
   // Stripe signs the raw bytes: mounted before any JSON parser.
+  app.use('/stripe/webhook', limits.stripeWebhook);
   app.use(stripeWebhookRoutes(deps));
 
   // Inbound webhooks: the HMAC signature authenticates them, so they sit outside /api's auth.
   app.use('/hooks', hookRoutes(deps));
 
-  // Authenticate before reading bodies: an anonymous caller cannot make us parse a megabyte.
-  app.use('/api', authenticate(deps), express.json({ limit: BODY_LIMIT }));
+  // Failed tokens are counted per client before anything else; the per-caller limit needs the
+  // caller. Authenticate before reading bodies: an anonymous caller cannot make us parse a megabyte.
+  app.use(
+    '/api',
+    limits.failedAuth,
+    authenticate(deps),
+    limits.api,
+    express.json({ limit: BODY_LIMIT }),
+  );
   const catalog = JSON.stringify(catalogJson());
   app.get('/api/catalog', (_req, res) => {
     res.type('json').set('Cache-Control', 'no-cache').send(catalog);

@@ -5,6 +5,7 @@ import type {
 import type { Connection as MongoConnection } from 'mongoose';
 import type { DiscordOAuthSettings } from './auth/discord-oauth.js';
 import type { ActivationHooks } from './graphs/activation.js';
+import type { RateLimitSettings } from './http/rate-limits.js';
 import type { TemplateCatalog } from './templates/template-catalog.js';
 
 /** Everything the HTTP service needs from the outside, so tests can build an app on test servers. */
@@ -22,7 +23,7 @@ export interface ServiceDeps {
   activation?: ActivationHooks | undefined;
   /** The task queue runs are started on (default `guildflow`); tests isolate runs with their own. */
   taskQueue?: string | undefined;
-  /** Key that webhook secrets are encrypted with at rest (`GUILDFLOW_SECRET_KEY`); defaults to the admin token. */
+  /** Key that webhook secrets and Discord sign-in grants are encrypted with at rest (`GUILDFLOW_SECRET_KEY`); defaults to the admin token. */
   secretKey?: string | undefined;
   /** Public base URL for links the API hands out (webhook URLs); defaults to the request's own origin. */
   publicUrl?: string | undefined;
@@ -41,6 +42,15 @@ export interface ServiceDeps {
    * per hook and per process: raise it for a hook that must take more).
    */
   webhookRateLimit?: { perSecond: number; burst: number } | false | undefined;
+  /**
+   * Request limits (docs/api/README.md, Rate limits): failed bearer tokens per client, sign-in and
+   * Stripe webhook requests per client, `/api` requests per caller. Each field overrides the
+   * default (`DEFAULT_RATE_LIMITS`); `false` turns them all off. Counted in this process's memory
+   * unless `store` gives a shared store.
+   */
+  rateLimits?: Partial<RateLimitSettings> | false | undefined;
+  /** The clock of sessions (expiry, re-checking guilds with Discord); `Date.now` by default. Tests move it. */
+  now?: (() => number) | undefined;
   /**
    * The prebuilt templates of `GET /api/templates` and `…/templates/:templateId/install`
    * (`templateCatalog` of `@guildflow/workflows`, which depends on the engine); none when unset.

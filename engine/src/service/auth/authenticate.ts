@@ -3,17 +3,21 @@ import type { ServiceDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { openStore } from '../storage/index.js';
 import { mayAccessGuild, type Caller } from './caller.js';
+import { sessionChecks } from './session-recheck.js';
 import { findSession } from './sessions.js';
 import { bearerToken, safeEqual } from './tokens.js';
 
 /**
  * Middleware: resolves `Authorization: Bearer <token>` to a caller — the admin token (compared
- * in constant time, no store needed) or a live session — or answers 401 `unauthorized`.
+ * in constant time, no store needed) or a live session, whose guilds are re-confirmed with
+ * Discord when their hourly check is due — or answers 401 `unauthorized`.
  *
  * @example
  * app.use('/api', authenticate(deps));
  */
 export function authenticate(deps: ServiceDeps) {
+  const checks = sessionChecks(deps);
+  const now = deps.now ?? Date.now;
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const token = bearerToken(req.get('Authorization'));
     if (!token)
@@ -24,9 +28,13 @@ export function authenticate(deps: ServiceDeps) {
     if (safeEqual(token, deps.adminToken)) {
       caller = { kind: 'admin' };
     } else {
-      const session = await findSession(await openStore(deps.mongo), token);
-      if (session)
-        caller = { kind: 'user', userId: session.userId, guildIds: new Set(session.guildIds) };
+      const store = await openStore(deps.mongo);
+      const at = now();
+      const session = await findSession(store, token, new Date(at));
+      if (session) {
+        const guildIds = await checks.guildIds(store, session, at);
+        caller = { kind: 'user', userId: session.userId, guildIds: new Set(guildIds) };
+      }
     }
     if (!caller)
       throw unauthorized('The token is invalid or has expired. Sign in again to get a new one.');

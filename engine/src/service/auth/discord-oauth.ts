@@ -1,4 +1,14 @@
 import { ApiError } from '../errors.js';
+import {
+  DiscordUnreachable,
+  callDiscord,
+  grantOf,
+  manageableGuildIds,
+  tokenRequest,
+  type DiscordGrant,
+} from './discord-user-api.js';
+
+export { mayManage } from './discord-user-api.js';
 
 /**
  * Sign-in with Discord (OAuth2 authorization code flow), from the Discord application's OAuth2
@@ -17,6 +27,13 @@ export interface DiscordOAuthSettings {
   authorizeUrl?: string | undefined;
   /** How long a signed-in session lasts (default: SESSION_TTL_MS, a week). */
   sessionTtlMs?: number | undefined;
+  /** How often a session's guilds are confirmed with Discord while it is used (default: an hour). */
+  recheckEveryMs?: number | undefined;
+  /**
+   * How long past a due check the last confirmed guilds still count while Discord cannot be
+   * reached (default: two hours); after that the session's requests answer 503.
+   */
+  unreachableGraceMs?: number | undefined;
 }
 
 /**
@@ -45,11 +62,6 @@ export const DISCORD_API_BASE = 'https://discord.com/api/v10';
  * url.searchParams.set('scope', SIGN_IN_SCOPES);
  */
 export const SIGN_IN_SCOPES = 'identify guilds';
-
-const ADMINISTRATOR = 0x8n;
-const MANAGE_GUILD = 0x20n;
-const CALL_TIMEOUT_MS = 10_000;
-const PAGE = 200;
 
 /**
  * The REST base of the settings, without a trailing slash.
@@ -86,95 +98,65 @@ export function authorizeUrlOf(
 }
 
 /**
- * True when a guild of `/users/@me/guilds` may be managed in Guildflow by this user: they own
- * it, or have Manage Guild (or Administrator, which implies it).
+ * Trades an authorization code for the user's identity, their manageable guilds and Discord's
+ * grant: the token exchange (form-encoded, client credentials), `/users/@me` and
+ * `/users/@me/guilds` (every page). The grant is what lets the session re-check the guilds
+ * later; the caller stores it sealed.
  *
  * @example
- * mayManage({ owner: false, permissions: '32' }); // true
- */
-export function mayManage(guild: { owner?: unknown; permissions?: unknown }): boolean {
-  if (guild.owner === true) return true;
-  if (typeof guild.permissions !== 'string' || !/^\d{1,30}$/.test(guild.permissions)) return false;
-  const bits = BigInt(guild.permissions);
-  return (bits & (MANAGE_GUILD | ADMINISTRATOR)) !== 0n;
-}
-
-/**
- * Trades an authorization code for the user's identity and manageable guilds: the token
- * exchange (form-encoded, client credentials), `/users/@me` and `/users/@me/guilds` (every
- * page). The access token is used for these calls only and never stored.
- *
- * @example
- * const { user, guildIds } = await identityFromCode(settings, code, redirectUri);
+ * const { user, guildIds, grant } = await identityFromCode(settings, code, redirectUri, Date.now());
  */
 export async function identityFromCode(
   settings: DiscordOAuthSettings,
   code: string,
   redirectUri: string,
-): Promise<DiscordIdentity> {
+  now: number,
+): Promise<DiscordIdentity & { grant: DiscordGrant }> {
+  try {
+    return await exchangeCode(settings, code, redirectUri, now);
+  } catch (error) {
+    if (!(error instanceof DiscordUnreachable)) throw error;
+    throw signInFailed(
+      502,
+      `Discord could not be reached (${error.message}). Try again in a moment.`,
+    );
+  }
+}
+
+async function exchangeCode(
+  settings: DiscordOAuthSettings,
+  code: string,
+  redirectUri: string,
+  now: number,
+): Promise<DiscordIdentity & { grant: DiscordGrant }> {
   const api = apiBaseOf(settings);
-  const exchanged = await call(`${api}/oauth2/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-    body: new URLSearchParams({
-      grant_type: 'authorization_code',
-      code,
-      redirect_uri: redirectUri,
-      client_id: settings.clientId,
-      client_secret: settings.clientSecret,
-    }),
+  const exchanged = await tokenRequest(api, settings, {
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: redirectUri,
   });
   if (!exchanged.ok) throw exchangeFailed(exchanged.status, exchanged.body);
-  const accessToken = (exchanged.body as { access_token?: unknown }).access_token;
-  if (typeof accessToken !== 'string' || !accessToken)
+  const grant = grantOf(exchanged.body, now);
+  if (!grant)
     throw signInFailed(502, 'Discord answered the code exchange without an access token.');
-  const auth = { headers: { Authorization: `Bearer ${accessToken}`, Accept: 'application/json' } };
 
-  const me = await call(`${api}/users/@me`, auth);
-  const user = me.body as { id?: unknown; username?: unknown; global_name?: unknown };
-  if (!me.ok || typeof user.id !== 'string' || typeof user.username !== 'string')
+  const me = await callDiscord(`${api}/users/@me`, {
+    headers: { Authorization: `Bearer ${grant.accessToken}`, Accept: 'application/json' },
+  });
+  const user = me.body as { id?: unknown; username?: unknown };
+  if (!me.ok || typeof user?.id !== 'string' || typeof user.username !== 'string')
     throw signInFailed(
       502,
       `Discord did not say who signed in (GET /users/@me answered ${me.status}).`,
     );
 
-  const guildIds: string[] = [];
-  for (let after = '0'; ;) {
-    const page = await call(`${api}/users/@me/guilds?limit=${PAGE}&after=${after}`, auth);
-    if (!page.ok || !Array.isArray(page.body))
-      throw signInFailed(
-        502,
-        `Discord did not list your servers (GET /users/@me/guilds answered ${page.status}).`,
-      );
-    const guilds = page.body as Array<{ id?: unknown; owner?: unknown; permissions?: unknown }>;
-    for (const guild of guilds)
-      if (typeof guild.id === 'string' && mayManage(guild)) guildIds.push(guild.id);
-    const last = guilds.at(-1)?.id;
-    if (guilds.length < PAGE || typeof last !== 'string') break;
-    after = last;
-  }
-  return { user: { id: user.id, username: user.username }, guildIds };
-}
-
-async function call(
-  url: string,
-  init: RequestInit,
-): Promise<{ ok: boolean; status: number; body: unknown }> {
-  let response: Response;
-  try {
-    response = await fetch(url, { ...init, signal: AbortSignal.timeout(CALL_TIMEOUT_MS) });
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw signInFailed(502, `Discord could not be reached (${reason}). Try again in a moment.`);
-  }
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    // keep the text: an HTML error page from a proxy
-  }
-  return { ok: response.ok, status: response.status, body };
+  const listed = await manageableGuildIds(api, grant.accessToken);
+  if (!listed.ok)
+    throw signInFailed(
+      502,
+      `Discord did not list your servers (GET /users/@me/guilds answered ${listed.status}).`,
+    );
+  return { user: { id: user.id, username: user.username }, guildIds: listed.guildIds, grant };
 }
 
 function exchangeFailed(status: number, body: unknown): ApiError {

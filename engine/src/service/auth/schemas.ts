@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 
 /**
  * `GET /api/session`: who the token belongs to. The admin manages every guild (`guildIds` and
- * `expiresAt` are null); a signed-in user manages the guilds Discord said at sign-in.
+ * `expiresAt` are null); a signed-in user manages the guilds Discord last confirmed.
  *
  * @example
  * { kind: 'user', user: { id: '42', username: 'ana' }, guildIds: ['123'], expiresAt: '2025-01-08T…' }
@@ -13,7 +13,8 @@ export const SessionSchema = Type.Object(
     user: Type.Union([Type.Object({ id: Type.String(), username: Type.String() }), Type.Null()]),
     guildIds: Type.Union([
       Type.Array(Type.String(), {
-        description: 'Guilds you own or have Manage Server in, as of sign-in.',
+        description:
+          'Guilds you own or have Manage Server in, as Discord last confirmed (at sign-in, then at least hourly while the session is used).',
       }),
       Type.Null(),
     ]),

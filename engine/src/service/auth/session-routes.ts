@@ -24,7 +24,11 @@ export function sessionRoutes(deps: ServiceDeps): Router {
       return;
     }
     const store = await openStore(deps.mongo);
-    const session = await findSession(store, bearerToken(req.get('Authorization')) ?? '');
+    const session = await findSession(
+      store,
+      bearerToken(req.get('Authorization')) ?? '',
+      new Date((deps.now ?? Date.now)()),
+    );
     const user = await store.users.findById(caller.userId).lean<UserRecord>();
     res.set('Cache-Control', 'no-store').json({
       kind: 'user',

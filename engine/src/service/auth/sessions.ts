@@ -7,17 +7,26 @@ export const SESSION_TTL_MS = 7 * 86_400_000;
 
 /**
  * Creates a session for a user who may manage `guildIds` and returns its bearer token — the
- * only time the token exists in clear (the store keeps its SHA-256). Used by sign-in, and by
- * tests to act as a guild manager.
+ * only time the token exists in clear (the store keeps its SHA-256). Sign-in passes Discord's
+ * grant, sealed, so the guilds can be re-checked hourly; a session without one (tests, or an
+ * embedder acting for a known user) cannot be re-checked and ends when its first check is due.
  *
  * @example
  * const { token } = await createSession(store, { user: { id: '42', username: 'ana' }, guildIds: ['123'] });
  */
 export async function createSession(
   store: Store,
-  input: { user: { id: string; username: string }; guildIds: string[]; ttlMs?: number },
+  input: {
+    user: { id: string; username: string };
+    guildIds: string[];
+    ttlMs?: number;
+    /** Discord's grant, sealed with the service's secret box. */
+    sealedGrant?: string;
+    /** Now, in ms (the service's clock). */
+    now?: number;
+  },
 ): Promise<{ token: string; expiresAt: Date }> {
-  const now = new Date();
+  const now = new Date(input.now ?? Date.now());
   await store.users.updateOne(
     { _id: input.user.id },
     {
@@ -34,6 +43,9 @@ export async function createSession(
     guildIds: [...new Set(input.guildIds)],
     createdAt: now,
     expiresAt,
+    guildsCheckedAt: now,
+    recheckRetryAt: null,
+    discordGrant: input.sealedGrant ?? null,
   });
   return { token, expiresAt };
 }

@@ -1,10 +1,17 @@
-import { Router, type NextFunction, type Request, type Response } from 'express';
+import {
+  Router,
+  type ErrorRequestHandler,
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from 'express';
 import { Type } from '@sinclair/typebox';
 import type { ServiceDeps } from '../deps.js';
 import { ApiError, errorBody } from '../errors.js';
 import { baseUrlOf } from '../http/context.js';
 import { check } from '../http/validate.js';
-import { openStore } from '../storage/index.js';
+import { openStore, secretBox } from '../storage/index.js';
 import { authorizeUrlOf, identityFromCode, signInFailed } from './discord-oauth.js';
 import { createSession } from './sessions.js';
 import { newToken, safeEqual } from './tokens.js';
@@ -31,15 +38,18 @@ const CallbackQuery = Type.Object({
  * Sign-in with Discord, outside `/api` because browsers navigate here: `GET /auth/discord`
  * sets a random `state` in an HttpOnly SameSite=Lax cookie and sends the browser to Discord's
  * consent page; `GET /auth/discord/callback` checks the state against the cookie, trades the
- * code for the user and their manageable guilds, creates a session and sends the browser to
- * `/login#token=…` (the token stays in the fragment). Failures answer an HTML page to browsers
- * and the JSON error to everyone else; no session is created.
+ * code for the user, their manageable guilds and Discord's grant (kept sealed, for the hourly
+ * re-check), creates a session and sends the browser to `/login#token=…` (the token stays in
+ * the fragment). Failures answer an HTML page to browsers and the JSON error to everyone else;
+ * no session is created.
  *
  * @example
- * app.use(signInRoutes(deps));
+ * app.use(signInRoutes(deps, rateLimiters(deps.rateLimits).signIn));
  */
-export function signInRoutes(deps: ServiceDeps): Router {
+export function signInRoutes(deps: ServiceDeps, limit: RequestHandler): Router {
   const router = Router();
+  // Per client: a 429 reaches browsers as the error page below.
+  router.use(STATE_PATH, limit);
 
   router.get(STATE_PATH, (req, res) => {
     const settings = deps.discordOAuth;
@@ -80,9 +90,13 @@ export function signInRoutes(deps: ServiceDeps): Router {
           400,
           `Discord did not sign you in (${query.error ?? 'no code'}${query.error_description ? `: ${query.error_description}` : ''}). Start again at /auth/discord.`,
         );
-      const identity = await identityFromCode(settings, query.code, redirectUri);
+      const now = (deps.now ?? Date.now)();
+      const { grant, ...identity } = await identityFromCode(settings, query.code, redirectUri, now);
       const { token } = await createSession(await openStore(deps.mongo), {
         ...identity,
+        // Kept (sealed) so the session's guilds can be re-checked with Discord.
+        sealedGrant: secretBox(deps.secretKey ?? deps.adminToken).seal(JSON.stringify(grant)),
+        now,
         ...(settings.sessionTtlMs === undefined ? {} : { ttlMs: settings.sessionTtlMs }),
       });
       res
@@ -94,6 +108,8 @@ export function signInRoutes(deps: ServiceDeps): Router {
     }
   });
 
+  const errors: ErrorRequestHandler = (error, req, res, next) => answerError(error, req, res, next);
+  router.use(errors);
   return router;
 }
 
@@ -139,7 +155,7 @@ function answerError(error: unknown, req: Request, res: Response, next: NextFunc
     .type('html')
     .send(
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign-in failed — Guildflow</title>` +
-        `<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem}</style></head>` +
+        `<link rel="stylesheet" href="/assets/page.css"></head>` +
         `<body><h1>Sign-in failed</h1><p>${escapeHtml(error.message)}</p>` +
         `<p><a href="${STATE_PATH}">Sign in with Discord again</a> · <a href="/">Home</a></p></body></html>`,
     );

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_IDS, defaultSeed, startSandbox, type Sandbox } from '@guildflow/discord-sandbox';
+import {
+  callback,
+  consent,
+  signIn as signInOn,
+  startFlow as startFlowOn,
+} from '../../testing/discord-sign-in.js';
 import { startTestService, type TestService } from '../../testing/service-harness.js';
 import { mayManage, type DiscordOAuthSettings } from './discord-oauth.js';
 import { SESSION_TTL_MS } from './sessions.js';
@@ -43,56 +49,8 @@ afterAll(async () => {
   await sandbox?.close();
 });
 
-interface Flow {
-  /** The state cookie as the browser sends it back (`name=value`). */
-  cookie: string;
-  setCookie: string;
-  /** The sandbox consent URL the service sent the browser to. */
-  authorize: URL;
-}
-
-async function startFlow(on: TestService = service): Promise<Flow> {
-  const answer = await fetch(`${on.url}/auth/discord`, { redirect: 'manual' });
-  expect(answer.status).toBe(302);
-  const setCookie = answer.headers.getSetCookie()[0] ?? '';
-  return {
-    setCookie,
-    cookie: setCookie.split(';')[0] ?? '',
-    authorize: new URL(answer.headers.get('location') ?? ''),
-  };
-}
-
-/** Approves (or denies) on the sandbox's consent page and returns the callback URL. */
-async function consent(flow: Flow, decision: { as: string } | 'deny'): Promise<string> {
-  const url = new URL(flow.authorize);
-  if (decision === 'deny') url.searchParams.set('sandbox_deny', '1');
-  else url.searchParams.set('sandbox_user', decision.as);
-  const answer = await fetch(url, { redirect: 'manual' });
-  expect(answer.status).toBe(302);
-  return answer.headers.get('location') ?? '';
-}
-
-async function callback(url: string, cookie: string | null, accept = 'application/json') {
-  const answer = await fetch(url, {
-    redirect: 'manual',
-    headers: { Accept: accept, ...(cookie === null ? {} : { Cookie: cookie }) },
-  });
-  const text = await answer.text();
-  const json = (answer.headers.get('content-type') ?? '').includes('json')
-    ? JSON.parse(text)
-    : text;
-  return { status: answer.status, headers: answer.headers, body: json };
-}
-
-/** The whole sign-in as a sandbox user; returns the session token from `/login#token=…`. */
-async function signIn(userId: string, on: TestService = service): Promise<string> {
-  const flow = await startFlow(on);
-  const done = await callback(await consent(flow, { as: userId }), flow.cookie);
-  expect(done.status, JSON.stringify(done.body)).toBe(302);
-  const match = /^\/login#token=([\w-]+)$/.exec(done.headers.get('location') ?? '');
-  expect(match).not.toBeNull();
-  return match?.[1] ?? '';
-}
+const startFlow = (on: TestService = service) => startFlowOn(on);
+const signIn = (userId: string, on: TestService = service) => signInOn(on, userId);
 
 const graphsOf = (guildId: string, token: string) =>
   service.api('GET', `/api/guilds/${guildId}/graphs`, { token });

@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   'sign_in_denied',
   'sign_in_failed',
   'not_a_session',
+  'discord_unavailable',
   'sandbox_unavailable',
   'sandbox_refused',
   'stripe_not_configured',

@@ -106,11 +106,26 @@ function operation(op: Operation): Record<string, unknown> {
         : {}),
     };
   }
-  if (!op.public)
+  if (!op.public) {
+    const error = { content: { 'application/json': { schema: ref('Error') } } };
     responses['401'] = {
-      description: '`unauthorized`: no, wrong or expired bearer token.',
-      content: { 'application/json': { schema: ref('Error') } },
+      description:
+        '`unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again).',
+      ...error,
     };
+    responses['429'] = {
+      description:
+        '`rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry.',
+      ...error,
+    };
+    // Any signed-in user's request may meet this, whatever the route.
+    const unconfirmed =
+      '`discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later.';
+    const own = responses['503'] as { description: string } | undefined;
+    responses['503'] = own
+      ? { ...own, description: `${own.description} Or ${unconfirmed}` }
+      : { description: unconfirmed, ...error };
+  }
   return {
     summary: op.summary,
     ...(op.description ? { description: op.description } : {}),

@@ -47,6 +47,11 @@ const activation: Answer = [
   'Error',
   '`activation_failed` (a trigger hook failed; the change was undone), or `store_unavailable`.',
 ];
+const signInLimited: Answer = [
+  429,
+  'Error',
+  '`rate_limited`: too many sign-in requests from this address (30 per 10 minutes by default).',
+];
 const temporal: Answer = [
   503,
   'Error',
@@ -356,6 +361,7 @@ export const OPERATIONS: Operation[] = [
     public: true,
     answers: [
       [302, null, 'To Discord’s consent page.'],
+      signInLimited,
       [
         501,
         'Error',
@@ -387,6 +393,7 @@ export const OPERATIONS: Operation[] = [
         '`sign_in_state_mismatch` (not started in this browser, or too old), `sign_in_failed` (code expired or used) or `invalid_request`.',
       ],
       [403, 'Error', '`sign_in_denied`: the user cancelled on Discord.'],
+      signInLimited,
       [501, 'Error', '`sign_in_not_configured`.'],
       [
         502,
@@ -496,6 +503,11 @@ export const OPERATIONS: Operation[] = [
     answers: [
       [200, 'StripeWebhookReceived', 'Verified; `runs` says how many runs this delivery started.'],
       [400, 'Error', '`invalid_signature`: missing or wrong signature; nothing started.'],
+      [
+        429,
+        'Error',
+        '`rate_limited`: too many deliveries from this address (600 a minute by default); nothing started, Stripe delivers again.',
+      ],
       [
         503,
         'Error',

@@ -16,10 +16,19 @@ export interface UserRecord {
 export interface SessionRecord {
   _id: string;
   userId: string;
-  /** The guilds the user may manage (Manage Guild), as Discord said at sign-in. */
+  /** The guilds the user may manage (Manage Guild), as Discord last confirmed. */
   guildIds: string[];
   createdAt: Date;
   expiresAt: Date;
+  /** When Discord last confirmed `guildIds` (sign-in, then at most hourly while used). */
+  guildsCheckedAt?: Date | undefined;
+  /** Set while Discord cannot be reached: no new attempt before this time. */
+  recheckRetryAt?: Date | null | undefined;
+  /**
+   * Discord's OAuth2 grant (access and refresh token), sealed with the secret box: what the
+   * re-check calls Discord with. Null for sessions made without signing in with Discord.
+   */
+  discordGrant?: string | null | undefined;
 }
 
 /** Who made a change: the self-hosting admin, or a signed-in user. */
@@ -85,6 +94,9 @@ export const sessionSchema = new Schema<SessionRecord>(
     guildIds: { type: [String], default: [] },
     createdAt: { type: Date, required: true },
     expiresAt: { type: Date, required: true },
+    guildsCheckedAt: { type: Date },
+    recheckRetryAt: { type: Date, default: null },
+    discordGrant: { type: String, default: null },
   },
   { ...SCHEMA_OPTIONS, collection: 'sessions' },
 );

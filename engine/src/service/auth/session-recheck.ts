@@ -1,0 +1,181 @@
+import type { ServiceDeps } from '../deps.js';
+import { ApiError } from '../errors.js';
+import { log } from '../log.js';
+import { secretBox, withKeyLock, type SessionRecord, type Store } from '../storage/index.js';
+import { apiBaseOf, type DiscordOAuthSettings } from './discord-oauth.js';
+import {
+  DiscordUnreachable,
+  grantOf,
+  manageableGuildIds,
+  tokenRequest,
+  type DiscordGrant,
+} from './discord-user-api.js';
+
+/** A session's guilds are confirmed with Discord at least this often while it is used. */
+export const RECHECK_EVERY_MS = 3_600_000;
+/** While Discord cannot be reached, the last confirmed guilds count this long past a due check. */
+export const UNREACHABLE_GRACE_MS = 2 * 3_600_000;
+/** While Discord cannot be reached, a session asks again at most this often. */
+const RETRY_MS = 60_000;
+/** An access token this close to expiry is refreshed before use. */
+const EXPIRY_MARGIN_MS = 60_000;
+
+type Box = ReturnType<typeof secretBox>;
+type Outcome =
+  | { kind: 'confirmed'; guildIds: string[]; grant: DiscordGrant; refreshed: boolean }
+  | { kind: 'revoked' }
+  | { kind: 'unavailable'; reason: string };
+
+/**
+ * Keeps signed-in sessions' guilds current: a session whose guilds were confirmed more than an
+ * hour ago asks Discord again (`/users/@me/guilds` with the sealed grant, refreshing the access
+ * token when it has expired) before the request goes on. A guild the user no longer manages
+ * leaves the session; a revoked grant ends it (401); while Discord cannot be reached the last
+ * confirmed guilds count for a grace period (logged), then the session's requests answer 503.
+ * One check per session at a time in this process; the others wait for its result.
+ *
+ * @example
+ * const checks = sessionChecks(deps);
+ * const guildIds = await checks.guildIds(store, session, Date.now());
+ */
+export function sessionChecks(deps: ServiceDeps) {
+  const settings = deps.discordOAuth;
+  const everyMs = settings?.recheckEveryMs ?? RECHECK_EVERY_MS;
+  const graceMs = settings?.unreachableGraceMs ?? UNREACHABLE_GRACE_MS;
+  const box = secretBox(deps.secretKey ?? deps.adminToken);
+  const checkedAt = (s: SessionRecord) => (s.guildsCheckedAt ?? s.createdAt).getTime();
+  const due = (s: SessionRecord, now: number) =>
+    now >= Math.max(checkedAt(s) + everyMs, s.recheckRetryAt?.getTime() ?? 0);
+
+  async function check(store: Store, id: string, now: number): Promise<string[]> {
+    const session = await store.sessions.findById(id).lean<SessionRecord>();
+    if (!session) throw sessionEnded('You were signed out.');
+    if (!due(session, now)) return usable(session, now);
+    const grant = openGrant(box, session);
+    if (!settings || !grant) {
+      await store.sessions.deleteOne({ _id: id });
+      throw sessionEnded(
+        'This session can no longer be confirmed with Discord (it has no Discord sign-in this Guildflow can check).',
+      );
+    }
+    const outcome = await askDiscord(settings, grant, now);
+    if (outcome.kind === 'revoked') {
+      await store.sessions.deleteOne({ _id: id });
+      log('info', 'session.revoked', { userId: session.userId });
+      throw sessionEnded(
+        'Discord no longer authorizes Guildflow for your account (the app was removed or its access revoked), so this session has ended.',
+      );
+    }
+    if (outcome.kind === 'unavailable') {
+      const keptUntil = new Date(checkedAt(session) + everyMs + graceMs);
+      log('warn', 'session.recheck_failed', {
+        userId: session.userId,
+        reason: outcome.reason,
+        lastConfirmedAt: new Date(checkedAt(session)).toISOString(),
+        keptUntil: keptUntil.toISOString(),
+      });
+      const retryAt = new Date(now + RETRY_MS);
+      await store.sessions.updateOne({ _id: id }, { $set: { recheckRetryAt: retryAt } });
+      return usable({ ...session, recheckRetryAt: retryAt }, now);
+    }
+    const removed = session.guildIds.filter((g) => !outcome.guildIds.includes(g));
+    const added = outcome.guildIds.filter((g) => !session.guildIds.includes(g));
+    if (removed.length + added.length > 0)
+      log('info', 'session.guilds_changed', { userId: session.userId, removed, added });
+    await store.sessions.updateOne(
+      { _id: id },
+      {
+        $set: {
+          guildIds: outcome.guildIds,
+          guildsCheckedAt: new Date(now),
+          recheckRetryAt: null,
+          ...(outcome.refreshed ? { discordGrant: box.seal(JSON.stringify(outcome.grant)) } : {}),
+        },
+      },
+    );
+    return outcome.guildIds;
+  }
+
+  // The last confirmed guilds, while they may still be trusted.
+  function usable(session: SessionRecord, now: number): string[] {
+    if (now < checkedAt(session) + everyMs + graceMs) return session.guildIds;
+    throw new ApiError(
+      503,
+      'discord_unavailable',
+      `Guildflow could not confirm with Discord which servers you manage (last confirmed ${new Date(checkedAt(session)).toISOString()}); Discord is not answering. Nothing was changed: try again in a few minutes.`,
+    );
+  }
+
+  return {
+    /** The guilds the session's user may manage now; throws 401 (ended) or 503 (unconfirmable). */
+    async guildIds(store: Store, session: SessionRecord, now: number): Promise<string[]> {
+      if (!due(session, now)) return usable(session, now);
+      return withKeyLock(`session:${session._id}`, () => check(store, session._id, now));
+    },
+  };
+}
+
+/** Asks Discord for the user's manageable guilds, refreshing the access token when needed. */
+async function askDiscord(
+  settings: DiscordOAuthSettings,
+  grant: DiscordGrant,
+  now: number,
+): Promise<Outcome> {
+  const api = apiBaseOf(settings);
+  try {
+    let current = grant;
+    let refreshed = false;
+    const refresh = async (): Promise<Outcome | undefined> => {
+      if (!current.refreshToken) return { kind: 'revoked' };
+      const answer = await tokenRequest(api, settings, {
+        grant_type: 'refresh_token',
+        refresh_token: current.refreshToken,
+      });
+      const error = (answer.body as { error?: unknown } | null)?.error;
+      if (!answer.ok && error === 'invalid_grant') return { kind: 'revoked' };
+      const renewed = answer.ok ? grantOf(answer.body, now) : undefined;
+      if (!renewed)
+        return {
+          kind: 'unavailable',
+          reason: `refreshing the access token answered ${answer.status}${typeof error === 'string' ? ` ${error}` : ''}`,
+        };
+      current = renewed;
+      refreshed = true;
+      return undefined;
+    };
+    if (current.expiresAt <= now + EXPIRY_MARGIN_MS) {
+      const failed = await refresh();
+      if (failed) return failed;
+    }
+    let listed = await manageableGuildIds(api, current.accessToken);
+    if (!listed.ok && listed.status === 401 && !refreshed) {
+      // Discord may have expired the token early: one refresh tells that from a revoked grant.
+      const failed = await refresh();
+      if (failed) return failed;
+      listed = await manageableGuildIds(api, current.accessToken);
+    }
+    if (listed.ok)
+      return { kind: 'confirmed', guildIds: listed.guildIds, grant: current, refreshed };
+    if (listed.status === 401) return { kind: 'revoked' };
+    return { kind: 'unavailable', reason: `GET /users/@me/guilds answered ${listed.status}` };
+  } catch (error) {
+    if (error instanceof DiscordUnreachable)
+      return { kind: 'unavailable', reason: `Discord could not be reached (${error.message})` };
+    throw error;
+  }
+}
+
+function openGrant(box: Box, session: SessionRecord): DiscordGrant | undefined {
+  if (!session.discordGrant) return undefined;
+  try {
+    return JSON.parse(box.open(session.discordGrant)) as DiscordGrant;
+  } catch {
+    // The secret key changed since sign-in: the grant cannot be read any more.
+    log('warn', 'session.grant_unreadable', { userId: session.userId });
+    return undefined;
+  }
+}
+
+function sessionEnded(why: string): ApiError {
+  return new ApiError(401, 'unauthorized', `${why} Sign in again at /auth/discord.`);
+}
