@@ -99,14 +99,14 @@ describe('message executors against the sandbox', () => {
 
   it('remembers a membership for a short while only: a member who left is refused after it', async () => {
     const { otherGuild } = SANDBOX_IDS;
-    const members = new GuildMembers({ ttlMs: 300 });
+    const members = new GuildMembers({ ttlMs: 1000 });
     const check = () =>
       inActivity(() => members.assertMember(h.deps.rest, otherGuild.id, users.carol));
     await check();
     h.sandbox.inject({ type: 'memberLeft', guildId: otherGuild.id, userId: users.carol });
     await check(); // still remembered: no request
     expect(h.sandbox.requests({ method: 'GET', path: '/guilds/:g/members/:u' })).toHaveLength(1);
-    await new Promise((resolve) => setTimeout(resolve, 350));
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     expect(await failureOf(check())).toMatchObject({ type: 'UnknownResource' });
     expect(h.sandbox.requests({ method: 'GET', path: '/guilds/:g/members/:u' })).toHaveLength(2);
   });

@@ -85,7 +85,7 @@ describe('gateway with two servers: nothing crosses from one to the other', () =
                 buttons: [{ label: 'Vote', customId: 'vote' }],
               },
             ],
-            ...watches('{{ nodes.post.messageId }}', '6s'),
+            ...watches('{{ nodes.post.messageId }}', '10s'),
           ],
           [['start', 'out', 'post'], ...toWatches('post')],
         ),
