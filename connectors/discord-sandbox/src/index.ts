@@ -9,6 +9,7 @@ export {
   SANDBOX_APPLICATION_ID,
   DEFAULT_SANDBOX_TOKEN,
   defaultSeed,
+  otherGuildSeed,
   type SandboxSeed,
   type GuildSeed,
   type ChannelSeed,

@@ -38,7 +38,7 @@ try {
   process.exit(1);
 }
 process.stdout.write(
-  `discord sandbox listening on ${sandbox.url} (guild ${sandbox.guildId}, REST ${sandbox.apiUrl}, gateway ${sandbox.gatewayUrl})\n`,
+  `discord sandbox listening on ${sandbox.url} (guilds ${[...sandbox.state.guilds.keys()].join(', ')}, REST ${sandbox.apiUrl}, gateway ${sandbox.gatewayUrl})\n`,
 );
 
 let closing: Promise<void> | undefined;

@@ -1,13 +1,19 @@
 import type { PermissionName } from './permissions.js';
 
 /**
- * Fixed ids of the default sandbox guild, so tests, templates and docs can rely on them. They are
- * real-looking snowflakes (late 2024), because discord.js reads creation times out of ids.
+ * Fixed ids of the default sandbox guilds, so tests, templates and docs can rely on them. They
+ * are real-looking snowflakes (late 2024), because discord.js reads creation times out of ids.
  * As on Discord, the `@everyone` role has the guild's id and the bot's user id equals the
  * application id.
  *
+ * The top-level ids are the main guild, "Guildflow Sandbox" (`guild`, `channels`, `roles`,
+ * `users`). `otherGuild` is a second server, "Other Sandbox", with its own channels, roles and
+ * members (`13100…` ids instead of `13000…`) — the bot is in both, and carol is a member of
+ * both — so tests can show that one server's graphs never reach into another.
+ *
  * @example
  * await channel.send(...) // where channel = client.channels.cache.get(SANDBOX_IDS.channels.general)
+ * SANDBOX_IDS.otherGuild.users.grace; // a member of the other guild only
  */
 export const SANDBOX_IDS = {
   guild: '1300000000000000000',
@@ -39,9 +45,29 @@ export const SANDBOX_IDS = {
     erin: '1300000000000000305',
     frank: '1300000000000000306',
   },
+  otherGuild: {
+    id: '1310000000000000000',
+    channels: {
+      general: '1310000000000000100',
+      events: '1310000000000000101',
+    },
+    roles: {
+      everyone: '1310000000000000000',
+      member: '1310000000000000201',
+      /** The bot's managed integration role there. */
+      bot: '1310000000000000202',
+    },
+    /** Members of the other guild only (carol, `users.carol`, is a member of both). */
+    users: {
+      /** The other guild's owner. */
+      grace: '1310000000000000301',
+      heidi: '1310000000000000302',
+      ivan: '1310000000000000303',
+    },
+  },
 } as const;
 
-/** The seeded sandbox guild's id. @example SANDBOX_GUILD_ID === SANDBOX_IDS.guild */
+/** The main seeded sandbox guild's id. @example SANDBOX_GUILD_ID === SANDBOX_IDS.guild */
 export const SANDBOX_GUILD_ID = SANDBOX_IDS.guild;
 
 /** The sandbox application (and bot user) id. @example SANDBOX_APPLICATION_ID === SANDBOX_IDS.application */
@@ -151,10 +177,11 @@ const BOT: PermissionName[] = [
 ];
 
 /**
- * The default seed: one guild "Guildflow Sandbox" with text channels general, welcome (members
- * can't post), mod-log (hidden from @everyone), giveaways, tickets and announcements (the bot
- * may not post there — a natural 50013), roles @everyone < Newcomer < Member < Guildflow (bot)
- * < Moderator, six members and the bot.
+ * The default seed: the main guild "Guildflow Sandbox" with text channels general, welcome
+ * (members can't post), mod-log (hidden from @everyone), giveaways, tickets and announcements
+ * (the bot may not post there — a natural 50013), roles @everyone < Newcomer < Member <
+ * Guildflow (bot) < Moderator, six members and the bot; then a second guild, "Other Sandbox"
+ * (see {@link otherGuildSeed}).
  *
  * @example
  * const seed = defaultSeed();
@@ -266,6 +293,47 @@ export function defaultSeed(): SandboxSeed {
           },
           { id: users.frank, username: 'frank', roles: [], joinedAt: joined },
         ],
+      },
+      otherGuildSeed(),
+    ],
+  };
+}
+
+/**
+ * The second default guild, "Other Sandbox": channels general and events, roles @everyone <
+ * Member < Guildflow (bot), members grace (owner), heidi and ivan, who are only there, and
+ * carol, who is also in the main guild; the bot joins it too.
+ *
+ * @example
+ * const [, other] = defaultSeed().guilds; // other.id === SANDBOX_IDS.otherGuild.id
+ */
+export function otherGuildSeed(): GuildSeed {
+  const { id, channels, roles, users } = SANDBOX_IDS.otherGuild;
+  const joined = '2024-11-02T12:00:00.000Z';
+  return {
+    id,
+    name: 'Other Sandbox',
+    ownerId: users.grace,
+    systemChannelId: channels.general,
+    roles: [
+      { id: roles.everyone, name: '@everyone', position: 0, permissions: EVERYONE },
+      { id: roles.member, name: 'Member', position: 1, permissions: [], color: 0x9b59b6 },
+      { id: roles.bot, name: 'Guildflow', position: 2, permissions: BOT, bot: true },
+    ],
+    channels: [
+      { id: channels.general, name: 'general', topic: 'Chat of the other server' },
+      { id: channels.events, name: 'events', topic: 'Polls and giveaways' },
+    ],
+    members: [
+      { id: users.grace, username: 'grace', globalName: 'Grace', roles: [], joinedAt: joined },
+      { id: users.heidi, username: 'heidi', roles: [roles.member], joinedAt: joined },
+      { id: users.ivan, username: 'ivan', roles: [roles.member], joinedAt: joined },
+      {
+        id: SANDBOX_IDS.users.carol,
+        username: 'carol',
+        globalName: 'Carol',
+        roles: [roles.member],
+        joinedAt: joined,
       },
     ],
   };

@@ -7,7 +7,7 @@ import { instantiate } from '../index.js';
 import { useTemplateHarness, userOf } from '../testing/template-harness.js';
 import { giveaway } from './index.js';
 
-const { channels, users } = SANDBOX_IDS;
+const { guild, channels, users } = SANDBOX_IDS;
 const alice = userOf(users.alice, 'alice');
 const vars = { hostIds: [users.alice], giveawayChannelId: channels.giveaways };
 
@@ -80,11 +80,13 @@ describe('giveaway template', () => {
       ];
       for (const user of [...entrants, entrants[0]!])
         await enterCollect(h.service.store, {
+          guildId: guild,
           messageId: window.messageId,
           customId: window.customId ?? '',
           user,
         });
       await enterCollect(h.service.store, {
+        guildId: guild,
         messageId: window.messageId,
         customId: 'something-else',
         user: userOf(users.frank, 'frank'),

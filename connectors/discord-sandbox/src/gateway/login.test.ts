@@ -1,6 +1,6 @@
 import { Client, DiscordjsErrorCodes, Events, type GuildMember } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultSeed, SANDBOX_IDS } from '../seed.js';
+import { SANDBOX_IDS } from '../seed.js';
 import { startSandbox } from '../server.js';
 import { nextEvent, startWithClient, TEST_INTENTS, type Harness } from '../testing/harness.js';
 
@@ -90,38 +90,30 @@ describe('gateway login with the real discord.js client', () => {
 
 describe('several guilds', () => {
   it('sends one GUILD_CREATE per seeded guild and routes events by guild', async () => {
-    const seed = defaultSeed();
-    const second = '1300000000000001000';
-    seed.guilds.push({
-      id: second,
-      name: 'Second Guild',
-      ownerId: SANDBOX_IDS.users.carol,
-      roles: [
-        {
-          id: second,
-          name: '@everyone',
-          position: 0,
-          permissions: ['ViewChannel', 'SendMessages'],
-        },
-        {
-          id: '1300000000000001001',
-          name: 'Guildflow',
-          position: 1,
-          permissions: ['SendMessages', 'ManageRoles'],
-          bot: true,
-        },
-      ],
-      channels: [{ id: '1300000000000001100', name: 'lobby' }],
-      members: [{ id: SANDBOX_IDS.users.carol, username: 'carol', roles: [] }],
-    });
-    const h = await startWithClient({ seed });
+    const { otherGuild } = SANDBOX_IDS;
+    const h = await startWithClient();
     try {
-      expect([...h.client.guilds.cache.keys()].sort()).toEqual([SANDBOX_IDS.guild, second]);
-      expect(h.client.guilds.cache.get(second)?.members.cache.size).toBe(2);
+      expect([...h.client.guilds.cache.keys()].sort()).toEqual([SANDBOX_IDS.guild, otherGuild.id]);
+      const other = h.client.guilds.cache.get(otherGuild.id);
+      expect(other?.name).toBe('Other Sandbox');
+      // grace, heidi, ivan, carol and the bot; carol is a member of both guilds.
+      expect([...(other?.members.cache.keys() ?? [])].sort()).toEqual(
+        [...Object.values(otherGuild.users), SANDBOX_IDS.users.carol, SANDBOX_IDS.botUser].sort(),
+      );
+      expect(
+        h.client.guilds.cache.get(SANDBOX_IDS.guild)?.members.cache.has(otherGuild.users.grace),
+      ).toBe(false);
+      expect(
+        other?.members.cache.get(SANDBOX_IDS.users.carol)?.roles.cache.has(otherGuild.roles.member),
+      ).toBe(true);
       const joined = nextEvent<[GuildMember]>(h.client, Events.GuildMemberAdd);
-      h.sandbox.inject({ type: 'memberJoined', guildId: second, user: { username: 'newbie' } });
+      h.sandbox.inject({
+        type: 'memberJoined',
+        guildId: otherGuild.id,
+        user: { username: 'newbie' },
+      });
       const [member] = await joined;
-      expect(member.guild.id).toBe(second);
+      expect(member.guild.id).toBe(otherGuild.id);
     } finally {
       await h.close();
     }

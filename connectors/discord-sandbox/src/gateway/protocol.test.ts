@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_IDS } from '../seed.js';
 import { startSandbox, type Sandbox } from '../server.js';
 
-const { guild: guildId, channels, users } = SANDBOX_IDS;
+const { guild: guildId, channels, users, otherGuild } = SANDBOX_IDS;
 
 describe('gateway protocol on a raw socket', () => {
   let sandbox: Sandbox;
@@ -46,7 +46,10 @@ describe('gateway protocol on a raw socket', () => {
       t: 'READY',
       s: 1,
       d: {
-        guilds: [{ id: guildId, unavailable: true }],
+        guilds: [
+          { id: guildId, unavailable: true },
+          { id: otherGuild.id, unavailable: true },
+        ],
         application: { id: SANDBOX_IDS.application },
       },
     });
@@ -55,6 +58,13 @@ describe('gateway protocol on a raw socket', () => {
     expect(guild).toMatchObject({ t: 'GUILD_CREATE', s: 2, d: { id: guildId, member_count: 7 } });
     // Without GUILD_MEMBERS only the bot's own member is sent.
     expect((guild.d as { members: unknown[] }).members).toHaveLength(1);
+    // One GUILD_CREATE per guild the bot is in: the other guild has four members and the bot.
+    const other = await next();
+    expect(other).toMatchObject({
+      t: 'GUILD_CREATE',
+      s: 3,
+      d: { id: otherGuild.id, name: 'Other Sandbox', member_count: 5 },
+    });
     ws.close(1000);
   });
 
@@ -82,6 +92,7 @@ describe('gateway protocol on a raw socket', () => {
       }),
     );
     const ready = await a.next();
+    await a.next(); // GUILD_CREATE of each guild: s 2 and 3
     await a.next();
     const sessionId = (ready.d as { session_id: string }).session_id;
     const closed = once(a.ws, 'close');
@@ -98,11 +109,11 @@ describe('gateway protocol on a raw socket', () => {
     const b = await open();
     await b.next();
     b.ws.send(
-      JSON.stringify({ op: 6, d: { token: sandbox.token, session_id: sessionId, seq: 2 } }),
+      JSON.stringify({ op: 6, d: { token: sandbox.token, session_id: sessionId, seq: 3 } }),
     );
-    expect(await b.next()).toMatchObject({ t: 'GUILD_MEMBER_ADD', s: 3 });
-    expect(await b.next()).toMatchObject({ t: 'MESSAGE_CREATE', s: 4, d: { content: 'missed-2' } });
-    expect(await b.next()).toMatchObject({ t: 'RESUMED', s: 5 });
+    expect(await b.next()).toMatchObject({ t: 'GUILD_MEMBER_ADD', s: 4 });
+    expect(await b.next()).toMatchObject({ t: 'MESSAGE_CREATE', s: 5, d: { content: 'missed-2' } });
+    expect(await b.next()).toMatchObject({ t: 'RESUMED', s: 6 });
     b.ws.close(1000);
   });
 });

@@ -53,9 +53,12 @@ export function memberRoutes(ctx: RestContext): express.Router {
     res.json(members.slice(0, limit).map((m) => apiMember(state, guild, m)));
   });
 
+  // As on Discord: 10013 Unknown User for an id nobody has, 10007 Unknown Member for a user who
+  // is not (or no longer) in this guild — executors rely on it to check membership.
   router.get('/guilds/:guildId/members/:userId', (req, res) => {
     const guild = state.guild(req.params.guildId);
-    res.json(apiMember(state, guild, state.member(guild, req.params.userId)));
+    const user = state.user(req.params.userId);
+    res.json(apiMember(state, guild, state.member(guild, user.id)));
   });
 
   router.patch('/guilds/:guildId/members/@me', (req, res) => {

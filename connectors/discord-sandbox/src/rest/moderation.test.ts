@@ -65,6 +65,24 @@ describe('moderation and channels over REST', () => {
     ).rejects.toMatchObject({ code: 10007, status: 404 });
   });
 
+  it('answers GET member like Discord: 10007 outside the guild, 10013 for nobody', async () => {
+    const { otherGuild } = SANDBOX_IDS;
+    const get = (guildId: string, userId: string) =>
+      h.client.rest.get(`/guilds/${guildId}/members/${userId}`);
+    expect(await get(otherGuild.id, users.carol)).toMatchObject({ user: { id: users.carol } });
+    await expect(get(guild.id, otherGuild.users.grace)).rejects.toMatchObject({
+      code: 10007,
+      status: 404,
+    });
+    await expect(get(guild.id, '1300000000000000999')).rejects.toMatchObject({
+      code: 10013,
+      status: 404,
+    });
+    h.sandbox.inject({ type: 'memberLeft', guildId: otherGuild.id, userId: users.carol });
+    await expect(get(otherGuild.id, users.carol)).rejects.toMatchObject({ code: 10007 });
+    h.sandbox.reset();
+  });
+
   it('times a member out with communication_disabled_until', async () => {
     const timedOut = await member(users.dave).timeout(10 * 60_000, 'Spam');
     expect(timedOut.isCommunicationDisabled()).toBe(true);

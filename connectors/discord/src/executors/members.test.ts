@@ -156,4 +156,46 @@ describe('member executors against the sandbox', () => {
     expect(failure.message).toContain('the role does not exist');
     expect(h.sandbox.requests()).toHaveLength(1);
   });
+
+  it("acts in the run's server only: another server's members, roles and memberships stay as they are", async () => {
+    const { guild, otherGuild } = SANDBOX_IDS;
+    const context = actionContext(); // a run of the main guild
+    const grace = otherGuild.users.grace; // a member of the other guild only
+    const refused = [
+      () => addRoleExecutor(h.deps)({ config: { userId: grace, roleId: roles.member }, context }),
+      () =>
+        removeRoleExecutor(h.deps)({ config: { userId: grace, roleId: roles.member }, context }),
+      () => timeoutMemberExecutor(h.deps)({ config: { userId: grace, duration: '1h' }, context }),
+      // The other guild's role id does not exist here.
+      () =>
+        addRoleExecutor(h.deps)({
+          config: { userId: users.carol, roleId: otherGuild.roles.member },
+          context,
+        }),
+    ];
+    for (const act of refused)
+      expect(await failureOf(inActivity(act))).toMatchObject({
+        type: 'UnknownResource',
+        nonRetryable: true,
+      });
+    // Kicking a non-member has nothing to do; a ban keeps the user out of this server only (as
+    // on Discord); carol, in both servers, is timed out here only.
+    await inActivity(() => kickMemberExecutor(h.deps)({ config: { userId: grace }, context }));
+    await inActivity(() => banMemberExecutor(h.deps)({ config: { userId: grace }, context }));
+    await inActivity(() =>
+      timeoutMemberExecutor(h.deps)({ config: { userId: users.carol, duration: '1h' }, context }),
+    );
+    expect(h.sandbox.member(otherGuild.id, grace)).toMatchObject({
+      present: true,
+      banned: false,
+      kicked: false,
+      roles: [],
+    });
+    expect(h.sandbox.member(otherGuild.id, users.carol)).toMatchObject({
+      timedOutUntil: null,
+      roles: [otherGuild.roles.member],
+    });
+    expect(h.sandbox.member(guild, users.carol).timedOutUntil).not.toBeNull();
+    expect(h.sandbox.actions({ guildId: otherGuild.id })).toEqual([]);
+  });
 });

@@ -6,6 +6,7 @@ import {
   SANDBOX_IDS,
   useHarness,
 } from '../testing/harness.js';
+import { GuildMembers } from '../guard/guild-members.js';
 import {
   addReactionExecutor,
   deleteMessageExecutor,
@@ -70,9 +71,44 @@ describe('message executors against the sandbox', () => {
       expect.objectContaining({ id: out.messageId, content: 'Thanks for joining!' }),
     ]);
     expect(h.sandbox.requests().map((r) => `${r.method} ${r.path}`)).toEqual([
+      `GET /guilds/${SANDBOX_IDS.guild}/members/${users.carol}`,
       'POST /users/@me/channels',
       `POST /channels/${out.channelId}/messages`,
     ]);
+  });
+
+  it("sendMessage with userId refuses users outside the run's server: UnknownResource, no DM", async () => {
+    const { otherGuild } = SANDBOX_IDS;
+    const send = sendMessageExecutor(h.deps);
+    const dm = (userId: string) =>
+      failureOf(
+        inActivity(() => send({ config: { userId, content: 'Psst' }, context: actionContext() })),
+      );
+    const outsider = await dm(otherGuild.users.grace);
+    expect(outsider).toMatchObject({ type: 'UnknownResource', nonRetryable: true });
+    expect(outsider.message).toBe(
+      `Could not send a direct message to user ${otherGuild.users.grace}: the user is not a member of this server, and a graph may only send direct messages to members of its own server: check the user id.`,
+    );
+    const nobody = await dm('1300000000000000999');
+    expect(nobody).toMatchObject({ type: 'UnknownResource', nonRetryable: true });
+    expect(nobody.message).toContain('no Discord user has this id');
+    expect(h.sandbox.actions({ type: 'dm.create' })).toEqual([]);
+    expect(h.sandbox.messages({ dmUserId: otherGuild.users.grace })).toEqual([]);
+    expect(h.sandbox.requests({ method: 'POST' })).toEqual([]);
+  });
+
+  it('remembers a membership for a short while only: a member who left is refused after it', async () => {
+    const { otherGuild } = SANDBOX_IDS;
+    const members = new GuildMembers({ ttlMs: 1000 });
+    const check = () =>
+      inActivity(() => members.assertMember(h.deps.rest, otherGuild.id, users.carol));
+    await check();
+    h.sandbox.inject({ type: 'memberLeft', guildId: otherGuild.id, userId: users.carol });
+    await check(); // still remembered: no request
+    expect(h.sandbox.requests({ method: 'GET', path: '/guilds/:g/members/:u' })).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(await failureOf(check())).toMatchObject({ type: 'UnknownResource' });
+    expect(h.sandbox.requests({ method: 'GET', path: '/guilds/:g/members/:u' })).toHaveLength(2);
   });
 
   it('sendMessage is idempotent: two attempts with one idempotency key post one message', async () => {

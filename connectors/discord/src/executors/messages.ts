@@ -1,6 +1,7 @@
 import { Routes, type APIChannel, type APIMessage } from 'discord.js';
 import { discordCall, ignoreCodes } from '../errors/classify.js';
 import { channelGuildsOf } from '../guard/channel-guilds.js';
+import { guildMembersOf } from '../guard/guild-members.js';
 import { messageBody, reactionEmoji } from '../payloads/message.js';
 import { messageNonce } from '../payloads/nonce.js';
 import { attemptInfo, auditReason, defineExecutor } from './define.js';
@@ -9,7 +10,9 @@ const SEND = 'View Channel and Send Messages in that channel (and Embed Links fo
 
 /**
  * `discord.sendMessage`: posts content, embeds and buttons in a channel, or — with `userId` —
- * opens the user's DM channel (`POST /users/@me/channels`, idempotent) and posts there.
+ * checks that the user is a member of the run's server (the bot is shared by every server; a
+ * graph may only DM its own members), opens the user's DM channel (`POST /users/@me/channels`,
+ * idempotent) and posts there.
  * Idempotent: the message carries a nonce derived from the step's idempotency key with
  * `enforce_nonce: true`, so a retried attempt gets the first message back instead of posting
  * again (Discord remembers nonces for a few minutes — longer than the retry policy runs).
@@ -27,6 +30,7 @@ export const sendMessageExecutor = defineExecutor(
       await channelGuildsOf(rest).assertInGuild(rest, channelId, context.guildId, signal);
     if (config.userId !== undefined) {
       const userId = config.userId;
+      await guildMembersOf(rest).assertMember(rest, context.guildId, userId, signal);
       const dm = await discordCall(
         { doing: `open a direct message with user ${userId}` },
         () =>

@@ -164,6 +164,50 @@ describe('graph runs with the Discord executors on Temporal', () => {
     ]);
   });
 
+  it("a DM to someone outside the run's server takes the error port, and nothing is sent", async () => {
+    const { otherGuild } = SANDBOX_IDS;
+    const dm = (userId: string) => ({ userId, content: `psst ${userId}` });
+    const result = await run(
+      graph(
+        [
+          ['t', 'trigger.manual'],
+          ['member', 'discord.sendMessage', dm(users.carol)],
+          ['outsider', 'discord.sendMessage', dm(otherGuild.users.grace)],
+          ['nobody', 'discord.sendMessage', dm('1300000000000000999')],
+          [
+            'report',
+            'discord.sendMessage',
+            {
+              channelId: channels.general,
+              content: 'refused: {{ nodes.outsider.error.code }}, {{ nodes.nobody.error.code }}',
+            },
+          ],
+        ],
+        [
+          ['t', 'out', 'member'],
+          ['member', 'out', 'outsider'],
+          ['outsider', 'error', 'nobody'],
+          ['nobody', 'error', 'report'],
+        ],
+      ),
+    );
+    expect(result.status).toBe('completed');
+    expect(result.steps.find((s) => s.nodeId === 'member')).toMatchObject({ status: 'completed' });
+    for (const nodeId of ['outsider', 'nobody'])
+      expect(result.steps.find((s) => s.nodeId === nodeId)).toMatchObject({
+        status: 'failed',
+        port: 'error',
+        error: { code: 'UnknownResource', retryable: false },
+      });
+    expect(h.sandbox.messages({ channelId: channels.general }).map((m) => m.content)).toEqual([
+      'refused: UnknownResource, UnknownResource',
+    ]);
+    // Only the member got a DM; nobody else's DM channel was even opened.
+    expect(h.sandbox.actions({ type: 'dm.create' }).map((a) => a.userId)).toEqual([users.carol]);
+    expect(h.sandbox.messages({ dmUserId: users.carol })).toHaveLength(1);
+    expect(h.sandbox.messages({ dmUserId: otherGuild.users.grace })).toEqual([]);
+  });
+
   it('5xx answers are retried with backoff until one succeeds; one message is posted', async () => {
     h.sandbox.faults.add({
       method: 'POST',

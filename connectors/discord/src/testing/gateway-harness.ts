@@ -27,8 +27,11 @@ export interface GatewayHarness {
   service: TestService;
   worker: TestWorker;
   gateway: Gateway;
-  /** Saves and publishes a graph in the sandbox guild; the gateway sees it on return. */
-  publish(doc: GraphDocument): Promise<{ graphId: string; version: number }>;
+  /**
+   * Saves and publishes a graph in a sandbox guild (the main one unless `guildId` names another,
+   * e.g. `SANDBOX_IDS.otherGuild.id`); the gateway sees it on return.
+   */
+  publish(doc: GraphDocument, guildId?: string): Promise<{ graphId: string; version: number }>;
   close(): Promise<void>;
 }
 
@@ -90,13 +93,12 @@ export async function startGatewayHarness(
     syncIntervalMs: 200,
     ...options.gateway,
   });
-  const guild = sandbox.guildId;
   return {
     sandbox,
     service,
     worker,
     gateway,
-    async publish(doc) {
+    async publish(doc, guild = sandbox.guildId) {
       const created = await service.api('POST', `/api/guilds/${guild}/graphs`, { body: doc });
       if (created.status !== 201) throw new Error(`create: ${JSON.stringify(created.body)}`);
       const graphId = created.body.id as string;

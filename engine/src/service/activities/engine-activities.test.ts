@@ -51,19 +51,40 @@ describe('engine activities on the store', () => {
     expect(await store.waits.countDocuments({ _id: 'run_a:3' })).toBe(1);
     expect(
       (
-        await waitsFor(store, { messageId: MESSAGE, event: 'button', customId: 'yes', userId: '1' })
+        await waitsFor(store, {
+          guildId: GUILD,
+          messageId: MESSAGE,
+          event: 'button',
+          customId: 'yes',
+          userId: '1',
+        })
       ).map((w) => w._id),
     ).toEqual(['run_a:3']);
-    expect(await waitsFor(store, { messageId: MESSAGE, event: 'button', customId: 'no' })).toEqual(
-      [],
-    );
     expect(
-      await waitsFor(store, { messageId: MESSAGE, event: 'reaction', customId: 'yes' }),
+      await waitsFor(store, {
+        guildId: GUILD,
+        messageId: MESSAGE,
+        event: 'button',
+        customId: 'no',
+      }),
+    ).toEqual([]);
+    expect(
+      await waitsFor(store, {
+        guildId: GUILD,
+        messageId: MESSAGE,
+        event: 'reaction',
+        customId: 'yes',
+      }),
     ).toEqual([]);
     await engine['engine.clearWait']({ waitId: 'run_a:3' });
-    expect(await waitsFor(store, { messageId: MESSAGE, event: 'button', customId: 'yes' })).toEqual(
-      [],
-    );
+    expect(
+      await waitsFor(store, {
+        guildId: GUILD,
+        messageId: MESSAGE,
+        event: 'button',
+        customId: 'yes',
+      }),
+    ).toEqual([]);
   });
 
   it('collects one entry per user while the window is open', async () => {
@@ -76,10 +97,15 @@ describe('engine activities on the store', () => {
       closesAt: new Date(Date.now() + 60_000).toISOString(),
     });
     const clicks = [user('1'), user('2'), user('1'), user('1')].map((u) =>
-      enterCollect(store, { messageId: MESSAGE, customId: 'enter', user: u }),
+      enterCollect(store, { guildId: GUILD, messageId: MESSAGE, customId: 'enter', user: u }),
     );
     await Promise.all(clicks);
-    await enterCollect(store, { messageId: MESSAGE, customId: 'other', user: user('3') });
+    await enterCollect(store, {
+      guildId: GUILD,
+      messageId: MESSAGE,
+      customId: 'other',
+      user: user('3'),
+    });
     const collected = await engine['engine.readCollected']({ collectId: 'run_b:2' });
     expect(collected.count).toBe(2);
     expect(collected.users.map((u) => u.id).sort()).toEqual(['1', '2']);
@@ -93,8 +119,65 @@ describe('engine activities on the store', () => {
       { $set: { closesAt: new Date(Date.now() - 1) } },
     );
     expect(
-      await enterCollect(store, { messageId: MESSAGE, customId: 'enter', user: user('4') }),
+      await enterCollect(store, {
+        guildId: GUILD,
+        messageId: MESSAGE,
+        customId: 'enter',
+        user: user('4'),
+      }),
     ).toEqual([]);
+  });
+
+  it('routes an event only to the waits and collect windows of its own guild', async () => {
+    const other = '600000000000000002';
+    const message = '900000000000000002';
+    const expiresAt = new Date(Date.now() + 60_000).toISOString();
+    // Guild GUILD's runs watch a message id that lives in guild `other`.
+    await engine['engine.registerWait']({
+      waitId: 'run_c:1',
+      workflowId: 'run_c',
+      guildId: GUILD,
+      event: 'reply',
+      messageId: message,
+      expiresAt,
+    });
+    await engine['engine.openCollect']({
+      collectId: 'run_c:2',
+      workflowId: 'run_c',
+      guildId: GUILD,
+      messageId: message,
+      emoji: '🎉',
+      closesAt: expiresAt,
+    });
+    await engine['engine.registerWait']({
+      waitId: 'run_d:1',
+      workflowId: 'run_d',
+      guildId: other,
+      event: 'reply',
+      messageId: message,
+      expiresAt,
+    });
+
+    const replies = await waitsFor(store, { guildId: other, messageId: message, event: 'reply' });
+    expect(replies.map((w) => w._id)).toEqual(['run_d:1']);
+    expect(
+      await enterCollect(store, {
+        guildId: other,
+        messageId: message,
+        emoji: '🎉',
+        user: user('5'),
+      }),
+    ).toEqual([]);
+    expect((await engine['engine.readCollected']({ collectId: 'run_c:2' })).count).toBe(0);
+    // The same message seen from its watcher's own guild still reaches it.
+    expect(
+      await enterCollect(store, {
+        guildId: GUILD,
+        messageId: message,
+        emoji: '🎉',
+        user: user('6'),
+      }),
+    ).toEqual(['run_c:2']);
   });
 
   it('loads the published snapshot of a graph, refusing unknown, unpublished and disabled graphs', async () => {
@@ -197,7 +280,7 @@ describe('engine activities and data executors in a real worker', () => {
       'the collect window',
     );
     for (const u of [user('10'), user('11'), user('10')])
-      await enterCollect(service.store, { messageId, customId: 'enter', user: u });
+      await enterCollect(service.store, { guildId: GUILD, messageId, customId: 'enter', user: u });
 
     const result = (await service.deps.temporal.client.workflow
       .getHandle(started.runId)

@@ -4,20 +4,30 @@ import { isDuplicateKey, type CollectWindowRecord } from '../storage/index.js';
 import { COLLECT_RETENTION_MS } from './engine-activities.js';
 
 /**
- * Records a click or reaction on a message as an entry of every open collect window that
- * watches it. One entry per user and window (a double click enters once: a unique index, not a
- * read-then-write). Returns the ids of the windows the user entered for the first time.
+ * Records a click or reaction on a message as an entry of every open collect window of the
+ * event's guild that watches it. One entry per user and window (a double click enters once: a
+ * unique index, not a read-then-write). Returns the ids of the windows the user entered for the
+ * first time.
+ *
+ * Keyed by guild: a graph may name any message id, and a window of one server must never see
+ * who clicked or reacted in another.
  *
  * @example
- * await enterCollect(store, { messageId, customId: 'enter', user: { id, username, mention } });
+ * await enterCollect(store, { guildId, messageId, customId: 'enter', user: { id, username, mention } });
  */
 export async function enterCollect(
   store: Store,
-  event: { messageId: string; customId?: string; emoji?: string; user: EventUser },
+  event: {
+    guildId: string;
+    messageId: string;
+    customId?: string;
+    emoji?: string;
+    user: EventUser;
+  },
   now = new Date(),
 ): Promise<string[]> {
   const windows = await store.collectWindows
-    .find({ messageId: event.messageId, closesAt: { $gt: now } })
+    .find({ guildId: event.guildId, messageId: event.messageId, closesAt: { $gt: now } })
     .lean<CollectWindowRecord[]>();
   const matching = windows.filter((w) =>
     w.customId !== null
@@ -44,18 +54,31 @@ export async function enterCollect(
 }
 
 /**
- * The live waits an event on a message satisfies (the router signals each one's workflow).
+ * The live waits an event on a message satisfies (the router signals each one's workflow): only
+ * waits of runs of the event's guild, so a run never receives another server's clicks,
+ * reactions or replies.
  *
  * @example
- * for (const wait of await waitsFor(store, { messageId, event: 'button', customId, userId })) signal(wait);
+ * for (const wait of await waitsFor(store, { guildId, messageId, event: 'button', customId, userId })) signal(wait);
  */
 export async function waitsFor(
   store: Store,
-  event: { messageId: string; event: WaitRecord['event']; customId?: string; userId?: string },
+  event: {
+    guildId: string;
+    messageId: string;
+    event: WaitRecord['event'];
+    customId?: string;
+    userId?: string;
+  },
   now = new Date(),
 ): Promise<WaitRecord[]> {
   const waits = await store.waits
-    .find({ messageId: event.messageId, event: event.event, expiresAt: { $gt: now } })
+    .find({
+      guildId: event.guildId,
+      messageId: event.messageId,
+      event: event.event,
+      expiresAt: { $gt: now },
+    })
     .lean<WaitRecord[]>();
   return waits.filter(
     (w) =>

@@ -96,6 +96,8 @@ export class TriggerRouter {
 
   private async routeToWaits(event: RouterEvent): Promise<{ signalled: number; entered: number }> {
     const store = await this.options.store();
+    // Every lookup is keyed by the event's guild: waits and windows of other servers never match.
+    const { guildId } = event;
     let target: { messageId: string; event: 'button' | 'reaction' | 'reply' } | undefined;
     let signal: Omit<WaitEvent, 'waitId'> | undefined;
     let entered = 0;
@@ -104,6 +106,7 @@ export class TriggerRouter {
       signal = { user: event.user, customId: event.customId };
       entered = (
         await enterCollect(store, {
+          guildId,
           messageId: event.messageId,
           customId: event.customId,
           user: event.user,
@@ -114,7 +117,7 @@ export class TriggerRouter {
       target = { messageId: event.messageId, event: 'reaction' };
       signal = { user, emoji: event.emoji };
       entered = (
-        await enterCollect(store, { messageId: event.messageId, emoji: event.emoji, user })
+        await enterCollect(store, { guildId, messageId: event.messageId, emoji: event.emoji, user })
       ).length;
     } else if (event.kind === 'messageCreated' && event.replyTo !== undefined) {
       const { bot: _bot, ...user } = event.author;
@@ -123,6 +126,7 @@ export class TriggerRouter {
     }
     if (!target || !signal) return { signalled: 0, entered };
     const waits = await waitsFor(store, {
+      guildId,
       ...target,
       ...(signal.customId !== undefined ? { customId: signal.customId } : {}),
       ...(signal.user ? { userId: signal.user.id } : {}),

@@ -48,6 +48,17 @@ describe('sandbox API', () => {
     expect(first.members).toContainEqual(
       expect.objectContaining({ id: users.alice, username: 'alice' }),
     );
+    // The second server has its own channels, roles and members; carol is in both.
+    const { otherGuild } = SANDBOX_IDS;
+    expect(body.guilds.map((g: { id: string }) => g.id)).toEqual([guild, otherGuild.id]);
+    const other = body.guilds[1];
+    expect(other.name).toBe('Other Sandbox');
+    expect(other.channels.map((c: { id: string }) => c.id)).toEqual(
+      Object.values(otherGuild.channels),
+    );
+    expect(other.members.map((m: { id: string }) => m.id).sort()).toEqual(
+      [...Object.values(otherGuild.users), users.carol, sandbox.botUserId].sort(),
+    );
   });
 
   it('injects a member join and shows the member', async () => {

@@ -20,8 +20,8 @@ interface ControlMessage {
  * The sandbox API of DESIGN.md under `/api/sandbox` (behind bearer auth): the sandbox guilds,
  * injecting member activity (validated per event type before the sandbox sees it), what the
  * bot posted, and a member's state. Everything goes through the sandbox's control API at
- * `deps.sandboxUrl`. The sandbox is one shared playground guild with made-up members, so
- * every signed-in caller may use it.
+ * `deps.sandboxUrl`. The sandbox guilds are shared playgrounds with made-up members, so every
+ * signed-in caller may use them.
  *
  * @example
  * app.use('/api/sandbox', sandboxRoutes(deps));

@@ -105,7 +105,7 @@ export const SandboxEventSchema = Type.Union(Object.values(SANDBOX_EVENT_SCHEMAS
  * Answer of `POST /api/sandbox/events`; the fields depend on the event type.
  *
  * @example
- * { messageId: '1310000000000000000' }
+ * { messageId: '1315000000000000000' }
  */
 export const SandboxEventResultSchema = Type.Object(
   {
@@ -128,7 +128,7 @@ const open = { additionalProperties: true } as const;
  * `GET /api/sandbox`: the sandbox guilds.
  *
  * @example
- * { botUserId: '1300000000000000001', guilds: [{ id: '1300000000000000000', name: 'Guildflow Sandbox', channels, roles, members }] }
+ * { botUserId: '1300000000000000001', guilds: [{ id: '1300000000000000000', name: 'Guildflow Sandbox', channels, roles, members }, { id: '1310000000000000000', name: 'Other Sandbox', … }] }
  */
 export const SandboxSchema = Type.Object(
   {

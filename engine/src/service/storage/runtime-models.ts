@@ -88,8 +88,8 @@ export const collectWindowSchema = new Schema<CollectWindowRecord>(
   },
   { ...SCHEMA_OPTIONS, collection: 'collect_windows' },
 );
-// The router looks up open windows by the message that was clicked or reacted to.
-collectWindowSchema.index({ messageId: 1, closesAt: 1 });
+// The router looks up open windows by the guild and message that was clicked or reacted to.
+collectWindowSchema.index({ guildId: 1, messageId: 1, closesAt: 1 });
 collectWindowSchema.index({ purgeAt: 1 }, { expireAfterSeconds: 0 });
 
 /** Schema of `collect_entries`. */
@@ -122,8 +122,8 @@ export const waitSchema = new Schema<WaitRecord>(
   },
   { ...SCHEMA_OPTIONS, collection: 'waits' },
 );
-// The router: which runs wait for an event on this message?
-waitSchema.index({ messageId: 1, event: 1 });
+// The router: which runs of this guild wait for an event on this message?
+waitSchema.index({ guildId: 1, messageId: 1, event: 1 });
 waitSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
 
 /**

@@ -34,13 +34,30 @@ describe('store', () => {
     expect(await keys(store.webhooks)).toContain('graphId!');
     expect(await keys(store.graphs)).toContain('guildId+deletedAt+updatedAt');
     expect(await keys(store.waits)).toEqual(
-      expect.arrayContaining(['messageId+event', 'expiresAt']),
+      expect.arrayContaining(['guildId+messageId+event', 'expiresAt']),
     );
+    expect(await keys(store.collectWindows)).toContain('guildId+messageId+closesAt');
     expect(await keys(store.audit)).toContain('guildId+at');
     // MongoDB expires documents itself; FerretDB 1.x cannot, and the sweeper takes over.
     expect(store.ttlIndexes).toBe(stack.storeKind === 'mongodb');
     // A second open of the same connection reuses the store.
     expect(await openStore(mongo)).toBe(store);
+  });
+
+  it('drops the message-only wait and collect indexes older versions created', async () => {
+    await store.waits.collection.createIndex({ messageId: 1, event: 1 });
+    await store.collectWindows.collection.createIndex({ messageId: 1, closesAt: 1 });
+    const fresh = await mongoose.createConnection(stack.mongoUri).asPromise();
+    try {
+      const reopened = await openStore(fresh);
+      const names = async (model: Store['waits'] | Store['collectWindows']) =>
+        (await model.collection.indexes()).map((i) => i.name);
+      expect(await names(reopened.waits)).not.toContain('messageId_1_event_1');
+      expect(await names(reopened.waits)).toContain('guildId_1_messageId_1_event_1');
+      expect(await names(reopened.collectWindows)).not.toContain('messageId_1_closesAt_1');
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('refuses a second version with the same number', async () => {

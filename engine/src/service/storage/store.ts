@@ -53,6 +53,16 @@ export interface Store {
 }
 
 const CONNECT_WAIT_MS = 3000;
+/**
+ * Indexes earlier versions created that no query uses any more, by collection: dropped on open
+ * so they cost no writes. Waits and collect windows are looked up by guild and message now.
+ */
+const RETIRED_INDEXES: Readonly<Record<string, readonly string[]>> = {
+  waits: ['messageId_1_event_1'],
+  collect_windows: ['messageId_1_closesAt_1'],
+};
+/** "ns not found" and "index not found": nothing to drop. */
+const NOTHING_TO_DROP = new Set([26, 27]);
 const opening = new WeakMap<Connection, Promise<Store>>();
 
 /**
@@ -111,6 +121,10 @@ async function open(connection: Connection): Promise<Store> {
         await model.collection.createIndex(fields as Record<string, 1 | -1>, plain);
       }
     }
+    for (const name of RETIRED_INDEXES[model.collection.collectionName] ?? [])
+      await model.collection.dropIndex(name).catch((error: unknown) => {
+        if (!NOTHING_TO_DROP.has((error as { code?: number }).code ?? -1)) throw error;
+      });
   }
   return { connection, ...models, ttlIndexes };
 }

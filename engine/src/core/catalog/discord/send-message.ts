@@ -18,11 +18,11 @@ export const sendMessage = defineNode({
   group: 'Discord',
   title: 'Send message',
   description:
-    'Posts a message in a channel, or sends it as a direct message with `userId` (set exactly one). Text up to 2,000 characters, up to 10 embeds and up to 25 buttons in 5 rows; needs `content` or `embeds`.',
+    'Posts a message in a channel, or sends it as a direct message to a member of this server with `userId` (set exactly one). Text up to 2,000 characters, up to 10 embeds and up to 25 buttons in 5 rows; needs `content` or `embeds`.',
   config: Type.Object(
     {
       channelId: Type.Optional(Snowflake('Channel to post in.')),
-      userId: Type.Optional(Snowflake('User to send a direct message to.')),
+      userId: Type.Optional(Snowflake('Member of this server to send a direct message to.')),
       ...messageFields(),
     },
     {
