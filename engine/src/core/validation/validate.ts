@@ -42,7 +42,9 @@ export function validateGraph(input: unknown): ValidationIssue[] {
   doc.nodes.forEach((node, at) => {
     const declaration = getNodeType(node.type);
     if (!declaration) return; // reported as unknown_node_type
-    issues.push(...configIssues({ node, at, declaration, index, ancestry, insideLoop: inLoops.has(node.id) }));
+    issues.push(
+      ...configIssues({ node, at, declaration, index, ancestry, insideLoop: inLoops.has(node.id) }),
+    );
   });
   return issues;
 }

@@ -28,7 +28,10 @@ export const forEachNode: ControlHandler = (ctx) => {
 };
 
 /** `flow.join`: fires once every input resolved; its output is the inputs' outputs by node id. */
-export const joinNode: ControlHandler = (ctx) => ({ ports: ['out'], output: ctx.run.joinInputs ?? {} });
+export const joinNode: ControlHandler = (ctx) => ({
+  ports: ['out'],
+  output: ctx.run.joinInputs ?? {},
+});
 
 /** `flow.setVariables`: assigns run variables, readable afterwards as `vars.<name>`. */
 export const setVariablesNode: ControlHandler = (ctx) => {
