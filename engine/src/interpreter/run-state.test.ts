@@ -245,3 +245,17 @@ describe('RunState', () => {
     expect(restored.outputsFor('')).toMatchObject({ t: { hello: 'world' } });
   });
 });
+
+describe('RunState vars', () => {
+  it('keeps only own, non-reserved names of the graph vars (a bypassed __proto__ never becomes a key)', () => {
+    const doc = graph({ t: 'trigger.manual' }, []);
+    const vars = JSON.parse(
+      '{ "__proto__": { "polluted": "yes" }, "constructor": 1, "name": "ann" }',
+    ) as Record<string, unknown>;
+    const state = RunState.start(doc, 't', vars);
+    expect(Object.keys(state.vars)).toEqual(['name']);
+    expect(Object.getPrototypeOf(state.vars)).toBe(Object.prototype);
+    expect(Object.hasOwn(state.vars, '__proto__')).toBe(false);
+    expect(state.save().vars).toEqual({ name: 'ann' });
+  });
+});

@@ -1,3 +1,4 @@
+import { withoutReservedNames } from '../core/graph/names.js';
 import type { GraphDocument, GraphEdge } from '../core/index.js';
 import type { StepLog, WaitEvent } from './contract.js';
 import { StepBook } from './step-book.js';
@@ -91,7 +92,8 @@ export class RunState {
     vars: Record<string, unknown> = {},
   ): RunState {
     const state = new RunState(doc, {
-      vars: structuredCloneJson(vars),
+      // Own data only: a reserved name (validation refuses it) never becomes a key of vars.
+      vars: withoutReservedNames(structuredCloneJson(vars)),
       frames: { '': { id: '', outputs: {}, arrivals: {}, open: 0 } },
       loops: {},
       queue: [],

@@ -1,3 +1,4 @@
+import { isReservedName, reservedVariableMessage } from '../../core/graph/names.js';
 import type { ControlHandler } from './types.js';
 
 /** Hard cap on `flow.forEach` iterations, whatever `max` says. */
@@ -33,9 +34,15 @@ export const joinNode: ControlHandler = (ctx) => ({
   output: ctx.run.joinInputs ?? {},
 });
 
-/** `flow.setVariables`: assigns run variables, readable afterwards as `vars.<name>`. */
+/**
+ * `flow.setVariables`: assigns run variables, readable afterwards as `vars.<name>`. A reserved
+ * name (validation refuses it; a stored graph may predate that) fails the node before anything
+ * is set: `vars.__proto__ = …` would replace the prototype of the run's variables.
+ */
 export const setVariablesNode: ControlHandler = (ctx) => {
   const values = (ctx.config.values ?? {}) as Record<string, unknown>;
+  const reserved = Object.keys(values).find(isReservedName);
+  if (reserved !== undefined) throw new Error(reservedVariableMessage(reserved));
   for (const [name, value] of Object.entries(values)) ctx.state.vars[name] = value;
   return { ports: ['out'], output: values };
 };
