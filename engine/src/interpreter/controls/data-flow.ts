@@ -1,3 +1,4 @@
+import { patched } from '@temporalio/workflow';
 import { isReservedName, reservedVariableMessage } from '../../core/graph/names.js';
 import type { ControlHandler } from './types.js';
 
@@ -37,13 +38,18 @@ export const joinNode: ControlHandler = (ctx) => ({
 /**
  * `flow.setVariables`: assigns run variables, readable afterwards as `vars.<name>`. A reserved
  * name (validation refuses it; a stored graph may predate that) fails the node before anything
- * is set: `vars.__proto__ = …` would replace the prototype of the run's variables.
+ * is set: `vars.__proto__ = …` would replace the prototype of the run's variables. Runs that
+ * got past such a node before this check replay without the reserved names instead of failing
+ * (`patched` is asked only when a reserved name comes up, so other histories gain no marker).
  */
 export const setVariablesNode: ControlHandler = (ctx) => {
   const values = (ctx.config.values ?? {}) as Record<string, unknown>;
   const reserved = Object.keys(values).find(isReservedName);
-  if (reserved !== undefined) throw new Error(reservedVariableMessage(reserved));
-  for (const [name, value] of Object.entries(values)) ctx.state.vars[name] = value;
+  if (reserved !== undefined && patched('refuse-reserved-variable-names'))
+    throw new Error(reservedVariableMessage(reserved));
+  for (const [name, value] of Object.entries(values)) {
+    if (!isReservedName(name)) ctx.state.vars[name] = value;
+  }
   return { ports: ['out'], output: values };
 };
 
