@@ -6,6 +6,8 @@ export interface Settings {
   port: number;
   dataDir: string;
   adminToken: string | undefined;
+  /** Key that encrypts secrets at rest (`GUILDFLOW_SECRET_KEY`); `npm start` generates one. */
+  secretKey: string | undefined;
   temporalAddress: string | undefined;
   mongodbUri: string | undefined;
   discordToken: string | undefined;
@@ -39,6 +41,7 @@ export function loadSettings(cwd: string, env: NodeJS.ProcessEnv = process.env):
     port: intSetting(env, 'PORT', 3000),
     dataDir: resolve(cwd, nonEmpty(env.GUILDFLOW_DATA_DIR) ?? './data'),
     adminToken: nonEmpty(env.GUILDFLOW_ADMIN_TOKEN),
+    secretKey: nonEmpty(env.GUILDFLOW_SECRET_KEY),
     temporalAddress: nonEmpty(env.TEMPORAL_ADDRESS),
     mongodbUri: nonEmpty(env.MONGODB_URI),
     discordToken: nonEmpty(env.DISCORD_TOKEN),

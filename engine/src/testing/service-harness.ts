@@ -48,7 +48,8 @@ export interface TestService {
 
 /**
  * Starts the service app for a test file: its own database (so files never share data), the
- * run's Temporal dev server, the admin token `test-admin-token`, and any dependency override
+ * run's Temporal dev server, the admin token `test-admin-token`, the secret key
+ * `test-secret-key`, and any dependency override
  * (e.g. a task queue of a test worker, activation hooks, a client pointed at a closed port).
  *
  * @example
@@ -67,7 +68,13 @@ export async function startTestService(overrides: Partial<ServiceDeps> = {}): Pr
     temporal = { connection: ownConnection, client: new Client({ connection: ownConnection }) };
   }
   const adminToken = 'test-admin-token';
-  const deps: ServiceDeps = { adminToken, ...overrides, mongo, temporal };
+  const deps: ServiceDeps = {
+    adminToken,
+    secretKey: 'test-secret-key',
+    ...overrides,
+    mongo,
+    temporal,
+  };
   const server = createApp(deps).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
