@@ -43,6 +43,8 @@ async function main(): Promise<void> {
     mongo,
     temporal: { connection, client: new Client({ connection, namespace: 'default' }) },
     adminToken: config.adminToken,
+    // One key per bench run, shared by its API processes (a hook made by one opens in another).
+    secretKey: `bench-secret-key:${config.adminToken}`,
     taskQueue: config.taskQueue,
     // The benches measure the service at full load from one client, not its request limits.
     rateLimits: false,

@@ -1,11 +1,14 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseEnv } from 'node:util';
 
 /** Settings read from the environment (and an optional `.env`), with the documented defaults. */
 export interface Settings {
   port: number;
   dataDir: string;
   adminToken: string | undefined;
+  /** Key that encrypts secrets at rest (`GUILDFLOW_SECRET_KEY`); `npm start` generates one. */
+  secretKey: string | undefined;
   temporalAddress: string | undefined;
   mongodbUri: string | undefined;
   discordToken: string | undefined;
@@ -21,8 +24,10 @@ export interface Settings {
 }
 
 /**
- * Loads `.env` from `cwd` when present (without overriding variables already set) and reads
- * the settings.
+ * Loads `.env` from `cwd` into `env` when present (without overriding variables already set)
+ * and reads the settings. A child of `npm start` (`GUILDFLOW_SUPERVISOR_PID` set) skips `.env`:
+ * the supervisor read it and handed the child what it needs, and reading it again would give
+ * back the secrets the supervisor kept from it.
  *
  * @example
  * const settings = loadSettings(process.cwd());
@@ -30,7 +35,11 @@ export interface Settings {
  */
 export function loadSettings(cwd: string, env: NodeJS.ProcessEnv = process.env): Settings {
   const envFile = resolve(cwd, '.env');
-  if (env === process.env && existsSync(envFile)) process.loadEnvFile(envFile);
+  if (!env.GUILDFLOW_SUPERVISOR_PID && existsSync(envFile)) {
+    for (const [name, value] of Object.entries(parseEnv(readFileSync(envFile, 'utf8')))) {
+      if (env[name] === undefined) env[name] = value;
+    }
+  }
   const store = env.GUILDFLOW_STORE;
   if (store !== undefined && store !== '' && store !== 'mongodb' && store !== 'ferretdb') {
     throw new Error(`GUILDFLOW_STORE must be "mongodb" or "ferretdb", not "${store}".`);
@@ -39,6 +48,7 @@ export function loadSettings(cwd: string, env: NodeJS.ProcessEnv = process.env):
     port: intSetting(env, 'PORT', 3000),
     dataDir: resolve(cwd, nonEmpty(env.GUILDFLOW_DATA_DIR) ?? './data'),
     adminToken: nonEmpty(env.GUILDFLOW_ADMIN_TOKEN),
+    secretKey: nonEmpty(env.GUILDFLOW_SECRET_KEY),
     temporalAddress: nonEmpty(env.TEMPORAL_ADDRESS),
     mongodbUri: nonEmpty(env.MONGODB_URI),
     discordToken: nonEmpty(env.DISCORD_TOKEN),

@@ -1,3 +1,4 @@
+import { withoutReservedNames } from '../core/graph/names.js';
 import type { GraphDocument, GraphEdge } from '../core/index.js';
 import type { StepLog, WaitEvent } from './contract.js';
 import { StepBook } from './step-book.js';
@@ -85,9 +86,14 @@ export class RunState {
   }
 
   /** A fresh run whose first node is the trigger. */
-  static start(doc: GraphDocument, triggerId: string, vars: Record<string, unknown> = {}): RunState {
+  static start(
+    doc: GraphDocument,
+    triggerId: string,
+    vars: Record<string, unknown> = {},
+  ): RunState {
     const state = new RunState(doc, {
-      vars: structuredCloneJson(vars),
+      // Own data only: a reserved name (validation refuses it) never becomes a key of vars.
+      vars: withoutReservedNames(structuredCloneJson(vars)),
       frames: { '': { id: '', outputs: {}, arrivals: {}, open: 0 } },
       loops: {},
       queue: [],
@@ -139,7 +145,12 @@ export class RunState {
   /** Node outputs visible from a frame: its own over those of enclosing frames. */
   outputsFor(frameId: string): Record<string, unknown> {
     const chain: Frame[] = [];
-    for (let f: Frame | undefined = this.frame(frameId); f; f = f.parentId === undefined ? undefined : this.frame(f.parentId)) chain.unshift(f);
+    for (
+      let f: Frame | undefined = this.frame(frameId);
+      f;
+      f = f.parentId === undefined ? undefined : this.frame(f.parentId)
+    )
+      chain.unshift(f);
     return Object.assign({}, ...chain.map((f) => f.outputs)) as Record<string, unknown>;
   }
 
@@ -167,7 +178,13 @@ export class RunState {
   /** Starts a `flow.forEach`: iterations run one after another, then the `done` port. */
   startLoop(run: NodeRun, items: unknown[]): void {
     const key = `${run.frameId}/${run.nodeId}`;
-    this.saved.loops[key] = { frameId: run.frameId, nodeId: run.nodeId, runSeq: run.seq, items, index: -1 };
+    this.saved.loops[key] = {
+      frameId: run.frameId,
+      nodeId: run.nodeId,
+      runSeq: run.seq,
+      items,
+      index: -1,
+    };
     this.nextIteration(key);
   }
 
@@ -208,7 +225,8 @@ export class RunState {
     for (const edge of this.edgesFrom(nodeId)) {
       const port = portOf(edge);
       // A loop's `item` edges belong to its iterations, never to the enclosing frame.
-      if (port === 'item' && this.node(nodeId).type === 'flow.forEach' && ports.includes('done')) continue;
+      if (port === 'item' && this.node(nodeId).type === 'flow.forEach' && ports.includes('done'))
+        continue;
       this.arrive(frameId, edge, ports.includes(port));
     }
     frame.open -= 1;
@@ -218,7 +236,8 @@ export class RunState {
     const frame = this.frame(frameId);
     const arrivals = (frame.arrivals[edge.target] ??= { active: [], skipped: [] });
     (active ? arrivals.active : arrivals.skipped).push(edge.id);
-    const resolved = arrivals.active.length + arrivals.skipped.length >= (this.indegree.get(edge.target) ?? 1);
+    const resolved =
+      arrivals.active.length + arrivals.skipped.length >= (this.indegree.get(edge.target) ?? 1);
     if (this.node(edge.target).type === 'flow.join') {
       if (!resolved) return;
       // The join fires once every input resolved; it starts afresh if inputs arrive again.
@@ -249,7 +268,12 @@ export class RunState {
   private enqueue(frameId: string, nodeId: string, joinInputs?: Record<string, unknown>): void {
     this.saved.seq += 1;
     this.frame(frameId).open += 1;
-    this.saved.queue.push({ seq: this.saved.seq, nodeId, frameId, ...(joinInputs ? { joinInputs } : {}) });
+    this.saved.queue.push({
+      seq: this.saved.seq,
+      nodeId,
+      frameId,
+      ...(joinInputs ? { joinInputs } : {}),
+    });
   }
 
   /** A run ended (completed, failed into a port, or the loop it started finished). */

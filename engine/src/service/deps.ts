@@ -23,8 +23,14 @@ export interface ServiceDeps {
   activation?: ActivationHooks | undefined;
   /** The task queue runs are started on (default `guildflow`); tests isolate runs with their own. */
   taskQueue?: string | undefined;
-  /** Key that webhook secrets and Discord sign-in grants are encrypted with at rest (`GUILDFLOW_SECRET_KEY`); defaults to the admin token. */
-  secretKey?: string | undefined;
+  /** Key that webhook secrets and Discord sign-in grants are encrypted with at rest (`GUILDFLOW_SECRET_KEY`; never the admin token). */
+  secretKey: string;
+  /**
+   * Keys that sealed secrets before `secretKey` did, used only to open them: the admin token,
+   * which was the key until `npm start` generated a separate one. The engine service re-seals
+   * what they opened with `secretKey` when it starts (`resealWebhookSecrets`).
+   */
+  legacySecretKeys?: readonly string[] | undefined;
   /** Public base URL for links the API hands out (webhook URLs); defaults to the request's own origin. */
   publicUrl?: string | undefined;
   /** How long an API call waits for Temporal before answering 503 (default 5 s). */

@@ -7,22 +7,28 @@ import { exitWithSupervisor, loadSettings } from '@guildflow/stack';
 import { createApp } from './app.js';
 import { composeActivation } from './graphs/activation.js';
 import { reconcileActivations } from './graphs/reconcile.js';
-import {
-  commandActivation,
-  commandsApiFromEnv,
-  noCommandsApi,
-} from './router/command-sync.js';
+import { commandActivation, commandsApiFromEnv, noCommandsApi } from './router/command-sync.js';
 import { routerActivation } from './router/router-activation.js';
 import { scheduleActivation } from './schedules/schedule-activation.js';
 import type { TemplateCatalog } from './templates/template-catalog.js';
 import { log, messageOf } from './log.js';
-import { connectStore, openStore, startSweeper } from './storage/index.js';
+import { resealWebhookSecrets } from './hooks/reseal-secrets.js';
+import { connectStore, openStore, secretBox, startSweeper } from './storage/index.js';
 
 const settings = loadSettings(process.cwd());
 const adminToken = settings.adminToken;
 if (!adminToken) {
   process.stderr.write(
     'GUILDFLOW_ADMIN_TOKEN is not set. Start Guildflow with `npm start`, which creates one, or set it.\n',
+  );
+  process.exit(1);
+}
+// Webhook secrets are sealed with this key, never with the admin token (a leaked admin token
+// must not also open the database's secrets).
+const secretKey = settings.secretKey;
+if (!secretKey) {
+  process.stderr.write(
+    'GUILDFLOW_SECRET_KEY is not set. Start Guildflow with `npm start`, which creates one, or set it to a long random value (e.g. `openssl rand -base64 32`) and keep it: changing it makes stored webhook secrets unreadable.\n',
   );
   process.exit(1);
 }
@@ -60,7 +66,9 @@ const activation = composeActivation(
 // The prebuilt templates live in @guildflow/workflows, which depends on the engine: imported at
 // run time (a static import would make the TypeScript project graph circular).
 const workflowsPackage = '@guildflow/workflows';
-const { templateCatalog } = (await import(workflowsPackage)) as { templateCatalog: TemplateCatalog };
+const { templateCatalog } = (await import(workflowsPackage)) as {
+  templateCatalog: TemplateCatalog;
+};
 
 const app = createApp({
   activation,
@@ -70,9 +78,10 @@ const app = createApp({
   sandboxUrl: process.env.GUILDFLOW_SANDBOX_URL,
   adminToken,
   storeKind: process.env.GUILDFLOW_STORE_KIND,
-  // Webhook secrets are encrypted with this key; without it, with the admin token (changing
-  // the admin token then means rotating every webhook).
-  secretKey: process.env.GUILDFLOW_SECRET_KEY || undefined,
+  secretKey,
+  // The admin token was the key before GUILDFLOW_SECRET_KEY was generated: secrets it sealed
+  // still open, and are sealed again with the secret key below.
+  legacySecretKeys: [adminToken],
   publicUrl: process.env.GUILDFLOW_PUBLIC_URL || undefined,
   // Hosted sign-in with Discord (authorization code flow) when the application is configured.
   discordOAuth: oauthSettings(),
@@ -88,6 +97,19 @@ function oauthSettings() {
 const server = app.listen(settings.port, () => {
   process.stdout.write(`engine service listening on http://localhost:${settings.port}\n`);
 });
+// Re-seal the webhook secrets of installs from before the secret key (idempotent; never logs
+// a secret, only counts and hook ids).
+void store()
+  .then((s) => resealWebhookSecrets(s, secretBox(secretKey, [adminToken])))
+  .then(({ resealed, unreadable }) => {
+    if (resealed > 0) log('info', 'webhooks.resealed', { resealed });
+    if (unreadable.length > 0)
+      log('warn', 'webhooks.unreadable', {
+        hookIds: unreadable,
+        hint: 'Neither GUILDFLOW_SECRET_KEY nor the admin token opens these secrets: rotate these hooks.',
+      });
+  })
+  .catch((error: unknown) => log('warn', 'webhooks.reseal_skipped', { error: messageOf(error) }));
 // Finish what a crash interrupted between a pointer flip and its hooks (idempotent).
 void store()
   .then((s) => reconcileActivations(s, activation))

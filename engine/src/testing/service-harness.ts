@@ -48,9 +48,9 @@ export interface TestService {
 
 /**
  * Starts the service app for a test file: its own database (so files never share data), the
- * run's Temporal dev server, the admin token `test-admin-token`, no request limits, and any
- * dependency override (e.g. a task queue of a test worker, activation hooks, a client pointed at
- * a closed port, `rateLimits`).
+ * run's Temporal dev server, the admin token `test-admin-token`, the secret key
+ * `test-secret-key`, no request limits, and any dependency override (e.g. a task queue of a
+ * test worker, activation hooks, a client pointed at a closed port, `rateLimits`).
  *
  * @example
  * const service = await startTestService({ taskQueue: worker.taskQueue });
@@ -70,7 +70,14 @@ export async function startTestService(overrides: Partial<ServiceDeps> = {}): Pr
   const adminToken = 'test-admin-token';
   // Request limits are off unless a test asks for them (`rateLimits: {}` = the defaults): test
   // files poll the API far faster than people, all from one address.
-  const deps: ServiceDeps = { adminToken, rateLimits: false, ...overrides, mongo, temporal };
+  const deps: ServiceDeps = {
+    adminToken,
+    secretKey: 'test-secret-key',
+    rateLimits: false,
+    ...overrides,
+    mongo,
+    temporal,
+  };
   const server = createApp(deps).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -30,12 +30,15 @@ describe('npm start with the embedded stack', () => {
       TEMPORAL_ADDRESS: '',
       MONGODB_URI: '',
       GUILDFLOW_ADMIN_TOKEN: '',
+      GUILDFLOW_SECRET_KEY: '',
     };
     const mongoUri = `mongodb://127.0.0.1:${ports.GUILDFLOW_STORE_PORT}/guildflow`;
     const temporalAddress = `127.0.0.1:${ports.GUILDFLOW_TEMPORAL_PORT}`;
 
     running = await startSupervisor(ports, dataDir);
     const firstToken = /login#token=([\w-]+)/.exec(running.output())?.[1];
+    expect(firstToken).toBe(readFileSync(join(dataDir, 'admin-token'), 'utf8').trim());
+    const firstKey = readFileSync(join(dataDir, 'secret-key'), 'utf8');
     const mongo = await new MongoClient(mongoUri).connect();
     await mongo.db().collection('restart_probe').insertOne({ note: 'written before the restart' });
     await mongo.close();
@@ -55,7 +58,12 @@ describe('npm start with the embedded stack', () => {
               name: 'probe',
               nodes: [
                 { id: 't', type: 'trigger.manual', position: { x: 0, y: 0 }, config: {} },
-                { id: 'wait', type: 'flow.delay', position: { x: 1, y: 0 }, config: { duration: '30d' } },
+                {
+                  id: 'wait',
+                  type: 'flow.delay',
+                  position: { x: 1, y: 0 },
+                  config: { duration: '30d' },
+                },
               ],
               edges: [{ id: 'e1', source: 't', sourceHandle: 'out', target: 'wait' }],
               vars: {},
@@ -74,12 +82,19 @@ describe('npm start with the embedded stack', () => {
     const restartedAt = Date.now();
     running = await startSupervisor(ports, dataDir);
     const warmSeconds = (Date.now() - restartedAt) / 1000;
-    expect(running.output()).toContain(`login#token=${firstToken}`); // same admin token
+    // Same admin token and secret key; the link is not printed again.
+    expect(readFileSync(join(dataDir, 'admin-token'), 'utf8').trim()).toBe(firstToken);
+    expect(readFileSync(join(dataDir, 'secret-key'), 'utf8')).toBe(firstKey);
+    expect(running.output()).not.toContain('login#token=');
     const mongoAgain = await new MongoClient(mongoUri).connect();
-    expect(await mongoAgain.db().collection('restart_probe').findOne({})).toMatchObject({ note: 'written before the restart' });
+    expect(await mongoAgain.db().collection('restart_probe').findOne({})).toMatchObject({
+      note: 'written before the restart',
+    });
     await mongoAgain.close();
     const connectionAgain = await Connection.connect({ address: temporalAddress });
-    const description = await new Client({ connection: connectionAgain }).workflow.getHandle(handle.workflowId).describe();
+    const description = await new Client({ connection: connectionAgain }).workflow
+      .getHandle(handle.workflowId)
+      .describe();
     expect(description.status.name).toBe('RUNNING'); // the 30-day timer survived the restart
     await connectionAgain.close();
     process.stderr.write(`warm restart of the embedded stack: ${warmSeconds.toFixed(1)}s\n`);

@@ -1,11 +1,13 @@
 /**
  * `npm start`: provisions and starts the embedded stack, the engine service (with the builder),
- * a Temporal worker and the Discord sandbox (or the real gateway with DISCORD_TOKEN), prints the
- * sign-in link, and on Ctrl-C / SIGTERM stops every child in reverse order.
+ * a Temporal worker and the Discord sandbox (or the real gateway with DISCORD_TOKEN), and on
+ * Ctrl-C / SIGTERM stops every child in reverse order. The sign-in link (it holds the admin
+ * token) is printed when the token is new; `npm start -- --print-login` prints it and exits.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { adminToken } from '../admin-token.js';
+import { childEnv } from '../child-env.js';
+import { adminToken, secretKey } from '../data-secrets.js';
 import { SetupError } from '../errors.js';
 import { waitUntil } from '../net.js';
 import { hasService, repoRoot, serviceEntries, tsxArgs } from '../services.js';
@@ -13,9 +15,30 @@ import { loadSettings } from '../settings.js';
 import { startEmbeddedStack, type EmbeddedStack } from '../stack.js';
 import { Supervisor } from '../supervisor.js';
 
+const PRINT_LOGIN = '--print-login';
+const unknown = process.argv.slice(2).filter((arg) => arg !== PRINT_LOGIN);
+if (unknown.length > 0) {
+  process.stderr.write(
+    `Unknown option ${unknown.join(' ')}. npm start takes only ${PRINT_LOGIN} (prints the sign-in link and exits).\n`,
+  );
+  process.exit(2);
+}
+
 const startedAt = Date.now();
 const settings = loadSettings(process.cwd());
 mkdirSync(join(settings.dataDir, 'logs'), { recursive: true });
+const base = `http://localhost:${settings.port}`;
+
+// Only the link, on stdout (scriptable); it starts nothing and leaves a running stack alone.
+if (process.argv.includes(PRINT_LOGIN)) {
+  const { value: token, created } = adminToken(settings.dataDir, settings.adminToken);
+  process.stdout.write(`${base}/login#token=${token}\n`);
+  if (created)
+    process.stderr.write(
+      `(a new admin token, stored in ${join(settings.dataDir, 'admin-token')})\n`,
+    );
+  process.exit(0);
+}
 
 let stack: EmbeddedStack | undefined;
 let shuttingDown: Promise<void> | undefined;
@@ -39,15 +62,19 @@ let signals = 0;
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
     signals += 1;
-    if (signals > 1 && signal === 'SIGINT') process.stderr.write('Still stopping; waiting for servers to close their files.\n');
+    if (signals > 1 && signal === 'SIGINT')
+      process.stderr.write('Still stopping; waiting for servers to close their files.\n');
     void shutdown(0);
   });
 }
 
 try {
   const orphans = supervisor.cleanOrphans();
-  if (orphans.length) process.stderr.write(`Stopped processes left by an earlier run: ${orphans.join(', ')}\n`);
-  const { token, created } = adminToken(settings.dataDir, settings.adminToken);
+  if (orphans.length)
+    process.stderr.write(`Stopped processes left by an earlier run: ${orphans.join(', ')}\n`);
+  const { value: token, created } = adminToken(settings.dataDir, settings.adminToken);
+  // Generated apart from the admin token and never printed: nobody types it.
+  const key = secretKey(settings.dataDir, settings.secretKey);
 
   stack = await startEmbeddedStack({
     dataDir: settings.dataDir,
@@ -64,7 +91,9 @@ try {
     ...process.env,
     TEMPORAL_ADDRESS: stack.temporalAddress,
     MONGODB_URI: stack.mongoUri,
+    // Secrets are in this shared env only to be picked from: each child gets childEnv(name, env).
     GUILDFLOW_ADMIN_TOKEN: token,
+    GUILDFLOW_SECRET_KEY: key.value,
     GUILDFLOW_DATA_DIR: settings.dataDir,
     GUILDFLOW_STORE_KIND: stack.storeKind,
     PORT: String(settings.port),
@@ -79,7 +108,7 @@ try {
       command: process.execPath,
       args: tsxArgs(serviceEntries.sandbox),
       cwd: repoRoot,
-      env,
+      env: childEnv('sandbox', env),
       ready: (proc) =>
         waitUntil(() => httpOk(`${sandboxUrl}/sandbox/health`), {
           timeoutMs: 60_000,
@@ -88,13 +117,12 @@ try {
         }),
     });
   }
-  const base = `http://localhost:${settings.port}`;
   await supervisor.start({
     name: 'engine',
     command: process.execPath,
     args: tsxArgs(serviceEntries.engine),
     cwd: repoRoot,
-    env,
+    env: childEnv('engine', env),
     ready: (proc) =>
       waitUntil(() => healthy(`http://127.0.0.1:${settings.port}/api/health`), {
         timeoutMs: 60_000,
@@ -102,9 +130,21 @@ try {
         abort: () => proc.unexpectedExit(),
       }),
   });
-  await supervisor.start({ name: 'worker', command: process.execPath, args: tsxArgs(serviceEntries.worker), cwd: repoRoot, env });
+  await supervisor.start({
+    name: 'worker',
+    command: process.execPath,
+    args: tsxArgs(serviceEntries.worker),
+    cwd: repoRoot,
+    env: childEnv('worker', env),
+  });
   if (hasService('gateway')) {
-    await supervisor.start({ name: 'gateway', command: process.execPath, args: tsxArgs(serviceEntries.gateway), cwd: repoRoot, env });
+    await supervisor.start({
+      name: 'gateway',
+      command: process.execPath,
+      args: tsxArgs(serviceEntries.gateway),
+      cwd: repoRoot,
+      env: childEnv('gateway', env),
+    });
   }
 
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
@@ -112,18 +152,25 @@ try {
     '',
     `Guildflow is running (ready in ${seconds}s).`,
     `  Builder and API   ${base}`,
-    `  Sign in           ${base}/login#token=${token}${created ? '   (new admin token, stored in the data dir)' : ''}`,
+    // The link holds the admin token: shown once, when the token is new (logs and scrollback
+    // keep what a terminal shows).
+    created
+      ? `  Sign in           ${base}/login#token=${token}   (new admin token, stored in the data dir; shown this once)`
+      : `  Sign in           npm start -- ${PRINT_LOGIN} prints the sign-in link`,
     `  Temporal          ${stack.temporalAddress} (${stack.temporalSource === 'external' ? 'TEMPORAL_ADDRESS' : `dev server, CLI from ${stack.temporalSource}`})${stack.temporalUiUrl ? `, UI ${stack.temporalUiUrl}` : ''}`,
     `  Store             ${stack.storeKind === 'external' ? 'MONGODB_URI' : stack.storeKind}${stack.storeNote ? ` — ${stack.storeNote}` : ''}`,
     `  Discord           ${settings.discordToken ? 'real gateway (DISCORD_TOKEN)' : hasService('sandbox') ? `sandbox guild at ${sandboxUrl}` : 'not connected'}`,
-    `  Data and logs     ${settings.dataDir}`,
+    `  Data and logs     ${settings.dataDir}${key.created ? ' (with a new secret-key that encrypts webhook secrets: keep it with the data)' : ''}`,
     'Press Ctrl-C to stop.',
     '',
   ];
   process.stdout.write(lines.join('\n'));
 } catch (error) {
   if (error instanceof SetupError) process.stderr.write(`\n${error.message}\n`);
-  else process.stderr.write(`\nGuildflow could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  else
+    process.stderr.write(
+      `\nGuildflow could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   await shutdown(1);
 }
 

@@ -9,13 +9,19 @@ export interface StartedSupervisor {
   output: () => string;
   exited: Promise<number | null>;
   childPids: () => number[];
+  /** The children recorded in the pid file, by name (`engine`, `worker`, …, `temporal`, `store`). */
+  children: () => { name: string; pid: number }[];
 }
 
 /**
  * Spawns `stack/src/cli/start.ts` (what `npm start` runs) and resolves once it printed that
  * Guildflow is running; rejects with its output when it exits first or takes too long.
  */
-export async function startSupervisor(env: NodeJS.ProcessEnv, dataDir: string, timeoutMs = 240_000): Promise<StartedSupervisor> {
+export async function startSupervisor(
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+  timeoutMs = 240_000,
+): Promise<StartedSupervisor> {
   const proc = spawn(process.execPath, tsxArgs('stack/src/cli/start.ts'), {
     cwd: repoRoot,
     env: { ...process.env, ...env, GUILDFLOW_DATA_DIR: dataDir },
@@ -24,9 +30,14 @@ export async function startSupervisor(env: NodeJS.ProcessEnv, dataDir: string, t
   let output = '';
   proc.stdout.on('data', (c: Buffer) => (output += c.toString()));
   proc.stderr.on('data', (c: Buffer) => (output += c.toString()));
-  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    proc.once('exit', (code) => resolve(code)),
+  );
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`supervisor not ready in time:\n${output}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`supervisor not ready in time:\n${output}`)),
+      timeoutMs,
+    );
     const poll = setInterval(() => {
       if (output.includes('Guildflow is running')) {
         clearInterval(poll);
@@ -41,13 +52,41 @@ export async function startSupervisor(env: NodeJS.ProcessEnv, dataDir: string, t
     });
   });
   const pidFile = join(dataDir, 'run', 'children.json');
+  const children = () =>
+    existsSync(pidFile)
+      ? (JSON.parse(readFileSync(pidFile, 'utf8')) as { name: string; pid: number }[])
+      : [];
   return {
     proc,
     output: () => output,
     exited,
-    childPids: () =>
-      existsSync(pidFile) ? (JSON.parse(readFileSync(pidFile, 'utf8')) as { pid: number }[]).map((c) => c.pid) : [],
+    childPids: () => children().map((c) => c.pid),
+    children,
   };
+}
+
+/**
+ * Runs `stack/src/cli/start.ts` with arguments (e.g. `--print-login`) to its end.
+ *
+ * @example
+ * const { code, stdout } = await runStart(['--print-login'], {}, dataDir);
+ */
+export async function runStart(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const proc = spawn(process.execPath, [...tsxArgs('stack/src/cli/start.ts'), ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env, GUILDFLOW_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  proc.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  proc.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const code = await new Promise<number | null>((resolve) => proc.once('close', (c) => resolve(c)));
+  return { code, stdout, stderr };
 }
 
 /** True while a process with this pid exists (and is not a zombie). */
@@ -72,4 +111,21 @@ export async function waitForExit(pids: number[], timeoutMs: number): Promise<nu
     if (survivors.length === 0 || Date.now() > deadline) return survivors;
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/**
+ * The environment a process was started with (`/proc/<pid>/environ`: what its parent handed
+ * it, not what it set itself later).
+ *
+ * @example
+ * startEnvironment(pid).GUILDFLOW_ADMIN_TOKEN; // undefined for the worker
+ */
+export function startEnvironment(pid: number): Record<string, string> {
+  const entries = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').filter(Boolean);
+  return Object.fromEntries(
+    entries.map((entry) => [
+      entry.slice(0, entry.indexOf('=')),
+      entry.slice(entry.indexOf('=') + 1),
+    ]),
+  );
 }

@@ -1,4 +1,4 @@
-import type { GraphDocument, Widget } from '@guildflow/engine/core';
+import { isReservedName, type GraphDocument, type Widget } from '@guildflow/engine/core';
 
 /**
  * The categories templates are grouped by in the builder's template gallery.
@@ -88,12 +88,19 @@ export function defineTemplate(input: {
 }): Template {
   // JSON imports are typed loosely (strings, not literals); the tests validate both documents.
   const graph = deepFreeze(structuredClone(input.graph)) as GraphDocument;
+  const parameters = deepFreeze(structuredClone(input.parameters)) as ParametersSchema;
+  // A parameter becomes a var: one named __proto__ (or constructor, prototype) could never be set.
+  const reserved = Object.keys(parameters.properties ?? {}).find(isReservedName);
+  if (reserved !== undefined)
+    throw new Error(
+      `Template "${input.id}": the parameter name "${reserved}" is reserved; rename the parameter and the vars.${reserved} that read it.`,
+    );
   return Object.freeze({
     id: input.id,
     name: graph.name,
     description: graph.description ?? '',
     category: input.category,
-    parameters: deepFreeze(structuredClone(input.parameters)) as ParametersSchema,
+    parameters,
     graph,
   });
 }

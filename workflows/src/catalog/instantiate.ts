@@ -1,5 +1,5 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { parseDuration, type GraphDocument } from '@guildflow/engine/core';
+import { parseDuration, withoutReservedNames, type GraphDocument } from '@guildflow/engine/core';
 import type { InstantiateResult, VarIssue } from '@guildflow/engine/service';
 import type { ParameterSchema, Template } from './define.js';
 
@@ -51,10 +51,14 @@ export function instantiator(templates: readonly Template[]) {
         issues: issuesOf(validate.errors ?? [], template),
       };
     // The values only ever land in `vars`: configs read them as `{{ vars.x }}`, which prints a
-    // value as data, so a var holding "{{ … }}" is never evaluated.
+    // value as data, so a var holding "{{ … }}" is never evaluated. Own data properties only,
+    // and never a reserved name, even from a parameter schema that would let one through.
     const graph: GraphDocument = {
       ...structuredClone(template.graph),
-      vars: { ...structuredClone(template.graph.vars), ...(filled as Record<string, unknown>) },
+      vars: withoutReservedNames({
+        ...structuredClone(template.graph.vars),
+        ...(filled as Record<string, unknown>),
+      }),
     };
     return { ok: true, graph };
   };

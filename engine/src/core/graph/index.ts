@@ -17,6 +17,7 @@ export {
   type GraphEdge,
   type GraphNode,
 } from './schema.js';
+export { isReservedName, reservedVariableMessage, withoutReservedNames } from './names.js';
 export {
   indexGraph,
   isGraphIndex,

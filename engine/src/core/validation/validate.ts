@@ -5,12 +5,13 @@ import { readableErrors } from './ajv-errors.js';
 import { graphDocumentValidator } from './compiled-schemas.js';
 import { configIssues } from './expressions.js';
 import type { ValidationIssue } from './issue.js';
+import { reservedNameIssues } from './names.js';
 import { loopBodies, structuralIssues } from './structure.js';
 
 /**
  * Validates a graph document and returns every problem at once (an empty list means valid):
- * first its shape (JSON Schema); when the shape is sound, the graph rules, then each node's
- * config and expressions.
+ * first its shape (JSON Schema, then reserved names); when the shape is sound, the graph rules,
+ * then each node's config and expressions.
  *
  * @example
  * const issues = validateGraph(body);
@@ -35,6 +36,9 @@ export function validateGraph(input: unknown): ValidationIssue[] {
     });
   }
   const doc = input as GraphDocument;
+  // Reserved names are shape problems too: the rest assumes names that hold data.
+  const reserved = reservedNameIssues(doc);
+  if (reserved.length > 0) return reserved;
   const index = indexGraph(doc);
   const issues = structuralIssues(doc, index);
   const ancestry = index.ancestry();
@@ -42,7 +46,9 @@ export function validateGraph(input: unknown): ValidationIssue[] {
   doc.nodes.forEach((node, at) => {
     const declaration = getNodeType(node.type);
     if (!declaration) return; // reported as unknown_node_type
-    issues.push(...configIssues({ node, at, declaration, index, ancestry, insideLoop: inLoops.has(node.id) }));
+    issues.push(
+      ...configIssues({ node, at, declaration, index, ancestry, insideLoop: inLoops.has(node.id) }),
+    );
   });
   return issues;
 }

@@ -1,3 +1,5 @@
+import { patched } from '@temporalio/workflow';
+import { isReservedName, reservedVariableMessage } from '../../core/graph/names.js';
 import type { ControlHandler } from './types.js';
 
 /** Hard cap on `flow.forEach` iterations, whatever `max` says. */
@@ -28,12 +30,26 @@ export const forEachNode: ControlHandler = (ctx) => {
 };
 
 /** `flow.join`: fires once every input resolved; its output is the inputs' outputs by node id. */
-export const joinNode: ControlHandler = (ctx) => ({ ports: ['out'], output: ctx.run.joinInputs ?? {} });
+export const joinNode: ControlHandler = (ctx) => ({
+  ports: ['out'],
+  output: ctx.run.joinInputs ?? {},
+});
 
-/** `flow.setVariables`: assigns run variables, readable afterwards as `vars.<name>`. */
+/**
+ * `flow.setVariables`: assigns run variables, readable afterwards as `vars.<name>`. A reserved
+ * name (validation refuses it; a stored graph may predate that) fails the node before anything
+ * is set: `vars.__proto__ = …` would replace the prototype of the run's variables. Runs that
+ * got past such a node before this check replay without the reserved names instead of failing
+ * (`patched` is asked only when a reserved name comes up, so other histories gain no marker).
+ */
 export const setVariablesNode: ControlHandler = (ctx) => {
   const values = (ctx.config.values ?? {}) as Record<string, unknown>;
-  for (const [name, value] of Object.entries(values)) ctx.state.vars[name] = value;
+  const reserved = Object.keys(values).find(isReservedName);
+  if (reserved !== undefined && patched('refuse-reserved-variable-names'))
+    throw new Error(reservedVariableMessage(reserved));
+  for (const [name, value] of Object.entries(values)) {
+    if (!isReservedName(name)) ctx.state.vars[name] = value;
+  }
   return { ports: ['out'], output: values };
 };
 

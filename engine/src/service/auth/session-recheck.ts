@@ -42,7 +42,7 @@ export function sessionChecks(deps: ServiceDeps) {
   const settings = deps.discordOAuth;
   const everyMs = settings?.recheckEveryMs ?? RECHECK_EVERY_MS;
   const graceMs = settings?.unreachableGraceMs ?? UNREACHABLE_GRACE_MS;
-  const box = secretBox(deps.secretKey ?? deps.adminToken);
+  const box = secretBox(deps.secretKey, deps.legacySecretKeys);
   const checkedAt = (s: SessionRecord) => (s.guildsCheckedAt ?? s.createdAt).getTime();
   const due = (s: SessionRecord, now: number) =>
     now >= Math.max(checkedAt(s) + everyMs, s.recheckRetryAt?.getTime() ?? 0);

@@ -95,7 +95,7 @@ export function signInRoutes(deps: ServiceDeps, limit: RequestHandler): Router {
       const { token } = await createSession(await openStore(deps.mongo), {
         ...identity,
         // Kept (sealed) so the session's guilds can be re-checked with Discord.
-        sealedGrant: secretBox(deps.secretKey ?? deps.adminToken).seal(JSON.stringify(grant)),
+        sealedGrant: secretBox(deps.secretKey, deps.legacySecretKeys).seal(JSON.stringify(grant)),
         now,
         ...(settings.sessionTtlMs === undefined ? {} : { ttlMs: settings.sessionTtlMs }),
       });

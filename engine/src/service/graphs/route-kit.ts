@@ -52,7 +52,7 @@ export function graphRouteKit(deps: ServiceDeps): GraphRouteKit {
   const alone = <T>(req: Request, change: () => Promise<T>) =>
     withKeyLock(`graph:${String(req.params.graphId)}`, change);
   return {
-    box: secretBox(deps.secretKey ?? deps.adminToken),
+    box: secretBox(deps.secretKey, deps.legacySecretKeys),
     publishing: (ctx) => ({
       store: ctx.store,
       activation: deps.activation ?? noActivation,

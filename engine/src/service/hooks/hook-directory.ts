@@ -94,7 +94,7 @@ export class HookDirectory {
     log('warn', 'webhook.secret_unreadable', {
       hookId: hook._id,
       graphId: hook.graphId,
-      hint: 'GUILDFLOW_SECRET_KEY (or the admin token it defaults to) changed: rotate this hook.',
+      hint: 'GUILDFLOW_SECRET_KEY changed (or the admin token, for a secret sealed before the secret key existed): rotate this hook.',
     });
     return null;
   }

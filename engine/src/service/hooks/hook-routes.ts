@@ -35,7 +35,7 @@ export function hookRoutes(deps: ServiceDeps): Router {
   const router = Router();
   const directory = new HookDirectory(
     () => openStore(deps.mongo),
-    secretBox(deps.secretKey ?? deps.adminToken),
+    secretBox(deps.secretKey, deps.legacySecretKeys),
   );
   const limits =
     deps.webhookRateLimit === false

@@ -9,7 +9,7 @@ export {
   StoreUnavailableError,
 } from './store-errors.js';
 export { newId, GRAPH_ID_PATTERN } from './ids.js';
-export { secretBox, sha256Hex } from './secret-box.js';
+export { secretBox, sha256Hex, type SecretBox } from './secret-box.js';
 export { startSweeper, sweepExpired } from './sweeper.js';
 export { withKeyLock } from './keyed-lock.js';
 export type {

@@ -1,21 +1,46 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 
+/** Seals small secrets at rest and opens them again (see `secretBox`). */
+export interface SecretBox {
+  /** Encrypts with the current key. */
+  seal(plain: string): string;
+  /** Decrypts with the current key, else with a legacy key; throws when none opens it. */
+  open(sealed: string): string;
+  /** Like `open`, and says whether a legacy key was needed (then seal it again). */
+  unseal(sealed: string): { plain: string; legacy: boolean };
+}
+
 /**
  * Encrypts small secrets (webhook secrets) at rest with AES-256-GCM. The key is derived with
- * HKDF from the service's secret key (`GUILDFLOW_SECRET_KEY`, else the admin token), so the
- * database alone never reveals a secret.
+ * HKDF from the service's secret key (`GUILDFLOW_SECRET_KEY`), so the database alone never
+ * reveals a secret. `legacyKeys` only open: installs from before the secret key was generated
+ * sealed with the admin token, and those secrets keep working until they are sealed again.
  *
  * @example
- * const box = secretBox(process.env.GUILDFLOW_SECRET_KEY ?? adminToken);
+ * const box = secretBox(settings.secretKey, [adminToken]);
  * const sealed = box.seal('s3cret');
  * box.open(sealed); // 's3cret'
  */
-export function secretBox(masterKey: string): {
-  seal(plain: string): string;
-  open(sealed: string): string;
-} {
+export function secretBox(masterKey: string, legacyKeys: readonly string[] = []): SecretBox {
   if (!masterKey) throw new Error('secretBox needs a non-empty master key.');
-  const key = Buffer.from(hkdfSync('sha256', masterKey, 'guildflow', 'webhook-secrets v1', 32));
+  const key = derive(masterKey);
+  // A legacy key equal to the current one (an operator who set both alike) adds nothing.
+  const legacy = legacyKeys.filter((k) => k && k !== masterKey).map(derive);
+  const unseal = (sealed: string) => {
+    const parts = parse(sealed);
+    try {
+      return { plain: decrypt(key, parts), legacy: false };
+    } catch (error) {
+      for (const old of legacy) {
+        try {
+          return { plain: decrypt(old, parts), legacy: true };
+        } catch {
+          // try the next legacy key
+        }
+      }
+      throw error;
+    }
+  };
   return {
     seal(plain) {
       const iv = randomBytes(12);
@@ -28,17 +53,8 @@ export function secretBox(masterKey: string): {
         body.toString('base64url'),
       ].join('.');
     },
-    open(sealed) {
-      const [version, iv, tag, body] = sealed.split('.');
-      if (version !== 'v1' || !iv || !tag || body === undefined)
-        throw new Error('Not a sealed secret.');
-      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
-      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-      return Buffer.concat([
-        decipher.update(Buffer.from(body, 'base64url')),
-        decipher.final(),
-      ]).toString('utf8');
-    },
+    open: (sealed) => unseal(sealed).plain,
+    unseal,
   };
 }
 
@@ -50,4 +66,32 @@ export function secretBox(masterKey: string): {
  */
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+function derive(masterKey: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', masterKey, 'guildflow', 'webhook-secrets v1', 32));
+}
+
+interface Sealed {
+  iv: Buffer;
+  tag: Buffer;
+  body: Buffer;
+}
+
+function parse(sealed: string): Sealed {
+  const [version, iv, tag, body] = sealed.split('.');
+  if (version !== 'v1' || !iv || !tag || body === undefined)
+    throw new Error('Not a sealed secret.');
+  return {
+    iv: Buffer.from(iv, 'base64url'),
+    tag: Buffer.from(tag, 'base64url'),
+    body: Buffer.from(body, 'base64url'),
+  };
+}
+
+// GCM authenticates: the wrong key fails at final() instead of yielding garbage.
+function decrypt(key: Buffer, { iv, tag, body }: Sealed): string {
+  const decipher = createDecipheriv('aes-256-gcm', key, iv);
+  decipher.setAuthTag(tag);
+  return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
 }

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { isReservedName, reservedVariableMessage } from '../../graph/names.js';
 import { NODE_ID_PATTERN } from '../../graph/schema.js';
 import { COLORS, OUT } from '../common.js';
 import { defineNode } from '../define.js';
@@ -29,6 +30,11 @@ export const setVariables = defineNode({
     },
     { additionalProperties: false },
   ),
+  // The name pattern lets `__proto__` through (it is a name like any other to a regex).
+  check: (config) =>
+    Object.keys(config.values ?? {})
+      .filter(isReservedName)
+      .map((name) => ({ path: `/values/${name}`, message: reservedVariableMessage(name) })),
   output: Type.Record(Type.String(), Type.Unknown(), { description: 'The values set.' }),
   ports: { outputs: OUT },
   ui: { icon: 'variable', color: COLORS.flow, fields: { values: { widget: 'variables' } } },

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { childEnv } from './child-env.js';
+
+const shared: NodeJS.ProcessEnv = {
+  PATH: '/usr/bin',
+  TEMPORAL_ADDRESS: '127.0.0.1:7233',
+  GUILDFLOW_ADMIN_TOKEN: 'admin',
+  GUILDFLOW_SECRET_KEY: 'key',
+  DISCORD_TOKEN: 'bot',
+  DISCORD_CLIENT_SECRET: 'oauth',
+  STRIPE_SECRET_KEY: 'sk',
+  STRIPE_WEBHOOK_SECRET: 'whsec',
+};
+
+describe('childEnv', () => {
+  it('gives each child only the secrets it reads, and everything else to all', () => {
+    expect(childEnv('engine', shared)).toEqual(shared);
+    expect(childEnv('worker', shared)).toEqual({
+      PATH: '/usr/bin',
+      TEMPORAL_ADDRESS: '127.0.0.1:7233',
+      DISCORD_TOKEN: 'bot',
+      STRIPE_SECRET_KEY: 'sk',
+    });
+    expect(childEnv('gateway', shared)).toEqual({
+      PATH: '/usr/bin',
+      TEMPORAL_ADDRESS: '127.0.0.1:7233',
+      DISCORD_TOKEN: 'bot',
+    });
+    expect(childEnv('sandbox', shared)).toEqual({
+      PATH: '/usr/bin',
+      TEMPORAL_ADDRESS: '127.0.0.1:7233',
+    });
+    expect(shared.GUILDFLOW_ADMIN_TOKEN).toBe('admin'); // the shared env is not changed
+  });
+});

@@ -1,0 +1,39 @@
+import type { serviceEntries } from './services.js';
+
+/** A Node service `npm start` runs. */
+export type ServiceName = keyof typeof serviceEntries;
+
+/**
+ * The secret settings and the services that read them; every other child starts without them,
+ * so a worker or gateway that is compromised (or prints its environment) holds no admin token
+ * and no key to the database's secrets. `GUILDFLOW_SECRET_KEY` goes to the engine only today;
+ * the worker will need it too once activities decrypt per-guild credentials (`http.request`
+ * credentials, a guild's Stripe key).
+ *
+ * @example
+ * SECRET_READERS.GUILDFLOW_ADMIN_TOKEN; // ['engine']
+ */
+export const SECRET_READERS: Readonly<Record<string, readonly ServiceName[]>> = {
+  GUILDFLOW_ADMIN_TOKEN: ['engine'],
+  GUILDFLOW_SECRET_KEY: ['engine'],
+  DISCORD_CLIENT_SECRET: ['engine'],
+  STRIPE_WEBHOOK_SECRET: ['engine'],
+  // Billing (engine) and stripe.* actions (worker).
+  STRIPE_SECRET_KEY: ['engine', 'worker'],
+  // Slash command registration (engine), Discord actions (worker), the gateway connection.
+  DISCORD_TOKEN: ['engine', 'worker', 'gateway'],
+};
+
+/**
+ * The environment of one child: everything in `env` except the secrets it does not read.
+ *
+ * @example
+ * childEnv('worker', { PATH: '/bin', GUILDFLOW_ADMIN_TOKEN: 't' }); // { PATH: '/bin' }
+ */
+export function childEnv(service: ServiceName, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const own = { ...env };
+  for (const [name, readers] of Object.entries(SECRET_READERS)) {
+    if (!readers.includes(service)) delete own[name];
+  }
+  return own;
+}
