@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'graph_disabled',
   'invalid_signature',
   'stale_timestamp',
+  'timestamp_required',
   'rate_limited',
   'method_not_allowed',
   'run_not_running',
@@ -110,8 +111,14 @@ export const CatalogSchema = Type.Object(
   { $id: 'Catalog' },
 );
 
-/** The answer of `POST …/webhook/rotate`: the new secret, shown this once. */
+/** The answer of `POST …/webhook/rotate`: the new secret, shown this once, and the hook's mode. */
 export const WebhookSecretSchema = Type.Object(
-  { url: Type.String(), secret: Type.String() },
+  {
+    url: Type.String(),
+    secret: Type.String(),
+    signing: Type.Union([Type.Literal('timestamped'), Type.Literal('body')]),
+    replayable: Type.Boolean(),
+    warning: Type.Optional(Type.String()),
+  },
   { $id: 'WebhookSecret' },
 );

@@ -63,6 +63,7 @@ export type AuditAction =
   | 'graph.disable'
   | 'graph.rollback'
   | 'webhook.rotate'
+  | 'webhook.signing'
   | 'run.start'
   | 'run.cancel';
 

@@ -17,11 +17,13 @@ export type {
   GraphVersionRecord,
   GuildRecord,
   WebhookRecord,
+  WebhookSigning,
 } from './graph-models.js';
 export type {
   CollectEntryRecord,
   CollectWindowRecord,
   DataKeyRecord,
+  HookDeliveryRecord,
   TriggerRecord,
   WaitRecord,
 } from './runtime-models.js';

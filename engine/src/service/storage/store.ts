@@ -21,11 +21,13 @@ import {
   collectEntrySchema,
   collectWindowSchema,
   dataKeySchema,
+  hookDeliverySchema,
   triggerSchema,
   waitSchema,
   type CollectEntryRecord,
   type CollectWindowRecord,
   type DataKeyRecord,
+  type HookDeliveryRecord,
   type TriggerRecord,
   type WaitRecord,
 } from './runtime-models.js';
@@ -39,6 +41,7 @@ export interface Store {
   graphs: Model<GraphRecord>;
   versions: Model<GraphVersionRecord>;
   webhooks: Model<WebhookRecord>;
+  hookDeliveries: Model<HookDeliveryRecord>;
   dataKeys: Model<DataKeyRecord>;
   collectWindows: Model<CollectWindowRecord>;
   collectEntries: Model<CollectEntryRecord>;
@@ -85,6 +88,7 @@ async function open(connection: Connection): Promise<Store> {
     graphs: bind('Graph', graphSchema),
     versions: bind('GraphVersion', graphVersionSchema),
     webhooks: bind('Webhook', webhookSchema),
+    hookDeliveries: bind('HookDelivery', hookDeliverySchema),
     dataKeys: bind('DataKey', dataKeySchema),
     collectWindows: bind('CollectWindow', collectWindowSchema),
     collectEntries: bind('CollectEntry', collectEntrySchema),
