@@ -36,6 +36,8 @@ export const ERROR_CODES = [
   'sandbox_unavailable',
   'sandbox_refused',
   'stripe_not_configured',
+  'stripe_object_owned',
+  'admin_only',
   'activation_failed',
   'store_unavailable',
   'temporal_unavailable',

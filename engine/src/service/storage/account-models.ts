@@ -64,6 +64,7 @@ export type AuditAction =
   | 'graph.rollback'
   | 'webhook.rotate'
   | 'webhook.signing'
+  | 'stripe.record'
   | 'run.start'
   | 'run.cancel';
 

@@ -36,3 +36,4 @@ export type {
   UserRecord,
 } from './account-models.js';
 export type { StatsRecord } from './stats-models.js';
+export type { StripeObjectKind, StripeObjectRecord, StripeRecordedVia } from './stripe-models.js';

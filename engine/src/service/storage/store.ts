@@ -33,6 +33,7 @@ import {
 } from './runtime-models.js';
 import { statsSchema, type StatsRecord } from './stats-models.js';
 import { StoreUnavailableError } from './store-errors.js';
+import { stripeObjectSchema, type StripeObjectRecord } from './stripe-models.js';
 
 /** Every model of the store, bound to one connection, with its indexes in place. */
 export interface Store {
@@ -42,6 +43,7 @@ export interface Store {
   versions: Model<GraphVersionRecord>;
   webhooks: Model<WebhookRecord>;
   hookDeliveries: Model<HookDeliveryRecord>;
+  stripeObjects: Model<StripeObjectRecord>;
   dataKeys: Model<DataKeyRecord>;
   collectWindows: Model<CollectWindowRecord>;
   collectEntries: Model<CollectEntryRecord>;
@@ -89,6 +91,7 @@ async function open(connection: Connection): Promise<Store> {
     versions: bind('GraphVersion', graphVersionSchema),
     webhooks: bind('Webhook', webhookSchema),
     hookDeliveries: bind('HookDelivery', hookDeliverySchema),
+    stripeObjects: bind('StripeObject', stripeObjectSchema),
     dataKeys: bind('DataKey', dataKeySchema),
     collectWindows: bind('CollectWindow', collectWindowSchema),
     collectEntries: bind('CollectEntry', collectEntrySchema),
