@@ -92,12 +92,14 @@ async function step(
     (i) => {
       const body = JSON.stringify({ order: i, amount: 42 });
       const at = Date.now();
+      const timestamp = Math.floor(at / 1000);
       const t0 = performance.now();
       return fetch(hook.url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          'x-guildflow-signature': signWebhook(hook.secret, body),
+          'x-guildflow-timestamp': String(timestamp),
+          'x-guildflow-signature': signWebhook(hook.secret, body, timestamp),
         },
         body,
       }).then(
@@ -208,7 +210,7 @@ export const throughputBenchmark = defineBenchmark<ThroughputResult>({
   explain: (r) =>
     isSkipped(r)
       ? `**throughput** — skipped: ${r.skipped}.`
-      : `**throughput** — signed deliveries to \`POST /hooks/:hookId\` (HMAC check, published version lookup, run start = one Temporal StartWorkflowExecution) at a fixed rate, each run \`trigger.webhook\` → \`discord.sendMessage\` (a no-op executor: the action's cost is Discord's), timed from the request to the run's close in Temporal's visibility. A rate counts as sustained when nothing is lost, p99 ≤ 1 s and the generator achieved it. Ramp: ${r.steps
+      : `**throughput** — signed deliveries to \`POST /hooks/:hookId\` (HMAC check with a timestamp, published version lookup, the delivery's replay claim in the store, run start = one Temporal StartWorkflowExecution) at a fixed rate, each run \`trigger.webhook\` → \`discord.sendMessage\` (a no-op executor: the action's cost is Discord's), timed from the request to the run's close in Temporal's visibility. A rate counts as sustained when nothing is lost, p99 ≤ 1 s and the generator achieved it. Ramp: ${r.steps
           .map(
             (s) =>
               `${s.rate}/s → ${s.sustained ? 'ok' : 'missed'} (p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms, lost ${s.lost}, 202 p99 ${s.acceptP99Ms} ms)`,

@@ -14,6 +14,7 @@ import { log } from './log.js';
 import { mountPages } from './pages.js';
 import { runRoutes } from './runs/routes.js';
 import { sandboxRoutes } from './sandbox/sandbox-routes.js';
+import { stripeObjectRoutes } from './stripe/stripe-object-routes.js';
 import { stripeWebhookRoutes } from './stripe/stripe-webhook.js';
 import { templateInstallRoutes, templateListRoutes } from './templates/routes.js';
 import { isTemporalUnavailable, temporalUnavailable } from './runs/temporal-calls.js';
@@ -73,6 +74,7 @@ export function createApp(deps: ServiceDeps): Express {
     graphRoutes(deps),
     runRoutes(deps),
     templateInstallRoutes(deps),
+    stripeObjectRoutes(deps),
   );
 
   app.use('/api', (req, _res, next) => {

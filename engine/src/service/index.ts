@@ -33,6 +33,13 @@ export {
 export { createSession, endSession } from './auth/index.js';
 export { DISCORD_API_BASE, type DiscordOAuthSettings } from './auth/discord-oauth.js';
 export { startStripeRuns, stripeEventMatches } from './stripe/stripe-events.js';
+// The ownership checks the Stripe executors and billing call (docs/api/README.md, Stripe webhook).
+export {
+  StripeObjectOwnedElsewhere,
+  assertStripeObjectOwned,
+  recordStripeObject,
+  stripeObjectKind,
+} from './stripe/stripe-ownership.js';
 export { routerActivation, triggerConfigOf } from './router/router-activation.js';
 export { TriggerIndex, type TriggerMatch } from './router/trigger-index.js';
 export { syncTriggers, type TriggerSync, type TriggerSyncOptions } from './router/trigger-sync.js';

@@ -103,6 +103,14 @@ export async function hostedExchanges(): Promise<ContractExchange[]> {
       await wrongSecret.close();
     }
 
+    // Recording Stripe objects (the operator only): new, again, another guild's, not an id, a user.
+    const objects = (guildId: string, id: string) => `/api/guilds/${guildId}/stripe/objects/${id}`;
+    await call(service, 'PUT', objects(guild, 'cus_contract'));
+    await call(service, 'PUT', objects(guild, 'cus_contract'));
+    await call(service, 'PUT', objects('1300000000000000999', 'cus_contract'));
+    await call(service, 'PUT', objects(guild, 'in_contract'));
+    await call(service, 'PUT', objects(guild, 'cus_contractuser'), { token });
+
     // Sessions.
     await call(service, 'GET', '/api/session', { token });
     await call(service, 'GET', '/api/session');
@@ -150,7 +158,8 @@ export async function hostedExchanges(): Promise<ContractExchange[]> {
     await call(bare, 'GET', '/api/sandbox/messages');
     await call(bare, 'GET', `/api/sandbox/guilds/${guild}/members/${users.alice}`);
 
-    // The Stripe webhook: verified (no guild: nothing to start), bad signature, not configured.
+    // The Stripe webhook: verified (no recorded object: nothing to start), bad signature, not
+    // configured.
     const payload = JSON.stringify({
       id: 'evt_contract',
       object: 'event',

@@ -163,10 +163,13 @@ describe('graphs API: drafts', () => {
     expect(created.body.webhook).toEqual({
       url: expect.stringMatching(/\/hooks\/wh_[A-Za-z0-9_-]{32}$/),
       secret: expect.stringMatching(/^whsec_/),
+      signing: 'timestamped',
+      replayable: false,
     });
     const path = `${graphs}/${created.body.id}`;
     const read = await service.api('GET', path);
-    expect(read.body.webhook).toEqual({ url: created.body.webhook.url });
+    const shown = { url: created.body.webhook.url, signing: 'timestamped', replayable: false };
+    expect(read.body.webhook).toEqual(shown);
     const stored = await service.store.webhooks.findOne({ graphId: created.body.id }).lean();
     expect(JSON.stringify(stored)).not.toContain(created.body.webhook.secret);
 
@@ -174,9 +177,7 @@ describe('graphs API: drafts', () => {
     expect(rotated.status).toBe(200);
     expect(rotated.body.url).toBe(created.body.webhook.url);
     expect(rotated.body.secret).not.toBe(created.body.webhook.secret);
-    expect((await service.api('PUT', path, { body: webhookGraph() })).body.webhook).toEqual({
-      url: created.body.webhook.url,
-    });
+    expect((await service.api('PUT', path, { body: webhookGraph() })).body.webhook).toEqual(shown);
 
     const { body: plain } = await service.api('POST', graphs, { body: sendGraph() });
     expect(plain.webhook).toBeUndefined();

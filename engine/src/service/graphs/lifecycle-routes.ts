@@ -1,20 +1,21 @@
-import type { Router } from 'express';
+import type { Request, Router } from 'express';
 import type { GraphDocument } from '../../core/index.js';
 import type { ServiceDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
-import { baseUrlOf, guildContext } from '../http/context.js';
+import { baseUrlOf, guildContext, type GuildContext } from '../http/context.js';
 import { ifMatchRevision, requireJson } from '../http/preconditions.js';
 import { check } from '../http/validate.js';
-import { recordAudit, type GraphVersionRecord } from '../storage/index.js';
+import { recordAudit, type GraphRecord, type GraphVersionRecord } from '../storage/index.js';
 import { draftOf, triggerOf } from './graph-resource.js';
 import { findVersion } from './graph-store.js';
 import { disableGraph, publishGraph, rollbackGraph } from './publishing.js';
 import type { GraphRouteKit } from './route-kit.js';
-import { RollbackBodySchema } from './schemas.js';
-import { rotateWebhook, webhookUrl } from './webhooks.js';
+import { RollbackBodySchema, WebhookSettingsBodySchema } from './schemas.js';
+import { rotateWebhook, setWebhookSigning, webhookInfo } from './webhooks.js';
 
 /**
- * The lifecycle routes of a graph: publish, disable, versions, rollback and webhook rotation.
+ * The lifecycle routes of a graph: publish, disable, versions, rollback, and the webhook's
+ * secret rotation and signing mode.
  *
  * @example
  * mountLifecycleRoutes(router, deps, graphRouteKit(deps));
@@ -90,15 +91,8 @@ export function mountLifecycleRoutes(router: Router, deps: ServiceDeps, kit: Gra
 
   router.post('/graphs/:graphId/webhook/rotate', async (req, res) => {
     const ctx = await guildContext(deps, req, res);
-    const graph = await kit.graphOf(ctx, req);
-    if (triggerOf(draftOf(graph))?.type !== 'trigger.webhook') {
-      throw new ApiError(
-        409,
-        'not_a_webhook_graph',
-        'This graph is not started by a webhook: make its trigger a trigger.webhook node first.',
-      );
-    }
-    const { hookId, secret } = await kit.alone(req, () =>
+    const graph = await webhookGraphOf(kit, ctx, req);
+    const rotated = await kit.alone(req, () =>
       rotateWebhook(ctx.store, kit.box, { id: graph._id, guildId: ctx.guildId }),
     );
     await recordAudit(ctx.store, {
@@ -107,6 +101,42 @@ export function mountLifecycleRoutes(router: Router, deps: ServiceDeps, kit: Gra
       guildId: ctx.guildId,
       graphId: graph._id,
     });
-    res.json({ url: webhookUrl(baseUrlOf(deps, req), hookId), secret });
+    res.json(webhookInfo(baseUrlOf(deps, req), rotated, rotated.secret));
   });
+
+  // The signing mode: `body` makes the hook replayable, so it is a deliberate, audited switch.
+  router.put('/graphs/:graphId/webhook', requireJson, async (req, res) => {
+    const { signing } = check(WebhookSettingsBodySchema, req.body, 'body');
+    const ctx = await guildContext(deps, req, res);
+    const graph = await webhookGraphOf(kit, ctx, req);
+    const set = await kit.alone(req, () =>
+      setWebhookSigning(ctx.store, kit.box, { id: graph._id, guildId: ctx.guildId }, signing),
+    );
+    if (set.before !== signing)
+      await recordAudit(ctx.store, {
+        actor: ctx.actor,
+        action: 'webhook.signing',
+        guildId: ctx.guildId,
+        graphId: graph._id,
+        note: `signing ${set.before} → ${signing}${signing === 'body' ? ' (replayable)' : ''}`,
+      });
+    res.json(webhookInfo(baseUrlOf(deps, req), set, set.secret));
+  });
+}
+
+/** The graph of `:graphId`, which must be started by a webhook (else 409). */
+async function webhookGraphOf(
+  kit: GraphRouteKit,
+  ctx: GuildContext,
+  req: Request,
+): Promise<GraphRecord> {
+  const graph = await kit.graphOf(ctx, req);
+  if (triggerOf(draftOf(graph))?.type !== 'trigger.webhook') {
+    throw new ApiError(
+      409,
+      'not_a_webhook_graph',
+      'This graph is not started by a webhook: make its trigger a trigger.webhook node first.',
+    );
+  }
+  return graph;
 }

@@ -2,12 +2,12 @@ import type { Request, Response } from 'express';
 import type { ServiceDeps } from '../deps.js';
 import { baseUrlOf, retryConflicts, type GuildContext } from '../http/context.js';
 import { etagOf, preconditionFailed } from '../http/preconditions.js';
-import { secretBox, withKeyLock, type GraphRecord } from '../storage/index.js';
+import { secretBox, withKeyLock, type GraphRecord, type WebhookRecord } from '../storage/index.js';
 import { noActivation } from './activation.js';
 import { draftOf, toGraphResource, triggerOf, type WebhookInfo } from './graph-resource.js';
 import { findGraph } from './graph-store.js';
 import type { PublishContext } from './publishing.js';
-import { webhookUrl, type SecretSealer } from './webhooks.js';
+import { signingOf, webhookInfo, type SecretSealer } from './webhooks.js';
 
 /** What the graph routes share. */
 export interface GraphRouteKit {
@@ -27,7 +27,7 @@ export interface GraphRouteKit {
     expected: number | undefined,
     apply: (graph: GraphRecord) => Promise<T>,
   ): Promise<T>;
-  /** Answers a graph resource with its ETag (the webhook URL; its secret only when new). */
+  /** Answers a graph resource with its ETag (the webhook; its secret only when new). */
   answer(
     req: Request,
     res: Response,
@@ -72,13 +72,14 @@ export function graphRouteKit(deps: ServiceDeps): GraphRouteKit {
       let webhook: WebhookInfo | undefined;
       if (triggerOf(draftOf(graph))?.type === 'trigger.webhook') {
         const hook = await ctx.store.webhooks
-          .findOne({ graphId: graph._id }, { _id: 1 })
-          .lean<{ _id: string }>();
+          .findOne({ graphId: graph._id }, { _id: 1, signing: 1 })
+          .lean<Pick<WebhookRecord, '_id' | 'signing'>>();
         if (hook)
-          webhook = {
-            url: webhookUrl(baseUrlOf(deps, req), hook._id),
-            ...(secret ? { secret } : {}),
-          };
+          webhook = webhookInfo(
+            baseUrlOf(deps, req),
+            { hookId: hook._id, signing: signingOf(hook) },
+            secret,
+          );
       }
       res.status(status).set('ETag', etagOf(graph.revision)).json(toGraphResource(graph, webhook));
     },

@@ -23,11 +23,26 @@ export const ValidationIssueSchema = Type.Object(
 );
 
 /**
- * The inbound webhook of a `trigger.webhook` graph. `secret` appears only in the answer that
- * created or rotated it: it is never shown again (rotate to get a new one).
+ * How deliveries to a hook are signed: `timestamped` (the default) or `body` (replayable).
  *
  * @example
- * { url: 'http://localhost:3000/hooks/wh_…', secret: 'whsec_…' }
+ * { signing: 'body' }
+ */
+export const WebhookSigningSchema = Type.Union(
+  [Type.Literal('timestamped'), Type.Literal('body')],
+  {
+    description:
+      '`timestamped`: HMAC of `<timestamp>.<raw body>`, fresh within 5 minutes, each delivery accepted once. `body`: HMAC of the raw body alone, for senders that cannot sign a timestamp — a captured delivery can be replayed.',
+  },
+);
+
+/**
+ * The inbound webhook of a `trigger.webhook` graph. `secret` appears only in the answer that
+ * created or rotated it: it is never shown again (rotate to get a new one). `replayable` is true
+ * (with a `warning`) when the hook takes body-only signatures.
+ *
+ * @example
+ * { url: 'http://localhost:3000/hooks/wh_…', secret: 'whsec_…', signing: 'timestamped', replayable: false }
  */
 export const WebhookInfoSchema = Type.Object(
   {
@@ -35,8 +50,27 @@ export const WebhookInfoSchema = Type.Object(
     secret: Type.Optional(
       Type.String({ description: 'Shown once, when the hook is created or rotated.' }),
     ),
+    signing: WebhookSigningSchema,
+    replayable: Type.Boolean({
+      description:
+        'True when a captured delivery can be sent again and start another run (body-only signing).',
+    }),
+    warning: Type.Optional(
+      Type.String({ description: 'Present when replayable: what that means and how to fix it.' }),
+    ),
   },
   { $id: 'WebhookInfo' },
+);
+
+/**
+ * Body of `PUT …/webhook`: the hook's signing mode.
+ *
+ * @example
+ * { signing: 'body' }
+ */
+export const WebhookSettingsBodySchema = Type.Object(
+  { signing: WebhookSigningSchema },
+  { additionalProperties: false, $id: 'WebhookSettingsBody' },
 );
 
 /**

@@ -5,7 +5,13 @@ import {
   sha256Hex,
   type Store,
   type WebhookRecord,
+  type WebhookSigning,
 } from '../storage/index.js';
+import type { WebhookInfo } from './graph-resource.js';
+
+/** What a hook's owner sees about a body-only hook, wherever the hook is shown. */
+export const REPLAYABLE_WARNING =
+  'Body-only signing: anyone who captures one delivery can send it again, at any time, and start another run. Switch to timestamped signing (PUT …/webhook { "signing": "timestamped" }) as soon as the sender can sign a timestamp.';
 
 /** Seals and opens secrets at rest (see `secretBox`). */
 export interface SecretSealer {
@@ -25,9 +31,9 @@ export async function ensureWebhook(
   store: Store,
   box: SecretSealer,
   graph: { id: string; guildId: string },
-): Promise<{ hookId: string; secret?: string; created: boolean }> {
+): Promise<{ hookId: string; secret?: string; created: boolean; signing: WebhookSigning }> {
   const existing = await store.webhooks.findOne({ graphId: graph.id }).lean<WebhookRecord>();
-  if (existing) return { hookId: existing._id, created: false };
+  if (existing) return { hookId: existing._id, created: false, signing: signingOf(existing) };
   const secret = newSecret();
   const hookId = newId('wh', 24);
   try {
@@ -37,6 +43,7 @@ export async function ensureWebhook(
       guildId: graph.guildId,
       secretHash: sha256Hex(secret),
       secretCipher: box.seal(secret),
+      signing: 'timestamped',
       createdAt: new Date(),
       rotatedAt: null,
     });
@@ -44,14 +51,15 @@ export async function ensureWebhook(
     if (!isDuplicateKey(error)) throw error;
     const winner = await store.webhooks.findOne({ graphId: graph.id }).lean<WebhookRecord>();
     if (!winner) throw error;
-    return { hookId: winner._id, created: false };
+    return { hookId: winner._id, created: false, signing: signingOf(winner) };
   }
-  return { hookId, secret, created: true };
+  return { hookId, secret, created: true, signing: 'timestamped' };
 }
 
 /**
  * Replaces the secret of a graph's hook (creating the hook when it has none) and returns the
- * new secret; the old one stops working at once. The hook id (its URL) stays the same.
+ * new secret; the old one stops working at once. The hook id (its URL) and its signing mode
+ * stay the same.
  *
  * @example
  * const { hookId, secret } = await rotateWebhook(store, box, { id: graphId, guildId });
@@ -60,9 +68,9 @@ export async function rotateWebhook(
   store: Store,
   box: SecretSealer,
   graph: { id: string; guildId: string },
-): Promise<{ hookId: string; secret: string }> {
+): Promise<{ hookId: string; secret: string; signing: WebhookSigning }> {
   const ensured = await ensureWebhook(store, box, graph);
-  if (ensured.secret) return { hookId: ensured.hookId, secret: ensured.secret };
+  if (ensured.secret) return { ...ensured, secret: ensured.secret };
   const secret = newSecret();
   await store.webhooks.updateOne(
     { _id: ensured.hookId },
@@ -74,30 +82,65 @@ export async function rotateWebhook(
       },
     },
   );
-  return { hookId: ensured.hookId, secret };
+  return { hookId: ensured.hookId, secret, signing: ensured.signing };
 }
 
 /**
- * The hook and its clear secret, for checking an inbound request's signature; null when the
- * hook is unknown or its secret cannot be opened (the secret key changed: rotate the hook).
+ * Sets how a graph's hook must be signed (creating the hook when it has none: `secret` is then
+ * its new secret, shown this once). `before` is the mode it had.
  *
  * @example
- * const hook = await webhookSecret(store, box, req.params.hookId);
+ * await setWebhookSigning(store, box, { id: graphId, guildId }, 'body'); // replayable from now on
  */
-export async function webhookSecret(
+export async function setWebhookSigning(
   store: Store,
   box: SecretSealer,
-  hookId: string,
-): Promise<{ hookId: string; graphId: string; guildId: string; secret: string } | null> {
-  const hook = await store.webhooks.findById(hookId).lean<WebhookRecord>();
-  if (!hook) return null;
-  try {
-    const secret = box.open(hook.secretCipher);
-    if (sha256Hex(secret) !== hook.secretHash) return null;
-    return { hookId: hook._id, graphId: hook.graphId, guildId: hook.guildId, secret };
-  } catch {
-    return null;
-  }
+  graph: { id: string; guildId: string },
+  signing: WebhookSigning,
+): Promise<{ hookId: string; secret?: string; signing: WebhookSigning; before: WebhookSigning }> {
+  const ensured = await ensureWebhook(store, box, graph);
+  if (ensured.signing !== signing)
+    await store.webhooks.updateOne({ _id: ensured.hookId }, { $set: { signing } });
+  return {
+    hookId: ensured.hookId,
+    ...(ensured.secret ? { secret: ensured.secret } : {}),
+    signing,
+    before: ensured.signing,
+  };
+}
+
+/**
+ * The signing mode of a stored hook. Hooks stored before modes existed have none and count as
+ * `timestamped`: secure by default — a replayable hook is always someone's explicit choice.
+ *
+ * @example
+ * signingOf({ signing: undefined }); // 'timestamped'
+ */
+export function signingOf(hook: Pick<WebhookRecord, 'signing'>): WebhookSigning {
+  return hook.signing === 'body' ? 'body' : 'timestamped';
+}
+
+/**
+ * The `webhook` object of the API: URL, signing mode, whether deliveries can be replayed (with a
+ * warning saying so), and the secret when it was just created or rotated.
+ *
+ * @example
+ * webhookInfo('http://localhost:3000', { hookId: 'wh_abc', signing: 'body' });
+ * // { url: 'http://localhost:3000/hooks/wh_abc', signing: 'body', replayable: true, warning: 'Body-only signing: …' }
+ */
+export function webhookInfo(
+  baseUrl: string,
+  hook: { hookId: string; signing: WebhookSigning },
+  secret?: string,
+): WebhookInfo {
+  const replayable = hook.signing === 'body';
+  return {
+    url: webhookUrl(baseUrl, hook.hookId),
+    ...(secret ? { secret } : {}),
+    signing: hook.signing,
+    replayable,
+    ...(replayable ? { warning: REPLAYABLE_WARNING } : {}),
+  };
 }
 
 /**

@@ -1,8 +1,14 @@
 import type { GraphSnapshot } from '../../interpreter/contract.js';
-import type { SecretSealer } from '../graphs/webhooks.js';
+import { signingOf, type SecretSealer } from '../graphs/webhooks.js';
 import { log } from '../log.js';
 import { SnapshotCache } from '../router/snapshot-cache.js';
-import { sha256Hex, type GraphRecord, type Store, type WebhookRecord } from '../storage/index.js';
+import {
+  sha256Hex,
+  type GraphRecord,
+  type Store,
+  type WebhookRecord,
+  type WebhookSigning,
+} from '../storage/index.js';
 
 /**
  * Hook ids made by `newId('wh', 24)`: anything else is unknown without asking the store.
@@ -16,7 +22,7 @@ export const HOOK_ID = /^wh_[A-Za-z0-9_-]{32}$/;
  * What the store says about a hook and its graph right now.
  *
  * @example
- * const state: HookState = { hookId, graphId, guildId, secret: 'whsec_…', graph: { enabled: true, publishedVersion: 3 } };
+ * const state: HookState = { hookId, graphId, guildId, secret: 'whsec_…', signing: 'timestamped', graph: { enabled: true, publishedVersion: 3 } };
  */
 export interface HookState {
   hookId: string;
@@ -24,6 +30,8 @@ export interface HookState {
   guildId: string;
   /** The clear secret; null when it cannot be opened (the service's secret key changed). */
   secret: string | null;
+  /** How deliveries must be signed (read on every call: a switch takes effect at once). */
+  signing: WebhookSigning;
   /** The graph's live pointer; null when the graph is gone (deleted). */
   graph: Pick<GraphRecord, 'enabled' | 'publishedVersion'> | null;
 }
@@ -33,8 +41,8 @@ type GraphState = Pick<GraphRecord, 'guildId' | 'enabled' | 'publishedVersion'>;
 /**
  * Finds a hook's secret and its graph's published version quickly, caching only what cannot go
  * stale: the hook → graph binding (a hook belongs to one graph for life) and published snapshots
- * (immutable). The secret and the graph's live pointer are read on every call, so a rotation or
- * a disable takes effect at once in every process; once the binding is known both reads go out
+ * (immutable). The secret, signing mode and the graph's live pointer are read on every call, so
+ * a rotation, a signing switch or a disable takes effect at once in every process; once the binding is known both reads go out
  * together (two point reads by `_id`, one round-trip of latency).
  *
  * @example
@@ -73,6 +81,7 @@ export class HookDirectory {
       graphId: hook.graphId,
       guildId: hook.guildId,
       secret: this.open(hook),
+      signing: signingOf(hook),
       // A graph of another guild under this hook's graph id cannot happen; treat it as gone.
       graph: graph && graph.guildId === hook.guildId ? graph : null,
     };

@@ -1,15 +1,28 @@
-import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
+import express, {
+  Router,
+  type ErrorRequestHandler,
+  type Request,
+  type RequestHandler,
+} from 'express';
 import { triggerNode } from '../../core/index.js';
 import type { GraphSnapshot } from '../../interpreter/contract.js';
 import type { ServiceDeps } from '../deps.js';
 import { ApiError, errorBody } from '../errors.js';
 import { startRun } from '../runs/start-run.js';
 import { temporalCall } from '../runs/temporal-calls.js';
-import { openStore, secretBox } from '../storage/index.js';
+import { newId, openStore, secretBox } from '../storage/index.js';
+import { BodyOnlySenders } from './body-only-senders.js';
+import { claimDelivery, markDeliveryStarted } from './delivery-claims.js';
 import { HookDirectory, type HookState } from './hook-directory.js';
 import { hookPayload, hookRunId } from './hook-request.js';
 import { DEFAULT_WEBHOOK_RATE_LIMIT, TokenBuckets } from './rate-limit.js';
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, checkSignature } from './signature.js';
+import {
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+  checkSignature,
+  type SignatureAccepted,
+  type SignatureRefusal,
+} from './signature.js';
 
 /**
  * Largest inbound webhook body (larger answers 413).
@@ -22,11 +35,12 @@ export const HOOK_BODY_LIMIT = '256kb';
 /**
  * The inbound webhook route, `POST /hooks/:hookId` — mounted outside `/api` because the HMAC
  * signature, not a bearer token, authenticates it (docs/api/webhooks.md). In order: unknown
- * hook → 404 (before any body is read), body over 256 kB → 413, missing or wrong signature or a
- * stale timestamp → 401, graph disabled or unpublished → 409 `graph_disabled`, published version
- * not a webhook graph → 409 `not_a_webhook_graph`, over the hook's rate limit → 429 with
- * `Retry-After`; otherwise the published version runs and the answer is 202 `{ runId }`.
- * `Idempotency-Key` makes a delivery start at most one run.
+ * hook → 404 (before any body is read), body over 256 kB → 413, missing or wrong signature, a
+ * missing (timestamped hooks) or stale timestamp → 401, graph disabled or unpublished → 409
+ * `graph_disabled`, published version not a webhook graph → 409 `not_a_webhook_graph`, a copy
+ * of an accepted timestamped delivery → 202 with the first run's id (nothing starts), over the
+ * hook's rate limit → 429 with `Retry-After`; otherwise the published version runs and the
+ * answer is 202 `{ runId }`. `Idempotency-Key` makes distinct deliveries start at most one run.
  *
  * @example
  * app.use('/hooks', hookRoutes(deps)); // before the /api authentication
@@ -37,6 +51,7 @@ export function hookRoutes(deps: ServiceDeps): Router {
     () => openStore(deps.mongo),
     secretBox(deps.secretKey, deps.legacySecretKeys),
   );
+  const bodyOnlySenders = new BodyOnlySenders();
   const limits =
     deps.webhookRateLimit === false
       ? undefined
@@ -54,25 +69,26 @@ export function hookRoutes(deps: ServiceDeps): Router {
   router.post('/:hookId', findHook, rawBody, async (req, res) => {
     const hook = res.locals.hook as HookState;
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const refusal =
-      hook.secret === null
-        ? {
-            code: 'invalid_signature',
-            // Unreadable (the service's key changed; logged for operators): no signature can match.
-            message:
-              "The signature does not match the hook's secret: rotate the secret and sign with the new one.",
-          }
-        : checkSignature({
-            secret: hook.secret,
-            body,
-            signature: req.get(SIGNATURE_HEADER),
-            timestamp: req.get(TIMESTAMP_HEADER),
-            nowMs: Date.now(),
-          });
-    if (refusal) throw new ApiError(401, refusal.code, refusal.message);
+    const check = verify(hook, req, body);
+    if (!check.ok) {
+      if (check.signedBodyOnly) bodyOnlySenders.report(hook);
+      throw new ApiError(401, check.code, check.message);
+    }
     const snapshot = await liveSnapshot(directory, hook);
-    const workflowId = hookRunId(hook.hookId, req.get('idempotency-key'));
+    const keyedRunId = hookRunId(hook.hookId, req.get('idempotency-key'));
     const payload = hookPayload({ url: req.originalUrl, headers: req.headers, body });
+    // A timestamped delivery is claimed once by its signature: a copy answers the first run.
+    const store = await openStore(deps.mongo);
+    const delivery =
+      check.timestamp === undefined
+        ? undefined
+        : { hookId: hook.hookId, digest: check.digest, timestamp: check.timestamp };
+    const claim = delivery && (await claimDelivery(store, delivery, keyedRunId ?? newId('run')));
+    if (claim?.started) {
+      res.status(202).json({ runId: claim.runId });
+      return;
+    }
+    // Refused here, a fresh claim stays unstarted: a retry of the same delivery finishes it.
     const taken = limits?.take(hook.hookId);
     if (taken && !taken.ok) {
       res.set('Retry-After', String(taken.retryAfterSeconds));
@@ -89,9 +105,10 @@ export function hookRoutes(deps: ServiceDeps): Router {
         snapshot,
         trigger: { type: 'trigger.webhook', payload },
         triggerType: 'trigger.webhook',
-        workflowId,
+        workflowId: claim?.runId ?? keyedRunId,
       }),
     );
+    if (delivery) await markDeliveryStarted(store, delivery);
     res.status(202).json({ runId });
   });
 
@@ -101,6 +118,27 @@ export function hookRoutes(deps: ServiceDeps): Router {
   });
   router.use(bodyErrors);
   return router;
+}
+
+/** The signature check of a delivery to `hook`. */
+function verify(hook: HookState, req: Request, body: Buffer): SignatureAccepted | SignatureRefusal {
+  if (hook.secret === null) {
+    // Unreadable (the service's key changed; logged for operators): no signature can match.
+    return {
+      ok: false,
+      code: 'invalid_signature',
+      message:
+        "The signature does not match the hook's secret: rotate the secret and sign with the new one.",
+    };
+  }
+  return checkSignature({
+    secret: hook.secret,
+    body,
+    signature: req.get(SIGNATURE_HEADER),
+    timestamp: req.get(TIMESTAMP_HEADER),
+    nowMs: Date.now(),
+    signing: hook.signing,
+  });
 }
 
 /** The published snapshot a delivery runs, or why the hook takes no deliveries now. */

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { WebhookSigning } from '../storage/index.js';
 
 /**
  * Header carrying `sha256=<hex HMAC-SHA256>` of an inbound webhook.
@@ -8,7 +9,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  */
 export const SIGNATURE_HEADER = 'x-guildflow-signature';
 /**
- * Optional header carrying the unix time (seconds) the sender signed at.
+ * Header carrying the unix time (seconds) the sender signed at (required unless the hook uses
+ * body-only signing).
  *
  * @example
  * req.get(TIMESTAMP_HEADER); // '1767225600'
@@ -46,21 +48,38 @@ export function signWebhook(
 }
 
 /**
- * Why a request's signature was refused (both answer 401).
+ * Why a request's signature was refused (all answer 401). `timestamp_required`: a timestamped
+ * hook got no `X-Guildflow-Timestamp`; `signedBodyOnly` then says whether the signature was right
+ * for body-only signing (a sender that has the secret but signs the old way).
  *
  * @example
- * const refusal: SignatureRefusal = { code: 'stale_timestamp', message: '…' };
+ * const refusal: SignatureRefusal = { ok: false, code: 'stale_timestamp', message: '…' };
  */
-export type SignatureRefusal = { code: 'invalid_signature' | 'stale_timestamp'; message: string };
+export type SignatureRefusal = {
+  ok: false;
+  code: 'invalid_signature' | 'stale_timestamp' | 'timestamp_required';
+  message: string;
+  signedBodyOnly?: boolean;
+};
 
 /**
- * Checks an inbound request's signature headers against the hook secret: the HMAC is compared in
- * constant time; a timestamp, when sent, must be covered by the signature and within 5 minutes
- * of `nowMs`. Returns undefined when the request is authentic, else why not.
+ * An authentic delivery: `digest` is the hex HMAC we computed (one canonical spelling of the
+ * signature, whatever case the sender used); `timestamp` the signed unix seconds, if any.
  *
  * @example
- * const refusal = checkSignature({ secret, body, signature: req.get(SIGNATURE_HEADER), timestamp: req.get(TIMESTAMP_HEADER), nowMs: Date.now() });
- * if (refusal) throw new ApiError(401, refusal.code, refusal.message);
+ * const accepted: SignatureAccepted = { ok: true, digest: '5d1…', timestamp: 1767225600 };
+ */
+export type SignatureAccepted = { ok: true; digest: string; timestamp: number | undefined };
+
+/**
+ * Checks an inbound request's signature headers against the hook secret; the HMAC is compared
+ * in constant time. A timestamp, when sent, must be covered by the signature and within 5 minutes
+ * of `nowMs`. Without a timestamp the body alone is signed — accepted only when the hook's
+ * `signing` is `body` (such deliveries can be replayed; timestamped ones are claimed once).
+ *
+ * @example
+ * const check = checkSignature({ secret, body, signature: req.get(SIGNATURE_HEADER), timestamp: req.get(TIMESTAMP_HEADER), nowMs: Date.now(), signing: 'timestamped' });
+ * if (!check.ok) throw new ApiError(401, check.code, check.message);
  */
 export function checkSignature(input: {
   secret: string;
@@ -68,43 +87,70 @@ export function checkSignature(input: {
   signature: string | undefined;
   timestamp: string | undefined;
   nowMs: number;
-}): SignatureRefusal | undefined {
+  signing: WebhookSigning;
+}): SignatureAccepted | SignatureRefusal {
+  const timed = input.signing === 'timestamped';
   const sent = SIGNATURE.exec(input.signature?.trim() ?? '')?.[1];
   if (!sent) {
-    return {
-      code: 'invalid_signature',
-      message: `Sign the request: send X-Guildflow-Signature: sha256=<hex HMAC-SHA256 of the raw body, keyed with the hook's secret>${input.signature === undefined ? '' : ' (the header is there but not in that form)'}. See docs/api/webhooks.md.`,
-    };
+    return refuse(
+      'invalid_signature',
+      `Sign the request: send ${timed ? `X-Guildflow-Timestamp: <unix seconds> and X-Guildflow-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>"` : 'X-Guildflow-Signature: sha256=<hex HMAC-SHA256 of the raw body'}, keyed with the hook's secret>${input.signature === undefined ? '' : ' (the signature header is there but not in that form)'}. See docs/api/webhooks.md.`,
+    );
   }
   const timestamp = input.timestamp?.trim();
-  if (timestamp !== undefined && !UNIX_SECONDS.test(timestamp)) {
-    return {
-      code: 'invalid_signature',
-      message: 'X-Guildflow-Timestamp must be the unix time in seconds (e.g. 1767225600).',
-    };
+  if (timestamp === undefined) {
+    const matches = digestMatches(input.secret, input.body, undefined, sent);
+    if (timed) {
+      return {
+        ...refuse(
+          'timestamp_required',
+          `This hook takes timestamped deliveries only: send X-Guildflow-Timestamp: <unix seconds> and sign "<timestamp>.<raw body>"${matches ? ' (your signature covers the body alone)' : ''}. A sender that cannot sign a timestamp needs the hook switched to body-only signing, which makes deliveries replayable (docs/api/webhooks.md).`,
+        ),
+        signedBodyOnly: matches !== undefined,
+      };
+    }
+    if (!matches) {
+      return refuse(
+        'invalid_signature',
+        "The signature does not match the body: sign the exact raw bytes you send with the hook's current secret (a rotated secret replaces the old one at once).",
+      );
+    }
+    return { ok: true, digest: matches, timestamp: undefined };
   }
-  const expected = Buffer.from(
-    signWebhook(input.secret, input.body, timestamp).slice('sha256='.length),
-    'hex',
-  );
-  if (!timingSafeEqual(expected, Buffer.from(sent, 'hex'))) {
-    return {
-      code: 'invalid_signature',
-      message:
-        timestamp === undefined
-          ? "The signature does not match the body: sign the exact raw bytes you send with the hook's current secret (a rotated secret replaces the old one at once)."
-          : "The signature does not match: with X-Guildflow-Timestamp, sign `<timestamp>.<raw body>` with the hook's current secret.",
-    };
+  if (!UNIX_SECONDS.test(timestamp)) {
+    return refuse(
+      'invalid_signature',
+      'X-Guildflow-Timestamp must be the unix time in seconds (e.g. 1767225600).',
+    );
+  }
+  const digest = digestMatches(input.secret, input.body, timestamp, sent);
+  if (!digest) {
+    return refuse(
+      'invalid_signature',
+      "The signature does not match: with X-Guildflow-Timestamp, sign `<timestamp>.<raw body>` with the hook's current secret.",
+    );
   }
   // Checked after the signature, so only someone holding the secret learns about clock skew.
-  if (
-    timestamp !== undefined &&
-    Math.abs(input.nowMs / 1000 - Number(timestamp)) > TIMESTAMP_TOLERANCE_SECONDS
-  ) {
-    return {
-      code: 'stale_timestamp',
-      message: `X-Guildflow-Timestamp is more than ${TIMESTAMP_TOLERANCE_SECONDS / 60} minutes away from the server's clock: sign with the current time (and check your clock).`,
-    };
+  if (Math.abs(input.nowMs / 1000 - Number(timestamp)) > TIMESTAMP_TOLERANCE_SECONDS) {
+    return refuse(
+      'stale_timestamp',
+      `X-Guildflow-Timestamp is more than ${TIMESTAMP_TOLERANCE_SECONDS / 60} minutes away from the server's clock: sign with the current time (and check your clock).`,
+    );
   }
-  return undefined;
+  return { ok: true, digest, timestamp: Number(timestamp) };
+}
+
+/** Our hex digest when `sent` (hex, any case) is the signature of body (and timestamp). */
+function digestMatches(
+  secret: string,
+  body: Buffer,
+  timestamp: string | undefined,
+  sent: string,
+): string | undefined {
+  const digest = signWebhook(secret, body, timestamp).slice('sha256='.length);
+  return timingSafeEqual(Buffer.from(digest, 'hex'), Buffer.from(sent, 'hex')) ? digest : undefined;
+}
+
+function refuse(code: SignatureRefusal['code'], message: string): SignatureRefusal {
+  return { ok: false, code, message };
 }

@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'graph_disabled',
   'invalid_signature',
   'stale_timestamp',
+  'timestamp_required',
   'rate_limited',
   'method_not_allowed',
   'run_not_running',
@@ -36,6 +37,8 @@ export const ERROR_CODES = [
   'sandbox_unavailable',
   'sandbox_refused',
   'stripe_not_configured',
+  'stripe_object_owned',
+  'admin_only',
   'activation_failed',
   'store_unavailable',
   'temporal_unavailable',
@@ -111,8 +114,14 @@ export const CatalogSchema = Type.Object(
   { $id: 'Catalog' },
 );
 
-/** The answer of `POST …/webhook/rotate`: the new secret, shown this once. */
+/** The answer of `POST …/webhook/rotate`: the new secret, shown this once, and the hook's mode. */
 export const WebhookSecretSchema = Type.Object(
-  { url: Type.String(), secret: Type.String() },
+  {
+    url: Type.String(),
+    secret: Type.String(),
+    signing: Type.Union([Type.Literal('timestamped'), Type.Literal('body')]),
+    replayable: Type.Boolean(),
+    warning: Type.Optional(Type.String()),
+  },
   { $id: 'WebhookSecret' },
 );

@@ -115,13 +115,28 @@ describe('docs/api/openapi.json', () => {
         rawBody: '{"text":"hi"}',
         headers: { 'Content-Type': 'application/json', ...headers },
       });
+    const now = Math.floor(Date.now() / 1000);
     const signed = {
-      'X-Guildflow-Signature': signWebhook(rotated.body.secret as string, '{"text":"hi"}'),
+      'X-Guildflow-Timestamp': String(now),
+      'X-Guildflow-Signature': signWebhook(rotated.body.secret as string, '{"text":"hi"}', now),
     };
     await delivery(signed);
     await call('POST', `${graphs}/${hooked.body.id}/publish`);
     await delivery(signed);
+    await delivery(signed); // a copy: the first run's id
     await delivery({});
+    const bodyOnly = {
+      'X-Guildflow-Signature': signWebhook(rotated.body.secret as string, '{"text":"hi"}'),
+    };
+    await delivery(bodyOnly); // 401 timestamp_required
+    // The signing mode: body-only (replayable) and back; refusals.
+    const hookSettings = `${graphs}/${hooked.body.id}/webhook`;
+    await call('PUT', hookSettings, { body: { signing: 'body' } });
+    await delivery(bodyOnly);
+    await call('PUT', hookSettings, { body: { signing: 'timestamped' } });
+    await call('PUT', hookSettings, { body: { signing: 'never' } });
+    await call('PUT', `${path}/webhook`, { body: { signing: 'body' } });
+    await call('PUT', `${graphs}/g_0000000000000000000000/webhook`, { body: { signing: 'body' } });
     await call('POST', '/hooks/wh_00000000000000000000000000000000', { token: null, rawBody: 'x' });
 
     // Runs: a completed one (version 1) and a waiting one (version 2 after rollback → publish).

@@ -192,9 +192,27 @@ export const OPERATIONS: Operation[] = [
     path: `${GRAPH}/webhook/rotate`,
     summary: 'Create or rotate the webhook secret',
     description:
-      'The old secret stops working at once; the URL stays. The new secret is shown only in this answer.',
+      'The old secret stops working at once; the URL and the signing mode stay. The new secret is shown only in this answer.',
     answers: [
-      [200, 'WebhookSecret', 'The new secret.'],
+      [200, 'WebhookSecret', 'The new secret, with the hook’s signing mode.'],
+      notFound,
+      [409, 'Error', '`not_a_webhook_graph`.'],
+    ],
+  },
+  {
+    method: 'put',
+    path: `${GRAPH}/webhook`,
+    summary: 'Set how the webhook’s deliveries are signed',
+    description:
+      '`timestamped` (the default): HMAC of `<timestamp>.<raw body>`, fresh within 5 minutes, each delivery accepted once. `body`: HMAC of the raw body alone, for senders that cannot sign a timestamp — a captured delivery can then be replayed, and the answer (like the graph resource) says so with `replayable: true` and a `warning`. Takes effect at once; audited as `webhook.signing`.',
+    body: 'WebhookSettingsBody',
+    answers: [
+      [
+        200,
+        'WebhookInfo',
+        'The hook as it is now (its secret only if this call created the hook).',
+      ],
+      [400, 'Error', '`invalid_request`: `signing` must be `timestamped` or `body`.'],
       notFound,
       [409, 'Error', '`not_a_webhook_graph`.'],
     ],
@@ -302,7 +320,7 @@ export const OPERATIONS: Operation[] = [
     path: '/hooks/{hookId}',
     summary: 'Deliver an inbound webhook (starts a run)',
     description:
-      'The URL is the graph resource’s `webhook.url`. No bearer token: the HMAC signature authenticates the request (docs/api/webhooks.md). The published version runs with the payload `{ body, query, headers }` (body parsed as JSON for a JSON content type, else text; signature, authorization and cookie headers removed). Checked in this order: hook, size, signature, graph state, rate limit.',
+      'The URL is the graph resource’s `webhook.url`. No bearer token: the HMAC signature authenticates the request (docs/api/webhooks.md). The published version runs with the payload `{ body, query, headers }` (body parsed as JSON for a JSON content type, else text; signature, authorization and cookie headers removed). A timestamped delivery is accepted once: a copy of it within its 5-minute window (whatever its Idempotency-Key) answers the first run’s id and starts nothing. Checked in this order: hook, size, signature, graph state, copy of an accepted delivery, rate limit.',
     public: true,
     rawBody:
       'Any content type, at most 256 kB, uncompressed. The signature covers these exact bytes.',
@@ -311,12 +329,12 @@ export const OPERATIONS: Operation[] = [
         name: 'X-Guildflow-Signature',
         required: true,
         description:
-          '`sha256=<hex HMAC-SHA256>` keyed with the hook secret, over the raw body — or over `<timestamp>.<raw body>` when X-Guildflow-Timestamp is sent.',
+          '`sha256=<hex HMAC-SHA256>` keyed with the hook secret, over `<timestamp>.<raw body>` — or over the raw body alone, without X-Guildflow-Timestamp, on a hook switched to body-only signing (replayable).',
       },
       {
         name: 'X-Guildflow-Timestamp',
         description:
-          'Unix seconds; must be within 5 minutes of the server clock and is then covered by the signature.',
+          'Unix seconds, covered by the signature; must be within 5 minutes of the server clock. Required unless the hook uses body-only signing.',
       },
       {
         name: 'Idempotency-Key',
@@ -328,7 +346,7 @@ export const OPERATIONS: Operation[] = [
       [
         202,
         'HookAccepted',
-        'A run of the published version started (or, for a repeated Idempotency-Key, had started).',
+        'A run of the published version started (or, for a copy of an accepted delivery or a repeated Idempotency-Key, had started).',
       ],
       [
         400,
@@ -338,7 +356,7 @@ export const OPERATIONS: Operation[] = [
       [
         401,
         'Error',
-        '`invalid_signature` (missing, malformed or wrong) or `stale_timestamp`; nothing started.',
+        '`invalid_signature` (missing, malformed or wrong), `timestamp_required` (no X-Guildflow-Timestamp on a timestamped hook) or `stale_timestamp`; nothing started.',
       ],
       [404, 'Error', '`not_found`: no hook with this id (or its graph was deleted).'],
       [
@@ -486,11 +504,26 @@ export const OPERATIONS: Operation[] = [
     ],
   },
   {
+    method: 'put',
+    path: '/api/guilds/{guildId}/stripe/objects/{objectId}',
+    summary: 'Record a Stripe object for a guild (operator only)',
+    description:
+      'Records that the guild owns a Stripe customer (cus_…), subscription (sub_…) or checkout session (cs_…) made outside Guildflow, so its events reach the guild’s `trigger.stripeEvent` graphs and its Stripe actions may use it. Objects Guildflow creates are recorded by themselves. Admin token only; an owner is never replaced. Audited as `stripe.record`.',
+    answers: [
+      [201, 'StripeObject', 'Recorded.'],
+      [200, 'StripeObject', 'Already recorded for this guild.'],
+      [400, 'Error', '`invalid_request`: not a cus_, sub_ or cs_ id.'],
+      [403, 'Error', '`admin_only`: only the admin token records Stripe objects.'],
+      notFound,
+      [409, 'Error', '`stripe_object_owned`: another guild owns it.'],
+    ],
+  },
+  {
     method: 'post',
     path: '/stripe/webhook',
     summary: 'Stripe’s webhook endpoint (starts trigger.stripeEvent graphs)',
     description:
-      'Register this URL in Stripe and set STRIPE_WEBHOOK_SECRET to its signing secret. Each verified event starts every published `trigger.stripeEvent` graph of the guild in the event object’s `metadata.guildId` whose event list matches, with the run id `stripe_<event id>_<graph id>` (a redelivery starts nothing twice).',
+      'Register this URL in Stripe and set STRIPE_WEBHOOK_SECRET to its signing secret. Each verified event starts every published `trigger.stripeEvent` graph whose event list matches, of the guild that owns the event’s object as Guildflow recorded it (the object itself, else its customer, subscription or checkout session) — never by `metadata.guildId`. The run id is `stripe_<event id>_<graph id>` (a redelivery starts nothing twice). An event no recorded object vouches for starts nothing (logged as unattributed) and is still answered 200.',
     public: true,
     rawBody: 'The Stripe event JSON exactly as Stripe sent it; the signature covers these bytes.',
     headers: [

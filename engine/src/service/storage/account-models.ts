@@ -72,6 +72,8 @@ export type AuditAction =
   | 'graph.disable'
   | 'graph.rollback'
   | 'webhook.rotate'
+  | 'webhook.signing'
+  | 'stripe.record'
   | 'run.start'
   | 'run.cancel';
 

@@ -67,6 +67,13 @@ export interface GraphVersionRecord {
 }
 
 /**
+ * How a hook's deliveries are signed: `timestamped` (HMAC of `<timestamp>.<raw body>`, fresh
+ * within 5 minutes, each delivery accepted once) or `body` (HMAC of the raw body alone, for
+ * senders that cannot sign a timestamp — replayable).
+ */
+export type WebhookSigning = 'timestamped' | 'body';
+
+/**
  * The inbound webhook of a `trigger.webhook` graph. The secret is needed in clear to check
  * HMAC signatures, so it is kept encrypted (AES-256-GCM, key derived from the service's secret
  * key) next to its SHA-256 (which detects a changed secret key instead of verifying garbage).
@@ -78,6 +85,8 @@ export interface WebhookRecord {
   guildId: string;
   secretHash: string;
   secretCipher: string;
+  /** Absent on hooks stored before signing modes existed: those count as `timestamped`. */
+  signing?: WebhookSigning;
   createdAt: Date;
   rotatedAt: Date | null;
 }
@@ -154,6 +163,7 @@ export const webhookSchema = new Schema<WebhookRecord>(
     guildId: { type: String, required: true },
     secretHash: { type: String, required: true },
     secretCipher: { type: String, required: true },
+    signing: { type: String, enum: ['timestamped', 'body'], default: 'timestamped' },
     createdAt: { type: Date, required: true },
     rotatedAt: { type: Date, default: null },
   },

@@ -17,11 +17,13 @@ export type {
   GraphVersionRecord,
   GuildRecord,
   WebhookRecord,
+  WebhookSigning,
 } from './graph-models.js';
 export type {
   CollectEntryRecord,
   CollectWindowRecord,
   DataKeyRecord,
+  HookDeliveryRecord,
   TriggerRecord,
   WaitRecord,
 } from './runtime-models.js';
@@ -34,3 +36,4 @@ export type {
   UserRecord,
 } from './account-models.js';
 export type { StatsRecord } from './stats-models.js';
+export type { StripeObjectKind, StripeObjectRecord, StripeRecordedVia } from './stripe-models.js';

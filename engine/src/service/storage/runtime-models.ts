@@ -168,3 +168,34 @@ export const triggerSchema = new Schema<TriggerRecord>(
 triggerSchema.index({ updatedAt: 1 });
 // Lookups by kind within a guild (webhook-less triggers: stripe events, slash command sync).
 triggerSchema.index({ guildId: 1, triggerType: 1, active: 1 });
+
+/**
+ * A timestamped webhook delivery that was accepted: `_id` is `<hookId>:<hex HMAC>`, so the same
+ * signed delivery can be claimed once (the unique `_id` decides between concurrent copies). Kept
+ * until its timestamp can no longer pass the 5-minute check; after that a copy is refused as
+ * stale anyway.
+ */
+export interface HookDeliveryRecord {
+  _id: string;
+  hookId: string;
+  /** The run this delivery starts (or started): a replay answers it. */
+  runId: string;
+  /** False until the run is known to exist; a claim left false is finished by the next copy. */
+  started: boolean;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+/** Schema of `hook_deliveries`. */
+export const hookDeliverySchema = new Schema<HookDeliveryRecord>(
+  {
+    _id: { type: String, required: true },
+    hookId: { type: String, required: true },
+    runId: { type: String, required: true },
+    started: { type: Boolean, required: true },
+    createdAt: { type: Date, required: true },
+    expiresAt: { type: Date, required: true },
+  },
+  { ...SCHEMA_OPTIONS, collection: 'hook_deliveries' },
+);
+hookDeliverySchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });

@@ -21,16 +21,19 @@ import {
   collectEntrySchema,
   collectWindowSchema,
   dataKeySchema,
+  hookDeliverySchema,
   triggerSchema,
   waitSchema,
   type CollectEntryRecord,
   type CollectWindowRecord,
   type DataKeyRecord,
+  type HookDeliveryRecord,
   type TriggerRecord,
   type WaitRecord,
 } from './runtime-models.js';
 import { statsSchema, type StatsRecord } from './stats-models.js';
 import { StoreUnavailableError } from './store-errors.js';
+import { stripeObjectSchema, type StripeObjectRecord } from './stripe-models.js';
 
 /** Every model of the store, bound to one connection, with its indexes in place. */
 export interface Store {
@@ -39,6 +42,8 @@ export interface Store {
   graphs: Model<GraphRecord>;
   versions: Model<GraphVersionRecord>;
   webhooks: Model<WebhookRecord>;
+  hookDeliveries: Model<HookDeliveryRecord>;
+  stripeObjects: Model<StripeObjectRecord>;
   dataKeys: Model<DataKeyRecord>;
   collectWindows: Model<CollectWindowRecord>;
   collectEntries: Model<CollectEntryRecord>;
@@ -95,6 +100,8 @@ async function open(connection: Connection): Promise<Store> {
     graphs: bind('Graph', graphSchema),
     versions: bind('GraphVersion', graphVersionSchema),
     webhooks: bind('Webhook', webhookSchema),
+    hookDeliveries: bind('HookDelivery', hookDeliverySchema),
+    stripeObjects: bind('StripeObject', stripeObjectSchema),
     dataKeys: bind('DataKey', dataKeySchema),
     collectWindows: bind('CollectWindow', collectWindowSchema),
     collectEntries: bind('CollectEntry', collectEntrySchema),

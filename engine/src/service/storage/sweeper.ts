@@ -2,7 +2,7 @@ import type { Store } from './store.js';
 
 /**
  * Deletes expired documents (data keys, waits, sessions, closed collect windows and their
- * entries). On MongoDB the TTL indexes do this too; FerretDB 1.x has none, and readers never
+ * entries, stats, claims of webhook deliveries). On MongoDB the TTL indexes do this too; FerretDB 1.x has none, and readers never
  * rely on either: they filter on the expiry themselves.
  *
  * @example
@@ -13,14 +13,16 @@ export async function sweepExpired(
   now = new Date(),
 ): Promise<Record<string, number>> {
   const expired = { $lte: now };
-  const [dataKeys, waits, sessions, collectWindows, collectEntries, stats] = await Promise.all([
-    store.dataKeys.deleteMany({ expiresAt: expired }),
-    store.waits.deleteMany({ expiresAt: expired }),
-    store.sessions.deleteMany({ expiresAt: expired }),
-    store.collectWindows.deleteMany({ purgeAt: expired }),
-    store.collectEntries.deleteMany({ purgeAt: expired }),
-    store.stats.deleteMany({ expiresAt: expired }),
-  ]);
+  const [dataKeys, waits, sessions, collectWindows, collectEntries, stats, hookDeliveries] =
+    await Promise.all([
+      store.dataKeys.deleteMany({ expiresAt: expired }),
+      store.waits.deleteMany({ expiresAt: expired }),
+      store.sessions.deleteMany({ expiresAt: expired }),
+      store.collectWindows.deleteMany({ purgeAt: expired }),
+      store.collectEntries.deleteMany({ purgeAt: expired }),
+      store.stats.deleteMany({ expiresAt: expired }),
+      store.hookDeliveries.deleteMany({ expiresAt: expired }),
+    ]);
   return {
     dataKeys: dataKeys.deletedCount,
     waits: waits.deletedCount,
@@ -28,6 +30,7 @@ export async function sweepExpired(
     collectWindows: collectWindows.deletedCount,
     collectEntries: collectEntries.deletedCount,
     stats: stats.deletedCount,
+    hookDeliveries: hookDeliveries.deletedCount,
   };
 }
 

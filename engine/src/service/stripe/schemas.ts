@@ -19,3 +19,30 @@ export const StripeWebhookReceivedSchema = Type.Object(
   },
   { $id: 'StripeWebhookReceived' },
 );
+
+/**
+ * A Stripe object recorded for a guild (`PUT /api/guilds/:guildId/stripe/objects/:objectId`).
+ *
+ * @example
+ * { id: 'cus_NffrFeUfNV2Hib', guildId: '123', kind: 'customer', recordedVia: 'operator', recordedAt: '2026-01-01T00:00:00.000Z' }
+ */
+export const StripeObjectSchema = Type.Object(
+  {
+    id: Type.String({ description: 'The Stripe id (cus_…, sub_… or cs_…).' }),
+    guildId: Type.String(),
+    kind: Type.Union([
+      Type.Literal('customer'),
+      Type.Literal('subscription'),
+      Type.Literal('checkout_session'),
+    ]),
+    recordedVia: Type.Union(
+      [Type.Literal('action'), Type.Literal('checkout'), Type.Literal('operator')],
+      {
+        description:
+          'A Stripe action created it for the guild, a completed checkout of the guild created it, or the operator recorded it.',
+      },
+    ),
+    recordedAt: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'StripeObject' },
+);

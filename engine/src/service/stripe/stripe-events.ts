@@ -1,10 +1,10 @@
 import type { ServiceDeps } from '../deps.js';
-import { GUILD_ID_PATTERN } from '../auth/index.js';
 import { snapshotOf, versionKey } from '../graphs/graph-store.js';
 import { log } from '../log.js';
 import { startRun } from '../runs/start-run.js';
 import { temporalCall } from '../runs/temporal-calls.js';
 import { openStore, type GraphVersionRecord, type TriggerRecord } from '../storage/index.js';
+import { attributeStripeEvent } from './stripe-attribution.js';
 
 /** The node type of the Stripe trigger. */
 const STRIPE_TRIGGER = 'trigger.stripeEvent';
@@ -13,7 +13,7 @@ const STRIPE_TRIGGER = 'trigger.stripeEvent';
  * The parts of a verified Stripe event the router reads.
  *
  * @example
- * { id: 'evt_1', type: 'invoice.paid', created: 1718000000, data: { object: { metadata: { guildId: '123' } } } }
+ * { id: 'evt_1', type: 'invoice.paid', created: 1718000000, data: { object: { id: 'in_1', customer: 'cus_1' } } }
  */
 export interface StripeEventLike {
   id: string;
@@ -29,7 +29,7 @@ export interface StripeEventLike {
  * { guildId: '123', runIds: ['stripe_evt_1_g_abc'], started: 1 }
  */
 export interface StripeRouting {
-  /** The guild the event is for, from its object's metadata (null: none, nothing runs). */
+  /** The guild that owns the event's object, as Guildflow recorded it (null: none, nothing runs). */
   guildId: string | null;
   /** Every run of this event, new or started by an earlier delivery. */
   runIds: string[];
@@ -51,35 +51,8 @@ export function stripeEventMatches(pattern: string, type: string): boolean {
 }
 
 /**
- * The guild a Stripe event belongs to: `metadata.guildId` of the event's object — set it when
- * creating the checkout session, customer or subscription. Invoices of a subscription carry
- * the subscription's metadata, so `subscription_details.metadata.guildId` (and its newer
- * place under `parent`) counts too. Undefined when absent or not a guild id.
- *
- * @example
- * guildIdOfStripeEvent({ data: { object: { metadata: { guildId: '123' } } } }); // '123'
- */
-export function guildIdOfStripeEvent(event: Pick<StripeEventLike, 'data'>): string | undefined {
-  const object = event.data.object as Record<string, unknown> | null;
-  const read = (...path: string[]): unknown =>
-    path.reduce<unknown>(
-      (value, key) =>
-        value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined,
-      object,
-    );
-  for (const candidate of [
-    read('metadata', 'guildId'),
-    read('subscription_details', 'metadata', 'guildId'),
-    read('parent', 'subscription_details', 'metadata', 'guildId'),
-  ]) {
-    if (typeof candidate === 'string' && GUILD_ID_PATTERN.test(candidate)) return candidate;
-  }
-  return undefined;
-}
-
-/**
- * Starts one run per active `trigger.stripeEvent` graph of the event's guild whose event list
- * covers the event type, each with the workflow id `stripe_<event id>_<graph id>` so a
+ * Starts one run per active `trigger.stripeEvent` graph of the event's guild (the guild that
+ * owns its object, see `attributeStripeEvent`) whose event list covers the event type, each with the workflow id `stripe_<event id>_<graph id>` so a
  * redelivered event starts nothing twice. The payload is the trigger's output:
  * `{ id, type, created, data: { object } }`.
  *
@@ -90,9 +63,9 @@ export async function startStripeRuns(
   deps: ServiceDeps,
   event: StripeEventLike,
 ): Promise<StripeRouting> {
-  const guildId = guildIdOfStripeEvent(event) ?? null;
-  if (!guildId) return { guildId, runIds: [], started: 0 };
   const store = await openStore(deps.mongo);
+  const guildId = await attributeStripeEvent(store, event);
+  if (!guildId) return { guildId, runIds: [], started: 0 };
   const triggers = await store.triggers
     .find({ guildId, triggerType: STRIPE_TRIGGER, active: true })
     .lean<TriggerRecord[]>();

@@ -11,9 +11,11 @@ const STRIPE_BODY_LIMIT = '1mb';
  * `POST /stripe/webhook`: Stripe's webhook endpoint. The raw body is verified against the
  * `Stripe-Signature` header with the endpoint's signing secret (stripe-node's
  * `constructEvent`); a missing secret answers 503, a bad signature 400 — nothing starts either
- * way. A verified event starts the matching `trigger.stripeEvent` graphs of the guild in its
- * object's `metadata.guildId` and answers `200 { received: true, runs, runIds }` (`runs`: runs
- * this delivery started). When Temporal is down it answers 503, so Stripe delivers again.
+ * way. A verified event starts the matching `trigger.stripeEvent` graphs of the guild that owns
+ * its object as Guildflow recorded it (never its `metadata.guildId`, see `attributeStripeEvent`)
+ * and answers `200 { received: true, runs, runIds }` (`runs`: runs this delivery started; an
+ * unattributed event is answered the same, with no runs, so Stripe does not retry it forever).
+ * When Temporal or the store is down it answers 503, so Stripe delivers again.
  *
  * @example
  * app.use(stripeWebhookRoutes(deps)); // before any JSON body parser

@@ -65,6 +65,8 @@ describe('templates API', () => {
     expect(answer.body.webhook).toEqual({
       url: expect.stringMatching(/\/hooks\/wh_/),
       secret: expect.stringMatching(/^whsec_/),
+      signing: 'timestamped',
+      replayable: false,
     });
   });
 

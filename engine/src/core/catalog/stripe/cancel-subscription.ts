@@ -17,7 +17,7 @@ export const cancelSubscription = defineNode({
   group: 'Stripe',
   title: 'Cancel subscription',
   description:
-    'Cancels a Stripe subscription at the end of the paid period (default) or immediately. Cancelling twice is fine.',
+    'Cancels a Stripe subscription at the end of the paid period (default) or immediately. Cancelling twice is fine. Only this server’s Stripe objects: another’s takes the `error` port (`stripe_object_not_owned`).',
   config: Type.Object(
     {
       subscriptionId: StripeId('sub', 'The subscription.'),

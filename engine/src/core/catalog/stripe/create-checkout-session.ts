@@ -18,7 +18,7 @@ export const createCheckoutSession = defineNode({
   group: 'Stripe',
   title: 'Create checkout link',
   description:
-    'Creates a Stripe Checkout session for a price (a one-time payment or a subscription) and returns its URL. Put the Discord user id in `metadata` to find the member again in `trigger.stripeEvent`.',
+    'Creates a Stripe Checkout session for a price (a one-time payment or a subscription) and returns its URL. The session — and the customer and subscription its completion creates — is recorded as this server’s, so their events reach this server’s `trigger.stripeEvent` graphs (metadata never decides that). Put the Discord user id in `metadata` to find the member again. `customerId` must be this server’s customer.',
   config: Type.Object(
     {
       priceId: StripeId('price', 'The price to sell.'),
@@ -61,7 +61,7 @@ export const createCheckoutSession = defineNode({
         mode: 'subscription',
         successUrl: 'https://example.com/thanks',
         cancelUrl: 'https://example.com/pricing',
-        metadata: { discordUserId: '{{ trigger.user.id }}', guildId: '{{ vars.guildId }}' },
+        metadata: { discordUserId: '{{ trigger.user.id }}' },
       },
     },
   ],

@@ -16,7 +16,7 @@ export const createCustomer = defineNode({
   group: 'Stripe',
   title: 'Create customer',
   description:
-    'Creates a Stripe customer. Retries never create a second one (the step’s idempotency key is sent to Stripe).',
+    'Creates a Stripe customer, recorded as this server’s (its events reach this server’s `trigger.stripeEvent` graphs). Retries never create a second one (the step’s idempotency key is sent to Stripe).',
   config: Type.Object(
     {
       email: Type.String({ minLength: 3, maxLength: 512, description: 'Email address.' }),

@@ -16,7 +16,7 @@ export const getCustomer = defineNode({
   group: 'Stripe',
   title: 'Get customer',
   description:
-    'Reads a Stripe customer: email, name and metadata (where a checkout stored the Discord user id).',
+    'Reads a Stripe customer: email, name and metadata (where a checkout stored the Discord user id). Only this server’s Stripe objects: another’s takes the `error` port (`stripe_object_not_owned`).',
   config: Type.Object(
     { customerId: StripeId('cus', 'The customer.') },
     { additionalProperties: false },

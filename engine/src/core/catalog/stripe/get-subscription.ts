@@ -36,7 +36,7 @@ export const getSubscription = defineNode({
   group: 'Stripe',
   title: 'Get subscription',
   description:
-    'Reads a Stripe subscription: status, customer, prices and the end of the paid period.',
+    'Reads a Stripe subscription: status, customer, prices and the end of the paid period. Only this server’s Stripe objects: another’s takes the `error` port (`stripe_object_not_owned`).',
   config: Type.Object(
     { subscriptionId: StripeId('sub', 'The subscription.') },
     { additionalProperties: false },

@@ -3,7 +3,8 @@ import { COLORS, OUT } from '../common.js';
 import { defineNode } from '../define.js';
 
 /**
- * `trigger.stripeEvent`: starts a run for verified Stripe webhook events of the listed types.
+ * `trigger.stripeEvent`: starts a run for verified Stripe webhook events of the listed types
+ * about Stripe objects the graph's guild owns (as Guildflow recorded it).
  *
  * @example
  * // config: { events: ['customer.subscription.deleted'] }
@@ -15,7 +16,7 @@ export const stripeEvent = defineNode({
   group: 'Triggers',
   title: 'Stripe event',
   description:
-    'Starts for each signature-verified Stripe event of the listed types (`*` for all, `invoice.*` for a family).',
+    'Starts for each signature-verified Stripe event of the listed types (`*` for all, `invoice.*` for a family) about this server’s Stripe objects: the checkout sessions and customers Guildflow created for it, what their checkouts created, and what the operator recorded for it — never by metadata.',
   config: Type.Object(
     {
       events: Type.Array(Type.String({ pattern: '^(?:\\*|[a-z_]+(?:\\.[a-z_]+)*(?:\\.\\*)?)$' }), {

@@ -5,7 +5,7 @@ import { NoConfig } from '../schemas.js';
 
 /**
  * `trigger.webhook`: starts a run for each signed POST to the graph's hook URL
- * (`POST /hooks/:hookId`, `X-Guildflow-Signature: sha256=<HMAC of the raw body>`).
+ * (`POST /hooks/:hookId`, `X-Guildflow-Signature: sha256=<HMAC of "<timestamp>.<raw body>">`).
  *
  * @example
  * // payload: { body: { plan: 'pro' }, query: { ref: 'site' }, headers: { 'content-type': 'application/json' } }
@@ -17,7 +17,7 @@ export const webhook = defineNode({
   group: 'Triggers',
   title: 'Webhook',
   description:
-    'Starts for each POST to the graph’s hook URL signed with its secret (`X-Guildflow-Signature: sha256=<hex HMAC-SHA256 of the raw body>`). The URL and secret appear once the graph is saved. The body is data, never a template.',
+    'Starts for each POST to the graph’s hook URL signed with its secret (`X-Guildflow-Timestamp: <unix seconds>` and `X-Guildflow-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>">`); a copy of an accepted delivery starts nothing. The URL and secret appear once the graph is saved. The body is data, never a template.',
   config: NoConfig(),
   output: Type.Object({
     body: Type.Unknown({ description: 'The parsed JSON body (or the raw text).' }),
