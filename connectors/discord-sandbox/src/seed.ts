@@ -80,6 +80,8 @@ export interface RoleSeed {
   permissions: PermissionName[];
   color?: number;
   hoist?: boolean;
+  /** Anyone may ping it ("Allow anyone to @mention this role"); otherwise only with Mention Everyone. */
+  mentionable?: boolean;
   /** Marks the bot's managed integration role. */
   bot?: boolean;
 }
@@ -154,7 +156,7 @@ const BOT: PermissionName[] = [
  * The default seed: one guild "Guildflow Sandbox" with text channels general, welcome (members
  * can't post), mod-log (hidden from @everyone), giveaways, tickets and announcements (the bot
  * may not post there — a natural 50013), roles @everyone < Newcomer < Member < Guildflow (bot)
- * < Moderator, six members and the bot.
+ * < Moderator (mentionable), six members and the bot.
  *
  * @example
  * const seed = defaultSeed();
@@ -188,6 +190,8 @@ export function defaultSeed(): SandboxSeed {
             position: 4,
             color: 0xe67e22,
             hoist: true,
+            // Staff roles are usually pingable, so a graph (or a member) can call the moderators.
+            mentionable: true,
             permissions: [
               'KickMembers',
               'BanMembers',
