@@ -7,7 +7,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { cacheDir, exitWithSupervisor, loadSettings } from '@guildflow/stack';
 import { workflowBundle } from '@guildflow/engine/bundle';
 import { Worker } from '@temporalio/worker';
-import { discordWorkerOptions } from '@guildflow/discord';
+import { configureDiscordQueue, discordWorkerOptions } from '@guildflow/discord';
 import { createGuildflowWorker } from './worker.js';
 import { buildActivities } from './activities.js';
 
@@ -33,6 +33,14 @@ const discordWorker = await Worker.create({
   activities: Object.fromEntries(Object.entries(activities).filter(([name]) => name.startsWith('discord.'))),
   shutdownGraceTime: '10s',
   ...discordWorkerOptions(),
+});
+// Each guild's share of that queue (runs carry their guild as fairness key), set on every start
+// so every deployment has it. A server without the API still keeps the queue-wide limit.
+await configureDiscordQueue(connection.workflowService).catch((error: unknown) => {
+  process.stderr.write(
+    `worker: could not set the per-guild Discord rate on the Temporal server (${error instanceof Error ? error.message : String(error)}); ` +
+      'one guild can then delay the others. Use Temporal server 1.29+ with matching.enableFairness (docs/operations.md).\n',
+  );
 });
 exitWithSupervisor(() => {
   worker.shutdown();

@@ -1,6 +1,7 @@
 import type { Core } from './core.js';
 import { DiscordErrors } from './errors.js';
 import { Intents } from './gateway/intents.js';
+import { resolveMentions, type AllowedMentions } from './mentions.js';
 import { apiMember, apiMessage } from './serialize.js';
 import { snowflake } from './snowflake.js';
 import type {
@@ -24,6 +25,8 @@ export interface MessageContent {
   embeds?: unknown[];
   components?: unknown[];
   flags?: number;
+  /** What the content may ping; absent = every mention in it (Discord's default). */
+  allowedMentions?: AllowedMentions | undefined;
 }
 
 /** Everything needed to create a message. */
@@ -47,6 +50,17 @@ export interface NewMessage extends MessageContent {
  */
 export function createMessage(core: Core, input: NewMessage): MessageRecord {
   const now = Date.now();
+  const repliedTo = input.messageReference
+    ? core.state.messages.get(input.messageReference.message_id)
+    : undefined;
+  const mentions = resolveMentions(
+    core.state,
+    input.channel,
+    input.authorId,
+    input.content ?? '',
+    input.allowedMentions,
+    repliedTo,
+  );
   const message: MessageRecord = {
     id: snowflake(now),
     channelId: input.channel.id,
@@ -59,7 +73,9 @@ export function createMessage(core: Core, input: NewMessage): MessageRecord {
     flags: input.flags ?? 0,
     nonce: input.nonce ?? null,
     tts: input.tts ?? false,
-    mentionEveryone: false,
+    mentionEveryone: mentions.everyone,
+    mentionUserIds: mentions.userIds,
+    mentionRoleIds: mentions.roleIds,
     messageReference: input.messageReference ?? null,
     webhookId: input.webhookId ?? null,
     interaction: input.interaction ?? null,
@@ -78,7 +94,9 @@ export function createMessage(core: Core, input: NewMessage): MessageRecord {
 }
 
 /**
- * Applies an edit and dispatches MESSAGE_UPDATE.
+ * Applies an edit and dispatches MESSAGE_UPDATE. New content is parsed for mentions afresh with
+ * the edit's `allowed_mentions` — or Discord's defaults without one, whatever the original
+ * message allowed.
  *
  * @example
  * editMessage(core, message, { content: 'edited' });
@@ -88,7 +106,22 @@ export function editMessage(
   message: MessageRecord,
   patch: MessageContent,
 ): MessageRecord {
-  if (patch.content !== undefined) message.content = patch.content;
+  if (patch.content !== undefined) {
+    message.content = patch.content;
+    const channel = core.state.channels.get(message.channelId);
+    if (channel) {
+      const mentions = resolveMentions(
+        core.state,
+        channel,
+        message.authorId,
+        patch.content,
+        patch.allowedMentions,
+      );
+      message.mentionUserIds = mentions.userIds;
+      message.mentionRoleIds = mentions.roleIds;
+      message.mentionEveryone = mentions.everyone;
+    }
+  }
   if (patch.embeds !== undefined) message.embeds = patch.embeds;
   if (patch.components !== undefined) message.components = patch.components;
   if (patch.flags !== undefined) message.flags = patch.flags;

@@ -106,6 +106,8 @@ export interface RoleSeed {
   permissions: PermissionName[];
   color?: number;
   hoist?: boolean;
+  /** Anyone may ping it ("Allow anyone to @mention this role"); otherwise only with Mention Everyone. */
+  mentionable?: boolean;
   /** Marks the bot's managed integration role. */
   bot?: boolean;
 }
@@ -180,7 +182,7 @@ const BOT: PermissionName[] = [
  * The default seed: the main guild "Guildflow Sandbox" with text channels general, welcome
  * (members can't post), mod-log (hidden from @everyone), giveaways, tickets and announcements
  * (the bot may not post there — a natural 50013), roles @everyone < Newcomer < Member <
- * Guildflow (bot) < Moderator, six members and the bot; then a second guild, "Other Sandbox"
+ * Guildflow (bot) < Moderator (mentionable), six members and the bot; then a second guild, "Other Sandbox"
  * (see {@link otherGuildSeed}).
  *
  * @example
@@ -215,6 +217,8 @@ export function defaultSeed(): SandboxSeed {
             position: 4,
             color: 0xe67e22,
             hoist: true,
+            // Staff roles are usually pingable, so a graph (or a member) can call the moderators.
+            mentionable: true,
             permissions: [
               'KickMembers',
               'BanMembers',

@@ -190,8 +190,11 @@ export function apiMessage(state: SandboxState, message: MessageRecord): Json {
     edited_timestamp: message.editedAt,
     tts: message.tts,
     mention_everyone: message.mentionEveryone,
-    mentions: [],
-    mention_roles: [],
+    mentions: message.mentionUserIds.flatMap((id) => {
+      const user = state.users.get(id);
+      return user ? [apiUser(user)] : [];
+    }),
+    mention_roles: [...message.mentionRoleIds],
     attachments: [],
     embeds: message.embeds,
     components: message.components,

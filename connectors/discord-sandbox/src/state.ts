@@ -82,7 +82,7 @@ export class SandboxState {
           position: r.position,
           permissions: bits(r.permissions),
           hoist: r.hoist ?? false,
-          mentionable: false,
+          mentionable: r.mentionable ?? false,
           botId: r.bot ? application.id : null,
         });
       }

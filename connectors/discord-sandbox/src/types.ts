@@ -124,6 +124,10 @@ export interface MessageRecord {
   nonce: string | number | null;
   tts: boolean;
   mentionEveryone: boolean;
+  /** Users the message pinged (Discord's `mentions`). */
+  mentionUserIds: string[];
+  /** Roles the message pinged (Discord's `mention_roles`). */
+  mentionRoleIds: string[];
   messageReference: { message_id: string; channel_id: string; guild_id?: string } | null;
   webhookId: string | null;
   interaction: MessageInteractionRef | null;

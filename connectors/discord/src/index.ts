@@ -62,8 +62,10 @@ export { ChannelGuilds, channelGuildsOf } from './guard/channel-guilds.js';
 export {
   DISCORD_ACTIVITIES_PER_SECOND,
   DISCORD_GLOBAL_REQUESTS_PER_SECOND,
+  DISCORD_GUILD_ACTIVITIES_PER_SECOND,
   DISCORD_MAX_CONCURRENT_ACTIVITIES,
   DISCORD_TASK_QUEUE,
+  configureDiscordQueue,
   discordWorkerOptions,
 } from './budget/discord-queue.js';
 export { startGateway, type Gateway, type GatewayOptions } from './gateway/gateway.js';

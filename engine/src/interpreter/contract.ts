@@ -1,4 +1,4 @@
-import { defineSearchAttributeKey, SearchAttributeType, type SearchAttributePair } from '@temporalio/common';
+import { defineSearchAttributeKey, SearchAttributeType, type Priority, type SearchAttributePair } from '@temporalio/common';
 import type { GraphDocument } from '../core/index.js';
 
 /**
@@ -178,4 +178,16 @@ export function runSearchAttributes(graph: GraphSnapshot, triggerType: string): 
     { key: SEARCH_ATTRIBUTE_KEYS.GraphVersion, value: graph.version },
     { key: SEARCH_ATTRIBUTE_KEYS.TriggerType, value: triggerType },
   ];
+}
+
+/**
+ * The Temporal priority of a run of `graph`: its guild is the fairness key, so a task queue with
+ * a backlog (the Discord queue above all) serves guilds round-robin instead of first come,
+ * first served. Activities, child runs and continued runs inherit it.
+ *
+ * @example
+ * client.workflow.start('graphWorkflow', { …, priority: runPriority(snapshot) });
+ */
+export function runPriority(graph: GraphSnapshot): Priority {
+  return { fairnessKey: graph.guildId };
 }

@@ -12,6 +12,15 @@ export const SEARCH_ATTRIBUTES = {
   TriggerType: 'Keyword',
 } as const;
 
+/**
+ * Dynamic config that turns on task-queue fairness (server 1.29: the new matcher with fairness
+ * keys and per-key rate limits). Any other Temporal server needs the same (docs/operations.md).
+ *
+ * @example
+ * FAIRNESS_DYNAMIC_CONFIG; // ['matching.useNewMatcher=true', 'matching.enableFairness=true']
+ */
+export const FAIRNESS_DYNAMIC_CONFIG = ['matching.useNewMatcher=true', 'matching.enableFairness=true'] as const;
+
 /** Closed runs stay listable this long (the dev server's default is 24 h). */
 export const RETENTION_DAYS = 30;
 
@@ -52,6 +61,9 @@ export async function startTemporalDevServer(options: TemporalServerOptions): Pr
     // A workflow task that schedules an activity on its own queue gets the activity task back
     // in the same response (the SDK asks for it by default): one poll round trip less per action.
     '--dynamic-config-value', 'system.enableActivityEagerExecution=true',
+    // Task queues serve fairness keys (a run's guild) round-robin, so one guild's burst of Discord
+    // actions cannot starve another's; the per-guild rate is set by the Discord worker.
+    ...FAIRNESS_DYNAMIC_CONFIG.flatMap((value) => ['--dynamic-config-value', value]),
     ...Object.entries(SEARCH_ATTRIBUTES).flatMap(([name, type]) => ['--search-attribute', `${name}=${type}`]),
     ...(options.fast ? ['--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=OFF'] : []),
   ];

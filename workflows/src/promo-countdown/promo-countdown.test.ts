@@ -41,7 +41,8 @@ describe('promo-countdown template', () => {
         launchAt,
         details: 'New maps!',
         link: 'https://example.com/season-2',
-        pingRoleId: roles.member,
+        // A role the bot can ping (mentionable in the sandbox).
+        pingRoleId: roles.moderator,
       });
       // A day lasts two seconds: the reminder comes after ~2 s, the launch ~2 s later.
       const run = await h.start(
@@ -51,10 +52,17 @@ describe('promo-countdown template', () => {
       );
       const result = await run.result();
       expect(result.status).toBe('completed');
-      expect(h.sandbox.messages({ channelId: channels.general }).map((m) => m.content)).toEqual([
-        `<@&${roles.member}> 📣 **Season 2** launches <t:${unix(launch)}:F> (<t:${unix(launch)}:R>)! New maps!`,
+      const messages = h.sandbox.messages({ channelId: channels.general });
+      expect(messages.map((m) => m.content)).toEqual([
+        `<@&${roles.moderator}> 📣 **Season 2** launches <t:${unix(launch)}:F> (<t:${unix(launch)}:R>)! New maps!`,
         `⏰ Almost there: **Season 2** launches <t:${unix(launch)}:R>!`,
-        `<@&${roles.member}> 🚀 **Season 2** is live now! https://example.com/season-2`,
+        `<@&${roles.moderator}> 🚀 **Season 2** is live now! https://example.com/season-2`,
+      ]);
+      // The role is pinged, not just named: the nodes list it in allowedRoleMentions.
+      expect(messages.map((m) => m.mentionRoles)).toEqual([
+        [roles.moderator],
+        [],
+        [roles.moderator],
       ]);
       const waits = result.steps.filter((s) => s.nodeId.startsWith('until'));
       expect(waits.map((s) => [s.nodeId, s.status])).toEqual([

@@ -69,11 +69,17 @@ describe('ticket-sla template', () => {
       expect(created).toBeDefined();
       const threadId = reply()?.match(/<#(\d+)>/)?.[1] ?? '';
       expect(reply()).toBe(`Your ticket is open: <#${threadId}>`);
-      expect(h.sandbox.messages({ channelId: threadId }).map((m) => m.content)).toEqual([
-        `<@${users.carol}>, thanks for opening a ticket! Tell us what you need in this thread.\n<@&${roles.moderator}>: **reply to this message** to take the ticket. We aim to answer within 1h.`,
-      ]);
-      expect(h.sandbox.messages({ channelId: channels.modLog }).map((m) => m.content)).toEqual([
-        `⏰ <@&${roles.moderator}> the ticket <#${threadId}> opened by <@${users.carol}> has had no staff reply for 1h.`,
+      const [intro] = h.sandbox.messages({ channelId: threadId });
+      expect(intro).toMatchObject({
+        content: `<@${users.carol}>, thanks for opening a ticket! Tell us what you need in this thread.\n<@&${roles.moderator}>: **reply to this message** to take the ticket. We aim to answer within 1h.`,
+        mentions: [users.carol],
+        mentionRoles: [roles.moderator],
+      });
+      expect(h.sandbox.messages({ channelId: channels.modLog })).toMatchObject([
+        {
+          content: `⏰ <@&${roles.moderator}> the ticket <#${threadId}> opened by <@${users.carol}> has had no staff reply for 1h.`,
+          mentionRoles: [roles.moderator],
+        },
       ]);
     });
 

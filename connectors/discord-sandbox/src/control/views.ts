@@ -51,6 +51,12 @@ export interface MessageView {
   nonce: string | number | null;
   interactionId: string | null;
   replyToMessageId: string | null;
+  /** Users the message pinged (Discord's `mentions`, after `allowed_mentions`). */
+  mentions: string[];
+  /** Roles the message pinged (Discord's `mention_roles`). */
+  mentionRoles: string[];
+  /** Whether it pinged @everyone/@here. */
+  mentionEveryone: boolean;
   reactions: Array<{ emoji: string; userIds: string[] }>;
   createdAt: string;
   editedAt: string | null;
@@ -127,6 +133,9 @@ export function messageView(state: SandboxState, m: MessageRecord): MessageView 
     nonce: m.nonce,
     interactionId: m.interaction?.id ?? null,
     replyToMessageId: m.messageReference?.message_id ?? null,
+    mentions: [...m.mentionUserIds],
+    mentionRoles: [...m.mentionRoleIds],
+    mentionEveryone: m.mentionEveryone,
     reactions: m.reactions.map((r) => ({ emoji: r.emoji.name, userIds: [...r.users] })),
     createdAt: m.createdAt,
     editedAt: m.editedAt,

@@ -53,6 +53,7 @@ export function interactionRoutes(ctx: RestContext): express.Router {
       components: body.components,
       flags,
       tts: body.tts,
+      allowedMentions: body.allowedMentions,
       webhookId: state.applicationId,
       interaction: {
         id: interaction.id,
@@ -101,6 +102,7 @@ export function interactionRoutes(ctx: RestContext): express.Router {
           content: parsed.content,
           embeds: parsed.embeds,
           components: parsed.components,
+          allowedMentions: parsed.allowedMentions,
         });
       }
     } else if (
@@ -167,6 +169,7 @@ export function interactionRoutes(ctx: RestContext): express.Router {
         embeds: parsed.embeds ?? [],
         components: parsed.components ?? [],
         flags: original.flags & ~MessageFlags.Loading,
+        allowedMentions: parsed.allowedMentions,
       });
     } else {
       message = reply(interaction, parsed, (parsed.flags ?? 0) & RESPONSE_FLAGS);
@@ -198,6 +201,7 @@ export function interactionRoutes(ctx: RestContext): express.Router {
       embeds: parsed.embeds,
       components: parsed.components,
       flags: message.flags & ~MessageFlags.Loading,
+      allowedMentions: parsed.allowedMentions,
     });
     const kind = message.id === interaction.originalMessageId ? 'editOriginal' : 'editFollowUp';
     log(interaction, { kind, messageId: message.id, body: req.body });

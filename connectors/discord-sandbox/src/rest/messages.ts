@@ -88,6 +88,7 @@ export function messageRoutes(ctx: RestContext): express.Router {
       embeds: body.embeds,
       components: body.components,
       flags: (body.flags ?? 0) & ~64,
+      allowedMentions: body.allowedMentions,
       nonce: body.nonce ?? null,
       tts: body.tts,
       messageReference: body.messageReference
@@ -109,6 +110,8 @@ export function messageRoutes(ctx: RestContext): express.Router {
         embeds: message.embeds,
         components: message.components,
         nonce: message.nonce,
+        mentions: message.mentionUserIds,
+        mentionRoles: message.mentionRoleIds,
       },
     });
     res.json(apiMessage(state, message));
@@ -130,13 +133,20 @@ export function messageRoutes(ctx: RestContext): express.Router {
       embeds: body.embeds,
       components: body.components,
       flags: body.flags,
+      allowedMentions: body.allowedMentions,
     });
     state.record({
       type: 'message.edit',
       guildId: channel.guildId,
       channelId: channel.id,
       messageId: message.id,
-      details: { content, embeds, components },
+      details: {
+        content,
+        embeds,
+        components,
+        mentions: message.mentionUserIds,
+        mentionRoles: message.mentionRoleIds,
+      },
     });
     res.json(apiMessage(state, message));
   });

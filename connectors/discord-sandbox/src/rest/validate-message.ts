@@ -1,4 +1,5 @@
 import { DiscordErrors, FormErrors } from '../errors.js';
+import { parseAllowedMentions } from '../mentions.js';
 import type { MessageContent } from '../messaging.js';
 
 /** A validated message body (create, edit, or interaction response). */
@@ -222,6 +223,8 @@ export function parseMessageBody(raw: unknown, mode: 'create' | 'edit'): Message
     else errors.add(['nonce'], 'BASE_TYPE_STRING', 'Must be a string or an integer.');
   }
   if (body.tts !== undefined) out.tts = body.tts === true;
+  const allowedMentions = parseAllowedMentions(errors, body.allowed_mentions);
+  if (allowedMentions) out.allowedMentions = allowedMentions;
   const ref = body.message_reference as Record<string, unknown> | undefined | null;
   if (ref) {
     if (typeof ref.message_id !== 'string') required(errors, ['message_reference', 'message_id']);

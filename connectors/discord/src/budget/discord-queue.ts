@@ -1,3 +1,5 @@
+import type { WorkflowService } from '@temporalio/client';
+
 /**
  * The activity task queue of every `discord.*` action. The interpreter schedules Discord
  * activities here (not on the general `guildflow` queue), and only workers configured with
@@ -23,6 +25,17 @@ export const DISCORD_GLOBAL_REQUESTS_PER_SECOND = 50;
  * DISCORD_ACTIVITIES_PER_SECOND; // 40
  */
 export const DISCORD_ACTIVITIES_PER_SECOND = 40;
+
+/**
+ * Discord activities per second one guild may use on {@link DISCORD_TASK_QUEUE}: half the
+ * queue's budget. Runs carry their guild as Temporal's fairness key, so the server hands out
+ * the Discord queue's tasks round-robin over guilds, and caps each guild at this rate: a guild
+ * that starts 1,000 actions cannot delay another guild's action, nor take the whole budget.
+ *
+ * @example
+ * DISCORD_GUILD_ACTIVITIES_PER_SECOND; // 20
+ */
+export const DISCORD_GUILD_ACTIVITIES_PER_SECOND = 20;
 
 /**
  * Discord activities one worker process runs at once. Requests take ~50–300 ms, so a few dozen
@@ -64,4 +77,35 @@ export function discordWorkerOptions(
     maxConcurrentActivityTaskExecutions:
       overrides.maxConcurrentActivities ?? DISCORD_MAX_CONCURRENT_ACTIVITIES,
   };
+}
+
+/** `temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY`. */
+const ACTIVITY_TASK_QUEUE = 2;
+
+/**
+ * Sets the per-guild share of the Discord queue on the Temporal server (`UpdateTaskQueueConfig`:
+ * each fairness key — a run's guild id — at most `perGuildActivitiesPerSecond`, default
+ * {@link DISCORD_GUILD_ACTIVITIES_PER_SECOND}). Idempotent: every Discord worker sets it at start,
+ * so every deployment gets it whatever Temporal it talks to. The server applies it only with
+ * fairness enabled (dynamic config `matching.enableFairness`, see docs/operations.md); the
+ * queue-wide rate of {@link discordWorkerOptions} holds either way.
+ *
+ * @example
+ * await configureDiscordQueue(connection.workflowService);
+ */
+export async function configureDiscordQueue(
+  workflowService: Pick<WorkflowService, 'updateTaskQueueConfig'>,
+  options: { namespace?: string; taskQueue?: string; perGuildActivitiesPerSecond?: number } = {},
+): Promise<void> {
+  const perGuild = options.perGuildActivitiesPerSecond ?? DISCORD_GUILD_ACTIVITIES_PER_SECOND;
+  await workflowService.updateTaskQueueConfig({
+    namespace: options.namespace ?? 'default',
+    identity: 'guildflow-discord-worker',
+    taskQueue: options.taskQueue ?? DISCORD_TASK_QUEUE,
+    taskQueueType: ACTIVITY_TASK_QUEUE,
+    updateFairnessKeyRateLimitDefault: {
+      rateLimit: { requestsPerSecond: perGuild },
+      reason: `Guildflow: each guild gets at most ${perGuild} Discord actions/s`,
+    },
+  });
 }

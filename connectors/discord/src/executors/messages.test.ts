@@ -14,7 +14,7 @@ import {
   sendMessageExecutor,
 } from './messages.js';
 
-const { channels, users } = SANDBOX_IDS;
+const { channels, roles, users } = SANDBOX_IDS;
 
 describe('message executors against the sandbox', () => {
   const h = useHarness();
@@ -202,6 +202,31 @@ describe('message executors against the sandbox', () => {
       components: [],
       editedAt: expect.any(String),
     });
+  });
+
+  it('editMessage to member text pings only the roles the node lists', async () => {
+    const posted = await inActivity(() =>
+      sendMessageExecutor(h.deps)({
+        config: { channelId: channels.general, content: 'Suggestion pending' },
+        context: actionContext(),
+      }),
+    );
+    const edit = (allowedRoleMentions?: string[]) =>
+      inActivity(() =>
+        editMessageExecutor(h.deps)({
+          config: {
+            ...posted,
+            content: `Suggestion: <@&${roles.moderator}> look`,
+            ...(allowedRoleMentions ? { allowedRoleMentions } : {}),
+          },
+          context: actionContext(),
+        }),
+      );
+    const mentioned = () => h.sandbox.messages({ channelId: channels.general })[0]?.mentionRoles;
+    await edit();
+    expect(mentioned()).toEqual([]);
+    await edit([roles.moderator]);
+    expect(mentioned()).toEqual([roles.moderator]);
   });
 
   it('deleteMessage deletes with the audit reason; an already deleted message counts as deleted', async () => {

@@ -10,7 +10,7 @@ import {
 import type { InteractionRef } from './define.js';
 import { replyExecutor } from './reply.js';
 
-const { channels, users } = SANDBOX_IDS;
+const { channels, roles, users } = SANDBOX_IDS;
 
 describe('discord.reply against the sandbox', () => {
   const h = useHarness();
@@ -68,6 +68,26 @@ describe('discord.reply against the sandbox', () => {
       ephemeral: true,
     });
     expect(h.sandbox.requests({ method: 'POST', path: '/webhooks/:app/:token' })).toHaveLength(2);
+  });
+
+  it('echoed member text pings the roles the node lists and no others', async () => {
+    const interaction = await deferredCommand();
+    const reply = replyExecutor(h.deps);
+    const typed = `<@&${roles.moderator}> please`;
+    const plain = await inActivity(() =>
+      reply({ config: { content: typed }, context: actionContext({ interaction }) }),
+    );
+    const listed = await inActivity(() =>
+      reply({
+        config: { content: typed, allowedRoleMentions: [roles.moderator] },
+        context: actionContext({ interaction }),
+      }),
+    );
+    const messages = h.sandbox.messages({ channelId: channels.general });
+    expect(messages.find((m) => m.id === plain.messageId)?.mentionRoles).toEqual([]);
+    expect(messages.find((m) => m.id === listed.messageId)?.mentionRoles).toEqual([
+      roles.moderator,
+    ]);
   });
 
   it('a run without an interaction fails with InvalidConfig before any request', async () => {

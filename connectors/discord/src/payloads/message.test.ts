@@ -4,7 +4,7 @@ import { messageNonce } from './nonce.js';
 
 describe('message payloads', () => {
   it('leaves absent fields out (edits keep them) and turns [] into a removal', () => {
-    const mentions = { parse: ['users', 'roles'] };
+    const mentions = { parse: ['users'] };
     expect(messageBody({ content: 'Hi' })).toEqual({ content: 'Hi', allowed_mentions: mentions });
     expect(messageBody({ buttons: [], embeds: [] })).toEqual({
       components: [],
@@ -17,6 +17,13 @@ describe('message payloads', () => {
     expect(messageBody({ content: '@everyone free nitro' }).allowed_mentions.parse).not.toContain(
       'everyone',
     );
+  });
+
+  it('pings only the roles the node lists (each once)', () => {
+    expect(messageBody({ content: '<@&1>' }).allowed_mentions).toEqual({ parse: ['users'] });
+    expect(
+      messageBody({ content: '<@&1>', allowedRoleMentions: ['1', '2', '1'] }).allowed_mentions,
+    ).toEqual({ parse: ['users'], roles: ['1', '2'] });
   });
 
   it('flattens embeds into Discord embed objects', () => {

@@ -28,7 +28,8 @@ export type EmbedConfig = NonNullable<MessageConfig['embeds']>[number];
 export type ButtonConfig = NonNullable<MessageConfig['buttons']>[number];
 
 /**
- * The message fields every message node shares (`content`, `embeds`, `buttons`).
+ * The message fields every message node shares (`content`, `embeds`, `buttons`,
+ * `allowedRoleMentions`).
  *
  * @example
  * const fields: MessageFields = { content: 'Hi', buttons: [{ label: 'Go', customId: 'go' }] };
@@ -37,27 +38,30 @@ export interface MessageFields {
   content?: string | undefined;
   embeds?: readonly EmbedConfig[] | undefined;
   buttons?: readonly ButtonConfig[] | undefined;
+  allowedRoleMentions?: readonly string[] | undefined;
 }
 
 /**
- * The JSON body fields for Discord (`content`, `embeds`, `components`). Fields absent from the
- * config are absent here, so an edit leaves them as they are; `buttons: []` gives
- * `components: []` (removes the buttons).
+ * The JSON body fields for Discord (`content`, `embeds`, `components`, `allowed_mentions`).
+ * Fields absent from the config are absent here, so an edit leaves them as they are;
+ * `buttons: []` gives `components: []` (removes the buttons).
  *
  * @example
  * messageBody({ content: 'Hi', buttons: [{ label: 'Go', customId: 'go' }] });
- * // { content: 'Hi', components: [{ type: 1, components: [{ type: 2, style: 1, label: 'Go', custom_id: 'go' }] }] }
+ * // { allowed_mentions: { parse: ['users'] }, content: 'Hi', components: [{ type: 1, components: [{ type: 2, style: 1, label: 'Go', custom_id: 'go' }] }] }
  */
 export function messageBody(fields: MessageFields): {
   content?: string;
   embeds?: APIEmbed[];
   components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
-  allowed_mentions: { parse: ('users' | 'roles')[] };
+  allowed_mentions: { parse: 'users'[]; roles?: string[] };
 } {
+  const roles = [...new Set(fields.allowedRoleMentions ?? [])];
   return {
-    // Rendered text may carry what members typed: it can ping users and roles the graph names,
-    // but never @everyone/@here, whatever the bot's permissions.
-    allowed_mentions: { parse: ['users', 'roles'] },
+    // Rendered text may carry what members typed (`<@&role>` in a suggestion): it pings the
+    // users it mentions, only the roles the node lists, and never @everyone/@here — whatever
+    // the bot's permissions. Edits send it too: Discord re-parses edited text with defaults.
+    allowed_mentions: { parse: ['users'], ...(roles.length > 0 ? { roles } : {}) },
     ...(fields.content !== undefined ? { content: fields.content } : {}),
     ...(fields.embeds !== undefined ? { embeds: fields.embeds.map(toApiEmbed) } : {}),
     ...(fields.buttons !== undefined ? { components: buttonRows(fields.buttons) } : {}),

@@ -75,10 +75,14 @@ describe('graph runs with the Discord executors on Temporal', () => {
   });
   beforeEach(() => h.sandbox.reset());
 
-  const run = async (doc: GraphDocument, timeScale = 1): Promise<GraphRunResult> => {
+  const run = async (
+    doc: GraphDocument,
+    timeScale = 1,
+    payload: unknown = { name: 'zoe' },
+  ): Promise<GraphRunResult> => {
     const input: GraphRunInput = {
       graph: { graphId: 'graph-e2e', guildId: guild, version: 1, document: doc },
-      trigger: { type: 'trigger.manual', payload: { name: 'zoe' } },
+      trigger: { type: 'trigger.manual', payload },
       options: { simulate: true, timeScale },
     };
     const handle = await client.workflow.start('graphWorkflow', {
@@ -230,5 +234,51 @@ describe('graph runs with the Discord executors on Temporal', () => {
       h.sandbox.requests({ method: 'POST', path: '/channels/:id/messages' }).map((r) => r.status),
     ).toEqual([500, 500, 200]);
     expect(h.sandbox.messages({ channelId: channels.general })).toHaveLength(1);
+  });
+
+  it('a role mention a member typed pings nobody when echoed; a role the node lists is pinged', async () => {
+    // A suggestion box: the graph posts what the member wrote. The Moderator role is pingable
+    // by the bot, so only the message's allowed_mentions stands between a member and a ping.
+    const typed = `<@&${roles.moderator}> <@&${roles.member}> look at my idea @everyone`;
+    const result = await run(
+      graph(
+        [
+          ['t', 'trigger.manual'],
+          [
+            'echo',
+            'discord.sendMessage',
+            { channelId: channels.general, content: '{{ trigger.text }}' },
+          ],
+          [
+            'staff',
+            'discord.sendMessage',
+            {
+              channelId: channels.general,
+              content: `<@&${roles.moderator}> new suggestion from {{ trigger.author }}: {{ trigger.text }}`,
+              allowedRoleMentions: [roles.moderator],
+            },
+          ],
+        ],
+        [
+          ['t', 'out', 'echo'],
+          ['echo', 'out', 'staff'],
+        ],
+      ),
+      1,
+      { text: typed, author: `<@${users.carol}>` },
+    );
+    expect(result.status).toBe('completed');
+    const [echo, staff] = h.sandbox.messages({ channelId: channels.general });
+    expect(echo).toMatchObject({
+      content: typed,
+      mentions: [],
+      mentionRoles: [],
+      mentionEveryone: false,
+    });
+    expect(staff).toMatchObject({
+      mentions: [users.carol],
+      mentionRoles: [roles.moderator],
+      mentionEveryone: false,
+    });
   });
 });

@@ -102,6 +102,8 @@ describe('runs API', () => {
       .describe();
     expect(description.memo).toMatchObject({ interpreterVersion: INTERPRETER_VERSION });
     expect(description.taskQueue).toBe(worker.taskQueue);
+    // The guild is the run's fairness key: queues serve guilds in turn (the Discord budget).
+    expect(description.raw.workflowExecutionInfo?.priority?.fairnessKey).toBe(GUILD);
   });
 
   it('test-runs the draft as version 0 while nothing is published, and refuses an invalid draft', async () => {

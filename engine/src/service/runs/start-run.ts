@@ -6,6 +6,7 @@ import {
 import {
   INTERPRETER_VERSION,
   TASK_QUEUE,
+  runPriority,
   runSearchAttributes,
   type GraphRunInput,
   type GraphSnapshot,
@@ -63,6 +64,8 @@ export async function startRun(input: StartRunInput): Promise<{ runId: string; s
       args: [args],
       typedSearchAttributes: runSearchAttributes(input.snapshot, input.triggerType),
       memo: { interpreterVersion: INTERPRETER_VERSION, startedAt: args.startedAt },
+      // Per-guild fairness on every queue the run uses (the Discord budget above all).
+      priority: runPriority(input.snapshot),
       // A deterministic id names one event: it must never run twice, even after its first run
       // closed (closed runs are kept for the namespace's 30-day retention).
       ...(input.workflowId !== undefined

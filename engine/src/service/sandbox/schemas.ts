@@ -185,7 +185,7 @@ export const SandboxMessagesQuerySchema = Type.Object(
  * `GET /api/sandbox/messages`: messages in creation order.
  *
  * @example
- * [{ id, channelId, authorId, content: 'Welcome!', embeds: [], components: [], createdAt }]
+ * [{ id, channelId, authorId, content: 'Welcome!', embeds: [], components: [], mentions: [], mentionRoles: [], mentionEveryone: false, createdAt }]
  */
 export const SandboxMessageListSchema = Type.Array(
   Type.Object(
@@ -196,6 +196,14 @@ export const SandboxMessageListSchema = Type.Array(
       content: Type.String(),
       embeds: Type.Array(Type.Unknown()),
       components: Type.Array(Type.Unknown()),
+      mentions: Type.Array(Type.String(), {
+        description: 'Users the message pinged (Discord’s `mentions`, after `allowed_mentions`).',
+      }),
+      mentionRoles: Type.Array(Type.String(), {
+        description:
+          'Roles the message pinged (`mention_roles`): a `<@&id>` in the text pings only if the message allowed it and the role is mentionable or the author may Mention Everyone.',
+      }),
+      mentionEveryone: Type.Boolean({ description: 'Whether it pinged @everyone or @here.' }),
       createdAt: Type.String(),
     },
     open,

@@ -4,11 +4,14 @@ import {
   ScheduleOverlapPolicy,
   type Client,
   type ScheduleOptions,
+  type ScheduleOptionsAction,
+  type WorkflowStartOptions,
 } from '@temporalio/client';
 import {
   INTERPRETER_VERSION,
   TASK_QUEUE,
   SEARCH_ATTRIBUTE_KEYS,
+  runPriority,
   runSearchAttributes,
   type GraphRunInput,
   type GraphSnapshot,
@@ -116,19 +119,23 @@ function scheduleOptions(
     interpreterVersion: INTERPRETER_VERSION,
   };
   const scheduleId = scheduleIdOf(graph.id);
+  // The SDK sends the action's `priority` (its schedule encoder reads it) but its options type
+  // lacks the field, hence the wider type.
+  const action: ScheduleOptionsAction & Pick<WorkflowStartOptions, 'priority'> = {
+    type: 'startWorkflow',
+    workflowType: 'graphWorkflow',
+    // Temporal appends each action's time: runs are `sched_<graphId>-<time>`.
+    workflowId: scheduleId,
+    taskQueue,
+    args: [input],
+    typedSearchAttributes: runSearchAttributes(snapshot, 'trigger.schedule'),
+    memo: { interpreterVersion: INTERPRETER_VERSION },
+    priority: runPriority(snapshot),
+  };
   return {
     scheduleId,
     spec: timing.spec,
-    action: {
-      type: 'startWorkflow',
-      workflowType: 'graphWorkflow',
-      // Temporal appends each action's time: runs are `sched_<graphId>-<time>`.
-      workflowId: scheduleId,
-      taskQueue,
-      args: [input],
-      typedSearchAttributes: runSearchAttributes(snapshot, 'trigger.schedule'),
-      memo: { interpreterVersion: INTERPRETER_VERSION },
-    },
+    action,
     policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: SCHEDULE_CATCHUP_WINDOW },
     // Operators can find a guild's schedules by these.
     typedSearchAttributes: [

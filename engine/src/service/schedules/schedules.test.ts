@@ -138,6 +138,7 @@ describe('trigger.schedule → Temporal Schedules', () => {
       version: 2,
       triggerType: 'trigger.schedule',
     });
+    expect(description.raw.workflowExecutionInfo?.priority?.fairnessKey).toBe(GUILD);
     const run = await eventually(async () => {
       const { body } = await service.api('GET', `/api/guilds/${GUILD}/runs/${workflowId}`);
       return body.status === 'completed' ? body : undefined;

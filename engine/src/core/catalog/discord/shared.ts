@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { ConfigIssue } from '../define.js';
-import { DateTime, Expr, StringEnum, Url, isTemplate } from '../schemas.js';
+import { DateTime, Expr, Snowflake, StringEnum, Url, isTemplate } from '../schemas.js';
 
 /**
  * Discord's message limits the catalog enforces on literal configs.
@@ -26,6 +26,7 @@ export const DISCORD_LIMITS = {
   customId: 100,
   timeoutDays: 28,
   deleteMessageSeconds: 604_800,
+  allowedRoleMentions: 100,
 } as const;
 
 /**
@@ -127,7 +128,9 @@ export const ButtonSchema = Type.Object(
 );
 
 /**
- * The `content`, `embeds` and `buttons` fields shared by the message nodes.
+ * The `content`, `embeds`, `buttons` and `allowedRoleMentions` fields shared by the message
+ * nodes. Text can carry what members typed, so a message pings the users it mentions but only
+ * the roles its node lists (and never @everyone/@here).
  *
  * @example
  * Type.Object({ channelId, ...messageFields() });
@@ -150,6 +153,17 @@ export function messageFields() {
         description: 'Up to 25 buttons in up to 5 rows of 5.',
       }),
     ),
+    allowedRoleMentions: Type.Optional(
+      Expr(
+        Type.Array(Snowflake('A role this message may ping.'), {
+          maxItems: DISCORD_LIMITS.allowedRoleMentions,
+        }),
+        {
+          description:
+            'Roles this message may ping (up to 100), e.g. `["{{ vars.staffRoleId }}"]`, or one expression giving a list. Other role mentions in the text, including ones members typed, show as the role but ping nobody. Mentioned users are always pinged; @everyone and @here never.',
+        },
+      ),
+    ),
   };
 }
 
@@ -163,6 +177,10 @@ export const messageFieldsUi = {
   content: { widget: 'textarea', placeholder: 'Welcome {{ trigger.member.mention }}!' },
   embeds: { widget: 'embeds' },
   buttons: { widget: 'buttons' },
+  allowedRoleMentions: {
+    widget: 'list',
+    help: 'Only these roles are pinged when the text mentions them.',
+  },
 } as const;
 
 /**
