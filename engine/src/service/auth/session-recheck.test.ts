@@ -67,7 +67,7 @@ const storedSession = (token: string) =>
 /** The grant as the service reads it back (the test knows the service's key). */
 async function grantOf(token: string): Promise<DiscordGrant> {
   const sealed = (await storedSession(token))?.discordGrant ?? '';
-  return JSON.parse(secretBox(service.adminToken).open(sealed)) as DiscordGrant;
+  return JSON.parse(secretBox(service.deps.secretKey).open(sealed)) as DiscordGrant;
 }
 const asDiscordUser = (accessToken: string) =>
   fetch(`${sandbox.apiUrl}/v10/users/@me`, { headers: { Authorization: `Bearer ${accessToken}` } });
