@@ -1,6 +1,8 @@
 // @ts-check
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_'));
@@ -35,7 +37,10 @@ export default tseslint.config(
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-eval': 'error',
       'no-new-func': 'error',
       'no-implied-eval': 'error',
@@ -50,7 +55,20 @@ export default tseslint.config(
     files: ['engine/src/interpreter/**/*.ts'],
     ignores: ['engine/src/interpreter/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', boundary([...CORE_LIBRARIES, '@temporalio/workflow', '@temporalio/common'], 'The interpreter')],
+      'no-restricted-imports': [
+        'error',
+        boundary(
+          [...CORE_LIBRARIES, '@temporalio/workflow', '@temporalio/common'],
+          'The interpreter',
+        ),
+      ],
     },
+  },
+  {
+    // The builder: browser globals, and the rules of hooks (a missed dependency is a stale UI).
+    files: ['builder-ui/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
   },
 );

@@ -1,0 +1,22 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The engine service serves the built app at `/`; in development Vite serves it and forwards
+// the API, webhooks and sign-in to the service (`npm start` in another terminal).
+const service = process.env.GUILDFLOW_SERVICE_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    proxy: {
+      '/api': service,
+      '/auth': service,
+      '/hooks': service,
+    },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: false,
+  },
+});
