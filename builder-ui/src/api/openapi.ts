@@ -1,0 +1,3122 @@
+// Generated from docs/api/openapi.json by `npm run gen:api -w builder-ui`: do not edit.
+export interface paths {
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Health of each dependency */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Temporal and the store are up. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Health"];
+                    };
+                };
+                /** @description Temporal or the store is down (see the booleans). */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Health"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The node catalog */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every node type with its config schema, ports and UI hints. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Catalog"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guilds/{guildId}/graphs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the graphs of a guild */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The live graphs, most recently changed first (drafts omitted). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GraphList"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a graph from a graph document
+         * @description The document becomes the draft. A body that is not a well-formed document answers 400 `invalid_document` with the validation list; a well-formed document with other problems is saved, with them in `issues`. A `trigger.webhook` graph gets its webhook; the answer is the only one that shows its secret.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["GraphDocument"];
+                };
+            };
+            responses: {
+                /** @description Created; `Location` and `ETag` are set. */
+                201: {
+                    headers: {
+                        /** @description The revision, quoted. */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GraphResource"];
+                    };
+                };
+                /** @description `invalid_document` (details: the validation list) or `invalid_json`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `payload_too_large`: the body is over 1 MB. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `unsupported_media_type`: send JSON. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guilds/{guildId}/graphs/{graphId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a graph */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    guildId: string;
+                    graphId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The graph, with its ETag. */
+                200: {
+                    headers: {
+                        /** @description The revision, quoted. */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GraphResource"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: no such graph/run in this guild, or a guild you may not manage (never 403). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /**
+         * Save the draft
+         * @description Send `If-Match: "<revision>"` (the ETag you loaded) so a save never overwrites someone else’s; without it the save is unconditional.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Act only if the graph is still at this ETag, e.g. `"3"`; else 412. */
+                    "If-Match"?: string;
+                };
+                path: {
+                    guildId: string;
+                    graphId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["GraphDocument"];
+                };
+            };
+            responses: {
+                /** @description Saved. */
+                200: {
+                    headers: {
+                        /** @description The revision, quoted. */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GraphResource"];
+                    };
+                };
+                /** @description `invalid_document` with the validation list. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: no such graph/run in this guild, or a guild you may not manage (never 403). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `conflict`: If-Match does not match the current ETag — someone changed the graph since you loaded it. */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a graph */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Act only if the graph is still at this ETag, e.g. `"3"`; else 412. */
+                    "If-Match"?: string;
+                };
+                path: {
+                    guildId: string;
+                    graphId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted; new runs stop, running runs finish. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: no such graph/run in this guild, or a guild you may not manage (never 403). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `conflict`: If-Match does not match the current ETag — someone changed the graph since you loaded it. */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `activation_failed` (a trigger hook failed; the change was undone), or `store_unavailable`. Or `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guilds/{guildId}/graphs/{graphId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the draft as a new immutable version
+         * @description Validates, snapshots version n+1, enables the graph and updates its triggers; on any failure the previous state stays.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Act only if the graph is still at this ETag, e.g. `"3"`; else 412. */
+                    "If-Match"?: string;
+                };
+                path: {
+                    guildId: string;
+                    graphId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Published and enabled. */
+                200: {
+                    headers: {
+                        /** @description The revision, quoted. */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GraphResource"];
+                    };
+                };
+                /** @description `invalid_graph`: details is the validation list. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: no such graph/run in this guild, or a guild you may not manage (never 403). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `publish_in_progress`: another publish of this graph is running. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `conflict`: If-Match does not match the current ETag — someone changed the graph since you loaded it. */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `activation_failed` (a trigger hook failed; the change was undone), or `store_unavailable`. Or `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guilds/{guildId}/graphs/{graphId}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable a graph */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Act only if the graph is still at this ETag, e.g. `"3"`; else 412. */
+                    "If-Match"?: string;
+                };
+                path: {
+                    guildId: string;
+                    graphId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Disabled (idempotent). */
+                200: {
+                    headers: {
+                        /** @description The revision, quoted. */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GraphResource"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: no such graph/run in this guild, or a guild you may not manage (never 403). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `conflict`: If-Match does not match the current ETag — someone changed the graph since you loaded it. */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `activation_failed` (a trigger hook failed; the change was undone), or `store_unavailable`. Or `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guilds/{guildId}/graphs/{graphId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the published versions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    guildId: string;
+                    graphId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Newest first. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VersionList"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: no such graph/run in this guild, or a guild you may not manage (never 403). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guilds/{guildId}/graphs/{graphId}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one published version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    guildId: string;
+                    graphId: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The immutable snapshot. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VersionDetail"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: no such graph/run in this guild, or a guild you may not manage (never 403). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guilds/{guildId}/graphs/{graphId}/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make an earlier version the published one
+         * @description Re-points the graph to an existing version, enables it and updates its triggers. Running runs keep the version they started with.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Act only if the graph is still at this ETag, e.g. `"3"`; else 412. */
+                    "If-Match"?: string;
+                };
+                path: {
+                    guildId: string;
+                    graphId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RollbackBody"];
+                };
+            };
+            responses: {
+                /** @description Rolled back. */
+                200: {
+                    headers: {
+                        /** @description The revision, quoted. */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GraphResource"];
+                    };
+                };
+                /** @description `unknown_version` or `invalid_request`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: no such graph/run in this guild, or a guild you may not manage (never 403). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `conflict`: If-Match does not match the current ETag — someone changed the graph since you loaded it. */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `activation_failed` (a trigger hook failed; the change was undone), or `store_unavailable`. Or `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guilds/{guildId}/graphs/{graphId}/webhook/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create or rotate the webhook secret
+         * @description The old secret stops working at once; the URL and the signing mode stay. The new secret is shown only in this answer.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    guildId: string;
+                    graphId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The new secret, with the hook’s signing mode. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookSecret"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: no such graph/run in this guild, or a guild you may not manage (never 403). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_a_webhook_graph`. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guilds/{guildId}/graphs/{graphId}/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set how the webhook’s deliveries are signed
+         * @description `timestamped` (the default): HMAC of `<timestamp>.<raw body>`, fresh within 5 minutes, each delivery accepted once. `body`: HMAC of the raw body alone, for senders that cannot sign a timestamp — a captured delivery can then be replayed, and the answer (like the graph resource) says so with `replayable: true` and a `warning`. Takes effect at once; audited as `webhook.signing`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    guildId: string;
+                    graphId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookSettingsBody"];
+                };
+            };
+            responses: {
+                /** @description The hook as it is now (its secret only if this call created the hook). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookInfo"];
+                    };
+                };
+                /** @description `invalid_request`: `signing` must be `timestamped` or `body`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: no such graph/run in this guild, or a guild you may not manage (never 403). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_a_webhook_graph`. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guilds/{guildId}/graphs/{graphId}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a manual or test run
+         * @description Runs the published version; with `draft: true`, or while nothing is published, the current draft (validated first) as version 0. `payload` defaults to a manual trigger’s `samplePayload`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    guildId: string;
+                    graphId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["RunStartBody"];
+                };
+            };
+            responses: {
+                /** @description Started; follow it at `Location`. */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RunStarted"];
+                    };
+                };
+                /** @description `invalid_graph` (the draft) or `invalid_request`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: no such graph/run in this guild, or a guild you may not manage (never 403). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `temporal_unavailable` or `store_unavailable`; nothing was started or changed. Or `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guilds/{guildId}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List runs (from Temporal visibility) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this graph’s runs. */
+                    graphId?: string;
+                    /** @description running, completed, failed, cancelled, terminated or timed_out. */
+                    status?: string;
+                    /** @description 1–200, default 50. */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Newest first. Closed runs are kept 30 days. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RunList"];
+                    };
+                };
+                /** @description `invalid_request`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `temporal_unavailable` or `store_unavailable`; nothing was started or changed. Or `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guilds/{guildId}/runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A run node by node */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    guildId: string;
+                    runId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Steps from the running workflow, its result, or a replay of the closed workflow. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RunDetail"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: no such graph/run in this guild, or a guild you may not manage (never 403). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `temporal_unavailable` or `store_unavailable`; nothing was started or changed. Or `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guilds/{guildId}/runs/{runId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a running run */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    guildId: string;
+                    runId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Cancellation requested. */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RunCancelRequested"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: no such graph/run in this guild, or a guild you may not manage (never 403). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `run_not_running`. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `temporal_unavailable` or `store_unavailable`; nothing was started or changed. Or `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the prebuilt templates */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every template with the JSON Schema of the vars its install takes. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TemplateList"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guilds/{guildId}/templates/{templateId}/install": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Install a template as a new graph
+         * @description Checks `vars` against the template’s parameters (omitted ones take their defaults) and saves the template’s graph document, with the vars filled in, as the draft of a new graph — exactly like `POST …/graphs`. Publish it to turn it on.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    guildId: string;
+                    templateId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TemplateInstallBody"];
+                };
+            };
+            responses: {
+                /** @description Installed as a draft; `Location` and `ETag` are set. */
+                201: {
+                    headers: {
+                        /** @description The revision, quoted. */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GraphResource"];
+                    };
+                };
+                /** @description `invalid_vars` (details: `{ var, path, message }` per problem), `invalid_request` or `invalid_json`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: no template with that id. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `unsupported_media_type`: send JSON. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guilds/{guildId}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The guild’s audit log */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this graph’s entries. */
+                    graphId?: string;
+                    /** @description 1–500, default 100. */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Who changed what and when, newest first. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditList"];
+                    };
+                };
+                /** @description `invalid_request`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hooks/{hookId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver an inbound webhook (starts a run)
+         * @description The URL is the graph resource’s `webhook.url`. No bearer token: the HMAC signature authenticates the request (docs/api/webhooks.md). The published version runs with the payload `{ body, query, headers }` (body parsed as JSON for a JSON content type, else text; signature, authorization and cookie headers removed). A timestamped delivery is accepted once: a copy of it within its 5-minute window (whatever its Idempotency-Key) answers the first run’s id and starts nothing. Checked in this order: hook, size, signature, graph state, copy of an accepted delivery, rate limit.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description `sha256=<hex HMAC-SHA256>` keyed with the hook secret, over `<timestamp>.<raw body>` — or over the raw body alone, without X-Guildflow-Timestamp, on a hook switched to body-only signing (replayable). */
+                    "X-Guildflow-Signature": string;
+                    /** @description Unix seconds, covered by the signature; must be within 5 minutes of the server clock. Required unless the hook uses body-only signing. */
+                    "X-Guildflow-Timestamp"?: string;
+                    /** @description Up to 255 characters; a repeated key answers the first delivery’s runId and starts nothing new. */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    hookId: string;
+                };
+                cookie?: never;
+            };
+            /** @description Any content type, at most 256 kB, uncompressed. The signature covers these exact bytes. */
+            requestBody?: {
+                content: {
+                    "*/*": unknown;
+                };
+            };
+            responses: {
+                /** @description A run of the published version started (or, for a copy of an accepted delivery or a repeated Idempotency-Key, had started). */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HookAccepted"];
+                    };
+                };
+                /** @description `invalid_json` (JSON content type, body does not parse) or `invalid_request` (Idempotency-Key). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `invalid_signature` (missing, malformed or wrong), `timestamp_required` (no X-Guildflow-Timestamp on a timestamped hook) or `stale_timestamp`; nothing started. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: no hook with this id (or its graph was deleted). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `graph_disabled` (not published, or disabled) or `not_a_webhook_graph` (the published trigger is another). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `payload_too_large`: the body is over 256 kB. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `unsupported_media_type`: a compressed (Content-Encoding) body. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over this hook’s limit; `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `temporal_unavailable` or `store_unavailable`; nothing was started or changed. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/discord": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start signing in with Discord
+         * @description A browser navigation, not an API call: sets a short-lived HttpOnly SameSite=Lax `state` cookie and redirects to Discord’s consent page (scopes `identify guilds`). See docs/api/README.md, Signing in.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description To Discord’s consent page. */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `rate_limited`: too many sign-in requests from this address (30 per 10 minutes by default). */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `sign_in_not_configured`: set DISCORD_CLIENT_ID, DISCORD_CLIENT_SECRET and GUILDFLOW_PUBLIC_URL. */
+                501: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/discord/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Finish signing in with Discord (the redirect URI)
+         * @description Where Discord sends the browser back. Checks `state` against the cookie, exchanges the code, reads the user and their guilds (owner, Manage Server or Administrator) and creates a session, then redirects to `/login#token=<session token>`. Failures create no session; browsers (Accept: text/html) get an HTML page, other clients the JSON error.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The authorization code. */
+                    code?: string;
+                    /** @description Must match the state cookie. */
+                    state?: string;
+                    /** @description Set by Discord instead of a code, e.g. `access_denied`. */
+                    error?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Signed in: to `/login#token=…` (the token stays in the fragment). */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `sign_in_state_mismatch` (not started in this browser, or too old), `sign_in_failed` (code expired or used) or `invalid_request`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `sign_in_denied`: the user cancelled on Discord. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: too many sign-in requests from this address (30 per 10 minutes by default). */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `sign_in_not_configured`. */
+                501: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `sign_in_failed`: Discord refused the client credentials or could not be reached. */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the token belongs to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The admin, or the signed-in user and the guilds they manage. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Session"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/session/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The session token stops working at once. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_a_session`: the admin token cannot be signed out. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sandbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The sandbox guilds
+         * @description The Discord sandbox’s guilds with their channels, roles and members (one shared playground with made-up members: every signed-in caller may use it).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The guilds and the bot’s user id. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Sandbox"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `sandbox_unavailable`: no Discord sandbox is configured (GUILDFLOW_SANDBOX_URL) or it does not answer. Or `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sandbox/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Inject member activity into the sandbox
+         * @description `type` is a trigger name without its prefix: `memberJoined { user: { username } }`, `memberLeft { userId }`, `messageCreated { channelId, userId, content }`, `reactionAdded { channelId, messageId, userId, emoji }`, `buttonClicked { channelId, messageId, userId, customId }`, `slashCommand { channelId, userId, name, options }`. The gateway delivers it like Discord, so published graphs run.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SandboxEvent"];
+                };
+            };
+            responses: {
+                /** @description Injected. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SandboxEventResult"];
+                    };
+                };
+                /** @description `invalid_request` (unknown type: the message lists the types) or `invalid_json`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: no such guild, channel, member or message in the sandbox. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `sandbox_refused`: Discord would not let the member do this (permissions, timeout). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `unsupported_media_type`: send JSON. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `sandbox_unavailable`: no Discord sandbox is configured (GUILDFLOW_SANDBOX_URL) or it does not answer. Or `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sandbox/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the bot posted in the sandbox */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this guild. */
+                    guildId?: string;
+                    /** @description Only this channel. */
+                    channelId?: string;
+                    /** @description Only the bot’s DMs with this user. */
+                    dmUserId?: string;
+                    /** @description `bot` (default) or `all` (members’ messages too). */
+                    authors?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description In creation order. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SandboxMessageList"];
+                    };
+                };
+                /** @description `invalid_request`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: no such guild or channel. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `sandbox_unavailable`: no Discord sandbox is configured (GUILDFLOW_SANDBOX_URL) or it does not answer. Or `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sandbox/guilds/{guildId}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A sandbox member’s state */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    guildId: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Roles, timeout, ban and kick. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SandboxMember"];
+                    };
+                };
+                /** @description `invalid_request`: ids are digits. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: never a member of that guild. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `sandbox_unavailable`: no Discord sandbox is configured (GUILDFLOW_SANDBOX_URL) or it does not answer. Or `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guilds/{guildId}/stripe/objects/{objectId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record a Stripe object for a guild (operator only)
+         * @description Records that the guild owns a Stripe customer (cus_…), subscription (sub_…) or checkout session (cs_…) made outside Guildflow, so its events reach the guild’s `trigger.stripeEvent` graphs and its Stripe actions may use it. Objects Guildflow creates are recorded by themselves. Admin token only; an owner is never replaced. Audited as `stripe.record`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    guildId: string;
+                    objectId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Already recorded for this guild. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StripeObject"];
+                    };
+                };
+                /** @description Recorded. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StripeObject"];
+                    };
+                };
+                /** @description `invalid_request`: not a cus_, sub_ or cs_ id. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `admin_only`: only the admin token records Stripe objects. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: no such graph/run in this guild, or a guild you may not manage (never 403). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `stripe_object_owned`: another guild owns it. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stripe/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stripe’s webhook endpoint (starts trigger.stripeEvent graphs)
+         * @description Register this URL in Stripe and set STRIPE_WEBHOOK_SECRET to its signing secret. Each verified event starts every published `trigger.stripeEvent` graph whose event list matches, of the guild that owns the event’s object as Guildflow recorded it (the object itself, else its customer, subscription or checkout session) — never by `metadata.guildId`. The run id is `stripe_<event id>_<graph id>` (a redelivery starts nothing twice). An event no recorded object vouches for starts nothing (logged as unattributed) and is still answered 200.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description Stripe’s signature header (`t=…,v1=…`). */
+                    "Stripe-Signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The Stripe event JSON exactly as Stripe sent it; the signature covers these bytes. */
+            requestBody?: {
+                content: {
+                    "*/*": unknown;
+                };
+            };
+            responses: {
+                /** @description Verified; `runs` says how many runs this delivery started. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StripeWebhookReceived"];
+                    };
+                };
+                /** @description `invalid_signature`: missing or wrong signature; nothing started. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: too many deliveries from this address (600 a minute by default); nothing started, Stripe delivers again. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `stripe_not_configured` (no STRIPE_WEBHOOK_SECRET), `temporal_unavailable` or `store_unavailable` (Stripe delivers again). */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        AuditEntry: {
+            /** Format: date-time */
+            at: string;
+            actor: {
+                kind: "admin" | "user";
+                id: string;
+            };
+            action: string;
+            graphId: string | null;
+            runId: string | null;
+            before: {
+                [key: string]: unknown;
+            } | null;
+            after: {
+                [key: string]: unknown;
+            } | null;
+            note: string | null;
+        };
+        AuditList: {
+            entries: components["schemas"]["AuditEntry"][];
+        };
+        Catalog: {
+            groups: string[];
+            nodes: ({
+                type: string;
+                kind: "trigger" | "action" | "control";
+                group: string;
+                title: string;
+                description: string;
+                configSchema: {
+                    [key: string]: unknown;
+                };
+                outputSchema: {
+                    [key: string]: unknown;
+                };
+                ports: {
+                    inputs: string;
+                    outputs: {
+                        [key: string]: unknown;
+                    }[];
+                    error: boolean;
+                };
+                ui: {
+                    [key: string]: unknown;
+                };
+                examples: unknown[];
+            } & {
+                [key: string]: unknown;
+            })[];
+        };
+        Error: {
+            error: {
+                /** @description Stable; branch on it. */
+                code: "unauthorized" | "not_found" | "invalid_json" | "invalid_request" | "invalid_document" | "invalid_graph" | "unknown_version" | "unsupported_media_type" | "payload_too_large" | "conflict" | "publish_in_progress" | "not_a_webhook_graph" | "graph_disabled" | "invalid_signature" | "stale_timestamp" | "timestamp_required" | "rate_limited" | "method_not_allowed" | "run_not_running" | "invalid_vars" | "sign_in_not_configured" | "sign_in_state_mismatch" | "sign_in_denied" | "sign_in_failed" | "not_a_session" | "discord_unavailable" | "sandbox_unavailable" | "sandbox_refused" | "stripe_not_configured" | "stripe_object_owned" | "admin_only" | "activation_failed" | "store_unavailable" | "temporal_unavailable" | "internal";
+                /** @description What went wrong and what to do, for people. */
+                message: string;
+                /** @description The validation list (invalid_document, invalid_graph), the request problems (invalid_request) or the var problems (invalid_vars). */
+                details?: unknown[];
+            };
+        };
+        GraphDocument: {
+            /** @constant */
+            schemaVersion: 1;
+            name: string;
+            description?: string;
+            nodes: {
+                /** @description Stable id, referenced by edges and as `nodes.<id>` in expressions. */
+                id: string;
+                /** @description A node type id of the catalog. */
+                type: string;
+                position: {
+                    x: number;
+                    y: number;
+                };
+                /** @description The node's settings; validated by its type's config schema. */
+                config: {
+                    [key: string]: unknown;
+                };
+                /** @description Display name shown in the builder. */
+                label?: string;
+            }[];
+            edges: {
+                id: string;
+                source: string;
+                /**
+                 * @description Output port; `out` when omitted.
+                 * @default out
+                 */
+                sourceHandle: string;
+                target: string;
+                /** @description Input handle (informational: every node has one input). */
+                targetHandle?: string;
+            }[];
+            /**
+             * @description Graph variables (`vars.<name>`), e.g. channel and role ids set when a template is installed.
+             * @default {}
+             */
+            vars: {
+                [key: string]: unknown;
+            };
+        };
+        GraphList: {
+            graphs: components["schemas"]["GraphSummary"][];
+        };
+        GraphResource: {
+            id: string;
+            guildId: string;
+            name: string;
+            enabled: boolean;
+            draft: components["schemas"]["GraphDocument"];
+            issues: components["schemas"]["ValidationIssue"][];
+            publishedVersion: number | null;
+            webhook?: components["schemas"]["WebhookInfo"];
+            /** @description Bumped by every change; sent as the ETag. */
+            revision: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        GraphSummary: {
+            id: string;
+            guildId: string;
+            name: string;
+            enabled: boolean;
+            triggerType: string | null;
+            issueCount: number;
+            publishedVersion: number | null;
+            revision: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        Health: {
+            ok: boolean;
+            temporal: boolean;
+            mongo: boolean;
+            discord: boolean;
+            details: {
+                store?: string;
+                discord: "sandbox" | "gateway" | "none";
+                errors: {
+                    [key: string]: string;
+                };
+            };
+        };
+        HookAccepted: {
+            /** @description The run (workflow) id. */
+            runId: string;
+        };
+        RollbackBody: {
+            version: number;
+        };
+        RunCancelRequested: {
+            runId: string;
+            /** @constant */
+            cancelRequested: true;
+        };
+        RunDetail: {
+            runId: string;
+            graphId: string;
+            /** @description 0 for a test run of a draft. */
+            version: number;
+            status: "running" | "completed" | "failed" | "cancelled" | "terminated" | "timed_out";
+            triggerType: string | null;
+            /** Format: date-time */
+            startedAt: string;
+            endedAt: string | null;
+            steps: components["schemas"]["Step"][];
+            droppedSteps: number;
+            /** @description Why the run did not complete. */
+            error?: {
+                code: string;
+                message: string;
+            };
+            /** @description Why the step log could not be read (the list is then empty). */
+            stepsError?: string;
+        };
+        RunList: {
+            runs: components["schemas"]["RunSummary"][];
+        };
+        RunStartBody: {
+            /** @description The trigger payload; defaults to a manual trigger’s samplePayload, else {}. */
+            payload?: unknown;
+            /** @description Run against the sandbox guild. */
+            simulate?: boolean;
+            /** @description Every wait is divided by this. */
+            timeScale?: number;
+            /** @description Test-run the current draft (version 0) even when a version is published. */
+            draft?: boolean;
+        };
+        RunStarted: {
+            runId: string;
+            graphId: string;
+            version: number;
+        };
+        RunSummary: {
+            runId: string;
+            graphId: string;
+            /** @description 0 for a test run of a draft. */
+            version: number;
+            status: "running" | "completed" | "failed" | "cancelled" | "terminated" | "timed_out";
+            triggerType: string | null;
+            /** Format: date-time */
+            startedAt: string;
+            endedAt: string | null;
+        };
+        Sandbox: {
+            /** @description The bot’s user id (authorId of what the bot posts). */
+            botUserId: string;
+            guilds: ({
+                id: string;
+                name: string;
+                channels: ({
+                    id: string;
+                    name: string | null;
+                    type: number;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                roles: ({
+                    id: string;
+                    name: string;
+                    position: number;
+                } & {
+                    [key: string]: unknown;
+                })[];
+                members: ({
+                    id: string;
+                    username: string;
+                    roles: string[];
+                } & {
+                    [key: string]: unknown;
+                })[];
+            } & {
+                [key: string]: unknown;
+            })[];
+        };
+        SandboxEvent: {
+            /** @description The sandbox guild. */
+            guildId: string;
+            /** @constant */
+            type: "memberJoined";
+            user: {
+                username: string;
+                /** @description Reuse a known user id (e.g. someone who left); new by default. */
+                id?: string;
+                globalName?: string;
+            };
+        } | {
+            /** @description The sandbox guild. */
+            guildId: string;
+            /** @constant */
+            type: "memberLeft";
+            /** @description The member who leaves. */
+            userId: string;
+        } | {
+            /** @description The sandbox guild. */
+            guildId: string;
+            /** @constant */
+            type: "messageCreated";
+            /** @description Where the member posts. */
+            channelId: string;
+            /** @description The member who posts. */
+            userId: string;
+            content: string;
+            /** @description Post as a reply to this message. */
+            replyToMessageId?: string;
+        } | {
+            /** @description The sandbox guild. */
+            guildId: string;
+            /** @constant */
+            type: "reactionAdded";
+            /** @description The message’s channel. */
+            channelId: string;
+            /** @description The message reacted to. */
+            messageId: string;
+            /** @description The member who reacts. */
+            userId: string;
+            /** @description A Unicode emoji, e.g. 🎉. */
+            emoji: string;
+        } | {
+            /** @description The sandbox guild. */
+            guildId: string;
+            /** @constant */
+            type: "buttonClicked";
+            /** @description The message’s channel. */
+            channelId: string;
+            /** @description The message with the button. */
+            messageId: string;
+            /** @description The member who clicks. */
+            userId: string;
+            customId: string;
+        } | {
+            /** @description The sandbox guild. */
+            guildId: string;
+            /** @constant */
+            type: "slashCommand";
+            /** @description Where the command is used. */
+            channelId: string;
+            /** @description The member who uses it. */
+            userId: string;
+            name: string;
+            /** @description `{ <option name>: value }`. */
+            options?: {
+                [key: string]: unknown;
+            } | unknown[];
+        };
+        SandboxEventResult: {
+            /** @description memberJoined, memberLeft: the member. */
+            userId?: string;
+            memberCount?: number;
+            /** @description messageCreated: the new message. */
+            messageId?: string;
+            /** @description reactionAdded: false if already there. */
+            added?: boolean;
+            /** @description buttonClicked, slashCommand. */
+            interactionId?: string;
+            commandId?: string;
+            /** @description slashCommand: false when no graph registered the command. */
+            commandRegistered?: boolean;
+        };
+        SandboxMember: {
+            id: string;
+            username: string;
+            roles: string[];
+            timedOutUntil: string | null;
+            banned: boolean;
+            kicked: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        SandboxMessageList: ({
+            id: string;
+            channelId: string;
+            authorId: string;
+            content: string;
+            embeds: unknown[];
+            components: unknown[];
+            /** @description Users the message pinged (Discord’s `mentions`, after `allowed_mentions`). */
+            mentions: string[];
+            /** @description Roles the message pinged (`mention_roles`): a `<@&id>` in the text pings only if the message allowed it and the role is mentionable or the author may Mention Everyone. */
+            mentionRoles: string[];
+            /** @description Whether it pinged @everyone or @here. */
+            mentionEveryone: boolean;
+            createdAt: string;
+        } & {
+            [key: string]: unknown;
+        })[];
+        Session: {
+            kind: "admin" | "user";
+            user: {
+                id: string;
+                username: string;
+            } | null;
+            guildIds: string[] | null;
+            expiresAt: string | null;
+        };
+        Step: {
+            nodeId: string;
+            iteration?: string;
+            status: "running" | "waiting" | "completed" | "failed" | "skipped";
+            startedAt: string;
+            endedAt?: string;
+            input?: unknown;
+            output?: unknown;
+            port?: string;
+            error?: {
+                code: string;
+                message: string;
+                retryable: boolean;
+            };
+        };
+        StripeObject: {
+            /** @description The Stripe id (cus_…, sub_… or cs_…). */
+            id: string;
+            guildId: string;
+            kind: "customer" | "subscription" | "checkout_session";
+            /** @description A Stripe action created it for the guild, a completed checkout of the guild created it, or the operator recorded it. */
+            recordedVia: "action" | "checkout" | "operator";
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        StripeWebhookReceived: {
+            /** @constant */
+            received: true;
+            /** @description Runs this delivery started (0 for a redelivery). */
+            runs: number;
+            /** @description Every run of this event (`stripe_<event id>_<graph id>`), new or earlier. */
+            runIds: string[];
+        };
+        TemplateInstallBody: {
+            /**
+             * @description Values of the template’s parameters; omitted ones take their defaults.
+             * @default {}
+             */
+            vars: {
+                [key: string]: unknown;
+            };
+        };
+        TemplateList: {
+            templates: components["schemas"]["TemplateSummary"][];
+        };
+        TemplateSummary: {
+            id: string;
+            name: string;
+            description: string;
+            category: string;
+            /** @description JSON Schema of the install body’s `vars`: titles, descriptions, defaults, and `x-widget` hints (`channel`, `role`, `duration`, …) for the form. */
+            parameters: {
+                [key: string]: unknown;
+            };
+        };
+        ValidationIssue: {
+            nodeId?: string;
+            edgeId?: string;
+            path: string;
+            code: string;
+            message: string;
+        };
+        VersionDetail: {
+            graphId: string;
+            version: number;
+            publishedBy: string;
+            /** Format: date-time */
+            publishedAt: string;
+            document: components["schemas"]["GraphDocument"];
+        };
+        VersionList: {
+            publishedVersion: number | null;
+            versions: components["schemas"]["VersionSummary"][];
+        };
+        VersionSummary: {
+            version: number;
+            publishedBy: string;
+            /** Format: date-time */
+            publishedAt: string;
+            /** @description True for the version new runs use (publishedVersion). */
+            current: boolean;
+        };
+        WebhookInfo: {
+            url: string;
+            /** @description Shown once, when the hook is created or rotated. */
+            secret?: string;
+            /** @description `timestamped`: HMAC of `<timestamp>.<raw body>`, fresh within 5 minutes, each delivery accepted once. `body`: HMAC of the raw body alone, for senders that cannot sign a timestamp — a captured delivery can be replayed. */
+            signing: "timestamped" | "body";
+            /** @description True when a captured delivery can be sent again and start another run (body-only signing). */
+            replayable: boolean;
+            /** @description Present when replayable: what that means and how to fix it. */
+            warning?: string;
+        };
+        WebhookSecret: {
+            url: string;
+            secret: string;
+            signing: "timestamped" | "body";
+            replayable: boolean;
+            warning?: string;
+        };
+        WebhookSettingsBody: {
+            /** @description `timestamped`: HMAC of `<timestamp>.<raw body>`, fresh within 5 minutes, each delivery accepted once. `body`: HMAC of the raw body alone, for senders that cannot sign a timestamp — a captured delivery can be replayed. */
+            signing: "timestamped" | "body";
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
