@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { startStore, type StoreKind } from './store/index.js';
 import { resolveTemporalCli, type BinarySource } from './temporal/binary.js';
 import { ensureNamespaceSetup, startTemporalDevServer } from './temporal/server.js';
-import type { ManagedProcess } from './process.js';
 import { step } from './progress.js';
+import { RestartableServer } from './restartable-server.js';
 
 export interface StackOptions {
   dataDir: string;
@@ -31,6 +31,8 @@ export interface EmbeddedStack {
   storeNote: string | undefined;
   /** The server processes it started (for the supervisor's orphan cleanup). */
   children: { name: string; pid: number; command: string }[];
+  /** The servers it started that a supervisor can start again when they die (`Supervisor.keep`). */
+  servers: RestartableServer[];
   /** Stops what this stack started, store last. */
   stop(): Promise<void>;
 }
@@ -49,22 +51,24 @@ export async function startEmbeddedStack(options: StackOptions): Promise<Embedde
   mkdirSync(logDir, { recursive: true });
   const quiet = options.quiet === true;
 
-  let temporal: ManagedProcess | undefined;
+  let temporal: RestartableServer | undefined;
   let temporalSource: EmbeddedStack['temporalSource'] = 'external';
   let temporalAddress = options.temporalAddress;
   if (!temporalAddress) {
     const cli = await resolveTemporalCli({ quiet });
     temporalSource = cli.source;
     temporalAddress = `127.0.0.1:${options.temporalPort}`;
-    const startTemporal = startTemporalDevServer({
-      binary: cli.path,
-      dbFile: join(options.dataDir, 'temporal.db'),
-      port: options.temporalPort,
-      uiPort: options.temporalUiPort,
-      logFile: join(logDir, 'temporal.log'),
-      fast: options.fast ?? false,
-    });
-    temporal = await step('Starting the Temporal dev server', () => startTemporal, { quiet });
+    const launch = () =>
+      startTemporalDevServer({
+        binary: cli.path,
+        dbFile: join(options.dataDir, 'temporal.db'),
+        port: options.temporalPort,
+        uiPort: options.temporalUiPort,
+        logFile: join(logDir, 'temporal.log'),
+        fast: options.fast ?? false,
+      });
+    const first = await step('Starting the Temporal dev server', launch, { quiet });
+    temporal = new RestartableServer('temporal', first, launch);
   }
   try {
     const store = await step(
@@ -86,14 +90,19 @@ export async function startEmbeddedStack(options: StackOptions): Promise<Embedde
       temporalAddress: address,
       temporalSource,
       temporalUiUrl:
-        temporal && options.temporalUiPort !== undefined ? `http://127.0.0.1:${options.temporalUiPort}` : undefined,
+        temporal && options.temporalUiPort !== undefined
+          ? `http://127.0.0.1:${options.temporalUiPort}`
+          : undefined,
       mongoUri: store.uri,
       storeKind: store.kind,
       storeNote: store.note,
       children: [
-        ...(temporal?.pid ? [{ name: 'temporal', pid: temporal.pid, command: temporal.spec.command }] : []),
+        ...(temporal?.pid
+          ? [{ name: 'temporal', pid: temporal.pid, command: temporal.process.spec.command }]
+          : []),
         ...(store.process ? [{ name: 'store', ...store.process }] : []),
       ],
+      servers: [...(temporal ? [temporal] : []), ...(store.server ? [store.server] : [])],
       stop: async () => {
         await temporal?.stop();
         await store.stop();

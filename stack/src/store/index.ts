@@ -5,6 +5,8 @@ import { MongoClient } from 'mongodb';
 import { SetupError } from '../errors.js';
 import { isPortOpen, waitUntil } from '../net.js';
 import { step } from '../progress.js';
+import type { ManagedProcess } from '../process.js';
+import { RestartableServer } from '../restartable-server.js';
 import { resolveFerretDb, startFerretDb } from './ferretdb.js';
 
 /** Which store ran: an external server, an embedded mongod, or FerretDB. */
@@ -17,6 +19,8 @@ export interface RunningStore {
   note?: string;
   /** The store's process, when this started one. */
   process?: { pid: number; command: string };
+  /** The server process when it can be started again after it died (FerretDB). */
+  server?: RestartableServer;
   stop(): Promise<void>;
 }
 
@@ -59,20 +63,25 @@ export async function startStore(options: StoreOptions): Promise<RunningStore> {
   }
   const binary = await resolveFerretDb();
   const dir = join(options.dataDir, 'ferretdb');
-  const proc = startFerretDb(binary, dir, options.port, join(options.logDir, 'ferretdb.log'));
   const uri = `mongodb://127.0.0.1:${options.port}/guildflow`;
-  await waitUntil(() => pingable(uri), {
-    timeoutMs: 60_000,
-    intervalMs: 200,
-    what: `FerretDB on port ${options.port}`,
-    abort: () => proc.unexpectedExit(),
-  });
+  const launch = async (): Promise<ManagedProcess> => {
+    const proc = startFerretDb(binary, dir, options.port, join(options.logDir, 'ferretdb.log'));
+    await waitUntil(() => pingable(uri), {
+      timeoutMs: 60_000,
+      intervalMs: 200,
+      what: `FerretDB on port ${options.port}`,
+      abort: () => proc.unexpectedExit(),
+    });
+    return proc;
+  };
+  const server = new RestartableServer('store', await launch(), launch);
   return {
     uri,
     kind: 'ferretdb',
     ...(note ? { note } : {}),
-    ...(proc.pid ? { process: { pid: proc.pid, command: binary } } : {}),
-    stop: () => proc.stop(),
+    ...(server.pid ? { process: { pid: server.pid, command: binary } } : {}),
+    server,
+    stop: () => server.stop(),
   };
 }
 
@@ -81,9 +90,12 @@ async function startMongod(options: StoreOptions): Promise<RunningStore> {
   const { MongoMemoryServer, DryMongoBinary } = await import('mongodb-memory-server-core');
   // Without a local mongod, a download is needed: find out in milliseconds whether the download
   // host resolves, instead of letting the library retry for seconds on a machine without internet.
-  const local = process.env.MONGOMS_SYSTEM_BINARY ?? (await DryMongoBinary.locateBinary({ version: process.env.MONGOMS_VERSION ?? '' }));
+  const local =
+    process.env.MONGOMS_SYSTEM_BINARY ??
+    (await DryMongoBinary.locateBinary({ version: process.env.MONGOMS_VERSION ?? '' }));
   if (!local) {
-    const host = new URL(process.env.MONGOMS_DOWNLOAD_MIRROR ?? 'https://fastdl.mongodb.org').hostname;
+    const host = new URL(process.env.MONGOMS_DOWNLOAD_MIRROR ?? 'https://fastdl.mongodb.org')
+      .hostname;
     try {
       await lookup(host);
     } catch {
@@ -124,7 +136,11 @@ export async function pingable(uri: string): Promise<boolean> {
   }
 }
 
-function mongodPid(server: { instanceInfo?: { instance?: { mongodProcess?: { pid?: number; spawnfile?: string } } } }) {
+function mongodPid(server: {
+  instanceInfo?: { instance?: { mongodProcess?: { pid?: number; spawnfile?: string } } };
+}) {
   const proc = server.instanceInfo?.instance?.mongodProcess;
-  return proc?.pid ? { process: { pid: proc.pid, command: proc.spawnfile ?? 'mongod' } } : undefined;
+  return proc?.pid
+    ? { process: { pid: proc.pid, command: proc.spawnfile ?? 'mongod' } }
+    : undefined;
 }
