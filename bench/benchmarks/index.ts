@@ -5,6 +5,7 @@
 import type { AnyBenchmark } from '../lib/types.js';
 import { apiBenchmark } from './api.js';
 import { interpreterBenchmark } from './interpreter.js';
+import { publishBenchmark } from './publish.js';
 import { e2eBenchmark } from './e2e.js';
 import { routerBenchmark } from './router.js';
 import { throughputBenchmark } from './throughput.js';
@@ -25,4 +26,5 @@ export const benchmarks: readonly AnyBenchmark[] = [
   waitingBenchmark,
   validationBenchmark,
   apiBenchmark,
+  publishBenchmark,
 ];

@@ -53,6 +53,7 @@ export function runRouterBench(): RouterBench {
         previousType: null,
         active: true,
         updatedAt: at,
+        revision: 1,
       });
     }
   const user = userRef('1300000000000000303', 'carol');

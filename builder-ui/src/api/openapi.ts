@@ -434,7 +434,18 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Deleted; new runs stop, running runs finish. */
+                /** @description Deleted, but a running gateway did not confirm within 3 s that it stopped routing the graph (`routing` says which, and what to do). */
+                202: {
+                    headers: {
+                        /** @description The revision, quoted. */
+                        ETag?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeleteAnswer"];
+                    };
+                };
+                /** @description Deleted; new runs stop, running runs finish. For a graph started by Discord events, every running gateway has stopped routing it. */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -521,7 +532,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Published and enabled. */
+                /** @description Published and enabled. For a graph started by Discord events, `routing` says whether every running gateway routes by the new version (publish waits up to 3 s for them). */
                 200: {
                     headers: {
                         /** @description The revision, quoted. */
@@ -628,7 +639,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Disabled (idempotent). */
+                /** @description Disabled (idempotent); `routing` says whether every running gateway has stopped routing it. */
                 200: {
                     headers: {
                         /** @description The revision, quoted. */
@@ -875,7 +886,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Rolled back. */
+                /** @description Rolled back; `routing` as for publish. */
                 200: {
                     headers: {
                         /** @description The revision, quoted. */
@@ -2700,6 +2711,9 @@ export interface components {
                 [key: string]: unknown;
             })[];
         };
+        DeleteAnswer: {
+            routing: components["schemas"]["RoutingConfirmation"];
+        };
         Error: {
             error: {
                 /** @description Stable; branch on it. */
@@ -2769,6 +2783,7 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            routing?: components["schemas"]["RoutingConfirmation"];
         };
         GraphSummary: {
             id: string;
@@ -2786,10 +2801,17 @@ export interface components {
             ok: boolean;
             temporal: boolean;
             mongo: boolean;
+            /** @description A gateway is running, connected to Discord (or the sandbox) and has loaded its trigger index: events are routed. */
             discord: boolean;
             details: {
                 store?: string;
                 discord: "sandbox" | "gateway" | "none";
+                /** @description The running gateways (heartbeat within 5 s). */
+                gateways: {
+                    id: string;
+                    connected: boolean;
+                    indexLoaded: boolean;
+                }[];
                 errors: {
                     [key: string]: string;
                 };
@@ -2801,6 +2823,17 @@ export interface components {
         };
         RollbackBody: {
             version: number;
+        };
+        /** @description Present on the answers of publish, rollback, disable and delete for graphs whose trigger the gateways route (Discord events). */
+        RoutingConfirmation: {
+            /** @description Every running gateway routes Discord events by this change now (checked before answering). */
+            live: boolean;
+            gateways: {
+                id: string;
+                confirmed: boolean;
+            }[];
+            /** @description What is not in effect yet and what to do (when `live` is false). */
+            message?: string;
         };
         RunCancelRequested: {
             runId: string;

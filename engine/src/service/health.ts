@@ -1,4 +1,6 @@
 import type { ServiceDeps } from './deps.js';
+import { liveGateways } from './router/routing-confirmation.js';
+import { openStore } from './storage/index.js';
 
 /** `GET /api/health` body: one boolean per dependency, `ok` when all are up. */
 export interface Health {
@@ -6,14 +8,20 @@ export interface Health {
   temporal: boolean;
   mongo: boolean;
   discord: boolean;
-  details: { store?: string; discord: 'sandbox' | 'gateway' | 'none'; errors: Record<string, string> };
+  details: {
+    store?: string;
+    discord: 'sandbox' | 'gateway' | 'none';
+    gateways: { id: string; connected: boolean; indexLoaded: boolean }[];
+    errors: Record<string, string>;
+  };
 }
 
 const CHECK_TIMEOUT_MS = 1500;
 
 /**
  * Checks every dependency in parallel, each with a short timeout, so a dead dependency makes
- * health answer quickly with `false` instead of hanging.
+ * health answer quickly with `false` instead of hanging. `discord` means ready to route: a
+ * gateway is running, connected and has loaded its trigger index (it says so in the store).
  *
  * @example
  * const health = await checkHealth(deps); // { ok: true, temporal: true, mongo: true, discord: true, … }
@@ -29,6 +37,7 @@ export async function checkHealth(deps: ServiceDeps): Promise<Health> {
       return false;
     }
   };
+  let gateways: Health['details']['gateways'] = [];
   const [temporal, mongo, discord] = await Promise.all([
     probe('temporal', () =>
       deps.temporal.connection.withDeadline(Date.now() + CHECK_TIMEOUT_MS, () =>
@@ -40,19 +49,25 @@ export async function checkHealth(deps: ServiceDeps): Promise<Health> {
       if (!db || deps.mongo.readyState !== 1) throw new Error('not connected');
       await db.admin().ping();
     }),
-    deps.sandboxUrl
-      ? probe('discord', async () => {
-          const response = await fetch(`${deps.sandboxUrl}/sandbox/health`, { signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) });
-          if (!response.ok) throw new Error(`sandbox answered ${response.status}`);
-        })
-      : Promise.resolve(false),
+    probe('discord', async () => {
+      const records = await liveGateways(await openStore(deps.mongo));
+      gateways = records.map((g) => ({ id: g._id, connected: g.connected, indexLoaded: g.indexLoaded }));
+      if (gateways.length === 0) throw new Error('no gateway is running');
+      if (!gateways.some((g) => g.connected && g.indexLoaded))
+        throw new Error('no gateway is both connected and done loading its triggers');
+    }),
   ]);
   return {
     ok: temporal && mongo && discord,
     temporal,
     mongo,
     discord,
-    details: { ...(deps.storeKind ? { store: deps.storeKind } : {}), discord: deps.sandboxUrl ? 'sandbox' : 'none', errors },
+    details: {
+      ...(deps.storeKind ? { store: deps.storeKind } : {}),
+      discord: deps.sandboxUrl ? 'sandbox' : gateways.length > 0 ? 'gateway' : 'none',
+      gateways,
+      errors,
+    },
   };
 }
 

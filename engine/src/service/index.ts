@@ -43,6 +43,13 @@ export {
 export { routerActivation, triggerConfigOf } from './router/router-activation.js';
 export { TriggerIndex, type TriggerMatch } from './router/trigger-index.js';
 export { syncTriggers, type TriggerSync, type TriggerSyncOptions } from './router/trigger-sync.js';
+export { GatewayStatus, type GatewayStatusOptions } from './router/gateway-status.js';
+export {
+  confirmRouting,
+  liveGateways,
+  CONFIRM_TIMEOUT_MS,
+  GATEWAY_FRESH_MS,
+} from './router/routing-confirmation.js';
 export { TriggerRouter, eventRunId, type RouteResult } from './router/trigger-router.js';
 export { ROUTED_TRIGGER_TYPES, compileTrigger } from './router/trigger-matchers.js';
 export { userRef, type EventUser, type RouterEvent } from './router/router-event.js';

@@ -57,7 +57,7 @@ describe('npm start supervisor (existing Temporal and store)', () => {
       string,
       unknown
     >;
-    expect(health).toMatchObject({ temporal: true, mongo: true });
+    expect(health).toMatchObject({ ok: true, temporal: true, mongo: true, discord: true });
     const token = readFileSync(join(dir, 'admin-token'), 'utf8').trim();
     expect(sup.output()).toContain(`http://localhost:${port}/login#token=${token}`);
 

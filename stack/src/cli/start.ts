@@ -86,6 +86,7 @@ try {
     store: settings.store,
   });
   supervisor.track(stack.children);
+  for (const server of stack.servers) supervisor.keep(server);
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -144,6 +145,13 @@ try {
       args: tsxArgs(serviceEntries.gateway),
       cwd: repoRoot,
       env: childEnv('gateway', env),
+      // Ready means routing: connected, with its trigger index loaded (health says so).
+      ready: (proc) =>
+        waitUntil(() => healthy(`http://127.0.0.1:${settings.port}/api/health`, true), {
+          timeoutMs: 90_000,
+          what: 'The gateway (connected, with its triggers loaded)',
+          abort: () => proc.unexpectedExit(),
+        }),
     });
   }
 
@@ -182,11 +190,15 @@ async function httpOk(url: string): Promise<boolean> {
   }
 }
 
-async function healthy(url: string): Promise<boolean> {
+async function healthy(url: string, routing = false): Promise<boolean> {
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
-    const body = (await response.json()) as { temporal?: boolean; mongo?: boolean };
-    return body.temporal === true && body.mongo === true;
+    const body = (await response.json()) as {
+      temporal?: boolean;
+      mongo?: boolean;
+      discord?: boolean;
+    };
+    return body.temporal === true && body.mongo === true && (!routing || body.discord === true);
   } catch {
     return false;
   }

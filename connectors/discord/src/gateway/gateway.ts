@@ -3,6 +3,7 @@ import type {
   Connection as TemporalConnection,
 } from '@temporalio/client';
 import {
+  GatewayStatus,
   openStore,
   StatsRecorder,
   syncTriggers,
@@ -21,6 +22,7 @@ import {
   type Interaction,
 } from 'discord.js';
 import type { Connection } from 'mongoose';
+import { EventGate } from './event-gate.js';
 import { FLOW_COMMAND, handleFlowCommand } from './flow-command.js';
 import {
   buttonClickedEvent,
@@ -43,8 +45,10 @@ export interface GatewayOptions {
   taskQueue?: string | undefined;
   /** Connected to the sandbox: runs are `simulate` runs. */
   simulate?: boolean | undefined;
-  /** How often the trigger index looks for publishes (default 1 s). */
+  /** How often the trigger index looks for publishes (default 250 ms). */
   syncIntervalMs?: number | undefined;
+  /** How often the gateway's status record is refreshed (default 1 s). */
+  heartbeatMs?: number | undefined;
   /** How often activity counters are written for `data.stats` (default 10 s). */
   statsFlushMs?: number | undefined;
   /** Structured log lines (default: none). */
@@ -57,10 +61,14 @@ export interface Gateway {
   index: TriggerIndex;
   router: TriggerRouter;
   sync: TriggerSync;
+  /** What the service reads: alive, connected, index loaded, revisions applied. */
+  status: GatewayStatus;
   /** Message, join and leave counters (`data.stats`), written in batches. */
   stats: StatsRecorder;
   /** Settles when every event received so far has been routed (tests, shutdown). */
   idle(): Promise<void>;
+  /** Events received before the trigger index could load, waiting for it. */
+  held(): number;
   stop(): Promise<void>;
 }
 
@@ -73,6 +81,8 @@ const INTENTS = [
 ];
 /** Tries of one event while Temporal or the store is briefly unavailable (~15 s in all). */
 const ROUTE_ATTEMPTS = 5;
+/** Events held while the trigger index cannot load; past this, newer ones are logged as lost. */
+const MAX_HELD_EVENTS = 10_000;
 
 /**
  * Connects discord.js to the gateway and routes what it receives: member joins and leaves,
@@ -87,9 +97,31 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const log = options.log ?? (() => {});
   const store = () => openStore(options.mongo);
   const index = new TriggerIndex();
+  const status = new GatewayStatus(store, {
+    heartbeatMs: options.heartbeatMs,
+    onError: (error) => log('warn', 'gateway.status_failed', { error: String(error) }),
+  });
+  status.start();
+  // Events wait here until the index has loaded; then the gate stays open.
+  const gate = new EventGate<RouterEvent>(
+    (event) => track(route(event)),
+    MAX_HELD_EVENTS,
+    (event) =>
+      log('error', 'event.lost', {
+        kind: event.kind,
+        eventId: event.eventId,
+        error: `the trigger index has not loaded and ${MAX_HELD_EVENTS} events are already waiting`,
+      }),
+  );
   const sync = syncTriggers(store, index, {
     intervalMs: options.syncIntervalMs,
     onError: (error) => log('warn', 'triggers.sync_failed', { error: String(error) }),
+    onApplied: (records) => status.ack(records),
+    onLoaded: (from) => {
+      status.loaded(from);
+      if (gate.waiting > 0) log('info', 'events.released', { count: gate.waiting });
+      gate.openNow();
+    },
   });
   const router = new TriggerRouter({
     index,
@@ -137,8 +169,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   );
   stats.start(options.statsFlushMs);
   const handle = (event: RouterEvent | undefined): void => {
-    if (event) stats.record(event);
-    track(route(event));
+    if (!event) return;
+    stats.record(event);
+    gate.pass(event);
   };
 
   const client = new Client({
@@ -166,6 +199,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     ),
   );
   client.on(Events.Error, (error) => log('error', 'gateway.error', { error: error.message }));
+  client.on(Events.ShardReady, () => status.setConnected(true));
+  client.on(Events.ShardResume, () => status.setConnected(true));
+  client.on(Events.ShardDisconnect, () => status.setConnected(false));
+  client.on(Events.ShardReconnecting, () => status.setConnected(false));
 
   async function onInteraction(interaction: Interaction): Promise<void> {
     if (!interaction.inGuild()) return;
@@ -175,20 +212,29 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         return;
       }
       const event = slashCommandEvent(interaction);
+      if (!gate.open) {
+        // Acknowledged within Discord's 3 s, answered once the index has loaded.
+        await interaction.deferReply();
+        await gate.whenOpen();
+        const matches = index.match(event);
+        if (matches.length === 0)
+          await interaction.editReply(noGraphAnswers(interaction.commandName));
+        else await route(event, matches);
+        return;
+      }
       const matches = index.match(event);
       // Acknowledge first: the run may take longer than Discord's 3 seconds to start.
       await interaction.deferReply(
         matches.some((m) => m.replyEphemeral) ? { flags: MessageFlags.Ephemeral } : {},
       );
       if (matches.length === 0) {
-        await interaction.editReply(
-          `No live graph answers /${interaction.commandName} in this server any more.`,
-        );
+        await interaction.editReply(noGraphAnswers(interaction.commandName));
         return;
       }
       await route(event, matches);
     } else if (interaction.isButton()) {
       await interaction.deferUpdate();
+      await gate.whenOpen();
       await route(buttonClickedEvent(interaction));
     }
   }
@@ -199,6 +245,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(options.token);
   await ready;
+  status.setConnected(true);
   const ready_ = client as Client<true>;
   await ready_.rest
     .put(Routes.applicationCommands(ready_.application.id), { body: [FLOW_COMMAND] })
@@ -215,15 +262,22 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     index,
     router,
     sync,
+    status,
     stats,
     idle,
+    held: () => gate.waiting,
     stop: async () => {
       sync.stop();
+      await status.stop();
       await client.destroy();
       await idle();
       await stats.stop();
     },
   };
+}
+
+function noGraphAnswers(command: string): string {
+  return `No live graph answers /${command} in this server any more.`;
 }
 
 function counts(result: Awaited<ReturnType<TriggerRouter['route']>>): Record<string, number> {

@@ -329,7 +329,7 @@ describe('gateway: buttons, reactions and /flow drive runs', () => {
     const off = await h.service.api('POST', `/api/guilds/${guild}/graphs/${graphId}/disable`);
     expect(off.status).toBe(200);
     expect(names()).not.toContain('ping');
-    await h.gateway.sync.refresh();
+    expect(off.body.routing).toMatchObject({ live: true });
     const late = h.sandbox.inject({
       type: 'slashCommand',
       guildId: guild,

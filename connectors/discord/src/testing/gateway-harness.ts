@@ -3,6 +3,7 @@ import type { GraphDocument } from '@guildflow/engine/core';
 import {
   commandActivation,
   composeActivation,
+  connectStore,
   createStoreActivities,
   discordCommandsApi,
   openStore,
@@ -46,7 +47,12 @@ export interface GatewayHarness {
  * h.sandbox.inject({ type: 'memberJoined', guildId: h.sandbox.guildId, user: { username: 'newbie' } });
  */
 export async function startGatewayHarness(
-  options: { sandbox?: Parameters<typeof startSandbox>[0]; gateway?: Partial<GatewayOptions> } = {},
+  options: {
+    sandbox?: Parameters<typeof startSandbox>[0];
+    gateway?: Partial<GatewayOptions>;
+    /** The gateway's own store address (e.g. through a proxy that can be taken down). */
+    gatewayStoreUri?: (storeUri: string) => string;
+  } = {},
 ): Promise<GatewayHarness> {
   const { temporalAddress, mongoUri } = testStack();
   const sandbox = await startSandbox({ port: 0, ...options.sandbox });
@@ -83,14 +89,17 @@ export async function startGatewayHarness(
       ),
     ),
   });
+  // Like the gateway process: a connection that keeps trying while the store is unreachable.
+  const gatewayMongo = options.gatewayStoreUri
+    ? connectStore(options.gatewayStoreUri(mongoUri), () => {}, { retryMs: 200 })
+    : mongo;
   const gateway = await startGateway({
     token: sandbox.token,
     apiUrl: sandbox.apiUrl,
-    mongo,
+    mongo: gatewayMongo,
     temporal,
     taskQueue: worker.taskQueue,
     simulate: true,
-    syncIntervalMs: 200,
     ...options.gateway,
   });
   return {
@@ -104,7 +113,9 @@ export async function startGatewayHarness(
       const graphId = created.body.id as string;
       const published = await service.api('POST', `/api/guilds/${guild}/graphs/${graphId}/publish`);
       if (published.status !== 200) throw new Error(`publish: ${JSON.stringify(published.body)}`);
-      await gateway.sync.refresh();
+      // Publishing answers once the gateway routes by the new version: no wait needed here.
+      if (published.body.routing && published.body.routing.live !== true)
+        throw new Error(`publish not confirmed live: ${JSON.stringify(published.body.routing)}`);
       return { graphId, version: published.body.publishedVersion as number };
     },
     async close() {
@@ -113,6 +124,7 @@ export async function startGatewayHarness(
       await worker.stop();
       await storeActivities.close();
       await connection.close();
+      if (gatewayMongo !== mongo) await gatewayMongo.close();
       await mongo.close();
       await sandbox.close();
     },

@@ -23,6 +23,25 @@ export interface ActivationHooks {
   activate(graph: ActivatedGraph, snapshot: GraphSnapshot): Promise<void>;
   /** Stops new runs of this graph (running runs continue). */
   deactivate(graph: ActivatedGraph): Promise<void>;
+  /**
+   * Waits until the change is in effect everywhere (every gateway routes by it), within a short
+   * bound; undefined when nothing needs confirming. Never throws for a slow gateway: it says so.
+   */
+  confirm?(graph: ActivatedGraph): Promise<RoutingConfirmation | undefined>;
+}
+
+/**
+ * Whether the gateways route by a publish, rollback, disable or delete when the API answers it.
+ *
+ * @example
+ * const routing: RoutingConfirmation = { live: true, gateways: [{ id: 'host-42-a1b2c3', confirmed: true }] };
+ */
+export interface RoutingConfirmation {
+  /** Every running gateway routes by the change. */
+  live: boolean;
+  gateways: { id: string; confirmed: boolean }[];
+  /** What is not in effect and what to do, when `live` is false. */
+  message?: string;
 }
 
 /**
@@ -75,6 +94,13 @@ export function composeActivation(...parts: ActivationHooks[]): ActivationHooks 
         }
       }
       if (failure !== undefined) throw failure;
+    },
+    confirm: async (graph) => {
+      for (const part of parts) {
+        const confirmation = await part.confirm?.(graph);
+        if (confirmation) return confirmation;
+      }
+      return undefined;
     },
   };
 }

@@ -24,7 +24,7 @@ export interface CreatedGraph {
  *
  * @example
  * const { graph, secret } = await createGraph(ctx, kit.box, { doc, issues });
- * await kit.answer(req, res, ctx, graph, 201, secret);
+ * await kit.answer(req, res, ctx, graph, { status: 201, secret });
  */
 export async function createGraph(
   ctx: GuildContext,

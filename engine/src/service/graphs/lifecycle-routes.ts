@@ -27,7 +27,7 @@ export function mountLifecycleRoutes(router: Router, deps: ServiceDeps, kit: Gra
     const published = await kit.change(req, ctx, expected, (graph) =>
       publishGraph(kit.publishing(ctx), graph),
     );
-    await kit.answer(req, res, ctx, published);
+    await kit.answer(req, res, ctx, published, { routing: await kit.confirm(published) });
   });
 
   router.post('/graphs/:graphId/disable', async (req, res) => {
@@ -36,7 +36,7 @@ export function mountLifecycleRoutes(router: Router, deps: ServiceDeps, kit: Gra
     const disabled = await kit.change(req, ctx, expected, (graph) =>
       disableGraph(kit.publishing(ctx), graph),
     );
-    await kit.answer(req, res, ctx, disabled);
+    await kit.answer(req, res, ctx, disabled, { routing: await kit.confirm(disabled) });
   });
 
   router.post('/graphs/:graphId/rollback', requireJson, async (req, res) => {
@@ -46,7 +46,7 @@ export function mountLifecycleRoutes(router: Router, deps: ServiceDeps, kit: Gra
     const rolled = await kit.change(req, ctx, expected, (graph) =>
       rollbackGraph(kit.publishing(ctx), graph, version),
     );
-    await kit.answer(req, res, ctx, rolled);
+    await kit.answer(req, res, ctx, rolled, { routing: await kit.confirm(rolled) });
   });
 
   router.get('/graphs/:graphId/versions', async (req, res) => {

@@ -3,7 +3,7 @@ import type { ServiceDeps } from '../deps.js';
 import { baseUrlOf, retryConflicts, type GuildContext } from '../http/context.js';
 import { etagOf, preconditionFailed } from '../http/preconditions.js';
 import { secretBox, withKeyLock, type GraphRecord, type WebhookRecord } from '../storage/index.js';
-import { noActivation } from './activation.js';
+import { noActivation, type RoutingConfirmation } from './activation.js';
 import { draftOf, toGraphResource, triggerOf, type WebhookInfo } from './graph-resource.js';
 import { findGraph } from './graph-store.js';
 import type { PublishContext } from './publishing.js';
@@ -27,15 +27,27 @@ export interface GraphRouteKit {
     expected: number | undefined,
     apply: (graph: GraphRecord) => Promise<T>,
   ): Promise<T>;
+  /**
+   * Waits until every running gateway routes by the graph's newest trigger change (a short
+   * bound); undefined when no gateway routes its trigger.
+   */
+  confirm(graph: GraphRecord): Promise<RoutingConfirmation | undefined>;
   /** Answers a graph resource with its ETag (the webhook; its secret only when new). */
   answer(
     req: Request,
     res: Response,
     ctx: GuildContext,
     graph: GraphRecord,
-    status?: number,
-    secret?: string,
+    extra?: AnswerExtra,
   ): Promise<void>;
+}
+
+/** What an answer adds to the resource. */
+export interface AnswerExtra {
+  status?: number | undefined;
+  /** The webhook's secret, in the answer that created or rotated it. */
+  secret?: string | undefined;
+  routing?: RoutingConfirmation | undefined;
 }
 
 /**
@@ -68,7 +80,13 @@ export function graphRouteKit(deps: ServiceDeps): GraphRouteKit {
           return apply(graph);
         }),
       ),
-    async answer(req, res, ctx, graph, status = 200, secret) {
+    confirm: async (graph) =>
+      (deps.activation ?? noActivation).confirm?.({
+        id: graph._id,
+        guildId: graph.guildId,
+        name: graph.name,
+      }),
+    async answer(req, res, ctx, graph, { status = 200, secret, routing } = {}) {
       let webhook: WebhookInfo | undefined;
       if (triggerOf(draftOf(graph))?.type === 'trigger.webhook') {
         const hook = await ctx.store.webhooks
@@ -81,7 +99,10 @@ export function graphRouteKit(deps: ServiceDeps): GraphRouteKit {
             secret,
           );
       }
-      res.status(status).set('ETag', etagOf(graph.revision)).json(toGraphResource(graph, webhook));
+      res
+        .status(status)
+        .set('ETag', etagOf(graph.revision))
+        .json({ ...toGraphResource(graph, webhook), ...(routing ? { routing } : {}) });
     },
   };
 }

@@ -41,7 +41,7 @@ export function graphRoutes(deps: ServiceDeps): Router {
     const ctx = await guildContext(deps, req, res);
     const { graph, secret } = await createGraph(ctx, kit.box, { doc, issues });
     res.location(`/api/guilds/${ctx.guildId}/graphs/${graph._id}`);
-    await kit.answer(req, res, ctx, graph, 201, secret);
+    await kit.answer(req, res, ctx, graph, { status: 201, secret });
   });
 
   router.get('/graphs/:graphId', async (req, res) => {
@@ -82,14 +82,20 @@ export function graphRoutes(deps: ServiceDeps): Router {
       before: { revision: saved.revision - 1 },
       after: { revision: saved.revision },
     });
-    await kit.answer(req, res, ctx, saved, 200, hook?.secret);
+    await kit.answer(req, res, ctx, saved, { secret: hook?.secret });
   });
 
   router.delete('/graphs/:graphId', async (req, res) => {
     const expected = ifMatchRevision(req);
     const ctx = await guildContext(deps, req, res);
-    await kit.change(req, ctx, expected, (graph) => deleteGraph(kit.publishing(ctx), graph));
-    res.status(204).end();
+    const deleted = await kit.change(req, ctx, expected, async (graph) => {
+      await deleteGraph(kit.publishing(ctx), graph);
+      return graph;
+    });
+    // Deleted either way; 202 says a running gateway has not confirmed it stopped routing it.
+    const routing = await kit.confirm(deleted);
+    if (routing && !routing.live) res.status(202).json({ routing });
+    else res.status(204).end();
   });
 
   mountLifecycleRoutes(router, deps, kit);

@@ -74,7 +74,46 @@ export const WebhookSettingsBodySchema = Type.Object(
 );
 
 /**
- * The graph resource (DESIGN.md, Public HTTP API), plus its revision (also its ETag) and times.
+ * Whether the gateways route by a publish, rollback, disable or delete when the API answers.
+ *
+ * @example
+ * { live: true, gateways: [{ id: 'host-42-a1b2c3', confirmed: true }] }
+ */
+export const RoutingConfirmationSchema = Type.Object(
+  {
+    live: Type.Boolean({
+      description:
+        'Every running gateway routes Discord events by this change now (checked before answering).',
+    }),
+    gateways: Type.Array(Type.Object({ id: Type.String(), confirmed: Type.Boolean() })),
+    message: Type.Optional(
+      Type.String({
+        description: 'What is not in effect yet and what to do (when `live` is false).',
+      }),
+    ),
+  },
+  {
+    $id: 'RoutingConfirmation',
+    description:
+      'Present on the answers of publish, rollback, disable and delete for graphs whose trigger the gateways route (Discord events).',
+  },
+);
+
+/**
+ * The answer of a delete that no running gateway has confirmed yet (202): the graph is deleted,
+ * but a gateway may still route its events for a moment.
+ *
+ * @example
+ * { routing: { live: false, gateways: [{ id: 'host-42-a1b2c3', confirmed: false }], message: '…' } }
+ */
+export const DeleteAnswerSchema = Type.Object(
+  { routing: Type.Ref('RoutingConfirmation') },
+  { $id: 'DeleteAnswer' },
+);
+
+/**
+ * The graph resource (DESIGN.md, Public HTTP API), plus its revision (also its ETag), times and,
+ * after publish, rollback or disable, whether the gateways route by it.
  *
  * @example
  * { id: 'g_…', guildId: '123', name: 'Welcome', enabled: true, draft: {…}, issues: [], publishedVersion: 2, revision: 5, … }
@@ -95,6 +134,7 @@ export const GraphResourceSchema = Type.Object(
     }),
     createdAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),
+    routing: Type.Optional(Type.Ref('RoutingConfirmation')),
   },
   { $id: 'GraphResource' },
 );

@@ -71,10 +71,21 @@ export const HealthSchema = Type.Object(
     ok: Type.Boolean(),
     temporal: Type.Boolean(),
     mongo: Type.Boolean(),
-    discord: Type.Boolean(),
+    discord: Type.Boolean({
+      description:
+        'A gateway is running, connected to Discord (or the sandbox) and has loaded its trigger index: events are routed.',
+    }),
     details: Type.Object({
       store: Type.Optional(Type.String()),
       discord: Type.Union([Type.Literal('sandbox'), Type.Literal('gateway'), Type.Literal('none')]),
+      gateways: Type.Array(
+        Type.Object({
+          id: Type.String(),
+          connected: Type.Boolean(),
+          indexLoaded: Type.Boolean(),
+        }),
+        { description: 'The running gateways (heartbeat within 5 s).' },
+      ),
       errors: Type.Record(Type.String(), Type.String()),
     }),
   },

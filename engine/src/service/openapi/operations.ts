@@ -130,7 +130,16 @@ export const OPERATIONS: Operation[] = [
     summary: 'Delete a graph',
     etag: true,
     answers: [
-      [204, null, 'Deleted; new runs stop, running runs finish.'],
+      [
+        204,
+        null,
+        'Deleted; new runs stop, running runs finish. For a graph started by Discord events, every running gateway has stopped routing it.',
+      ],
+      [
+        202,
+        'DeleteAnswer',
+        'Deleted, but a running gateway did not confirm within 3 s that it stopped routing the graph (`routing` says which, and what to do).',
+      ],
       notFound,
       stale,
       activation,
@@ -144,7 +153,11 @@ export const OPERATIONS: Operation[] = [
       'Validates, snapshots version n+1, enables the graph and updates its triggers; on any failure the previous state stays.',
     etag: true,
     answers: [
-      [200, 'GraphResource', 'Published and enabled.'],
+      [
+        200,
+        'GraphResource',
+        'Published and enabled. For a graph started by Discord events, `routing` says whether every running gateway routes by the new version (publish waits up to 3 s for them).',
+      ],
       [400, 'Error', '`invalid_graph`: details is the validation list.'],
       notFound,
       [409, 'Error', '`publish_in_progress`: another publish of this graph is running.'],
@@ -157,7 +170,16 @@ export const OPERATIONS: Operation[] = [
     path: `${GRAPH}/disable`,
     summary: 'Disable a graph',
     etag: true,
-    answers: [[200, 'GraphResource', 'Disabled (idempotent).'], notFound, stale, activation],
+    answers: [
+      [
+        200,
+        'GraphResource',
+        'Disabled (idempotent); `routing` says whether every running gateway has stopped routing it.',
+      ],
+      notFound,
+      stale,
+      activation,
+    ],
   },
   {
     method: 'get',
@@ -180,7 +202,7 @@ export const OPERATIONS: Operation[] = [
     body: 'RollbackBody',
     etag: true,
     answers: [
-      [200, 'GraphResource', 'Rolled back.'],
+      [200, 'GraphResource', 'Rolled back; `routing` as for publish.'],
       [400, 'Error', '`unknown_version` or `invalid_request`.'],
       notFound,
       stale,

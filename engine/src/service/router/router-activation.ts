@@ -2,6 +2,7 @@ import { fieldMode, getNodeType, renderValue, triggerNode } from '../../core/ind
 import type { GraphSnapshot } from '../../interpreter/contract.js';
 import type { ActivationHooks } from '../graphs/activation.js';
 import type { Store, TriggerRecord } from '../storage/index.js';
+import { confirmRouting } from './routing-confirmation.js';
 
 /**
  * The trigger config a router matches on: the trigger node's config with `{{ vars.… }}`
@@ -63,13 +64,32 @@ export function routerActivation(store: () => Promise<Store>): ActivationHooks {
         previousType: previous?.triggerType ?? null,
         active: true,
         updatedAt: new Date(),
+        revision: await nextTriggerRevision(s),
       };
       await s.triggers.updateOne({ _id: graph.id }, { $set: record }, { upsert: true });
     },
     deactivate: async (graph) => {
-      await (
-        await store()
-      ).triggers.updateOne({ _id: graph.id }, { $set: { active: false, updatedAt: new Date() } });
+      const s = await store();
+      await s.triggers.updateOne(
+        { _id: graph.id },
+        { $set: { active: false, updatedAt: new Date(), revision: await nextTriggerRevision(s) } },
+      );
     },
+    confirm: (graph) => confirmRouting(store, graph),
   };
+}
+
+/**
+ * The next trigger revision (a counter in the store): every write of a trigger gets a higher
+ * one, which gateways acknowledge once their index reflects it.
+ *
+ * @example
+ * const revision = await nextTriggerRevision(store); // 42
+ */
+export async function nextTriggerRevision(store: Store): Promise<number> {
+  const counter = await store.counters
+    .findOneAndUpdate({ _id: 'triggers' }, { $inc: { seq: 1 } }, { upsert: true, new: true })
+    .lean<{ seq: number }>();
+  if (!counter) throw new Error('the triggers counter could not be incremented');
+  return counter.seq;
 }

@@ -24,6 +24,7 @@ function record(
     previousType: null,
     active: true,
     updatedAt: new Date(clock),
+    revision: clock,
     ...extra,
   };
 }

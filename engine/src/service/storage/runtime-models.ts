@@ -147,6 +147,12 @@ export interface TriggerRecord {
   previousType: string | null;
   active: boolean;
   updatedAt: Date;
+  /**
+   * Increases with every write of any trigger (the `triggers` counter): a gateway acknowledges
+   * the revision it applied, so publishing can wait until every gateway routes by it.
+   * 0 on records written before revisions existed.
+   */
+  revision: number;
 }
 
 /** Schema of `triggers`. */
@@ -161,6 +167,7 @@ export const triggerSchema = new Schema<TriggerRecord>(
     previousType: { type: String, default: null },
     active: { type: Boolean, required: true },
     updatedAt: { type: Date, required: true },
+    revision: { type: Number, default: 0 },
   },
   { ...SCHEMA_OPTIONS, collection: 'triggers' },
 );

@@ -31,6 +31,12 @@ import {
   type TriggerRecord,
   type WaitRecord,
 } from './runtime-models.js';
+import {
+  counterSchema,
+  gatewaySchema,
+  type CounterRecord,
+  type GatewayRecord,
+} from './gateway-models.js';
 import { statsSchema, type StatsRecord } from './stats-models.js';
 import { StoreUnavailableError } from './store-errors.js';
 import { stripeObjectSchema, type StripeObjectRecord } from './stripe-models.js';
@@ -49,6 +55,8 @@ export interface Store {
   collectEntries: Model<CollectEntryRecord>;
   waits: Model<WaitRecord>;
   triggers: Model<TriggerRecord>;
+  gateways: Model<GatewayRecord>;
+  counters: Model<CounterRecord>;
   stats: Model<StatsRecord>;
   users: Model<UserRecord>;
   sessions: Model<SessionRecord>;
@@ -107,6 +115,8 @@ async function open(connection: Connection): Promise<Store> {
     collectEntries: bind('CollectEntry', collectEntrySchema),
     waits: bind('Wait', waitSchema),
     triggers: bind('Trigger', triggerSchema),
+    gateways: bind('Gateway', gatewaySchema),
+    counters: bind('Counter', counterSchema),
     stats: bind('Stats', statsSchema),
     users: bind('User', userSchema),
     sessions: bind('Session', sessionSchema),

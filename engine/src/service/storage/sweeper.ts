@@ -2,7 +2,7 @@ import type { Store } from './store.js';
 
 /**
  * Deletes expired documents (data keys, waits, sessions, closed collect windows and their
- * entries, stats, claims of webhook deliveries). On MongoDB the TTL indexes do this too; FerretDB 1.x has none, and readers never
+ * entries, stats, claims of webhook deliveries, records of gateways gone for a day). On MongoDB the TTL indexes do this too; FerretDB 1.x has none, and readers never
  * rely on either: they filter on the expiry themselves.
  *
  * @example
@@ -13,16 +13,25 @@ export async function sweepExpired(
   now = new Date(),
 ): Promise<Record<string, number>> {
   const expired = { $lte: now };
-  const [dataKeys, waits, sessions, collectWindows, collectEntries, stats, hookDeliveries] =
-    await Promise.all([
-      store.dataKeys.deleteMany({ expiresAt: expired }),
-      store.waits.deleteMany({ expiresAt: expired }),
-      store.sessions.deleteMany({ expiresAt: expired }),
-      store.collectWindows.deleteMany({ purgeAt: expired }),
-      store.collectEntries.deleteMany({ purgeAt: expired }),
-      store.stats.deleteMany({ expiresAt: expired }),
-      store.hookDeliveries.deleteMany({ expiresAt: expired }),
-    ]);
+  const [
+    dataKeys,
+    waits,
+    sessions,
+    collectWindows,
+    collectEntries,
+    stats,
+    hookDeliveries,
+    gateways,
+  ] = await Promise.all([
+    store.dataKeys.deleteMany({ expiresAt: expired }),
+    store.waits.deleteMany({ expiresAt: expired }),
+    store.sessions.deleteMany({ expiresAt: expired }),
+    store.collectWindows.deleteMany({ purgeAt: expired }),
+    store.collectEntries.deleteMany({ purgeAt: expired }),
+    store.stats.deleteMany({ expiresAt: expired }),
+    store.hookDeliveries.deleteMany({ expiresAt: expired }),
+    store.gateways.deleteMany({ expiresAt: expired }),
+  ]);
   return {
     dataKeys: dataKeys.deletedCount,
     waits: waits.deletedCount,
@@ -31,6 +40,7 @@ export async function sweepExpired(
     collectEntries: collectEntries.deletedCount,
     stats: stats.deletedCount,
     hookDeliveries: hookDeliveries.deletedCount,
+    gateways: gateways.deletedCount,
   };
 }
 

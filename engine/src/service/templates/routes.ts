@@ -79,7 +79,7 @@ export function templateInstallRoutes(deps: ServiceDeps): Router {
       note: `Installed from the template "${templateId}".`,
     });
     res.location(`/api/guilds/${ctx.guildId}/graphs/${graph._id}`);
-    await kit.answer(req, res, ctx, graph, 201, secret);
+    await kit.answer(req, res, ctx, graph, { status: 201, secret });
   });
   return router;
 }
