@@ -105,8 +105,8 @@ async function run(ctx: BenchContext): Promise<PublishResult> {
       publishes: count,
       routed: r,
       unrouted: u,
-      addedP50Ms: round(r.p50Ms - u.p50Ms),
-      addedP99Ms: round(r.p99Ms - u.p99Ms),
+      addedP50Ms: round(r.p50Ms - u.p50Ms, 1),
+      addedP99Ms: round(r.p99Ms - u.p99Ms, 1),
       live,
       idleCpuMsPerSecond: idle,
     };
@@ -123,12 +123,12 @@ export const publishBenchmark = defineBenchmark<PublishResult>({
   needsStack: true,
   run,
   result: (r) =>
-    `added p50 **${r.addedP50Ms} ms**, p99 **${r.addedP99Ms} ms**; ${r.live}/${r.publishes} live`,
+    `added p50 **${round(r.addedP50Ms, 0)} ms**, p99 **${round(r.addedP99Ms, 0)} ms**; ${r.live}/${r.publishes} live`,
   met: (r) => r.live === r.publishes && r.addedP99Ms <= 500,
   explain: (r) =>
     isSkipped(r)
       ? `**publish** — skipped: ${r.skipped}.`
-      : `**publish** — the engine service, the gateway (real discord.js on the sandbox) and the store in their own processes; ${r.publishes} sequential publishes of a \`trigger.memberJoined\` graph, whose answer waits until the gateway has applied the new trigger (its 250 ms poll, then its acknowledgement in the store), alternating with publishes of a \`trigger.manual\` graph that answer without waiting. Routed: p50 ${r.routed.p50Ms} ms, p99 ${r.routed.p99Ms} ms; manual: p50 ${r.unrouted.p50Ms} ms, p99 ${r.unrouted.p99Ms} ms; ${r.live} of ${r.publishes} answers said \`live: true\`. Idle cost of the poll and heartbeat, CPU per second: ${Object.entries(
+      : `**publish** — the engine service, the gateway (real discord.js on the sandbox) and the store in their own processes; ${r.publishes} sequential publishes of a \`trigger.memberJoined\` graph, whose answer waits until the gateway has applied the new trigger (its 250 ms poll, then its acknowledgement in the store), alternating with publishes of a \`trigger.manual\` graph that answer without waiting. Routed: p50 ${round(r.routed.p50Ms, 0)} ms, p99 ${round(r.routed.p99Ms, 0)} ms; manual: p50 ${round(r.unrouted.p50Ms, 0)} ms, p99 ${round(r.unrouted.p99Ms, 0)} ms; ${r.live} of ${r.publishes} answers said \`live: true\`. Idle cost of the poll and heartbeat, CPU per second: ${Object.entries(
           r.idleCpuMsPerSecond,
         )
           .map(([k, v]) => `${k} ${v} ms`)
