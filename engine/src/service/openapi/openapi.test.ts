@@ -25,6 +25,9 @@ import {
   type TestWorker,
 } from '../../testing/service-harness.js';
 import { signWebhook } from '../hooks/signature.js';
+import { GatewayStatus } from '../router/gateway-status.js';
+import { routerActivation } from '../router/router-activation.js';
+import { openStore } from '../storage/index.js';
 import { OPENAPI_COMMAND, openApiDocument } from './openapi-document.js';
 
 const FILE = fileURLToPath(new URL('../../../../docs/api/openapi.json', import.meta.url));
@@ -181,6 +184,33 @@ describe('docs/api/openapi.json', () => {
     await call('GET', `/api/guilds/${GUILD}/audit?limit=9999`);
     await call('DELETE', path);
     await call('DELETE', path);
+
+    // A graph started by Discord events whose delete a running gateway does not confirm (202):
+    // the router's activation, and a gateway that beats but never applies anything.
+    const main_ = service;
+    service = await startTestService({
+      activation: routerActivation(() => openStore(service.deps.mongo), { confirmTimeoutMs: 300 }),
+    });
+    const stuck = new GatewayStatus(() => openStore(service.deps.mongo), { heartbeatMs: 100 });
+    try {
+      stuck.start();
+      stuck.loaded(new Date(Date.now() - 60_000));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const joins = await call('POST', graphs, {
+        body: {
+          ...sendGraph('hi'),
+          nodes: sendGraph('hi').nodes.map((n) =>
+            n.id === 't' ? { ...n, type: 'trigger.memberJoined' } : n,
+          ),
+        },
+      });
+      await call('POST', `${graphs}/${joins.body.id}/publish`);
+      await call('DELETE', `${graphs}/${joins.body.id}`);
+    } finally {
+      await stuck.stop();
+      await service.close();
+      service = main_;
+    }
 
     // Temporal down.
     const main = service;

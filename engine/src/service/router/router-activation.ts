@@ -44,7 +44,10 @@ export function triggerConfigOf(snapshot: GraphSnapshot): {
  * @example
  * const activation = composeActivation(routerActivation(() => openStore(mongo)), …);
  */
-export function routerActivation(store: () => Promise<Store>): ActivationHooks {
+export function routerActivation(
+  store: () => Promise<Store>,
+  options: { confirmTimeoutMs?: number } = {},
+): ActivationHooks {
   return {
     activate: async (graph, snapshot) => {
       const { type, config } = triggerConfigOf(snapshot);
@@ -75,7 +78,7 @@ export function routerActivation(store: () => Promise<Store>): ActivationHooks {
         { $set: { active: false, updatedAt: new Date(), revision: await nextTriggerRevision(s) } },
       );
     },
-    confirm: (graph) => confirmRouting(store, graph),
+    confirm: (graph) => confirmRouting(store, graph, options.confirmTimeoutMs),
   };
 }
 
