@@ -43,3 +43,10 @@ export {
   type ConnectionRefusal,
   type ConnectionRequest,
 } from './connect.js';
+export {
+  diffGraphs,
+  hasChanges,
+  type FieldChange,
+  type GraphDiff,
+  type NodeChange,
+} from './diff.js';
