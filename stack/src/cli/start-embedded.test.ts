@@ -1,37 +1,26 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { MongoClient } from 'mongodb';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../net.js';
-import { startSupervisor, waitForExit, type StartedSupervisor } from './supervisor-harness.js';
+import {
+  embeddedStartEnv,
+  startSupervisor,
+  stopAndRemove,
+  waitForExit,
+  type StartedSupervisor,
+} from './supervisor-harness.js';
 
 // The embedded default of `npm start`: it provisions and starts its own Temporal dev server and
 // store, and state written before a restart is still there after it.
 describe('npm start with the embedded stack', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'guildflow-embedded-'));
   let running: StartedSupervisor | undefined;
-  afterAll(async () => {
-    if (running && running.proc.exitCode === null) {
-      running.proc.kill('SIGTERM');
-      await running.exited;
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => stopAndRemove(running, dataDir));
 
   it('keeps MongoDB data and running workflows across a restart, and stops every server', async () => {
-    const ports = {
-      PORT: String(await freePort()),
-      GUILDFLOW_TEMPORAL_PORT: String(await freePort()),
-      GUILDFLOW_TEMPORAL_UI_PORT: String(await freePort()),
-      GUILDFLOW_STORE_PORT: String(await freePort()),
-      GUILDFLOW_SANDBOX_PORT: String(await freePort()),
-      TEMPORAL_ADDRESS: '',
-      MONGODB_URI: '',
-      GUILDFLOW_ADMIN_TOKEN: '',
-      GUILDFLOW_SECRET_KEY: '',
-    };
+    const ports = await embeddedStartEnv();
     const mongoUri = `mongodb://127.0.0.1:${ports.GUILDFLOW_STORE_PORT}/guildflow`;
     const temporalAddress = `127.0.0.1:${ports.GUILDFLOW_TEMPORAL_PORT}`;
 

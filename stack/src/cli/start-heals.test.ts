@@ -1,9 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../net.js';
-import { startSupervisor, type StartedSupervisor } from './supervisor-harness.js';
+import {
+  embeddedStartEnv,
+  startSupervisor,
+  stopAndRemove,
+  type StartedSupervisor,
+} from './supervisor-harness.js';
 
 const GUILD = '1300000000000000000';
 const GENERAL = '1300000000000000100';
@@ -51,26 +55,10 @@ async function waitFor<T>(
 describe('npm start heals and routes from the first event', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'guildflow-heals-'));
   let running: StartedSupervisor | undefined;
-  afterAll(async () => {
-    if (running && running.proc.exitCode === null) {
-      running.proc.kill('SIGTERM');
-      await running.exited;
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => stopAndRemove(running, dataDir));
 
   it('routes the first event after it says ready, and a Temporal server killed mid-delay comes back with the run finishing once', async () => {
-    const ports = {
-      PORT: String(await freePort()),
-      GUILDFLOW_TEMPORAL_PORT: String(await freePort()),
-      GUILDFLOW_TEMPORAL_UI_PORT: String(await freePort()),
-      GUILDFLOW_STORE_PORT: String(await freePort()),
-      GUILDFLOW_SANDBOX_PORT: String(await freePort()),
-      TEMPORAL_ADDRESS: '',
-      MONGODB_URI: '',
-      GUILDFLOW_ADMIN_TOKEN: '',
-      GUILDFLOW_SECRET_KEY: '',
-    };
+    const ports = await embeddedStartEnv();
     const base = `http://127.0.0.1:${ports.PORT}`;
     running = await startSupervisor(ports, dataDir);
     const token = readFileSync(join(dataDir, 'admin-token'), 'utf8').trim();

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { freePort } from '../net.js';
 import { repoRoot, tsxArgs } from '../services.js';
 
 /** A running `npm start` supervisor in a test: its process, output and data dir. */
@@ -128,4 +129,42 @@ export function startEnvironment(pid: number): Record<string, string> {
       entry.slice(entry.indexOf('=') + 1),
     ]),
   );
+}
+
+/**
+ * The environment of an `npm start` that runs its own Temporal dev server and store (nothing
+ * external, no preset secrets), every port free.
+ *
+ * @example
+ * running = await startSupervisor(await embeddedStartEnv(), dataDir);
+ */
+export async function embeddedStartEnv(): Promise<Record<string, string>> {
+  return {
+    PORT: String(await freePort()),
+    GUILDFLOW_TEMPORAL_PORT: String(await freePort()),
+    GUILDFLOW_TEMPORAL_UI_PORT: String(await freePort()),
+    GUILDFLOW_STORE_PORT: String(await freePort()),
+    GUILDFLOW_SANDBOX_PORT: String(await freePort()),
+    TEMPORAL_ADDRESS: '',
+    MONGODB_URI: '',
+    GUILDFLOW_ADMIN_TOKEN: '',
+    GUILDFLOW_SECRET_KEY: '',
+  };
+}
+
+/**
+ * Stops a supervisor a test left running (SIGTERM, waiting for it) and removes its data dir.
+ *
+ * @example
+ * afterAll(() => stopAndRemove(running, dataDir));
+ */
+export async function stopAndRemove(
+  running: StartedSupervisor | undefined,
+  dataDir: string,
+): Promise<void> {
+  if (running && running.proc.exitCode === null) {
+    running.proc.kill('SIGTERM');
+    await running.exited;
+  }
+  rmSync(dataDir, { recursive: true, force: true });
 }
