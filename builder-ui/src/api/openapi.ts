@@ -1476,7 +1476,10 @@ export interface paths {
         /** List the prebuilt templates */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description `graph`: add each template’s graph document (its configs read `{{ vars.x }}`), e.g. to draw a preview. */
+                    include?: "graph";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -1490,6 +1493,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["TemplateList"];
+                    };
+                };
+                /** @description `invalid_request`: `include` is not `graph`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
@@ -3375,6 +3387,8 @@ export interface components {
             parameters: {
                 [key: string]: unknown;
             };
+            /** @description With `?include=graph`: the template’s graph document, vars not filled in. */
+            graph?: components["schemas"]["GraphDocument"];
         };
         ValidationIssue: {
             nodeId?: string;

@@ -171,6 +171,8 @@ describe('docs/api/openapi.json', () => {
     await call('POST', `${path}/disable`);
     // Templates: the list, an install, bad vars, an unknown template.
     await call('GET', '/api/templates');
+    await call('GET', '/api/templates?include=graph');
+    await call('GET', '/api/templates?include=nope');
     const templates = `/api/guilds/${GUILD}/templates`;
     await call('POST', `${templates}/greeter/install`, {
       body: { vars: { channelId: '700000000000000042' } },
