@@ -7,6 +7,7 @@ import {
   discordCommandsApi,
   openStore,
   routerActivation,
+  type ServiceDeps,
 } from '@guildflow/engine/service';
 import {
   startTestService,
@@ -46,7 +47,12 @@ export interface GatewayHarness {
  * h.sandbox.inject({ type: 'memberJoined', guildId: h.sandbox.guildId, user: { username: 'newbie' } });
  */
 export async function startGatewayHarness(
-  options: { sandbox?: Parameters<typeof startSandbox>[0]; gateway?: Partial<GatewayOptions> } = {},
+  options: {
+    sandbox?: Parameters<typeof startSandbox>[0];
+    gateway?: Partial<GatewayOptions>;
+    /** More of the service's dependencies, e.g. the builder's folder or the template catalog. */
+    service?: Partial<ServiceDeps>;
+  } = {},
 ): Promise<GatewayHarness> {
   const { temporalAddress, mongoUri } = testStack();
   const sandbox = await startSandbox({ port: 0, ...options.sandbox });
@@ -68,6 +74,10 @@ export async function startGatewayHarness(
   const connection = await Connection.connect({ address: temporalAddress });
   const temporal = { connection, client: new Client({ connection }) };
   const service = await startTestService({
+    // The sandbox API and the builder's guild data read this sandbox.
+    sandboxUrl: sandbox.url,
+    discordBot: { apiUrl: sandbox.apiUrl, token: sandbox.token, kind: 'sandbox' },
+    ...options.service,
     mongo,
     temporal,
     taskQueue: worker.taskQueue,
