@@ -1,4 +1,4 @@
-import { ReactFlow, type Edge, type Node } from '@xyflow/react';
+import { Position, ReactFlow, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useMemo } from 'react';
 import { useCatalog, type ApiGraphDocument } from '../api/queries.js';
@@ -24,6 +24,9 @@ export function GraphPreview({ graph }: { graph: ApiGraphDocument }) {
         data: { label: node.label ?? declaration?.title ?? node.type },
         className: `gf-preview-node${declaration?.kind === 'trigger' ? ' gf-preview-trigger' : ''}`,
         ...(color ? { style: { borderLeftColor: color } } : {}),
+        // Graphs read left to right, as in the editor.
+        sourcePosition: Position.Right,
+        targetPosition: Position.Left,
         draggable: false,
         selectable: false,
         connectable: false,

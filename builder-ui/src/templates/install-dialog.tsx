@@ -1,5 +1,5 @@
 import Form from '@rjsf/core';
-import type { RegistryWidgetsType } from '@rjsf/utils';
+import type { ErrorSchema, RegistryWidgetsType } from '@rjsf/utils';
 import { useMemo, useState } from 'react';
 import { ApiError } from '../api/client.js';
 import {
@@ -9,7 +9,7 @@ import {
   type TemplateSummary,
 } from '../api/queries.js';
 import { Button, Dialog, errorMessage } from '../ui/index.js';
-import { installSchema, installUiSchema, varErrors } from './install-form.js';
+import { installSchema, installUiSchema, missingRequired, varErrors } from './install-form.js';
 import { ChannelWidget, MemberWidget, RoleWidget, type PickerContext } from './picker-widgets.js';
 import { serverValidator } from './server-validator.js';
 
@@ -42,8 +42,10 @@ export function InstallDialog(props: {
     directory: directory.data,
     problem: directory.isError ? errorMessage(directory.error) : undefined,
   };
+  const [missing, setMissing] = useState<ErrorSchema | undefined>();
   const apiError = install.error instanceof ApiError ? install.error : undefined;
-  const extraErrors = apiError?.code === 'invalid_vars' ? varErrors(apiError.details) : undefined;
+  const extraErrors =
+    missing ?? (apiError?.code === 'invalid_vars' ? varErrors(apiError.details) : undefined);
 
   return (
     <Dialog
@@ -83,16 +85,26 @@ export function InstallDialog(props: {
           noHtml5Validate
           showErrorList={false}
           {...(extraErrors ? { extraErrors } : {})}
-          onChange={(event) => setVars((event.formData ?? {}) as Record<string, unknown>)}
-          onSubmit={(event) =>
-            install.mutate(
-              { templateId: template.id, vars: (event.formData ?? {}) as Record<string, unknown> },
-              { onSuccess: props.onInstalled },
-            )
-          }
+          onChange={(event) => {
+            const changed = (event.formData ?? {}) as Record<string, unknown>;
+            setVars(changed);
+            // Problems go away as they are fixed, not at the next submit.
+            if (missing) setMissing(missingRequired(template.parameters, changed));
+            if (install.isError) install.reset();
+          }}
+          onSubmit={(event) => {
+            const submitted = (event.formData ?? {}) as Record<string, unknown>;
+            const empty = missingRequired(template.parameters, submitted);
+            setMissing(empty);
+            if (!empty)
+              install.mutate(
+                { templateId: template.id, vars: submitted },
+                { onSuccess: props.onInstalled },
+              );
+          }}
         />
       </div>
-      {install.isError && !extraErrors ? (
+      {install.isError && !extraErrors && !missing ? (
         <p className="gf-field-error" role="alert">
           Not installed: {errorMessage(install.error)}
         </p>

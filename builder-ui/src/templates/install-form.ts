@@ -73,3 +73,25 @@ export function varErrors(details: unknown): ErrorSchema {
   }
   return errors as ErrorSchema;
 }
+
+/**
+ * The required settings left empty, as RJSF errors: checked before sending, so the common
+ * slip never reaches the service (which checks everything else).
+ *
+ * @example
+ * missingRequired({ required: ['welcomeChannelId'] }, {}); // { welcomeChannelId: { __errors: ['Choose a value: it is required.'] } }
+ */
+export function missingRequired(
+  parameters: Record<string, unknown>,
+  vars: Record<string, unknown>,
+): ErrorSchema | undefined {
+  const required = Array.isArray(parameters.required) ? (parameters.required as string[]) : [];
+  const missing = required.filter((name) => {
+    const value = vars[name];
+    return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+  });
+  if (missing.length === 0) return undefined;
+  return Object.fromEntries(
+    missing.map((name) => [name, { __errors: ['Choose a value: it is required.'] }]),
+  ) as ErrorSchema;
+}
