@@ -28,6 +28,11 @@ function IdSelect(
   const { id, value, required, disabled, readonly, onChange, onBlur, onFocus, groups, noun } =
     props;
   const current = typeof value === 'string' ? value : '';
+  // An item of a list (`root_hostIds_0`) has no label of its own: name it by its place.
+  const item = /_(\d+)$/.exec(id);
+  const itemLabel = item
+    ? `${noun[0]?.toUpperCase()}${noun.slice(1)} ${Number(item[1]) + 1}`
+    : undefined;
   if (!groups)
     return (
       <input
@@ -37,6 +42,7 @@ function IdSelect(
         disabled={disabled || readonly}
         inputMode="numeric"
         placeholder={`${noun} id (digits)`}
+        aria-label={itemLabel}
         aria-describedby={`${id}__description`}
         onChange={(event) => onChange(event.target.value === '' ? undefined : event.target.value)}
         onBlur={() => onBlur(id, current)}
@@ -50,6 +56,7 @@ function IdSelect(
       value={current}
       required={required}
       disabled={disabled || readonly}
+      aria-label={itemLabel}
       aria-describedby={`${id}__description`}
       onChange={(event) => onChange(event.target.value === '' ? undefined : event.target.value)}
       onBlur={() => onBlur(id, current)}
