@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { NavLink, Outlet, useNavigate, useParams } from 'react-router';
+import { NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { useGuilds, useSession } from '../api/queries.js';
 import { browserEnv } from '../auth/browser-env.js';
 import { signOut } from '../auth/sign-in.js';
@@ -15,6 +15,7 @@ import './layout.css';
  */
 export function Layout() {
   const navigate = useNavigate();
+  const location = useLocation();
   const client = useQueryClient();
   const session = useSession();
   const guilds = useGuilds();
@@ -63,7 +64,10 @@ export function Layout() {
             disabled={options.length === 0}
             onChange={(event) => {
               rememberGuild(event.target.value);
-              void navigate(`/guilds/${event.target.value}/graphs`);
+              // The gallery stays and installs into the new server; elsewhere, its graphs open.
+              if (location.pathname === '/templates')
+                void navigate('/templates', { replace: true });
+              else void navigate(`/guilds/${event.target.value}/graphs`);
             }}
           >
             {options.length === 0 ? <option value="">No server</option> : null}

@@ -33,6 +33,12 @@ describe('the templates gallery', () => {
       TEMPLATES.map((t) => t.name),
     );
     await expect(tab.page.getByText('Installs into Guildflow Sandbox.').count()).resolves.toBe(1);
+    // The header's server switcher changes where the gallery installs, staying here.
+    await tab.page.getByLabel('Server').selectOption({ label: 'Other Sandbox' });
+    await tab.page.getByText('Installs into Other Sandbox.').waitFor();
+    expect(new URL(tab.page.url()).pathname).toBe('/templates');
+    await tab.page.getByLabel('Server').selectOption({ label: 'Guildflow Sandbox' });
+    await tab.page.getByText('Installs into Guildflow Sandbox.').waitFor();
     // Each preview is one image described by its steps; React Flow drew its nodes.
     const welcome = cards.filter({ hasText: 'Welcome new members' });
     await welcome
