@@ -97,7 +97,9 @@ export async function startE2E(): Promise<E2E> {
       const page = await context.newPage();
       const tab: Tab = { page, context, errors: [] };
       page.on('console', (message) => {
-        if (message.type() === 'error') tab.errors.push(`console: ${message.text()}`);
+        if (message.type() !== 'error') return;
+        const where = message.location().url;
+        tab.errors.push(`console: ${message.text()}${where ? ` (${where})` : ''}`);
       });
       page.on('pageerror', (error) => tab.errors.push(`uncaught: ${error.message}`));
       tabs.push(tab);

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_IDS } from '@guildflow/discord-sandbox';
 import { createSession, endSession } from '@guildflow/engine/service';
+import { startTestService } from '@guildflow/engine/testing/service';
+import { BUILDER_DIST } from '@guildflow/stack';
 import { startE2E, type E2E } from './harness.js';
 
 // Sign-in, the server picker, sign-out and the 401 path, in Chromium against the real stack.
@@ -74,6 +76,39 @@ describe('signing in', () => {
     expect(await tab.page.evaluate(() => localStorage.getItem('guildflow.token'))).toBeNull();
     // The API refused it with a 401: Chromium reports the refused request itself.
     expect(tab.errors.filter((e) => !e.includes('401 (Unauthorized)'))).toEqual([]);
+  });
+});
+
+describe('signing in with Discord', () => {
+  it('is offered when configured, and lands signed in with the servers Discord confirmed', async () => {
+    const { sandbox, service } = e2e.stack;
+    const hosted = await startTestService({
+      mongo: service.deps.mongo,
+      builderDir: BUILDER_DIST,
+      discordBot: service.deps.discordBot,
+      discordOAuth: {
+        clientId: sandbox.oauth.clientId,
+        clientSecret: sandbox.oauth.clientSecret,
+        apiBase: `${sandbox.url}/api/v10`,
+      },
+    });
+    try {
+      const tab = await e2e.tab();
+      await tab.page.goto(`${hosted.url}/login`);
+      await tab.page.getByRole('link', { name: 'Sign in with Discord' }).click();
+      // The sandbox's consent page stands in for Discord's.
+      await tab.page.getByRole('link', { name: 'Authorize as Alice' }).click();
+      await tab.page.getByRole('heading', { name: 'Your servers' }).waitFor();
+      expect(tab.page.url()).toBe(`${hosted.url}/`);
+      await expect(tab.page.getByText('alice', { exact: true }).isVisible()).resolves.toBe(true);
+      await expect(
+        tab.page.getByRole('status').filter({ hasText: 'Signed in as alice with Discord' }).count(),
+      ).resolves.toBe(1);
+      // The sandbox's own consent page has no icon; the builder logged nothing.
+      expect(tab.errors.filter((e) => !e.includes(`(${sandbox.url}/`))).toEqual([]);
+    } finally {
+      await hosted.close();
+    }
   });
 });
 
