@@ -13,6 +13,8 @@ COPY workflows/package.json workflows/
 COPY builder-ui/package.json builder-ui/
 RUN npm ci --no-audit --no-fund
 COPY . .
+# The builder UI the engine serves (npm start builds it the same way when stale).
+RUN npm run build -w builder-ui
 ENV NODE_ENV=production PORT=3000
 EXPOSE 3000
 CMD ["node", "--import", "tsx", "engine/src/service/main.ts"]

@@ -12,7 +12,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
-          include: ['**/src/**/*.test.ts', 'workflows/**/*.test.ts'],
+          include: [
+            '**/src/**/*.test.ts',
+            'workflows/**/*.test.ts',
+            'builder-ui/scripts/**/*.test.ts',
+          ],
           // One Temporal dev server and one store for the whole run, on free ports in a temp dir.
           globalSetup: ['stack/src/testing/global-setup.ts'],
         },

@@ -1,12 +1,14 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompiledValidators } from './scripts/vite-precompiled-validators.js';
 
 // The engine service serves the built app at `/`; in development Vite serves it and forwards
 // the API, webhooks and sign-in to the service (`npm start` in another terminal).
 const service = process.env.GUILDFLOW_SERVICE_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
 
 export default defineConfig({
-  plugins: [react()],
+  // The core's validators compiled at build time: the service's CSP forbids ajv's run-time code.
+  plugins: [react(), precompiledValidators()],
   server: {
     proxy: {
       '/api': service,
@@ -18,5 +20,9 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: false,
+    // The manifest lets the bundle budget find the entry and the editor chunk.
+    manifest: true,
+    // The budget script is the size check (gzip, per route), not Vite's per-chunk warning.
+    chunkSizeWarningLimit: 1500,
   },
 });

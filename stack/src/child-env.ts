@@ -20,7 +20,8 @@ export const SECRET_READERS: Readonly<Record<string, readonly ServiceName[]>> = 
   STRIPE_WEBHOOK_SECRET: ['engine'],
   // Billing (engine) and stripe.* actions (worker).
   STRIPE_SECRET_KEY: ['engine', 'worker'],
-  // Slash command registration (engine), Discord actions (worker), the gateway connection.
+  // Slash command registration and the builder's guild data (engine), Discord actions
+  // (worker), the gateway connection.
   DISCORD_TOKEN: ['engine', 'worker', 'gateway'],
 };
 

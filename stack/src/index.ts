@@ -7,3 +7,9 @@ export { step } from './progress.js';
 export { cacheDir } from './cache.js';
 export { SEARCH_ATTRIBUTES, RETENTION_DAYS, ensureNamespaceSetup } from './temporal/server.js';
 export { exitWithSupervisor } from './watchdog.js';
+export {
+  BUILDER_DIST,
+  builderFingerprint,
+  builderIsCurrent,
+  ensureBuilderBuilt,
+} from './builder-build.js';

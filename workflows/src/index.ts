@@ -107,12 +107,17 @@ export function tryInstantiate(templateId: string, vars: unknown): InstantiateRe
 
 /**
  * The catalog for the engine service (`ServiceDeps.templates`), behind `GET /api/templates`
- * and `POST /api/guilds/:guildId/templates/:templateId/install`.
+ * (with `?include=graph`, the graphs as written, for the builder's previews) and
+ * `POST /api/guilds/:guildId/templates/:templateId/install`.
  *
  * @example
  * createApp({ ...deps, templates: templateCatalog });
  */
 export const templateCatalog: TemplateCatalog = Object.freeze({
   list: listTemplates,
+  graph: (id: string) => {
+    const graph = getTemplate(id)?.graph;
+    return graph ? (structuredClone(graph) as GraphDocument) : undefined;
+  },
   tryInstantiate,
 });

@@ -1487,7 +1487,10 @@ export interface paths {
         /** List the prebuilt templates */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description `graph`: add each template’s graph document (its configs read `{{ vars.x }}`), e.g. to draw a preview. */
+                    include?: "graph";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -1501,6 +1504,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["TemplateList"];
+                    };
+                };
+                /** @description `invalid_request`: `include` is not `graph`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
@@ -2657,6 +2669,268 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How people can sign in here
+         * @description The sign-in page offers “Sign in with Discord” only when this answers `discord: true`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The sign-in link always works; Discord when configured. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignInMethods"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guilds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The guilds you can open
+         * @description The admin: every guild the bot is in (the sandbox guilds, or Discord’s), plus guilds that have graphs without the bot. A signed-in user: the guilds Discord confirmed they manage, named when the bot is in them. When Discord cannot be read the list still answers, with `discordError` saying why.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The guilds, the bot’s first, in Discord’s order. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GuildList"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guilds/{guildId}/discord": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Channels, roles and members of a guild (for pickers)
+         * @description Read as the bot from Discord or the sandbox and kept for 15 s. Members: the first 1,000, or with `q` up to 100 whose username starts with it (on Discord, listing members needs the bot’s Server Members intent; without it the list is empty).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Search members by the start of their username (1–100 characters). */
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The guild’s channels, roles and members. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GuildDiscord"];
+                    };
+                };
+                /** @description `invalid_request`: `q` is empty or too long. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: a guild you may not manage, or one the bot is not in (invite it). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `discord_unavailable`: no bot is configured (DISCORD_TOKEN or the sandbox), or Discord (the sandbox) does not answer or rate-limits the bot. Or `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guilds/{guildId}/runs/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The last run of each graph
+         * @description One run per graph of the guild that has run (the running one if any, else the one that ended last), read from Temporal visibility in a few queries — the graph list’s “last run” column in one request.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description At most one run per graph; graphs that never ran are absent. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RunList"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `temporal_unavailable` or `store_unavailable`: the last runs cannot be read right now. Or `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2796,6 +3070,52 @@ export interface components {
             revision: number;
             /** Format: date-time */
             updatedAt: string;
+        };
+        GuildDiscord: {
+            guild: {
+                id: string;
+                name: string;
+            };
+            /** @description In Discord’s order (position); threads are not listed. */
+            channels: {
+                id: string;
+                name: string;
+                /** @description Discord’s channel type: 0 text, 2 voice, 4 category, 5 announcement, 13 stage, 15 forum, 16 media. */
+                type: number;
+                /** @description The category. */
+                parentId: string | null;
+            }[];
+            /** @description Highest first; `@everyone` is left out. */
+            roles: {
+                id: string;
+                name: string;
+                color: number;
+                position: number;
+                /** @description Owned by an integration (a bot’s role): nobody can assign it. */
+                managed: boolean;
+                mentionable: boolean;
+            }[];
+            /** @description The first 1,000 members by id, or with `?q=` up to 100 whose username starts with it. Empty on Discord when the bot lacks the Server Members intent. */
+            members: {
+                id: string;
+                username: string;
+                /** @description Server nickname, else global name, else username. */
+                displayName: string;
+            }[];
+        };
+        GuildList: {
+            guilds: components["schemas"]["GuildSummary"][];
+            /** @description Set when the bot’s servers could not be read (the list then holds only what Guildflow knows without Discord). */
+            discordError?: string;
+        };
+        GuildSummary: {
+            id: string;
+            /** @description Null when the bot is not in the guild (Guildflow cannot read its name). */
+            name: string | null;
+            /** @description URL of the guild icon on Discord’s CDN. */
+            icon?: string;
+            /** @description The bot is in this guild: its channels, roles and members can be read and its graphs can act there. */
+            botPresent: boolean;
         };
         Health: {
             ok: boolean;
@@ -3040,6 +3360,12 @@ export interface components {
             guildIds: string[] | null;
             expiresAt: string | null;
         };
+        SignInMethods: {
+            /** @description The sign-in link `npm start` prints (always). */
+            link: boolean;
+            /** @description Sign in with Discord is configured (`/auth/discord`). */
+            discord: boolean;
+        };
         Step: {
             nodeId: string;
             iteration?: string;
@@ -3094,6 +3420,8 @@ export interface components {
             parameters: {
                 [key: string]: unknown;
             };
+            /** @description With `?include=graph`: the template’s graph document, vars not filled in. */
+            graph?: components["schemas"]["GraphDocument"];
         };
         ValidationIssue: {
             nodeId?: string;

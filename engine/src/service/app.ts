@@ -6,6 +6,7 @@ import { signInRoutes } from './auth/sign-in-routes.js';
 import type { ServiceDeps } from './deps.js';
 import { ApiError, errorBody } from './errors.js';
 import { graphRoutes } from './graphs/routes.js';
+import { guildRoutes } from './guilds/routes.js';
 import { checkHealth } from './health.js';
 import { hookRoutes } from './hooks/hook-routes.js';
 import { rateLimiters } from './http/rate-limits.js';
@@ -43,7 +44,7 @@ export function createApp(deps: ServiceDeps): Express {
     res.status(health.temporal && health.mongo ? 200 : 503).json(health);
   });
 
-  mountPages(app);
+  mountPages(app, deps.builderDir);
   app.use(signInRoutes(deps, limits.signIn));
   // Stripe signs the raw bytes: mounted before any JSON parser.
   app.use('/stripe/webhook', limits.stripeWebhook);
@@ -66,6 +67,8 @@ export function createApp(deps: ServiceDeps): Express {
     res.type('json').set('Cache-Control', 'no-cache').send(catalog);
   });
   app.use('/api', sessionRoutes(deps));
+  const guilds = guildRoutes(deps);
+  app.use('/api', guilds.list);
   app.use('/api/sandbox', sandboxRoutes(deps));
   app.use('/api', templateListRoutes(deps));
   app.use(
@@ -73,6 +76,7 @@ export function createApp(deps: ServiceDeps): Express {
     (req, res, next) => guildAccess(req, res, next, String(req.params.guildId)),
     graphRoutes(deps),
     runRoutes(deps),
+    guilds.discord,
     templateInstallRoutes(deps),
     stripeObjectRoutes(deps),
   );

@@ -4,6 +4,7 @@ import type {
 } from '@temporalio/client';
 import type { Connection as MongoConnection } from 'mongoose';
 import type { DiscordOAuthSettings } from './auth/discord-oauth.js';
+import type { DiscordBot } from './guilds/bot-api.js';
 import type { ActivationHooks } from './graphs/activation.js';
 import type { RateLimitSettings } from './http/rate-limits.js';
 import type { TemplateCatalog } from './templates/template-catalog.js';
@@ -14,6 +15,17 @@ export interface ServiceDeps {
   temporal: { connection: TemporalConnection; client: TemporalClient };
   /** The Discord sandbox's base URL when running without a bot token. */
   sandboxUrl?: string | undefined;
+  /**
+   * The bot's REST access (Discord's API, or the sandbox's with its bot token), for the guild
+   * list and the guild data of the builder's pickers (`GET /api/guilds`, `…/discord`); without
+   * it those routes answer 503 `discord_unavailable`. `botApiFromEnv` builds it in production.
+   */
+  discordBot?: DiscordBot | undefined;
+  /**
+   * The folder of the built builder UI (`builder-ui/dist`, the default); the service serves its
+   * `index.html` for the client routes and its hashed `/assets/`.
+   */
+  builderDir?: string | undefined;
   adminToken: string;
   storeKind?: string | undefined;
   /**

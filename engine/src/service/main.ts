@@ -5,6 +5,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { exitWithSupervisor, loadSettings } from '@guildflow/stack';
 import { createApp } from './app.js';
+import { botApiFromEnv } from './guilds/bot-api.js';
 import { composeActivation } from './graphs/activation.js';
 import { reconcileActivations } from './graphs/reconcile.js';
 import { commandActivation, commandsApiFromEnv, noCommandsApi } from './router/command-sync.js';
@@ -76,6 +77,8 @@ const app = createApp({
   mongo,
   temporal: { connection, client },
   sandboxUrl: process.env.GUILDFLOW_SANDBOX_URL,
+  // The builder's guild list and pickers read Discord (or the sandbox) as the bot.
+  discordBot: botApiFromEnv(process.env),
   adminToken,
   storeKind: process.env.GUILDFLOW_STORE_KIND,
   secretKey,

@@ -1,132 +1,77 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builderFixture, type BuilderFixture } from '../testing/builder-fixture.js';
 import { startTestService, type TestService } from '../testing/service-harness.js';
-import { createSession, endSession } from './auth/sessions.js';
-import { ASSETS_DIR } from './pages.js';
 
-// No browser is installed here: the page is checked at the HTTP level, and the served script's
-// logic runs in Node against the real service, with the browser's storage and history as plain
-// objects.
+// How the service serves a build of the builder (a stand-in build here; the end-to-end tests
+// in builder-ui/src/e2e load the real one in Chromium). The sign-in logic the app runs at
+// /login is tested in builder-ui/src/auth/sign-in.test.ts.
 
-interface LoginScript {
-  TOKEN_KEY: string;
-  checkSignIn(env: unknown): Promise<{
-    state: string;
-    who?: { kind: string; guildIds: string[] | null };
-    message?: string;
-  }>;
-  whoText(who: unknown): string;
-}
-
+let build: BuilderFixture;
 let service: TestService;
-let script: LoginScript;
 
 beforeAll(async () => {
-  service = await startTestService();
-  script = (await import(pathToFileURL(join(ASSETS_DIR, 'login.js')).href)) as LoginScript;
+  build = builderFixture();
+  service = await startTestService({ builderDir: build.dir });
 });
-afterAll(() => service?.close());
+afterAll(async () => {
+  await service?.close();
+  build?.remove();
+});
 
-/** A browser at `/login<hash>` with `stored` in its storage; records what the script did. */
-function browser(hash: string, stored?: string) {
-  const storage = new Map<string, string>(stored ? [[script.TOKEN_KEY, stored]] : []);
-  const replaced: string[] = [];
-  const requests: { url: string; init: RequestInit }[] = [];
-  return {
-    storage,
-    replaced,
-    requests,
-    env: {
-      location: { hash, pathname: '/login' },
-      history: { replaceState: (_d: unknown, _u: string, url: string) => replaced.push(url) },
-      storage: {
-        getItem: (k: string) => storage.get(k) ?? null,
-        setItem: (k: string, v: string) => void storage.set(k, v),
-        removeItem: (k: string) => void storage.delete(k),
-      },
-      fetch: (url: string, init: RequestInit) => {
-        requests.push({ url, init });
-        return fetch(`${service.url}${url}`, init);
-      },
-    },
-  };
-}
+const get = (path: string) => fetch(`${service.url}${path}`);
 
-describe('the sign-in page', () => {
-  it('has no inline script or style and loads its script from /assets', async () => {
-    for (const path of ['/', '/login']) {
-      const answer = await fetch(`${service.url}${path}`);
-      const html = await answer.text();
-      expect(answer.headers.get('cache-control')).toBe('no-store');
-      expect(html).toContain('<script type="module" src="/assets/login.js"></script>');
-      expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
-      expect(html).not.toMatch(/<style|\son\w+=/);
+describe('serving the builder', () => {
+  it('answers index.html, never stored, on every client route', async () => {
+    for (const path of [
+      '/',
+      '/login',
+      '/templates',
+      '/guilds/1300000000000000000/graphs',
+      '/guilds/1/graphs/g_1',
+    ]) {
+      const answer = await get(path);
+      expect(answer.status, path).toBe(200);
+      expect(answer.headers.get('content-type'), path).toMatch(/^text\/html/);
+      expect(answer.headers.get('cache-control'), path).toBe('no-store');
+      expect(await answer.text(), path).toBe(build.indexHtml);
     }
-    const served = await fetch(`${service.url}/assets/login.js`);
-    expect(served.headers.get('content-type')).toMatch(/^text\/javascript/);
-    // The logic tested below is the file that is served.
-    expect(await served.text()).toBe(readFileSync(join(ASSETS_DIR, 'login.js'), 'utf8'));
-    const css = await fetch(`${service.url}/assets/page.css`);
+  });
+
+  it('serves hashed assets for a year and a missing asset as a plain 404', async () => {
+    const script = await get(build.script);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const missing = await get('/assets/index-OldBuild.js');
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('cache-control')).toBe('no-store');
+    expect(await missing.text()).toContain('reload the page');
+  });
+
+  it('revalidates the build’s other files and keeps the service’s own style sheet', async () => {
+    const icon = await get('/favicon.svg');
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('cache-control')).toBe('no-cache');
+    const css = await get('/assets/page.css');
+    expect(css.status).toBe(200);
     expect(css.headers.get('content-type')).toMatch(/^text\/css/);
+    expect((await get('/not-a-page')).status).toBe(404);
   });
 
-  it('checks a token from the link with the API before keeping it', async () => {
-    const page = browser(`#token=${service.adminToken}`);
-    const result = await script.checkSignIn(page.env);
-    expect(result.state).toBe('signed-in');
-    expect(script.whoText(result.who)).toBe(
-      'Signed in as the admin of this Guildflow (every server).',
-    );
-    expect(page.storage.get(script.TOKEN_KEY)).toBe(service.adminToken);
-    // The fragment is gone from the address bar; the token only travelled in the header.
-    expect(page.replaced).toEqual(['/login']);
-    expect(page.requests.map((r) => r.url)).toEqual(['/api/session']);
-    expect(page.requests[0]?.init.headers).toEqual({
-      Authorization: `Bearer ${service.adminToken}`,
+  it('says how to build the builder when it is not built', async () => {
+    const bare = await startTestService({
+      mongo: service.deps.mongo,
+      builderDir: `${build.dir}/missing`,
     });
-  });
-
-  it('shows the Discord user and how many servers they manage', async () => {
-    const { token } = await createSession(service.store, {
-      user: { id: '81', username: 'ana' },
-      guildIds: ['810000000000000001', '810000000000000002'],
-    });
-    const result = await script.checkSignIn(browser(`#token=${token}`).env);
-    expect(result.state).toBe('signed-in');
-    expect(script.whoText(result.who)).toBe(
-      'Signed in as ana with Discord: you manage 2 servers here.',
-    );
-  });
-
-  it('does not keep a wrong token, and says so', async () => {
-    const page = browser('#token=not-a-token');
-    const result = await script.checkSignIn(page.env);
-    expect(result.state).toBe('refused');
-    expect(result.message).toContain('wrong or has expired');
-    expect(page.storage.has(script.TOKEN_KEY)).toBe(false);
-    expect(page.replaced).toEqual(['/login']);
-  });
-
-  it('forgets a stored token the API no longer accepts', async () => {
-    const { token } = await createSession(service.store, {
-      user: { id: '82', username: 'bo' },
-      guildIds: [],
-    });
-    await endSession(service.store, token);
-    const page = browser('', token);
-    const result = await script.checkSignIn(page.env);
-    expect(result.state).toBe('refused');
-    expect(result.message).toBe(
-      'You were signed out: The token is invalid or has expired. Sign in again to get a new one.',
-    );
-    expect(page.storage.has(script.TOKEN_KEY)).toBe(false);
-  });
-
-  it('does nothing without a token', async () => {
-    const page = browser('');
-    expect((await script.checkSignIn(page.env)).state).toBe('signed-out');
-    expect(page.requests).toEqual([]);
+    try {
+      const answer = await fetch(`${bare.url}/guilds/1/graphs`);
+      expect(answer.status).toBe(503);
+      expect(answer.headers.get('cache-control')).toBe('no-store');
+      expect(await answer.text()).toContain('npm run build -w builder-ui');
+      // The API does not depend on the build.
+      expect((await bare.api('GET', '/api/catalog')).status).toBe(200);
+    } finally {
+      await bare.close();
+    }
   });
 });

@@ -1,50 +1,94 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import express, { type Express } from 'express';
+import express, { type Express, type Response } from 'express';
 
 /**
- * The folder of the pages' static files (`/assets/login.js`, `/assets/page.css`).
+ * The service's own static files: `page.css`, the style of the few pages the service writes
+ * itself (a failed Discord sign-in, the builder not built yet).
  *
  * @example
- * readFileSync(join(ASSETS_DIR, 'login.js'), 'utf8');
+ * readFileSync(join(ASSETS_DIR, 'page.css'), 'utf8');
  */
 export const ASSETS_DIR = fileURLToPath(new URL('./assets/', import.meta.url));
 
 /**
- * The pages served outside `/api` until the builder UI lands: `/login` checks the token from the
- * URL fragment (it never reaches a request line or a server log) with `GET /api/session`, keeps
- * it in the browser's storage only when the API accepts it, and says who is signed in; `/` links
- * to what exists today. Their script and styles are files under `/assets/` (the CSP allows no
- * inline script or style element).
+ * Where `npm run build -w builder-ui` writes the builder (`npm start` builds it when stale).
  *
  * @example
- * mountPages(app);
+ * createApp({ ...deps, builderDir: BUILDER_DIR });
  */
-export function mountPages(app: Express): void {
+export const BUILDER_DIR = fileURLToPath(new URL('../../../builder-ui/dist/', import.meta.url));
+
+/**
+ * The builder's client-side routes: each answers the app's `index.html` and the app's router
+ * draws the page (Express 5 path syntax).
+ *
+ * @example
+ * app.get(CLIENT_ROUTES, sendIndex);
+ */
+export const CLIENT_ROUTES = ['/', '/login', '/templates', '/guilds{/*rest}'];
+
+// Vite puts a content hash in every asset name: a name never changes meaning, so browsers keep
+// them for a year; index.html is never stored, so a new build is picked up at the next load.
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * Serves the builder UI from `builderDir`: its hashed `/assets/` with long-lived caching,
+ * `index.html` (no-store) for every client route, and the other files of the build (icons)
+ * revalidated each time. Without a build, the client routes answer 503 with one sentence
+ * saying how to build it. The service's own `/assets/page.css` stays available.
+ *
+ * @example
+ * mountPages(app, BUILDER_DIR);
+ */
+export function mountPages(app: Express, builderDir = BUILDER_DIR): void {
+  app.get('/assets/page.css', (_req, res) => {
+    res.set('Cache-Control', 'no-cache').sendFile(join(ASSETS_DIR, 'page.css'));
+  });
   app.use(
     '/assets',
-    express.static(ASSETS_DIR, {
+    express.static(join(builderDir, 'assets'), {
       index: false,
-      // Not hashed names yet: revalidate each time so a new version is picked up at once.
+      setHeaders: (res) => res.set('Cache-Control', IMMUTABLE),
+    }),
+  );
+  // An asset of an older build (a tab open across a deploy): a plain 404, never index.html.
+  app.use('/assets', (_req, res) => {
+    res
+      .status(404)
+      .set('Cache-Control', 'no-store')
+      .type('text')
+      .send('No such file in this build of the builder: reload the page.');
+  });
+  app.get(CLIENT_ROUTES, async (_req, res) => {
+    let html: string;
+    try {
+      html = await readFile(join(builderDir, 'index.html'), 'utf8');
+    } catch {
+      notBuilt(res);
+      return;
+    }
+    res.type('html').set('Cache-Control', 'no-store').send(html);
+  });
+  app.use(
+    express.static(builderDir, {
+      index: false,
       setHeaders: (res) => res.set('Cache-Control', 'no-cache'),
     }),
   );
-  app.get(['/', '/login'], (_req, res) => {
-    res.type('html').set('Cache-Control', 'no-store').send(PAGE);
-  });
 }
 
-const PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Guildflow</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="/assets/page.css">
-<script type="module" src="/assets/login.js"></script>
-</head><body>
-<h1>Guildflow</h1>
-<p id="status">Not signed in: open the sign-in link that <code>npm start</code> printed, or <a href="/auth/discord">sign in with Discord</a>.</p>
-<p id="signout" hidden><button type="button">Sign out</button></p>
-<ul>
-<li><a href="/api/health">Health</a> — Temporal, the store and Discord</li>
-<li><a href="/api/catalog">Node catalog</a> (needs the token as <code>Authorization: Bearer …</code>)</li>
-</ul>
-<p>The drag-and-drop builder is not part of this build yet; graphs can be managed through the HTTP API.</p>
-</body></html>`;
+function notBuilt(res: Response): void {
+  res
+    .status(503)
+    .type('html')
+    .set('Cache-Control', 'no-store')
+    .send(
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Guildflow</title>' +
+        '<link rel="stylesheet" href="/assets/page.css"></head><body><h1>Guildflow</h1>' +
+        '<p>The builder is not built yet: run <code>npm run build -w builder-ui</code> ' +
+        '(<code>npm start</code> builds it by itself), then reload this page. The API is up: ' +
+        '<a href="/api/health">/api/health</a>.</p></body></html>',
+    );
+}

@@ -34,6 +34,7 @@ export async function hostedExchanges(): Promise<ContractExchange[]> {
   const sandbox = await startSandbox({ port: 0 });
   const service = await startTestService({
     sandboxUrl: sandbox.url,
+    discordBot: { apiUrl: sandbox.apiUrl, token: sandbox.token, kind: 'sandbox' },
     stripeWebhookSecret: WEBHOOK_SECRET,
     discordOAuth: {
       clientId: sandbox.oauth.clientId,
@@ -117,6 +118,17 @@ export async function hostedExchanges(): Promise<ContractExchange[]> {
     await call(service, 'POST', '/api/session/end');
     await call(service, 'POST', '/api/session/end', { token });
     await call(service, 'GET', '/api/session', { token });
+
+    // The builder's routes: sign-in methods, guilds, guild data for pickers.
+    await call(service, 'GET', '/auth/methods', { token: null });
+    await call(bare, 'GET', '/auth/methods', { token: null });
+    await call(service, 'GET', '/api/guilds');
+    await call(bare, 'GET', '/api/guilds');
+    await call(service, 'GET', `/api/guilds/${guild}/discord`);
+    await call(service, 'GET', `/api/guilds/${guild}/discord?q=car`);
+    await call(service, 'GET', `/api/guilds/${guild}/discord?q=`);
+    await call(service, 'GET', '/api/guilds/1300000000000000999/discord');
+    await call(bare, 'GET', `/api/guilds/${guild}/discord`);
 
     // The sandbox API.
     await call(service, 'GET', '/api/sandbox');

@@ -89,6 +89,7 @@ export function testTemplates(): TemplateCatalog {
   const validate = ajv.compile(CHANNEL_PARAMETERS);
   return {
     list: () => TEMPLATES.map((t) => t.summary),
+    graph: (templateId) => TEMPLATES.find((t) => t.summary.id === templateId)?.doc,
     tryInstantiate(templateId, vars): InstantiateResult {
       const template = TEMPLATES.find((t) => t.summary.id === templateId);
       if (!template) return { ok: false, error: 'unknown_template' };

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { builderIsCurrent } from '../builder-build.js';
 import { freePort } from '../net.js';
 import { testStack } from '../testing/index.js';
 import {
@@ -60,6 +61,14 @@ describe('npm start supervisor (existing Temporal and store)', () => {
     expect(health).toMatchObject({ ok: true, temporal: true, mongo: true, discord: true });
     const token = readFileSync(join(dir, 'admin-token'), 'utf8').trim();
     expect(sup.output()).toContain(`http://localhost:${port}/login#token=${token}`);
+    // The builder was built when stale and is served at the sign-in link's page.
+    expect(builderIsCurrent()).toBe(true);
+    const page = await fetch(`http://127.0.0.1:${port}/login`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<div id="root"></div>');
+    const script = /src="(\/assets\/index-[\w-]+\.js)"/.exec(html)?.[1] ?? '';
+    expect((await fetch(`http://127.0.0.1:${port}${script}`)).status).toBe(200);
 
     const key = readFileSync(join(dir, 'secret-key'), 'utf8').trim();
     expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);

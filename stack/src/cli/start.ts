@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { childEnv } from '../child-env.js';
+import { ensureBuilderBuilt } from '../builder-build.js';
 import { adminToken, secretKey } from '../data-secrets.js';
 import { SetupError } from '../errors.js';
 import { waitUntil } from '../net.js';
@@ -75,6 +76,10 @@ try {
   const { value: token, created } = adminToken(settings.dataDir, settings.adminToken);
   // Generated apart from the admin token and never printed: nobody types it.
   const key = secretKey(settings.dataDir, settings.secretKey);
+
+  // The builder UI is served by the engine: rebuilt here when its sources changed, so a fresh
+  // clone (or a pull) just works.
+  await ensureBuilderBuilt();
 
   stack = await startEmbeddedStack({
     dataDir: settings.dataDir,

@@ -134,6 +134,12 @@ describe('the template catalog', () => {
     expect(listed[0]?.parameters).toEqual(TEMPLATES[0]?.parameters);
   });
 
+  it('gives each template’s graph as written for the gallery’s previews', () => {
+    for (const template of TEMPLATES)
+      expect(templateCatalog.graph(template.id)).toEqual(template.graph);
+    expect(templateCatalog.graph('nope')).toBeUndefined();
+  });
+
   it('docs/templates.md is generated from the catalog', () => {
     const file = here('../../../docs/templates.md');
     const current = existsSync(file) ? readFileSync(file, 'utf8') : '';

@@ -8,6 +8,7 @@ import {
   discordCommandsApi,
   openStore,
   routerActivation,
+  type ServiceDeps,
 } from '@guildflow/engine/service';
 import {
   startTestService,
@@ -52,6 +53,8 @@ export async function startGatewayHarness(
     gateway?: Partial<GatewayOptions>;
     /** The gateway's own store address (e.g. through a proxy that can be taken down). */
     gatewayStoreUri?: (storeUri: string) => string;
+    /** More of the service's dependencies, e.g. the builder's folder or the template catalog. */
+    service?: Partial<ServiceDeps>;
   } = {},
 ): Promise<GatewayHarness> {
   const { temporalAddress, mongoUri } = testStack();
@@ -74,6 +77,10 @@ export async function startGatewayHarness(
   const connection = await Connection.connect({ address: temporalAddress });
   const temporal = { connection, client: new Client({ connection }) };
   const service = await startTestService({
+    // The sandbox API and the builder's guild data read this sandbox.
+    sandboxUrl: sandbox.url,
+    discordBot: { apiUrl: sandbox.apiUrl, token: sandbox.token, kind: 'sandbox' },
+    ...options.service,
     mongo,
     temporal,
     taskQueue: worker.taskQueue,

@@ -2,8 +2,18 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import type { NodeDeclaration } from '../catalog/define.js';
 import { GraphDocumentSchema } from '../graph/schema.js';
 
+/**
+ * The options of the core's ajv. The builder's build compiles the same schemas ahead of time
+ * with these options (the browser's CSP forbids compiling code at run time), so the errors are
+ * the same everywhere.
+ *
+ * @example
+ * new Ajv({ ...AJV_OPTIONS, code: { source: true } });
+ */
+export const AJV_OPTIONS = Object.freeze({ allErrors: true, strict: false, verbose: true });
+
 // One ajv instance for the whole core; every schema is compiled once, on first use.
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+const ajv = new Ajv(AJV_OPTIONS);
 let documentValidator: ValidateFunction | undefined;
 const configValidators = new Map<string, ValidateFunction>();
 

@@ -1,3 +1,3 @@
 export { validateGraph, isValidGraph } from './validate.js';
 export { pointerToPath, type ValidationCode, type ValidationIssue } from './issue.js';
-export { graphDocumentValidator, configValidator } from './compiled-schemas.js';
+export { AJV_OPTIONS, graphDocumentValidator, configValidator } from './compiled-schemas.js';

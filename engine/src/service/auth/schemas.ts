@@ -22,3 +22,18 @@ export const SessionSchema = Type.Object(
   },
   { $id: 'Session' },
 );
+
+/**
+ * `GET /auth/methods` (public): how people can sign in to this Guildflow, so the sign-in page
+ * offers only what works.
+ *
+ * @example
+ * { link: true, discord: false }
+ */
+export const SignInMethodsSchema = Type.Object(
+  {
+    link: Type.Boolean({ description: 'The sign-in link `npm start` prints (always).' }),
+    discord: Type.Boolean({ description: 'Sign in with Discord is configured (`/auth/discord`).' }),
+  },
+  { $id: 'SignInMethods' },
+);

@@ -35,7 +35,8 @@ const CallbackQuery = Type.Object({
 });
 
 /**
- * Sign-in with Discord, outside `/api` because browsers navigate here: `GET /auth/discord`
+ * Sign-in with Discord, outside `/api` because browsers navigate here (and `GET /auth/methods`,
+ * which says whether it is configured): `GET /auth/discord`
  * sets a random `state` in an HttpOnly SameSite=Lax cookie and sends the browser to Discord's
  * consent page; `GET /auth/discord/callback` checks the state against the cookie, trades the
  * code for the user, their manageable guilds and Discord's grant (kept sealed, for the hourly
@@ -50,6 +51,11 @@ export function signInRoutes(deps: ServiceDeps, limit: RequestHandler): Router {
   const router = Router();
   // Per client: a 429 reaches browsers as the error page below.
   router.use(STATE_PATH, limit);
+
+  // Public, so the sign-in page offers only what works here.
+  router.get('/auth/methods', (_req, res) => {
+    res.set('Cache-Control', 'no-cache').json({ link: true, discord: Boolean(deps.discordOAuth) });
+  });
 
   router.get(STATE_PATH, (req, res) => {
     const settings = deps.discordOAuth;

@@ -1,12 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builderFixture, type BuilderFixture } from '../../testing/builder-fixture.js';
 import { startTestService, type TestService } from '../../testing/service-harness.js';
 
+let build: BuilderFixture;
 let service: TestService;
 
 beforeAll(async () => {
-  service = await startTestService();
+  build = builderFixture();
+  service = await startTestService({ builderDir: build.dir });
 });
-afterAll(() => service?.close());
+afterAll(async () => {
+  await service?.close();
+  build?.remove();
+});
 
 /** The CSP as directive → sources. */
 function policyOf(headers: Headers): Record<string, string[]> {
@@ -32,7 +38,10 @@ describe('security headers', () => {
     const admin = { Authorization: `Bearer ${service.adminToken}` };
     await get('/', {}, 200);
     await get('/login', {}, 200);
-    await get('/assets/login.js', {}, 200);
+    await get('/guilds/1/graphs', {}, 200);
+    await get(build.script, {}, 200);
+    await get('/assets/page.css', {}, 200);
+    await get('/auth/methods', {}, 200);
     await get('/api/catalog', { headers: admin }, 200);
     await get('/api/catalog', {}, 401);
     await get('/api/no-such-route', { headers: admin }, 404);

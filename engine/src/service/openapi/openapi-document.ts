@@ -2,12 +2,14 @@ import type { TSchema } from '@sinclair/typebox';
 import { GraphDocumentSchema } from '../../core/index.js';
 import * as authSchemas from '../auth/schemas.js';
 import * as graphSchemas from '../graphs/schemas.js';
+import * as guildSchemas from '../guilds/schemas.js';
 import * as hookSchemas from '../hooks/schemas.js';
 import * as runSchemas from '../runs/schemas.js';
 import * as sandboxSchemas from '../sandbox/schemas.js';
 import * as stripeSchemas from '../stripe/schemas.js';
 import * as templateSchemas from '../templates/schemas.js';
 import { CatalogSchema, ErrorSchema, HealthSchema, WebhookSecretSchema } from './common-schemas.js';
+import { BUILDER_OPERATIONS } from './builder-operations.js';
 import { OPERATIONS, type Operation } from './operations.js';
 
 /**
@@ -23,6 +25,7 @@ function components(): Record<string, unknown> {
   const named: Record<string, TSchema> = { GraphDocument: GraphDocumentSchema };
   for (const schema of [
     ...Object.values(graphSchemas),
+    ...Object.values(guildSchemas),
     ...Object.values(runSchemas),
     ...Object.values(authSchemas),
     ...Object.values(sandboxSchemas),
@@ -163,7 +166,8 @@ function operation(op: Operation): Record<string, unknown> {
  */
 export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of OPERATIONS) (paths[op.path] ??= {})[op.method] = operation(op);
+  for (const op of [...OPERATIONS, ...BUILDER_OPERATIONS])
+    (paths[op.path] ??= {})[op.method] = operation(op);
   return {
     openapi: '3.1.0',
     info: {

@@ -166,6 +166,7 @@ describe('docs/api/openapi.json', () => {
       'visibility',
     );
     await call('GET', `/api/guilds/${GUILD}/runs?graphId=${created.body.id}`);
+    await call('GET', `/api/guilds/${GUILD}/runs/latest`);
     await call('GET', `/api/guilds/${GUILD}/runs?status=nope`);
     await call('POST', `/api/guilds/${GUILD}/runs/${waiting.body.runId}/cancel`);
     await call('POST', `/api/guilds/${GUILD}/runs/${done.body.runId}/cancel`);
@@ -173,6 +174,8 @@ describe('docs/api/openapi.json', () => {
     await call('POST', `${path}/disable`);
     // Templates: the list, an install, bad vars, an unknown template.
     await call('GET', '/api/templates');
+    await call('GET', '/api/templates?include=graph');
+    await call('GET', '/api/templates?include=nope');
     const templates = `/api/guilds/${GUILD}/templates`;
     await call('POST', `${templates}/greeter/install`, {
       body: { vars: { channelId: '700000000000000042' } },
@@ -221,6 +224,7 @@ describe('docs/api/openapi.json', () => {
     });
     try {
       await call('GET', `/api/guilds/${GUILD}/runs`);
+      await call('GET', `/api/guilds/${GUILD}/runs/latest`);
     } finally {
       await service.close();
       service = main;
@@ -296,7 +300,11 @@ interface OpenApi {
 }
 
 function findOperation(doc: OpenApi, method: string, url: string) {
-  for (const [template, operations] of Object.entries(doc.paths)) {
+  // The most specific template first: `/runs/latest` before `/runs/{runId}`.
+  const templates = Object.entries(doc.paths).sort(
+    ([a], [b]) => (a.match(/\{/g)?.length ?? 0) - (b.match(/\{/g)?.length ?? 0),
+  );
+  for (const [template, operations] of templates) {
     const pattern = new RegExp(`^${template.replace(/\{\w+\}/g, '[^/]+')}$`);
     const operation = operations[method];
     if (pattern.test(url) && operation) return { template, operation };

@@ -301,8 +301,17 @@ export const OPERATIONS: Operation[] = [
     method: 'get',
     path: '/api/templates',
     summary: 'List the prebuilt templates',
+    query: [
+      {
+        name: 'include',
+        description:
+          '`graph`: add each template’s graph document (its configs read `{{ vars.x }}`), e.g. to draw a preview.',
+        schema: { type: 'string', enum: ['graph'] },
+      },
+    ],
     answers: [
       [200, 'TemplateList', 'Every template with the JSON Schema of the vars its install takes.'],
+      [400, 'Error', '`invalid_request`: `include` is not `graph`.'],
     ],
   },
   {

@@ -10,7 +10,7 @@ import { requireJson } from '../http/preconditions.js';
 import { check } from '../http/validate.js';
 import { recordAudit } from '../storage/index.js';
 import { readRun } from './run-detail.js';
-import { describeRun, listRuns } from './run-views.js';
+import { describeRun, latestRuns, listRuns } from './run-views.js';
 import { RunListQuerySchema, RunStartBodySchema } from './schemas.js';
 import { startRun } from './start-run.js';
 import { temporalCall } from './temporal-calls.js';
@@ -81,6 +81,22 @@ export function runRoutes(deps: ServiceDeps): Router {
   router.get('/runs', async (req, res) => {
     const query = check(RunListQuerySchema, req.query, 'query');
     res.json({ runs: await listRuns(deps, guildIdOf(req), query) });
+  });
+
+  // Before `/runs/:runId`: the graph list's "last run" column in one request.
+  router.get('/runs/latest', async (req, res) => {
+    const ctx = await guildContext(deps, req, res);
+    const graphs = await ctx.store.graphs
+      .find({ guildId: ctx.guildId, deletedAt: null }, { _id: 1 })
+      .limit(1000)
+      .lean<{ _id: string }[]>();
+    res.json({
+      runs: await latestRuns(
+        deps,
+        ctx.guildId,
+        graphs.map((g) => g._id),
+      ),
+    });
   });
 
   router.get('/runs/:runId', async (req, res) => {

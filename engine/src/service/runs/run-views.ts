@@ -113,6 +113,51 @@ export async function listRuns(
   });
 }
 
+/** Graph ids per visibility query (keeps each query short). */
+const LATEST_CHUNK = 100;
+
+/**
+ * The latest run of each of `graphIds` (graphs that never ran are absent), in few visibility
+ * queries instead of one per graph: each query asks for the runs of the graphs still
+ * unresolved, so its first row always resolves one and a page usually resolves them all.
+ * Visibility lists running runs first, then closed ones by close time, so a graph's "latest"
+ * is its running run if it has one, else the one that ended last.
+ *
+ * @example
+ * const latest = await latestRuns(deps, guildId, ['g_1', 'g_2']); // [{ graphId: 'g_1', … }]
+ */
+export async function latestRuns(
+  deps: ServiceDeps,
+  guildId: string,
+  graphIds: readonly string[],
+): Promise<RunSummary[]> {
+  const found: RunSummary[] = [];
+  for (let start = 0; start < graphIds.length; start += LATEST_CHUNK) {
+    const remaining = new Set(graphIds.slice(start, start + LATEST_CHUNK));
+    while (remaining.size > 0) {
+      const query = [
+        `GuildId = ${quote(guildId)}`,
+        `GraphId IN (${[...remaining].map(quote).join(', ')})`,
+        `ExecutionStatus != 'ContinuedAsNew'`,
+      ].join(' AND ');
+      const page = await temporalCall(deps, async () => {
+        const rows: RunSummary[] = [];
+        for await (const info of deps.temporal.client.workflow.list({ query, pageSize: 100 })) {
+          const summary = toRunSummary(info, guildId);
+          if (summary) rows.push(summary);
+          if (rows.length >= 100) break;
+        }
+        return rows;
+      });
+      const before = remaining.size;
+      for (const run of page) if (remaining.delete(run.graphId)) found.push(run);
+      // An empty page: the rest never ran (no progress cannot happen, but must not loop).
+      if (remaining.size === before) break;
+    }
+  }
+  return found;
+}
+
 /**
  * Describes a run of this guild, or throws 404 (missing, or another guild's).
  *

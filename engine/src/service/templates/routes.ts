@@ -7,33 +7,32 @@ import { graphRouteKit } from '../graphs/route-kit.js';
 import { guildContext } from '../http/context.js';
 import { requireJson } from '../http/preconditions.js';
 import { check } from '../http/validate.js';
-import { TemplateInstallBodySchema } from './schemas.js';
-import type { TemplateCatalog, TemplateSummary } from './template-catalog.js';
+import { TemplateInstallBodySchema, TemplateListQuerySchema } from './schemas.js';
+import type { TemplateCatalog } from './template-catalog.js';
 
 const NO_TEMPLATES: TemplateCatalog = {
   list: () => [],
+  graph: () => undefined,
   tryInstantiate: () => ({ ok: false, error: 'unknown_template' }),
 };
 
 /**
- * `GET /api/templates`: the prebuilt templates with the JSON Schema of their vars (an empty
- * list when the service was started without a catalog).
+ * `GET /api/templates`: the prebuilt templates with the JSON Schema of their vars, and with
+ * `?include=graph` their graph documents (the gallery's previews); an empty list when the
+ * service was started without a catalog.
  *
  * @example
  * app.use('/api', templateListRoutes(deps));
  */
 export function templateListRoutes(deps: ServiceDeps): Router {
   const router = Router();
-  router.get('/templates', (_req, res) => {
-    const templates: TemplateSummary[] = (deps.templates ?? NO_TEMPLATES)
-      .list()
-      .map(({ id, name, description, category, parameters }) => ({
-        id,
-        name,
-        description,
-        category,
-        parameters,
-      }));
+  router.get('/templates', (req, res) => {
+    const { include } = check(TemplateListQuerySchema, req.query, 'query');
+    const catalog = deps.templates ?? NO_TEMPLATES;
+    const templates = catalog.list().map(({ id, name, description, category, parameters }) => {
+      const graph = include === 'graph' ? catalog.graph(id) : undefined;
+      return { id, name, description, category, parameters, ...(graph ? { graph } : {}) };
+    });
     res.json({ templates });
   });
   return router;

@@ -16,6 +16,11 @@ export const TemplateSummarySchema = Type.Object(
       description:
         'JSON Schema of the install body’s `vars`: titles, descriptions, defaults, and `x-widget` hints (`channel`, `role`, `duration`, …) for the form.',
     }),
+    graph: Type.Optional(
+      Type.Ref('GraphDocument', {
+        description: 'With `?include=graph`: the template’s graph document, vars not filled in.',
+      }),
+    ),
   },
   { $id: 'TemplateSummary' },
 );
@@ -29,6 +34,12 @@ export const TemplateSummarySchema = Type.Object(
 export const TemplateListSchema = Type.Object(
   { templates: Type.Array(Type.Ref('TemplateSummary')) },
   { $id: 'TemplateList' },
+);
+
+/** Query of `GET /api/templates`. */
+export const TemplateListQuerySchema = Type.Object(
+  { include: Type.Optional(Type.Literal('graph')) },
+  { additionalProperties: false },
 );
 
 /**

@@ -51,5 +51,7 @@ export type InstantiateResult =
  */
 export interface TemplateCatalog {
   list(): readonly TemplateSummary[];
+  /** The template's graph document as written (configs read `{{ vars.x }}`), for previews. */
+  graph(templateId: string): GraphDocument | undefined;
   tryInstantiate(templateId: string, vars: unknown): InstantiateResult;
 }

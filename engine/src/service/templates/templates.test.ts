@@ -27,6 +27,21 @@ describe('templates API', () => {
     expect((await service.api('GET', '/api/templates', { token: null })).status).toBe(401);
   });
 
+  it('adds each template’s graph as written with ?include=graph (for previews)', async () => {
+    const { status, body } = await service.api('GET', '/api/templates?include=graph');
+    expect(status).toBe(200);
+    const [greeter] = body.templates;
+    expect(greeter.graph.nodes.map((n: { type: string }) => n.type)).toEqual([
+      'trigger.manual',
+      'discord.sendMessage',
+    ]);
+    expect(greeter.graph.nodes[1].config.channelId).toBe('{{ vars.channelId }}');
+    expect(greeter.graph.edges).toHaveLength(1);
+    const wrong = await service.api('GET', '/api/templates?include=everything');
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.code).toBe('invalid_request');
+  });
+
   it('installs a template as a draft graph with the vars filled in, audited as a creation', async () => {
     const answer = await service.api('POST', install('greeter'), {
       body: { vars: { channelId: CHANNEL } },

@@ -1,0 +1,16 @@
+import type { SignInEnv } from './sign-in.js';
+
+/**
+ * The real browser's parts for the sign-in logic.
+ *
+ * @example
+ * await checkSignIn(browserEnv());
+ */
+export function browserEnv(): SignInEnv {
+  return {
+    location: window.location,
+    history: window.history,
+    storage: window.localStorage,
+    fetch: (url, init) => window.fetch(url, init),
+  };
+}

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SANDBOX_IDS } from '@guildflow/discord-sandbox';
+import { eventually } from '@guildflow/engine/testing/service';
+import { TEMPLATES } from '@guildflow/workflows';
+import { startE2E, type E2E, type Tab } from './harness.js';
+
+// The templates gallery in Chromium against the real stack: previews, the install form with
+// the server's channels and roles, and the installed graph doing its job in the sandbox.
+
+const GUILD = SANDBOX_IDS.guild;
+let e2e: E2E;
+let tab: Tab;
+
+beforeAll(async () => {
+  e2e = await startE2E();
+  tab = await e2e.tab();
+  await e2e.signIn(tab);
+  // The gallery installs into the server last opened.
+  await tab.page.goto(`/guilds/${GUILD}/graphs`);
+  await tab.page.getByRole('heading', { name: 'Graphs', exact: true }).waitFor();
+});
+afterAll(() => e2e?.close());
+
+const api = (method: string, path: string, body?: unknown) =>
+  e2e.stack.service.api(method, path, body === undefined ? {} : { body });
+
+describe('the templates gallery', () => {
+  it('shows a card per template with a drawing of its graph', async () => {
+    await tab.page.getByRole('link', { name: 'Templates', exact: true }).click();
+    await tab.page.getByRole('heading', { name: 'Templates', level: 1 }).waitFor();
+    const cards = tab.page.getByRole('listitem');
+    await expect(cards.getByRole('heading', { level: 2 }).allTextContents()).resolves.toEqual(
+      TEMPLATES.map((t) => t.name),
+    );
+    await expect(tab.page.getByText('Installs into Guildflow Sandbox.').count()).resolves.toBe(1);
+    // The header's server switcher changes where the gallery installs, staying here.
+    await tab.page.getByLabel('Server').selectOption({ label: 'Other Sandbox' });
+    await tab.page.getByText('Installs into Other Sandbox.').waitFor();
+    expect(new URL(tab.page.url()).pathname).toBe('/templates');
+    await tab.page.getByLabel('Server').selectOption({ label: 'Guildflow Sandbox' });
+    await tab.page.getByText('Installs into Guildflow Sandbox.').waitFor();
+    // Each preview is one image described by its steps; React Flow drew its nodes.
+    const welcome = cards.filter({ hasText: 'Welcome new members' });
+    await welcome
+      .getByRole('img', {
+        name: 'Graph of 3 steps: Member joins, Welcome message, Give the Newcomer role.',
+      })
+      .waitFor();
+    await expect(welcome.locator('.react-flow__node').count()).resolves.toBe(3);
+    await expect(welcome.locator('.react-flow__edge').count()).resolves.toBe(2);
+    await e2e.expectAccessible(tab, 'the templates gallery');
+    await e2e.screenshot(tab, 'gallery');
+    e2e.expectNoErrors(tab);
+  });
+
+  it('installs a template with the server’s channel and role picked by name, then opens it', async () => {
+    await tab.page.goto('/templates');
+    await tab.page.getByRole('button', { name: 'Install Welcome new members' }).click();
+    const dialog = tab.page.getByRole('dialog', { name: 'Install “Welcome new members”' });
+    // Nothing picked: the service's check is shown under the field, nothing is installed.
+    await dialog.getByRole('button', { name: 'Install and open' }).click();
+    await dialog.getByText('Some settings need another value').waitFor();
+    await expect(dialog.locator('.error-detail').first().textContent()).resolves.toMatch(
+      /required/,
+    );
+    expect((await api('GET', `/api/guilds/${GUILD}/graphs`)).body.graphs).toEqual([]);
+
+    const channel = dialog.getByLabel('Welcome channel');
+    await expect(channel.locator('option').allTextContents()).resolves.toContain('#welcome');
+    await channel.selectOption({ label: '#welcome' });
+    const role = dialog.getByLabel('Newcomer role');
+    // The bot's own role belongs to an integration: shown, not choosable.
+    await expect(role.locator('option', { hasText: '@Guildflow' }).isDisabled()).resolves.toBe(
+      true,
+    );
+    await role.selectOption({ label: '@Newcomer' });
+    // Fixed problems go away as they are fixed.
+    await expect(dialog.locator('.error-detail').count()).resolves.toBe(0);
+    await e2e.expectAccessible(tab, 'the install form');
+    await e2e.screenshot(tab, 'install-form');
+    await dialog.getByRole('button', { name: 'Install and open' }).click();
+    await tab.page.waitForURL(new RegExp(`/guilds/${GUILD}/graphs/g_[\\w-]+$`), {
+      waitUntil: 'commit',
+    });
+    const graphId = tab.page.url().split('/').at(-1) ?? '';
+    const installed = await api('GET', `/api/guilds/${GUILD}/graphs/${graphId}`);
+    expect(installed.body).toMatchObject({ name: 'Welcome new members', issues: [] });
+    expect(installed.body.draft.vars).toMatchObject({
+      welcomeChannelId: SANDBOX_IDS.channels.welcome,
+      newcomerRoleId: SANDBOX_IDS.roles.newcomer,
+    });
+    e2e.expectNoErrors(tab);
+
+    // What was picked works: published, a member joins, the welcome and the role follow.
+    expect((await api('POST', `/api/guilds/${GUILD}/graphs/${graphId}/publish`)).status).toBe(200);
+    await e2e.stack.gateway.sync.refresh();
+    const joined = await api('POST', '/api/sandbox/events', {
+      guildId: GUILD,
+      type: 'memberJoined',
+      user: { username: 'newbie' },
+    });
+    const userId = joined.body.userId as string;
+    const welcome = await eventually(async () => {
+      const { body } = await api(
+        'GET',
+        `/api/sandbox/messages?guildId=${GUILD}&channelId=${SANDBOX_IDS.channels.welcome}`,
+      );
+      return (body as { content: string }[]).find((m) => m.content.includes(`<@${userId}>`));
+    }, 'the welcome message');
+    expect(welcome.content).toContain('Welcome');
+    const member = await eventually(async () => {
+      const { body } = await api('GET', `/api/sandbox/guilds/${GUILD}/members/${userId}`);
+      return (body.roles as string[]).includes(SANDBOX_IDS.roles.newcomer) ? body : undefined;
+    }, 'the Newcomer role');
+    expect(member.username).toBe('newbie');
+  });
+});
