@@ -12,7 +12,8 @@ import {
   type OnConnectEnd,
 } from '@xyflow/react';
 import { useCallback, useMemo, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
-import { checkConnection, connect, moveNodes, type XY } from './document-edits.js';
+import { connectionEnded, quickAddPosition, tryConnect } from './connection-handlers.js';
+import { checkConnection, moveNodes, type XY } from './document-edits.js';
 import type { EditorActions, PendingConnection } from './editor-actions.js';
 import { useEditor, useEditorStore } from './editor-context.js';
 import type { Size } from './editor-store.js';
@@ -112,51 +113,21 @@ export function Canvas({ actions, onPointer, onQuickAdd }: CanvasProps) {
   );
 
   const onConnect = useCallback(
-    (connection: Connection) => {
-      let refusal: string | undefined;
-      store.getState().edit((doc) => {
-        const result = connect(doc, connection);
-        if (!result.check.ok) refusal = result.check.reason;
-        return result.doc;
-      });
-      if (refusal) store.getState().say(`Cannot connect: ${refusal}`, 'error');
-    },
+    (connection: Connection) => void tryConnect(store, connection),
     [store],
   );
 
   const onConnectEnd = useCallback<OnConnectEnd>(
     (event, state) => {
-      if (state.isValid || !state.fromNode || !state.fromHandle) return;
-      const fromSource = state.fromHandle.type === 'source';
-      if (state.toNode) {
-        // Dropped on a node that refused: say why, in the core's words.
-        const request = fromSource
-          ? {
-              source: state.fromNode.id,
-              sourceHandle: state.fromHandle.id ?? null,
-              target: state.toNode.id,
-            }
-          : {
-              source: state.toNode.id,
-              sourceHandle: state.toHandle?.id ?? null,
-              target: state.fromNode.id,
-            };
-        const check = checkConnection(store.getState().doc, request);
-        if (!check.ok) store.getState().say(`Cannot connect: ${check.reason}`, 'error');
-        return;
-      }
+      const pending = connectionEnded(store, state);
+      if (!pending) return;
       const point = 'changedTouches' in event ? event.changedTouches[0] : event;
       if (!point) return;
       const screen = { x: point.clientX, y: point.clientY };
-      const at = flow.screenToFlowPosition(screen);
       onQuickAdd({
         screen,
-        at: fromSource ? { x: at.x, y: at.y - 30 } : { x: at.x - 240, y: at.y - 30 },
-        pending: {
-          nodeId: state.fromNode.id,
-          handleId: state.fromHandle.id ?? null,
-          handleType: fromSource ? 'source' : 'target',
-        },
+        at: quickAddPosition(flow.screenToFlowPosition(screen), pending),
+        pending,
       });
     },
     [store, flow, onQuickAdd],

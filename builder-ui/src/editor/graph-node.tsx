@@ -1,11 +1,15 @@
 import { getNodeType, portsOf } from '@guildflow/engine/core';
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { useEditor } from './editor-context.js';
 import type { FlowNode } from './flow-elements.js';
 import { NodeIcon } from './node-icon.js';
 import { summarize } from './node-summary.js';
 import { useNames } from './names.js';
+
+/** Below this zoom the text is unreadable anyway: nodes draw only their head (fewer elements). */
+export const DETAIL_ZOOM = 0.45;
+const zoomedOut = (s: ReactFlowState) => s.transform[2] < DETAIL_ZOOM;
 
 /**
  * A node on the canvas, drawn from its type's declaration: icon, title, a one-line summary of
@@ -17,6 +21,7 @@ function GraphNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   const declaration = getNodeType(data.type);
   const issues = useEditor((s) => s.nodeIssues.get(id));
   const names = useNames();
+  const compact = useStore(zoomedOut);
   const ports = useMemo(
     () => portsOf({ type: data.type, config: data.config }),
     [data.type, data.config],
@@ -60,18 +65,18 @@ function GraphNodeView({ id, data, selected }: NodeProps<FlowNode>) {
           </span>
         )}
       </div>
-      <div className="gf-editor-node-meta">
-        <span className="gf-editor-node-id">{id}</span>
-        {data.label && declaration && (
-          <span className="gf-editor-node-type">{declaration.title}</span>
-        )}
-      </div>
-      {summary ? (
-        <p className="gf-editor-node-summary">{summary}</p>
-      ) : (
-        <p className="gf-editor-node-summary is-empty">
-          {declaration ? 'Not set up yet' : 'Unknown node type'}
-        </p>
+      {!compact && (
+        <>
+          <div className="gf-editor-node-meta">
+            <span className="gf-editor-node-id">{id}</span>
+            {data.label && declaration && (
+              <span className="gf-editor-node-type">{declaration.title}</span>
+            )}
+          </div>
+          <p className={`gf-editor-node-summary${summary ? '' : ' is-empty'}`}>
+            {summary || (declaration ? 'Not set up yet' : 'Unknown node type')}
+          </p>
+        </>
       )}
       {ports.length > 0 && (
         <ul className={`gf-editor-node-ports${ports.length > 1 ? ' is-labelled' : ''}`}>
@@ -81,7 +86,9 @@ function GraphNodeView({ id, data, selected }: NodeProps<FlowNode>) {
               className={`gf-editor-port${port.id === 'error' ? ' is-error' : ''}`}
               data-port={port.id}
             >
-              {ports.length > 1 && <span className="gf-editor-port-label">{port.label}</span>}
+              {ports.length > 1 && !compact && (
+                <span className="gf-editor-port-label">{port.label}</span>
+              )}
               <Handle
                 type="source"
                 id={port.id}

@@ -1,12 +1,7 @@
-import {
-  DEFAULT_PORT,
-  getNodeType,
-  portsOf,
-  type GraphDocument,
-  type GraphNode,
-} from '@guildflow/engine/core';
+import { getNodeType, portsOf, type GraphDocument, type GraphNode } from '@guildflow/engine/core';
 import { useId } from 'react';
-import { checkConnection, connect, indexOf, removeElements } from './document-edits.js';
+import { tryConnect } from './connection-handlers.js';
+import { checkConnection, indexOf, removeElements } from './document-edits.js';
 import { useEditorStore } from './editor-context.js';
 
 /**
@@ -67,17 +62,7 @@ export function NodeConnections({ doc, node }: { doc: GraphDocument; node: Graph
                   onChange={(event) => {
                     const target = event.target.value;
                     if (!target) return;
-                    let refusal: string | undefined;
-                    store.getState().edit((d) => {
-                      const result = connect(d, {
-                        source: node.id,
-                        sourceHandle: port.id ?? DEFAULT_PORT,
-                        target,
-                      });
-                      if (!result.check.ok) refusal = result.check.reason;
-                      return result.doc;
-                    });
-                    if (refusal) store.getState().say(`Cannot connect: ${refusal}`, 'error');
+                    tryConnect(store, { source: node.id, sourceHandle: port.id, target });
                   }}
                 >
                   <option value="">Connect {port.label.toLowerCase()} to…</option>
