@@ -52,8 +52,8 @@ export function CommandPalette({
             {entries.map((entry) => (
               <Command.Item
                 key={entry.type}
-                value={`Add ${entry.title}`}
-                keywords={[entry.type, entry.group]}
+                value={entry.title}
+                keywords={['add', entry.type, entry.group]}
                 disabled={triggerTaken && entry.kind === 'trigger'}
                 onSelect={() => run(() => onAddNode(entry.type))}
               >

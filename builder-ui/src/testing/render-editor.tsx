@@ -13,6 +13,9 @@ export function renderEditor(
   options: { graphId?: string; names?: NameLookup } = {},
 ) {
   mockReactFlow();
+  // jsdom has no scrolling; cmdk scrolls the active command into view.
+  if (typeof Element.prototype.scrollIntoView !== 'function')
+    Element.prototype.scrollIntoView = () => {};
   const store: EditorStore = createEditorStore({
     guildId: 'g1',
     graphId: options.graphId ?? 'graph1',
