@@ -119,7 +119,15 @@ export function Canvas({ actions, onPointer, onQuickAdd }: CanvasProps) {
 
   const onConnectEnd = useCallback<OnConnectEnd>(
     (event, state) => {
-      const pending = connectionEnded(store, state);
+      // Let go over a node that offers no handle for it (e.g. the trigger's body): that is a
+      // refusal to explain, not empty canvas.
+      const over =
+        event.target instanceof Element ? event.target.closest('.react-flow__node') : null;
+      const overId = over?.getAttribute('data-id');
+      const pending = connectionEnded(
+        store,
+        overId && !state.toNode ? { ...state, toNode: { id: overId } } : state,
+      );
       if (!pending) return;
       const point = 'changedTouches' in event ? event.changedTouches[0] : event;
       if (!point) return;

@@ -6,6 +6,8 @@ import { useCatalog, useGraphResource, type GraphResource } from './editor-queri
 import { createEditorStore } from './editor-store.js';
 import type { PaletteEntry } from './palette-items.js';
 import './editor.css';
+// Before any validation: validators generated at build time (the CSP forbids compiling them).
+import './precompiled-validators.js';
 
 /**
  * The editor route, `/guilds/:guildId/graphs/:graphId`: loads the graph and the catalog, then

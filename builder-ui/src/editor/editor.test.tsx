@@ -85,13 +85,11 @@ describe('editor', () => {
     const { store, container } = renderEditor(welcomeGraph());
     const toggle = await screen.findByRole('button', { name: 'No issues' });
     act(() =>
-      store
-        .getState()
-        .edit((doc) =>
-          updateNode(doc, 'greet', {
-            config: { channelId: '{{ vars.welcomeChannelId }}', content: '{{ nodes.role.x }}' },
-          }),
-        ),
+      store.getState().edit((doc) =>
+        updateNode(doc, 'greet', {
+          config: { channelId: '{{ vars.welcomeChannelId }}', content: '{{ nodes.role.x }}' },
+        }),
+      ),
     );
     await waitFor(() => expect(toggle.textContent).toBe('1 issue'));
     await waitFor(() =>

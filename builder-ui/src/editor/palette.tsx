@@ -104,7 +104,7 @@ export function Palette({
         {groups.length === 0 && <p className="gf-editor-empty">No node matches “{query}”.</p>}
         {groups.map((group) => (
           <section key={group.section} aria-label={group.section}>
-            <h3 className="gf-editor-palette-section">{group.section}</h3>
+            <h2 className="gf-editor-palette-section">{group.section}</h2>
             <ul>
               {group.entries.map((entry) => {
                 const disabled = triggerTaken && entry.kind === 'trigger';
