@@ -14,6 +14,25 @@ export interface CommandPaletteProps {
 
 const HIDDEN: ReadonlySet<CommandId> = new Set(['commandPalette', 'addNode']);
 
+/** Every word must appear; words at the start or inside the label count more than keywords. */
+export function commandScore(
+  value: string,
+  search: string,
+  keywords: readonly string[] = [],
+): number {
+  const label = value.toLowerCase();
+  const extra = keywords.join(' ').toLowerCase();
+  let score = 0;
+  for (const word of search.toLowerCase().split(/\s+/).filter(Boolean)) {
+    if (label.startsWith(word)) score += 8;
+    else if (label.includes(word)) score += 6;
+    else if (extra.includes(word)) score += 2;
+    else return 0;
+  }
+  // The search as one phrase of the label beats the same words scattered.
+  return label.includes(search.trim().toLowerCase()) ? score + 10 : score;
+}
+
 /** Ctrl+K: every editor command and every node type, searchable (cmdk). */
 export function CommandPalette({
   entries,
@@ -28,8 +47,9 @@ export function CommandPalette({
   };
   return (
     <Modal label="Command palette" onClose={onClose} className="gf-editor-command">
-      <Command label="Command palette" loop>
+      <Command label="Command palette" loop filter={commandScore}>
         <Command.Input
+          data-autofocus
           autoFocus
           placeholder="Type a command or a node…"
           aria-label="Search commands and nodes"
@@ -49,19 +69,20 @@ export function CommandPalette({
             ))}
           </Command.Group>
           <Command.Group heading="Add node">
-            {entries.map((entry) => (
-              <Command.Item
-                key={entry.type}
-                value={entry.title}
-                keywords={['add', entry.type, entry.group]}
-                disabled={triggerTaken && entry.kind === 'trigger'}
-                onSelect={() => run(() => onAddNode(entry.type))}
-              >
-                <NodeIcon name={entry.ui.icon} />
-                <span>Add {entry.title}</span>
-                <span className="gf-editor-muted">{entry.type}</span>
-              </Command.Item>
-            ))}
+            {entries
+              .filter((entry) => !(triggerTaken && entry.kind === 'trigger'))
+              .map((entry) => (
+                <Command.Item
+                  key={entry.type}
+                  value={`Add ${entry.title}`}
+                  keywords={[entry.type, entry.group, 'node']}
+                  onSelect={() => run(() => onAddNode(entry.type))}
+                >
+                  <NodeIcon name={entry.ui.icon} />
+                  <span>{entry.title}</span>
+                  <span className="gf-editor-muted">{entry.type}</span>
+                </Command.Item>
+              ))}
           </Command.Group>
         </Command.List>
       </Command>
