@@ -1,13 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { precompiledValidators } from './scripts/vite-precompiled-validators.js';
+import { precompiledValidators } from './scripts/precompiled-validators.js';
 
 // The engine service serves the built app at `/`; in development Vite serves it and forwards
 // the API, webhooks and sign-in to the service (`npm start` in another terminal).
 const service = process.env.GUILDFLOW_SERVICE_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
 
 export default defineConfig({
-  // The core's validators compiled at build time: the service's CSP forbids ajv's run-time code.
+  // The core's validators generated at build time: the service's CSP forbids ajv's run-time code.
   plugins: [react(), precompiledValidators()],
   server: {
     proxy: {

@@ -1,71 +1,90 @@
 /**
- * The engine core's validators compiled ahead of time, for the browser. The core compiles its
- * JSON Schemas with ajv on first use, and ajv compiles to code (`new Function`), which the
- * service's Content-Security-Policy (`script-src 'self'`, no `unsafe-eval`) forbids in the
- * browser. The builder's build swaps the core's compiled-schemas module for this source (see
- * vite-precompiled-validators.ts): the same
- * schemas and ajv options, compiled here into plain code (ajv's standalone mode), with the same
- * two functions — so validation, its errors and its messages are the same in the browser.
+ * The core's validators generated at build time (ajv standalone code), so validateGraph runs in
+ * the browser under the service's CSP (`script-src 'self'`, no `'unsafe-eval'`): compiling a
+ * JSON Schema at run time means `new Function`, which that policy refuses.
+ *
+ * The Vite plugin replaces the content of src/app/precompiled-validators.ts (a no-op in
+ * tests, where nothing forbids compiling) with the generated module.
  */
 import { createRequire } from 'node:module';
-import { AJV_OPTIONS, GraphDocumentSchema, listNodeTypes } from '@guildflow/engine/core';
+import { fileURLToPath } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
+import type { Plugin } from 'vite';
 
-// ajv 8 as the engine has it (the repository root holds an older one for other tools); typed
-// here by the little this script uses.
-interface AjvInstance {
-  addSchema(schema: unknown, key: string): unknown;
+// ajv as the engine resolves it (the core's version; the workspace root may hold another).
+const engineRequire = createRequire(
+  fileURLToPath(new URL('../../engine/package.json', import.meta.url)),
+);
+
+/** The file whose content the build replaces. */
+export const PRECOMPILED_VALIDATORS_FILE = fileURLToPath(
+  new URL('../src/app/precompiled-validators.ts', import.meta.url),
+);
+
+interface AjvLike {
+  addSchema(schema: object, key: string): unknown;
 }
-const engineRequire = createRequire(import.meta.resolve('@guildflow/engine/core'));
-const Ajv = (engineRequire('ajv') as { default: new (options: object) => AjvInstance }).default;
-const standaloneCode = (
-  engineRequire('ajv/dist/standalone') as {
-    default: (ajv: AjvInstance, refs: Record<string, string>) => string;
-  }
-).default;
 
 /**
- * The source of a module exporting `graphDocumentValidator()` and `configValidator(declaration)`
- * over validators compiled now, for every node type of the catalog.
- *
- * @example
- * writeFileSync('validators.mjs', precompiledValidatorsSource());
+ * An ES module that hands the core a validator for the graph document and for each node type's
+ * config (`usePrecompiledValidators`) when it is imported.
  */
-export function precompiledValidatorsSource(): string {
+export async function precompiledValidatorsSource(): Promise<string> {
+  // Through tsx: the config that loads this plugin runs in plain Node, and the core is TypeScript.
+  const { AJV_OPTIONS, GraphDocumentSchema, listNodeTypes } = (await tsImport(
+    '@guildflow/engine/core',
+    import.meta.url,
+  )) as typeof import('@guildflow/engine/core');
+  // Typed by hand: the workspace root's `ajv` types are another major version.
+  const { default: Ajv } = engineRequire('ajv') as { default: new (options: object) => AjvLike };
+  const standaloneCode = (
+    engineRequire('ajv/dist/standalone') as {
+      default: (ajv: AjvLike, refs: Record<string, string>) => string;
+    }
+  ).default;
   const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, esm: true } });
-  const exports: Record<string, string> = { graphDocument: 'graph-document' };
-  ajv.addSchema(GraphDocumentSchema, 'graph-document');
-  const types = listNodeTypes().map((node) => node.type);
-  listNodeTypes().forEach((node, index) => {
-    ajv.addSchema(node.config, `config:${node.type}`);
-    exports[`config${index}`] = `config:${node.type}`;
+  const exportsById: Record<string, string> = { document: 'gf:document' };
+  ajv.addSchema(GraphDocumentSchema as object, 'gf:document');
+  const configs: [string, string][] = [];
+  listNodeTypes().forEach((declaration, i) => {
+    const id = `gf:config:${declaration.type}`;
+    ajv.addSchema(declaration.config as object, id);
+    exportsById[`config${i}`] = id;
+    configs.push([declaration.type, `config${i}`]);
   });
-  const code = standaloneCode(ajv, exports)
-    .replace(/^"use strict";/, '')
-    // Standalone ESM still reaches ajv's runtime helpers with require(): import them instead.
-    .replace(
-      /require\("ajv\/dist\/runtime\/(\w+)"\)\.default/g,
-      (_match: string, name: string) => `runtime_${name}`,
-    );
-  const helpers = [...new Set([...code.matchAll(/runtime_(\w+)/g)].map((m) => m[1]))];
+  let code = standaloneCode(ajv, exportsById);
+  // The generated code reads ajv's runtime helpers with require(); make them imports.
+  const runtime = new Map<string, string>();
+  code = code.replace(/require\("(ajv\/dist\/runtime\/[^"]+)"\)/g, (_: string, name: string) => {
+    let local = runtime.get(name);
+    if (!local) runtime.set(name, (local = `runtime${runtime.size}`));
+    return local;
+  });
+  // CommonJS interop differs between bundlers: find the function either way.
+  const imports = [...runtime].flatMap(([name, local]) => [
+    `import * as ${local}_ns from ${JSON.stringify(engineRequire.resolve(name))};`,
+    `const ${local} = { default: typeof ${local}_ns.default === 'function' ? ${local}_ns.default : ${local}_ns.default.default };`,
+  ]);
   return [
-    '// Generated at build time by builder-ui/scripts/precompiled-validators.ts: do not edit.',
-    ...helpers.map((name) => `import runtime_${name}_module from 'ajv/dist/runtime/${name}.js';`),
-    ...helpers.map(
-      (name) => `const runtime_${name} = runtime_${name}_module.default ?? runtime_${name}_module;`,
-    ),
-    code,
-    `const configs = {${types.map((type, index) => `${JSON.stringify(type)}: config${index}`).join(', ')}};`,
-    'export const AJV_OPTIONS = Object.freeze(' + JSON.stringify(AJV_OPTIONS) + ');',
-    'export function graphDocumentValidator() { return graphDocument; }',
-    'export function configValidator(declaration) {',
-    '  const validate = configs[declaration.type];',
-    '  if (!validate) throw new Error(`No validator was compiled for ${declaration.type}: rebuild the builder.`);',
-    '  return validate;',
-    '}',
-    '',
+    '// Generated at build time by builder-ui/scripts/precompiled-validators.ts.',
+    ...imports,
+    "import { usePrecompiledValidators } from '@guildflow/engine/core';",
+    code.replace(/^"use strict";/, ''),
+    `usePrecompiledValidators({ document, configs: { ${configs
+      .map(([type, name]) => `${JSON.stringify(type)}: ${name}`)
+      .join(', ')} } });`,
   ].join('\n');
 }
 
-// `tsx scripts/precompiled-validators.ts` prints the module (the Vite plugin runs it so).
-if (process.argv[1] && import.meta.filename === process.argv[1])
-  process.stdout.write(precompiledValidatorsSource());
+/** Vite plugin: serves the generated validators in place of the no-op module. */
+export function precompiledValidators(): Plugin {
+  let source: Promise<string> | undefined;
+  return {
+    name: 'guildflow-precompiled-validators',
+    load(id) {
+      if (id.split('?')[0] !== PRECOMPILED_VALIDATORS_FILE) return null;
+      source ??= precompiledValidatorsSource();
+      return source;
+    },
+  };
+}

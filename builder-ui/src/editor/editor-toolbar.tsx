@@ -1,0 +1,88 @@
+import { Keyboard, LayoutGrid, Maximize, Redo2, Search, Undo2 } from 'lucide-react';
+import { Link } from 'react-router';
+import { useEditor } from './editor-context.js';
+import { keyLabel, type CommandId } from './shortcuts.js';
+
+/** The bar above the canvas: back to the list, the graph's name and state, and the commands. */
+export function EditorToolbar({
+  backTo,
+  onCommand,
+}: {
+  backTo?: string | undefined;
+  onCommand(id: CommandId): void;
+}) {
+  const name = useEditor((s) => s.doc.name);
+  const canUndo = useEditor((s) => s.past.length > 0);
+  const canRedo = useEditor((s) => s.future.length > 0);
+  const dirty = useEditor((s) => s.dirty);
+  const nodeCount = useEditor((s) => s.doc.nodes.length);
+  return (
+    <header className="gf-editor-toolbar">
+      {backTo && (
+        <Link to={backTo} className="gf-editor-back">
+          ← Graphs
+        </Link>
+      )}
+      <h1 className="gf-editor-title">{name || 'Untitled graph'}</h1>
+      <span className="gf-editor-state" data-dirty={dirty}>
+        {dirty ? 'Unsaved changes' : 'No changes'}
+      </span>
+      <div className="gf-editor-tools" role="toolbar" aria-label="Editor commands">
+        <ToolButton
+          label="Undo"
+          combo="Mod+Z"
+          disabled={!canUndo}
+          onClick={() => onCommand('undo')}
+        >
+          <Undo2 size={16} aria-hidden="true" />
+        </ToolButton>
+        <ToolButton
+          label="Redo"
+          combo="Mod+Shift+Z"
+          disabled={!canRedo}
+          onClick={() => onCommand('redo')}
+        >
+          <Redo2 size={16} aria-hidden="true" />
+        </ToolButton>
+        <ToolButton
+          label="Tidy up"
+          combo="Shift+L"
+          disabled={nodeCount === 0}
+          onClick={() => onCommand('layout')}
+        >
+          <LayoutGrid size={16} aria-hidden="true" />
+        </ToolButton>
+        <ToolButton label="Fit view" combo="Shift+1" onClick={() => onCommand('fitView')}>
+          <Maximize size={16} aria-hidden="true" />
+        </ToolButton>
+        <ToolButton label="Commands" combo="Mod+K" onClick={() => onCommand('commandPalette')}>
+          <Search size={16} aria-hidden="true" />
+        </ToolButton>
+        <ToolButton label="Keyboard shortcuts" combo="?" onClick={() => onCommand('shortcuts')}>
+          <Keyboard size={16} aria-hidden="true" />
+        </ToolButton>
+      </div>
+    </header>
+  );
+}
+
+function ToolButton(props: {
+  label: string;
+  combo: string;
+  disabled?: boolean;
+  onClick(): void;
+  children: React.ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className="gf-editor-tool"
+      aria-label={props.label}
+      title={`${props.label} (${keyLabel(props.combo)})`}
+      disabled={props.disabled}
+      onClick={props.onClick}
+    >
+      {props.children}
+    </button>
+  );
+}

@@ -1,0 +1,253 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Canvas, type QuickAddRequest } from './canvas.js';
+import { CommandPalette } from './command-palette.js';
+import { hasTrigger, type XY } from './document-edits.js';
+import { useEditorActions, type EditorActions } from './editor-actions.js';
+import { EditorStoreContext, useEditor, useEditorStore } from './editor-context.js';
+import type { EditorStore } from './editor-store.js';
+import { EditorToolbar } from './editor-toolbar.js';
+import { IssuesList } from './issues-list.js';
+import { Palette } from './palette.js';
+import type { PaletteEntry } from './palette-items.js';
+import { QuickAdd } from './quick-add.js';
+import { isTyping, shortcutFor, type CommandId } from './shortcuts.js';
+import { ShortcutsSheet } from './shortcuts-sheet.js';
+import { SidePanel } from './side-panel.js';
+import { useLiveValidation } from './use-live-validation.js';
+import '@xyflow/react/dist/style.css';
+import './editor.css';
+
+export interface EditorProps {
+  store: EditorStore;
+  /** The node catalog (`GET /api/catalog`), for the palettes. */
+  entries: readonly PaletteEntry[];
+  /** Where "back" goes (the graph list). */
+  backTo?: string;
+}
+
+/** The editor of one open graph: palette, canvas, side panel, issues, shortcuts. */
+export function Editor({ store, entries, backTo }: EditorProps) {
+  useLiveValidation(store);
+  return (
+    <EditorStoreContext.Provider value={store}>
+      <ReactFlowProvider>
+        <EditorLayout entries={entries} backTo={backTo} />
+      </ReactFlowProvider>
+    </EditorStoreContext.Provider>
+  );
+}
+
+function EditorLayout({
+  entries,
+  backTo,
+}: {
+  entries: readonly PaletteEntry[];
+  backTo?: string | undefined;
+}) {
+  const store = useEditorStore();
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const pointer = useRef<XY | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const actions = useEditorActions(canvasRef, pointer);
+  const [quickAdd, setQuickAdd] = useState<QuickAddRequest | null>(null);
+  const [sheet, setSheet] = useState<'shortcuts' | 'commands' | null>(null);
+  const triggerTaken = useEditor((s) => hasTrigger(s.doc));
+  const selectedTitle = useEditor((s) => {
+    if (s.selectedNodes.size !== 1) return undefined;
+    const [id] = s.selectedNodes;
+    const node = s.doc.nodes.find((n) => n.id === id);
+    return node ? (node.label ?? node.id) : undefined;
+  });
+
+  const onPointer = useCallback((at: XY) => {
+    pointer.current = at;
+  }, []);
+  const runCommand = useCallback(
+    (id: CommandId) =>
+      runEditorCommand(id, store, actions, {
+        setSheet,
+        focusSearch: () => searchRef.current?.focus(),
+      }),
+    [store, actions],
+  );
+
+  useEditorKeys(canvasRef, actions, runCommand, sheet !== null || quickAdd !== null);
+
+  return (
+    <div className="gf-editor">
+      <EditorToolbar backTo={backTo} onCommand={runCommand} />
+      <div className="gf-editor-main">
+        <nav className="gf-editor-palette-panel" aria-label="Node palette">
+          <Palette
+            entries={entries}
+            onAdd={actions.addFromPalette}
+            searchRef={searchRef}
+            hint={
+              selectedTitle
+                ? `Adds after ${selectedTitle}, connected.`
+                : 'Drag onto the canvas, or press Enter to add.'
+            }
+          />
+        </nav>
+        <div className="gf-editor-canvas" ref={canvasRef}>
+          <Canvas actions={actions} onPointer={onPointer} onQuickAdd={setQuickAdd} />
+          <IssuesList />
+        </div>
+        <SidePanel />
+      </div>
+      <EditorMessages />
+      {quickAdd && (
+        <QuickAdd
+          request={quickAdd}
+          entries={entries}
+          onAdd={(type) => {
+            actions.addAt(type, quickAdd.at, quickAdd.pending);
+            setQuickAdd(null);
+          }}
+          onClose={() => setQuickAdd(null)}
+        />
+      )}
+      {sheet === 'shortcuts' && <ShortcutsSheet onClose={() => setSheet(null)} />}
+      {sheet === 'commands' && (
+        <CommandPalette
+          entries={entries}
+          triggerTaken={triggerTaken}
+          onCommand={runCommand}
+          onAddNode={actions.addFromPalette}
+          onClose={() => setSheet(null)}
+        />
+      )}
+    </div>
+  );
+}
+
+function runEditorCommand(
+  id: CommandId,
+  store: EditorStore,
+  actions: EditorActions,
+  ui: { setSheet(sheet: 'shortcuts' | 'commands'): void; focusSearch(): void },
+): void {
+  const state = store.getState();
+  switch (id) {
+    case 'undo':
+      return state.undo();
+    case 'redo':
+      return state.redo();
+    case 'delete':
+      return actions.deleteSelection();
+    case 'selectAll':
+      return state.selectAll();
+    case 'duplicate':
+      return actions.duplicate();
+    case 'layout':
+      return actions.layout();
+    case 'fitView':
+      return actions.fitView();
+    case 'zoomIn':
+      return actions.zoomIn();
+    case 'zoomOut':
+      return actions.zoomOut();
+    case 'commandPalette':
+      return ui.setSheet('commands');
+    case 'shortcuts':
+      return ui.setSheet('shortcuts');
+    case 'addNode':
+      return ui.focusSearch();
+    case 'copy':
+    case 'cut': {
+      const text = actions.copyText();
+      if (!text) return state.say('Select nodes to copy first.', 'error');
+      void navigator.clipboard?.writeText(text).then(
+        () => {
+          if (id === 'cut') actions.deleteSelection();
+          state.say('Copied: paste into this graph or another one.');
+        },
+        () => state.say('The browser did not allow copying: use Ctrl+C on the canvas.', 'error'),
+      );
+      return;
+    }
+    case 'paste':
+      void navigator.clipboard
+        ?.readText()
+        .then(actions.paste, () =>
+          state.say(
+            'The browser did not allow reading the clipboard: use Ctrl+V on the canvas.',
+            'error',
+          ),
+        );
+  }
+}
+
+/** Keyboard shortcuts and the clipboard, while the editor is open. */
+function useEditorKeys(
+  canvasRef: React.RefObject<HTMLElement | null>,
+  actions: EditorActions,
+  runCommand: (id: CommandId) => void,
+  overlayOpen: boolean,
+) {
+  const store = useEditorStore();
+  useEffect(() => {
+    // Selection commands act when the focus is on the canvas or nowhere in particular.
+    const onCanvas = (target: EventTarget | null) =>
+      target === document.body ||
+      (target instanceof Node && canvasRef.current?.contains(target) === true);
+    const onKey = (event: KeyboardEvent) => {
+      if (overlayOpen || isTyping(event.target)) return;
+      const shortcut = shortcutFor(event);
+      if (!shortcut || (shortcut.canvas && !onCanvas(event.target))) return;
+      event.preventDefault();
+      runCommand(shortcut.id);
+    };
+    const onCopy = (event: ClipboardEvent) => {
+      if (overlayOpen || isTyping(event.target) || !onCanvas(event.target)) return;
+      const text = actions.copyText();
+      if (!text || !event.clipboardData) return;
+      event.preventDefault();
+      event.clipboardData.setData('text/plain', text);
+      if (event.type === 'cut') actions.deleteSelection();
+      else store.getState().say('Copied: paste into this graph or another one.');
+    };
+    const onPaste = (event: ClipboardEvent) => {
+      if (overlayOpen || isTyping(event.target) || !onCanvas(event.target)) return;
+      const text = event.clipboardData?.getData('text/plain');
+      if (!text) return;
+      event.preventDefault();
+      actions.paste(text);
+    };
+    window.addEventListener('keydown', onKey);
+    document.addEventListener('copy', onCopy);
+    document.addEventListener('cut', onCopy);
+    document.addEventListener('paste', onPaste);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      document.removeEventListener('copy', onCopy);
+      document.removeEventListener('cut', onCopy);
+      document.removeEventListener('paste', onPaste);
+    };
+  }, [canvasRef, actions, runCommand, overlayOpen, store]);
+}
+
+/** The editor's messages (refused connections, pastes, deletes), announced to screen readers. */
+function EditorMessages() {
+  const message = useEditor((s) => s.message);
+  const [hiddenSeq, setHiddenSeq] = useState<number | null>(null);
+  useEffect(() => {
+    if (!message) return;
+    const timer = setTimeout(
+      () => setHiddenSeq(message.seq),
+      message.tone === 'error' ? 8000 : 4000,
+    );
+    return () => clearTimeout(timer);
+  }, [message]);
+  const shown = message && message.seq !== hiddenSeq ? message : null;
+  return (
+    <div className="gf-editor-messages" role="status" aria-live="polite">
+      {shown && (
+        <p key={shown.seq} className={`gf-editor-message is-${shown.tone}`}>
+          {shown.text}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import { getNodeType, portsOf } from '@guildflow/engine/core';
+import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
+import { memo, useMemo } from 'react';
+import { useEditor } from './editor-context.js';
+import type { FlowNode } from './flow-elements.js';
+import { NodeIcon } from './node-icon.js';
+import { summarize } from './node-summary.js';
+import { useNames } from './names.js';
+
+/** Below this zoom the text is unreadable anyway: nodes draw only their head (fewer elements). */
+export const DETAIL_ZOOM = 0.45;
+const zoomedOut = (s: ReactFlowState) => s.transform[2] < DETAIL_ZOOM;
+
+/**
+ * A node on the canvas, drawn from its type's declaration: icon, title, a one-line summary of
+ * its config, one input on the left (none on the trigger), its output ports on the right in
+ * declared order, labelled when there are several, and a badge with its validation issues.
+ * Memoized: it draws again only when its own document node, selection or issues change.
+ */
+function GraphNodeView({ id, data, selected }: NodeProps<FlowNode>) {
+  const declaration = getNodeType(data.type);
+  const issues = useEditor((s) => s.nodeIssues.get(id));
+  const names = useNames();
+  const compact = useStore(zoomedOut);
+  const ports = useMemo(
+    () => portsOf({ type: data.type, config: data.config }),
+    [data.type, data.config],
+  );
+  const summary = useMemo(
+    () => summarize(data.type, data.config, names),
+    [data.type, data.config, names],
+  );
+  const isTrigger = declaration?.kind === 'trigger';
+  const title = data.label ?? declaration?.title ?? data.type;
+  const issueText = issues?.map((issue) => issue.message).join('\n');
+  const classes = ['gf-editor-node'];
+  if (selected) classes.push('is-selected');
+  if (issues) classes.push('has-issues');
+  if (isTrigger) classes.push('is-trigger');
+  if (!declaration) classes.push('is-unknown');
+
+  return (
+    <div
+      className={classes.join(' ')}
+      data-node-type={data.type}
+      data-accent={declaration?.group.toLowerCase() ?? 'unknown'}
+    >
+      {declaration?.ports.inputs !== 'none' && (
+        <Handle type="target" position={Position.Left} className="gf-editor-handle is-input" />
+      )}
+      <div className="gf-editor-node-head">
+        <span className="gf-editor-node-icon">
+          <NodeIcon name={declaration?.ui.icon ?? 'box'} />
+        </span>
+        <span className="gf-editor-node-title">{title}</span>
+        {isTrigger && <span className="gf-editor-node-tag">Trigger</span>}
+        {issues && (
+          <span
+            className="gf-editor-node-issues"
+            title={issueText}
+            role="img"
+            aria-label={`${issues.length} ${issues.length === 1 ? 'issue' : 'issues'}: ${issueText}`}
+          >
+            {issues.length}
+          </span>
+        )}
+      </div>
+      {!compact && (
+        <>
+          <div className="gf-editor-node-meta">
+            <span className="gf-editor-node-id">{id}</span>
+            {data.label && declaration && (
+              <span className="gf-editor-node-type">{declaration.title}</span>
+            )}
+          </div>
+          <p className={`gf-editor-node-summary${summary ? '' : ' is-empty'}`}>
+            {summary || (declaration ? 'Not set up yet' : 'Unknown node type')}
+          </p>
+        </>
+      )}
+      {ports.length > 0 && (
+        <ul className={`gf-editor-node-ports${ports.length > 1 ? ' is-labelled' : ''}`}>
+          {ports.map((port) => (
+            <li
+              key={port.id}
+              className={`gf-editor-port${port.id === 'error' ? ' is-error' : ''}`}
+              data-port={port.id}
+            >
+              {ports.length > 1 && !compact && (
+                <span className="gf-editor-port-label">{port.label}</span>
+              )}
+              <Handle
+                type="source"
+                id={port.id}
+                position={Position.Right}
+                className="gf-editor-handle"
+                title={port.description ?? port.label}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export const GraphNode = memo(GraphNodeView);

@@ -1,0 +1,46 @@
+import type { GraphDocument } from '@guildflow/engine/core';
+import { render } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { Editor } from '../editor/editor.js';
+import { createEditorStore, type EditorStore } from '../editor/editor-store.js';
+import { NO_NAMES, NamesContext, type NameLookup } from '../editor/names.js';
+import { CATALOG_ENTRIES } from './editor-fixtures.js';
+import { mockReactFlow } from './react-flow-mocks.js';
+
+/** Opens the editor on a document in jsdom (React Flow mocked as its docs prescribe). */
+export function renderEditor(
+  doc: GraphDocument,
+  options: { graphId?: string; names?: NameLookup } = {},
+) {
+  mockReactFlow();
+  // jsdom has no scrolling; cmdk scrolls the active command into view.
+  if (typeof Element.prototype.scrollIntoView !== 'function')
+    Element.prototype.scrollIntoView = () => {};
+  const store: EditorStore = createEditorStore({
+    guildId: 'g1',
+    graphId: options.graphId ?? 'graph1',
+    doc,
+    revision: 1,
+  });
+  const view = render(
+    <MemoryRouter>
+      <NamesContext.Provider value={options.names ?? NO_NAMES}>
+        <Editor store={store} entries={CATALOG_ENTRIES} backTo="/guilds/g1/graphs" />
+      </NamesContext.Provider>
+    </MemoryRouter>,
+  );
+  return { store, ...view };
+}
+
+/** A copy, cut or paste event carrying text, as the browser sends on Ctrl+C / Ctrl+V. */
+export function clipboardEvent(type: 'copy' | 'cut' | 'paste', text = '') {
+  const data = new Map<string, string>([['text/plain', text]]);
+  const event = new Event(type, { bubbles: true, cancelable: true }) as ClipboardEvent;
+  Object.defineProperty(event, 'clipboardData', {
+    value: {
+      getData: (kind: string) => data.get(kind) ?? '',
+      setData: (kind: string, value: string) => data.set(kind, value),
+    },
+  });
+  return { event, data };
+}
