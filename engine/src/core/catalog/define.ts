@@ -200,6 +200,12 @@ export interface NodeDefinition<
   config: C;
   /** JSON Schema of the output (`nodes.<id>`); for triggers, the trigger payload. */
   output: O;
+  /**
+   * The output of one node when its config says more than `output` (a slash command's option
+   * names, the variables a `flow.setVariables` sets): what the builder offers in autocomplete.
+   * Receives the raw, possibly invalid config; never consulted at run time.
+   */
+  outputFor?: (config: Readonly<Record<string, unknown>>) => TSchema;
   ports: {
     outputs: OutputPorts;
     /** Defaults: triggers `none`, every other node `one`. */
