@@ -127,6 +127,8 @@ export type Widget =
  */
 export interface FieldUi {
   widget?: Widget;
+  /** For a `list` field: the widget of each element (e.g. `role` for a list of role ids). */
+  items?: Widget;
   placeholder?: string;
   help?: string;
 }

@@ -94,7 +94,7 @@ export const createChannel = defineNode({
       },
       topic: { widget: 'textarea' },
       permissionOverwrites: { widget: 'permissionOverwrites' },
-      members: { widget: 'list' },
+      members: { widget: 'list', items: 'member' },
     },
   },
   examples: [
