@@ -151,7 +151,8 @@ export function ConfigPanel(props: ConfigPanelProps): JSX.Element {
   );
 }
 
-const FOCUSABLE = 'input, select, textarea, [contenteditable="true"], button, [tabindex]';
+// In order of preference: an editable control before a button or a focusable container.
+const FOCUSABLE = ['input, select, textarea, [contenteditable="true"]', 'button', '[tabindex]'];
 
 /** Focuses the field of a config path (or the closest field the form shows for it). */
 function focusField(root: HTMLElement, requested: string, paths: ReadonlySet<string>): void {
@@ -160,11 +161,10 @@ function focusField(root: HTMLElement, requested: string, paths: ReadonlySet<str
   const marked = [...root.querySelectorAll<HTMLElement>('[data-config-path]')];
   const find = (p: string) => marked.find((element) => element.dataset.configPath === p);
   const container = find(path) ?? find(shownAt(path, paths));
-  const target = container?.matches(FOCUSABLE)
+  const target = container?.matches(FOCUSABLE[0] ?? '')
     ? container
-    : container?.querySelector<HTMLElement>(FOCUSABLE);
+    : FOCUSABLE.map((selector) => container?.querySelector<HTMLElement>(selector)).find(Boolean);
   if (!container || !target) return;
-  container.closest('details')?.setAttribute('open', '');
   container.scrollIntoView?.({ block: 'nearest' });
   target.focus();
 }

@@ -68,7 +68,9 @@ export function useGuildDiscord(guildId: string): UseQueryResult<GuildDiscord, A
     queryKey: guildDiscordKey(guildId),
     queryFn: () => fetchGuildDiscord(guildId),
     staleTime: 60_000,
-    retry: (count, error) => count < 2 && (error.status === 0 || error.status >= 500),
+    // One quick retry when the service or Discord stumbled; a refusal (403, 404) is final.
+    retry: (count, error) => count < 1 && (error.status === 0 || error.status >= 500),
+    retryDelay: 500,
   });
 }
 

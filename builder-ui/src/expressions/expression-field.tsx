@@ -28,6 +28,8 @@ export interface ExpressionFieldProps {
   multiline?: boolean | undefined;
   placeholder?: string | undefined;
   labelledBy?: string | undefined;
+  /** A label of its own, where no visible label names the field (a row of a list). */
+  label?: string | undefined;
   describedBy?: string | undefined;
   invalid?: boolean | undefined;
 }
@@ -53,12 +55,16 @@ const completeAfterBraces = EditorView.updateListener.of((update) => {
 });
 
 function contentAttributes(
-  p: Pick<ExpressionFieldProps, 'id' | 'multiline' | 'labelledBy' | 'describedBy' | 'invalid'>,
+  p: Pick<
+    ExpressionFieldProps,
+    'id' | 'multiline' | 'labelledBy' | 'label' | 'describedBy' | 'invalid'
+  >,
 ): Extension {
   return EditorView.contentAttributes.of({
     id: p.id,
     'aria-multiline': p.multiline ? 'true' : 'false',
     ...(p.labelledBy ? { 'aria-labelledby': p.labelledBy } : {}),
+    ...(p.label ? { 'aria-label': p.label } : {}),
     ...(p.describedBy ? { 'aria-describedby': p.describedBy } : {}),
     ...(p.invalid ? { 'aria-invalid': 'true' } : {}),
   });
@@ -83,7 +89,7 @@ export function ExpressionField(props: ExpressionFieldProps) {
   useLayoutEffect(() => {
     latest.current = props;
   });
-  const { id, mode, multiline, placeholder, labelledBy, describedBy, invalid } = props;
+  const { id, mode, multiline, placeholder, labelledBy, label, describedBy, invalid } = props;
   // Attributes and the placeholder change with validation and props: reconfigured in place, so
   // the editor (its cursor, focus and history) survives while the admin types.
   const attributes = useRef(new Compartment());
@@ -126,12 +132,12 @@ export function ExpressionField(props: ExpressionFieldProps) {
     view.current?.dispatch({
       effects: [
         attributes.current.reconfigure(
-          contentAttributes({ id, multiline, labelledBy, describedBy, invalid }),
+          contentAttributes({ id, multiline, labelledBy, label, describedBy, invalid }),
         ),
         hint.current.reconfigure(placeholderOf(placeholder)),
       ],
     });
-  }, [id, multiline, labelledBy, describedBy, invalid, placeholder]);
+  }, [id, multiline, labelledBy, label, describedBy, invalid, placeholder]);
 
   // The value changed outside (undo in the graph, another field): show it, unless it is what
   // the editor already holds.

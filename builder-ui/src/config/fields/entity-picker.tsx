@@ -48,6 +48,8 @@ interface ComboboxProps {
   describedBy?: string | undefined;
   invalid?: boolean | undefined;
   placeholder?: string | undefined;
+  /** True where no visible label names the input (a row of a list): it is named by `label`. */
+  unlabelled?: boolean | undefined;
 }
 
 /**
@@ -111,7 +113,7 @@ export function EntityCombobox(props: ComboboxProps) {
   const status = guild.loading
     ? `Loading this server’s ${noun}s…`
     : guild.error
-      ? `Could not load this server’s ${noun}s (${guild.error}). Type an id or use an expression.`
+      ? `Could not load this server’s ${noun}s: ${guild.error} You can still type an id or use an expression.`
       : value !== '' && !selected && !isTemplate(value)
         ? `${value} is not a ${noun} of ${guild.data?.guild.name ?? 'this server'}.`
         : undefined;
@@ -126,6 +128,7 @@ export function EntityCombobox(props: ComboboxProps) {
         aria-expanded={open}
         aria-controls={listId}
         aria-autocomplete="list"
+        aria-label={props.unlabelled ? props.label : undefined}
         aria-activedescendant={open && matches[active] ? `${listId}-${active}` : undefined}
         aria-describedby={
           [props.describedBy, status ? statusId : undefined].filter(Boolean).join(' ') || undefined

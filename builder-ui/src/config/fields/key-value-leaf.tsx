@@ -83,7 +83,7 @@ export function KeyValueLeaf(leaf: LeafProps) {
                 mode="template"
                 value={textOf(row.value)}
                 scope={scope}
-                labelledBy={keyId}
+                label={`${leaf.label}: value of ${row.key || `entry ${i + 1}`}`}
                 onChange={(text) =>
                   setRow(i, {
                     ...row,

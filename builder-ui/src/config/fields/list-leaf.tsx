@@ -50,6 +50,7 @@ export function ListLeaf(leaf: LeafProps) {
                     kind={entity as 'role'}
                     id={id}
                     label={itemLabel}
+                    unlabelled
                     value={textOf(item)}
                     onChange={(v) => setAt(i, v ?? '')}
                   />

@@ -51,10 +51,12 @@ export function DurationLeaf(leaf: LeafProps) {
     try {
       feedback = { ok: true, text: `= ${describeDuration(parseDuration(text))}` };
     } catch (error) {
-      feedback = {
-        ok: false,
-        text: `Not a duration: ${error instanceof Error ? error.message : String(error)}`,
-      };
+      // Validation reports the same problem under the field; say it once.
+      if (leaf.issues.length === 0)
+        feedback = {
+          ok: false,
+          text: `Not a duration: ${error instanceof Error ? error.message : String(error)}`,
+        };
     }
   }
   return (
@@ -109,7 +111,10 @@ export function CronLeaf(leaf: LeafProps) {
         {result === undefined ? (
           <p>minute hour day-of-month month day-of-week, e.g. 0 9 * * MON, or @daily.</p>
         ) : 'problem' in result ? (
-          <p className="gf-config-feedback--warn">{result.problem}</p>
+          // Validation reports the same problem under the field; say it once.
+          leaf.issues.length > 0 ? null : (
+            <p className="gf-config-feedback--warn">{result.problem}</p>
+          )
         ) : (
           <>
             <p>Next runs ({zone}):</p>

@@ -1,9 +1,16 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
+import { cleanup, render } from '@testing-library/react';
 import { validateGraph, type GraphDocument, type GraphNode } from '@guildflow/engine/core';
 import { useState } from 'react';
+import { afterEach, vi } from 'vitest';
 import { ConfigPanel } from '../config-panel.js';
 import { guildDiscordKey, type GuildDiscord } from '../guild-discord.js';
+
+// Vitest runs without globals, so Testing Library cannot unmount between tests by itself.
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
 
 /** The sandbox guild as `GET /api/guilds/:guildId/discord` answers for it (ids from the seed). */
 export const SANDBOX_GUILD: GuildDiscord = {
@@ -90,11 +97,20 @@ export function renderPanel(options: {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const guildId = SANDBOX_GUILD.guild.id;
   if (options.guild === 'error') {
-    client.setQueryDefaults(guildDiscordKey(guildId), {
-      queryFn: () => Promise.reject(new Error('the service did not answer')),
-    });
+    // The service answers as it does when Discord cannot be reached.
+    vi.stubGlobal('fetch', async () =>
+      Response.json(
+        {
+          error: {
+            code: 'discord_unavailable',
+            message: 'Discord did not answer; try again in a minute.',
+          },
+        },
+        { status: 503 },
+      ),
+    );
   } else if (options.guild === 'loading') {
-    client.setQueryDefaults(guildDiscordKey(guildId), { queryFn: () => new Promise(() => {}) });
+    vi.stubGlobal('fetch', () => new Promise(() => {}));
   } else {
     client.setQueryData(guildDiscordKey(guildId), options.guild ?? SANDBOX_GUILD);
     client.setQueryDefaults(guildDiscordKey(guildId), { staleTime: Infinity });
