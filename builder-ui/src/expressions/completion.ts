@@ -25,7 +25,12 @@ const LITERALS: Completion[] = ['true', 'false', 'null'].map((label) => ({
 
 const FILTERS: Completion[] = listFilters().map((filter) => {
   const info = `${filter.summary}\n\n${filter.example}`;
-  const base = { label: filter.name, type: 'function', detail: filter.signature, info };
+  const base = {
+    label: filter.name,
+    type: 'function',
+    ...(filter.signature === filter.name ? {} : { detail: filter.signature }),
+    info,
+  };
   // A filter that needs arguments gets its parentheses, with the cursor between them.
   return filter.minArgs > 0 ? snippetCompletion(`${filter.name}(\${})`, base) : base;
 });
@@ -52,7 +57,11 @@ export function expressionCompletions(
     if (at.kind === 'root') {
       // After an operator, only offer names once something is typed (or asked for).
       if (at.prefix === '' && !context.explicit && !justOpened(text, at.from)) return null;
-      const roots = rootMembers(current).map((m) => option(m, 'variable'));
+      // In scope order (trigger first), not alphabetically.
+      const roots = rootMembers(current).map((m, i) => ({
+        ...option(m, 'variable'),
+        boost: 10 - i,
+      }));
       return { from: at.from, options: [...roots, ...LITERALS], validFor: /^\w*$/ };
     }
     const members = membersAt(current, at.path);

@@ -206,6 +206,30 @@ describe('ExpressionField', () => {
     });
   });
 
+  it('typing `{` after `{` opens a whole {{ | }} with the cursor inside', () => {
+    const seen: string[] = [];
+    const { container } = render(<Field initial="Hi " seen={seen} />);
+    const view = viewOf(container);
+    view.dispatch({ selection: { anchor: 3 } });
+    // What CodeMirror does with typed text: ask the input handlers, in precedence order.
+    const typeKey = (text: string) => {
+      const at = view.state.selection.main.head;
+      const handled = view.state
+        .facet(EditorView.inputHandler)
+        .some((handler) =>
+          handler(view, at, at, text, () =>
+            view.state.update({ changes: { from: at, insert: text } }),
+          ),
+        );
+      if (!handled)
+        view.dispatch({ changes: { from: at, insert: text }, selection: { anchor: at + 1 } });
+    };
+    typeKey('{');
+    typeKey('{');
+    expect(view.state.doc.toString()).toBe('Hi {{  }}');
+    expect(view.state.selection.main.head).toBe(6);
+  });
+
   it('a single-line field never takes a newline (pasted text is joined)', () => {
     const seen: string[] = [];
     const { container } = render(<Field initial="a" seen={seen} />);

@@ -7,7 +7,7 @@ import {
 } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { linter } from '@codemirror/lint';
-import { Annotation, Compartment, EditorState, type Extension } from '@codemirror/state';
+import { Annotation, Compartment, EditorState, Prec, type Extension } from '@codemirror/state';
 import { EditorView, keymap, placeholder as placeholderText } from '@codemirror/view';
 import type { EditingMode, NodeScope } from '@guildflow/engine/core';
 import { useEffect, useLayoutEffect, useRef } from 'react';
@@ -44,12 +44,32 @@ const singleLine = EditorState.transactionFilter.of((tr) => {
   return [tr, { changes: { from: 0, to: tr.newDoc.length, insert: flat }, sequential: true }];
 });
 
+/**
+ * Typing `{` right after `{` makes a whole `{{ | }}` with the cursor inside (closeBrackets would
+ * give `{{}}`), ready for the completion list.
+ */
+const openExpression = Prec.high(
+  EditorView.inputHandler.of((view, from, to, text) => {
+    if (text !== '{' || from !== to || view.state.sliceDoc(from - 1, from) !== '{') return false;
+    const closing = view.state.sliceDoc(from, from + 1) === '}' ? 1 : 0;
+    view.dispatch({
+      changes: { from, to: from + closing, insert: '{  }}' },
+      selection: { anchor: from + 2 },
+      userEvent: 'input.type',
+    });
+    return true;
+  }),
+);
+
 /** Opens the completion list right after `{{` is typed (closeBrackets has added `}}`). */
 const completeAfterBraces = EditorView.updateListener.of((update) => {
   if (!update.docChanged || update.transactions.some((tr) => tr.annotation(external))) return;
   const { state } = update;
   const at = state.selection.main.head;
-  if (state.sliceDoc(Math.max(0, at - 2), at) === '{{') {
+  if (
+    state.sliceDoc(Math.max(0, at - 3), at) === '{{ ' ||
+    state.sliceDoc(Math.max(0, at - 2), at) === '{{'
+  ) {
     queueMicrotask(() => startCompletion(update.view));
   }
 });
@@ -107,6 +127,7 @@ export function ExpressionField(props: ExpressionFieldProps) {
       }),
       linter((v) => expressionDiagnostics(v.state.doc.toString(), mode), { delay: 150 }),
       expressionHighlight(mode),
+      openExpression,
       completeAfterBraces,
       keymap.of([...closeBracketsKeymap, ...completionKeymap, ...historyKeymap, ...defaultKeymap]),
       EditorView.updateListener.of((update) => {
@@ -115,7 +136,10 @@ export function ExpressionField(props: ExpressionFieldProps) {
       }),
       attributes.current.of(contentAttributes(latest.current)),
       hint.current.of(placeholderOf(latest.current.placeholder)),
-      ...(multiline ? [EditorView.lineWrapping] : [singleLine]),
+      // Long text wraps rather than scrolling sideways, in one-line fields too (a custom id of
+      // 100 characters stays readable, and there is no scroll region to reach by keyboard).
+      EditorView.lineWrapping,
+      ...(multiline ? [] : [singleLine]),
     ];
     const created = new EditorView({
       parent,

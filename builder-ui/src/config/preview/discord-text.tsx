@@ -172,12 +172,12 @@ function userMention(id: string, ctx: TextContext, key: string): ReactNode {
 function roleMention(id: string, ctx: TextContext, key: string): ReactNode {
   const role = ctx.guild?.roles.find((r) => r.id === id);
   const color = role?.color ? `#${role.color.toString(16).padStart(6, '0')}` : undefined;
+  // The role's colour as a dot: coloured text on the mention's background can be unreadable.
   return (
-    <span
-      key={key}
-      className="gf-preview-mention gf-preview-role"
-      style={color ? { color } : undefined}
-    >
+    <span key={key} className="gf-preview-mention gf-preview-role">
+      {color ? (
+        <span className="gf-preview-role-dot" style={{ background: color }} aria-hidden="true" />
+      ) : null}
       @{role?.name ?? 'unknown-role'}
     </span>
   );

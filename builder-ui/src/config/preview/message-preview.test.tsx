@@ -31,8 +31,8 @@ describe('MessagePreview', () => {
     expect(text.querySelector('.gf-preview-expr:not(.gf-preview-mention)')?.textContent).toBe(
       '{{ trigger.guild.memberCount }}',
     );
-    // the role shows in its colour
-    expect((text.querySelector('.gf-preview-role') as HTMLElement).style.color).toBe(
+    // the role shows its colour
+    expect((text.querySelector('.gf-preview-role-dot') as HTMLElement).style.background).toBe(
       'rgb(230, 126, 34)',
     );
   });
