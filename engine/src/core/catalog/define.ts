@@ -96,6 +96,8 @@ export type Widget =
   | 'select'
   | 'channel'
   | 'category'
+  /** A text channel or a category (a parent: `discord.createChannel`'s `parentId`). */
+  | 'channelOrCategory'
   | 'role'
   | 'member'
   | 'message'
