@@ -8,6 +8,7 @@ import {
   type NodeTypeJson,
   type Widget,
 } from '@guildflow/engine/core';
+import type { EntityKind } from './fields/entity-options.js';
 
 /**
  * The field components of the config form (RJSF `ui:field` names). Every leaf is one of ours:
@@ -44,7 +45,7 @@ export interface FieldOptions {
   /** Multi-line text (message content, topics). */
   multiline?: boolean;
   /** For entity pickers (and list elements): what to pick. */
-  entity?: 'channel' | 'category' | 'role' | 'member';
+  entity?: EntityKind;
   /** For list fields: the element's widget. */
   items?: Widget;
   /** For key/value fields: values may be any expression (`flow.setVariables`). */
@@ -85,7 +86,13 @@ const OBJECT_CONSTRAINTS = [
   'else',
   'minProperties',
 ];
-const ENTITY_WIDGETS = new Set<Widget>(['channel', 'category', 'role', 'member']);
+const ENTITY_WIDGETS = new Set<Widget>([
+  'channel',
+  'category',
+  'channelOrCategory',
+  'role',
+  'member',
+]);
 
 /**
  * The form of a node type: its config schema made for layout (combinators across fields

@@ -144,8 +144,10 @@ function ObjectFieldTemplate({ properties }: ObjectFieldTemplateProps) {
 }
 
 function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
-  const { items, canAdd, onAddClick, disabled, readonly, title, fieldPathId } = props;
-  const noun = singular(String(title ?? 'item'));
+  const { items, canAdd, onAddClick, disabled, readonly, title, fieldPathId, uiSchema } = props;
+  const noun = singular(
+    String((uiSchema as { 'ui:title'?: string })?.['ui:title'] ?? title ?? 'item'),
+  );
   return (
     <div className="gf-config-array" id={fieldPathId.$id}>
       {items.length === 0 ? <p className="gf-config-empty">None yet.</p> : <ol>{items}</ol>}

@@ -1,7 +1,7 @@
 import { channelKind, type GuildDiscord } from '../guild-discord.js';
 
 /** What an entity picker chooses. */
-export type EntityKind = 'channel' | 'category' | 'role' | 'member';
+export type EntityKind = 'channel' | 'category' | 'channelOrCategory' | 'role' | 'member';
 
 /** One choice of a picker: the id it writes and how it is shown. */
 export interface EntityOption {
@@ -26,20 +26,27 @@ export interface EntityOption {
  */
 export function entityOptions(data: GuildDiscord | undefined, kind: EntityKind): EntityOption[] {
   if (!data) return [];
-  if (kind === 'channel' || kind === 'category') {
+  if (kind === 'channel' || kind === 'category' || kind === 'channelOrCategory') {
     const categories = new Map(
       data.channels.filter((c) => channelKind(c) === 'category').map((c) => [c.id, c.name]),
     );
     const wanted = (c: GuildDiscord['channels'][number]) =>
-      kind === 'category' ? channelKind(c) === 'category' : channelKind(c) !== 'category';
-    return data.channels.filter(wanted).map((c) => ({
-      id: c.id,
-      label: kind === 'category' ? c.name : `#${c.name}`,
-      group:
-        kind === 'category'
-          ? 'Categories'
+      kind === 'channelOrCategory' || (kind === 'category') === (channelKind(c) === 'category');
+    const options = data.channels.filter(wanted).map((c) => {
+      const category = channelKind(c) === 'category';
+      return {
+        id: c.id,
+        label: category ? c.name : `#${c.name}`,
+        group: category
+          ? 'Category'
           : ((c.parentId && categories.get(c.parentId)) ?? kindGroup(channelKind(c))),
-    }));
+      };
+    });
+    // Categories after the channels.
+    return [
+      ...options.filter((o) => o.group !== 'Category'),
+      ...options.filter((o) => o.group === 'Category'),
+    ];
   }
   if (kind === 'role') {
     return [...data.roles]
@@ -94,6 +101,16 @@ export function filterOptions(options: readonly EntityOption[], query: string): 
 export const ENTITY_NOUN: Record<EntityKind, string> = {
   channel: 'channel',
   category: 'category',
+  channelOrCategory: 'channel or category',
   role: 'role',
   member: 'member',
+};
+
+/** The plural of a picker's noun. */
+export const ENTITY_PLURAL: Record<EntityKind, string> = {
+  channel: 'channels',
+  category: 'categories',
+  channelOrCategory: 'channels and categories',
+  role: 'roles',
+  member: 'members',
 };

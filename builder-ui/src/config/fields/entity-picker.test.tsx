@@ -116,6 +116,29 @@ describe('entity pickers', () => {
     expect(failed.config()?.channelId).toBe('1300000000000000100');
   });
 
+  it('a parent picker offers channels, then categories', async () => {
+    const doc = chain([
+      start,
+      { id: 'ticket', type: 'discord.createChannel', config: { name: 'ticket' } },
+    ]);
+    const panel = renderPanel({ doc, nodeId: 'ticket' });
+    await userEvent.click(screen.getByRole('combobox', { name: 'Parent' }));
+    const list = screen.getByRole('listbox', { name: 'Parent: channels and categories' });
+    expect(
+      within(list)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual([
+      '#generalText channels',
+      '#welcomeText channels',
+      '#mod-logText channels',
+      '#giveawaysText channels',
+      'SupportCategory',
+    ]);
+    await userEvent.click(within(list).getByText('Support'));
+    expect(panel.config()).toEqual({ name: 'ticket', parentId: '1300000000000000150' });
+  });
+
   it('member pickers show display names', async () => {
     const doc = chain([
       start,

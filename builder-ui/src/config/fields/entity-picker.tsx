@@ -4,6 +4,7 @@ import { useGuildDiscordState } from '../guild-discord.js';
 import { ExprCapable } from './expression-leaf.js';
 import {
   ENTITY_NOUN,
+  ENTITY_PLURAL,
   entityOptions,
   filterOptions,
   type EntityKind,
@@ -74,6 +75,7 @@ export function EntityCombobox(props: ComboboxProps) {
   const listId = `${id}__options`;
   const statusId = `${id}__status`;
   const noun = ENTITY_NOUN[kind];
+  const plural = ENTITY_PLURAL[kind];
 
   const choose = (option: EntityOption | undefined) => {
     if (!option || option.disabled) return;
@@ -111,9 +113,9 @@ export function EntityCombobox(props: ComboboxProps) {
 
   const shown = query ?? (selected ? selected.label : value);
   const status = guild.loading
-    ? `Loading this server’s ${noun}s…`
+    ? `Loading this server’s ${plural}…`
     : guild.error
-      ? `Could not load this server’s ${noun}s: ${guild.error} You can still type an id or use an expression.`
+      ? `Could not load this server’s ${plural}: ${guild.error} You can still type an id or use an expression.`
       : value !== '' && !selected && !isTemplate(value)
         ? `${value} is not a ${noun} of ${guild.data?.guild.name ?? 'this server'}.`
         : undefined;
@@ -135,7 +137,7 @@ export function EntityCombobox(props: ComboboxProps) {
         }
         aria-invalid={props.invalid ? true : undefined}
         autoComplete="off"
-        placeholder={props.placeholder ?? `Search ${noun}s or type {{ for an expression`}
+        placeholder={props.placeholder ?? `Search ${plural} or type {{ for an expression`}
         value={shown}
         onChange={(e) => type(e.target.value)}
         onFocus={() => setOpen(true)}
@@ -155,7 +157,7 @@ export function EntityCombobox(props: ComboboxProps) {
       <ul
         id={listId}
         role="listbox"
-        aria-label={`${props.label}: ${noun}s`}
+        aria-label={`${props.label}: ${plural}`}
         hidden={!open}
         className="gf-config-listbox"
       >
