@@ -31,7 +31,8 @@ export type FieldKind =
   | 'list'
   | 'keyValue'
   | 'buttons'
-  | 'embeds';
+  | 'embeds'
+  | 'graph';
 
 /** Options of one leaf field (the uiSchema's `ui:options`). */
 export interface FieldOptions {
@@ -188,6 +189,7 @@ function leafOptions(
     case 'datetime':
     case 'color':
     case 'json':
+    case 'graph':
       return { ...base, kind: widget };
     case 'list':
       return { ...base, kind: 'list', ...(hint?.items ? { items: hint.items } : {}) };

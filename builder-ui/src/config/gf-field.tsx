@@ -17,6 +17,7 @@ import { ButtonListLeaf } from './fields/button-list.js';
 import { EmbedListLeaf } from './fields/embed-list.js';
 import { EntityLeaf } from './fields/entity-picker.js';
 import { ExpressionLeaf } from './fields/expression-leaf.js';
+import { GraphLeaf } from './fields/graph-picker.js';
 import { KeyValueLeaf } from './fields/key-value-leaf.js';
 import type { LeafProps } from './fields/leaf.js';
 import { ListLeaf } from './fields/list-leaf.js';
@@ -39,6 +40,7 @@ const LEAVES: Record<FieldKind, (props: LeafProps) => ReactElement> = {
   keyValue: KeyValueLeaf,
   buttons: ButtonListLeaf,
   embeds: EmbedListLeaf,
+  graph: GraphLeaf,
 };
 
 /**

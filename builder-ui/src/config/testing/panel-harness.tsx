@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { afterEach, vi } from 'vitest';
 import { ConfigPanel } from '../config-panel.js';
 import { guildDiscordKey, type GuildDiscord } from '../guild-discord.js';
+import { guildGraphsKey } from '../fields/graph-picker.js';
 import { SANDBOX_GUILD } from './fixtures.js';
 
 export { SANDBOX_GUILD, chain } from './fixtures.js';
@@ -23,6 +24,8 @@ export function renderPanel(options: {
   doc: GraphDocument;
   nodeId: string;
   guild?: GuildDiscord | 'loading' | 'error';
+  /** The guild's graphs, for the graph picker. */
+  graphs?: { id: string; name: string; enabled: boolean }[];
   focusPath?: string;
 }) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
@@ -46,6 +49,8 @@ export function renderPanel(options: {
     client.setQueryData(guildDiscordKey(guildId), options.guild ?? SANDBOX_GUILD);
     client.setQueryDefaults(guildDiscordKey(guildId), { staleTime: Infinity });
   }
+  client.setQueryData(guildGraphsKey(guildId), { graphs: options.graphs ?? [] });
+  client.setQueryDefaults(guildGraphsKey(guildId), { staleTime: Infinity });
   const configs: Record<string, unknown>[] = [];
   let current = options.doc;
   function Harness() {
