@@ -170,6 +170,47 @@ describe('ConfigPanel: what the admin typed is kept', () => {
   });
 });
 
+describe('ConfigPanel: changes from outside (undo, another tab)', () => {
+  it('every field shows the new config, and nothing is echoed back as an edit', async () => {
+    const doc = chain([
+      start,
+      {
+        id: 'greet',
+        type: 'discord.sendMessage',
+        config: { channelId: WELCOME, content: 'Hi', buttons: [{ label: 'Go', customId: 'go' }] },
+      },
+    ]);
+    const panel = renderPanel({ doc, nodeId: 'greet' });
+    panel.setConfig({
+      channelId: '1300000000000000100',
+      content: 'Bye {{ trigger.member.mention }}',
+      buttons: [{ label: 'Stop', customId: 'stop', style: 'danger' }],
+    });
+    await waitFor(() =>
+      expect(editorAt(panel.container, 'content').state.doc.toString()).toBe(
+        'Bye {{ trigger.member.mention }}',
+      ),
+    );
+    expect((screen.getByRole('combobox', { name: 'Channel' }) as HTMLInputElement).value).toBe(
+      '#general',
+    );
+    expect(editorAt(panel.container, 'buttons[0].label').state.doc.toString()).toBe('Stop');
+    expect(panel.configs).toEqual([]);
+  });
+
+  it('a JSON value typed in progress follows an outside change', async () => {
+    const doc = chain([
+      start,
+      { id: 'store', type: 'data.set', config: { key: 'k', scope: 'guild', value: 1 } },
+    ]);
+    const panel = renderPanel({ doc, nodeId: 'store' });
+    const value = screen.getByRole('textbox', { name: /Value/ }) as HTMLTextAreaElement;
+    fireEvent.change(value, { target: { value: '{ "a": 1 }' } });
+    panel.setConfig({ key: 'k', scope: 'guild', value: [1, 2] });
+    await waitFor(() => expect(value.value).toBe('[\n  1,\n  2\n]'));
+  });
+});
+
 describe('ConfigPanel: issues and focus', () => {
   it('shows each issue under its field, and problems of the whole config at the top', () => {
     const doc = chain([

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render } from '@testing-library/react';
+import { act, cleanup, render } from '@testing-library/react';
 import { validateGraph, type GraphDocument } from '@guildflow/engine/core';
 import { useState } from 'react';
 import { afterEach, vi } from 'vitest';
@@ -53,8 +53,13 @@ export function renderPanel(options: {
   client.setQueryDefaults(guildGraphsKey(guildId), { staleTime: Infinity });
   const configs: Record<string, unknown>[] = [];
   let current = options.doc;
+  let replace: (doc: GraphDocument) => void = () => {};
   function Harness() {
     const [doc, setDoc] = useState(options.doc);
+    replace = (next) => {
+      current = next;
+      setDoc(next);
+    };
     const issues = validateGraph(doc).filter((i) => i.nodeId === options.nodeId);
     return (
       <ConfigPanel
@@ -86,5 +91,13 @@ export function renderPanel(options: {
     configs,
     /** The node's config now. */
     config: () => current.nodes.find((n) => n.id === options.nodeId)?.config,
+    /** Changes the node's config from outside the panel (an undo, another tab's save). */
+    setConfig: (config: Record<string, unknown>) =>
+      act(() =>
+        replace({
+          ...current,
+          nodes: current.nodes.map((n) => (n.id === options.nodeId ? { ...n, config } : n)),
+        }),
+      ),
   };
 }
