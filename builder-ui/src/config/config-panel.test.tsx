@@ -156,6 +156,25 @@ describe('ConfigPanel: what the admin typed is kept', () => {
     );
   });
 
+  it('a field the node type does not have is kept and pointed out, not dropped', async () => {
+    const doc = chain([
+      start,
+      {
+        id: 'greet',
+        type: 'discord.sendMessage',
+        config: { channelId: WELCOME, content: 'Hi', colour: 'red' },
+      },
+    ]);
+    const panel = renderPanel({ doc, nodeId: 'greet' });
+    expect(screen.getByRole('group', { name: 'Problems with this node' }).textContent).toMatch(
+      /unknown field "colour"; remove it/,
+    );
+    typeInto(editorAt(panel.container, 'content'), 'Hello');
+    await waitFor(() =>
+      expect(panel.config()).toEqual({ channelId: WELCOME, content: 'Hello', colour: 'red' }),
+    );
+  });
+
   it('editing one field changes only that field: RJSF writes no defaults', async () => {
     const doc = chain([{ id: 'start', type: 'trigger.schedule', config: { cron: '0 9 * * *' } }]);
     const panel = renderPanel({ doc, nodeId: 'start' });
