@@ -36,7 +36,7 @@ const NO_ISSUES: readonly ValidationIssue[] = [];
  * node's validation issues under their fields and, for messages, a Discord-like preview.
  *
  * @example
- * <ConfigPanel guildId={guildId} document={draft} nodeId={selected} issues={issuesOf(selected)} onChange={setConfig} />
+ * <ConfigPanel guildId={guildId} document={draft} nodeId={selected} issues={issues.filter((i) => i.nodeId === selected)} onChange={setConfig} />
  */
 export function ConfigPanel(props: ConfigPanelProps): JSX.Element {
   const { document, nodeId, issues, focusPath, onChange } = props;

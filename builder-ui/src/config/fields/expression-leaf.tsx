@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ExpressionField } from '../../expressions/expression-field.js';
 import { useConfigContext } from '../form-context.js';
 import type { LeafProps } from './leaf.js';
-import { anyFromText, textOf } from './values.js';
+import { textOf } from './values.js';
 
 /**
  * A field edited as an expression (CodeMirror): text with `{{ }}` in template mode, a bare
@@ -36,9 +36,6 @@ export function ExpressionLeaf(props: LeafProps & { parse?: (text: string) => un
     />
   );
 }
-
-/** Reads a value of any type from an expression field's text (see {@link anyFromText}). */
-export const parseAny = anyFromText;
 
 /**
  * A value editor (a picker, a duration…) that also takes an expression: with a `{{ }}` value,

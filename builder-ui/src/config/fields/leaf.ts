@@ -19,17 +19,3 @@ export interface LeafProps {
   /** Ids of the help and issue texts, for `aria-describedby`. */
   describedBy: string | undefined;
 }
-
-/**
- * The issues of one part of a leaf (`path` relative to the config), e.g. a button's custom id.
- *
- * @example
- * issuesOf(leaf.issues, 'buttons[0].customId');
- */
-export function issuesOf(
-  issues: readonly ValidationIssue[],
-  path: string,
-  configPath: (issue: ValidationIssue) => string | undefined,
-): ValidationIssue[] {
-  return issues.filter((issue) => configPath(issue) === path);
-}
