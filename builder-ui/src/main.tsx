@@ -1,6 +1,3 @@
-// First, before any validation: the core's validators generated at build time (the service's
-// CSP forbids compiling them in the browser).
-import './app/precompiled-validators.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.js';

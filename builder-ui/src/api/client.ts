@@ -37,7 +37,11 @@ const bearer: Middleware = {
  * @example
  * const graph = await call(api.GET('/api/guilds/{guildId}/graphs/{graphId}', { params: { path: { guildId, graphId } } }));
  */
-export const api = createClient<paths>({ baseUrl: globalThis.location?.origin ?? '' });
+export const api = createClient<paths>({
+  baseUrl: globalThis.location?.origin ?? '',
+  // Looked up on each request (not captured once), so tests can answer in the service's place.
+  fetch: (request) => globalThis.fetch(request),
+});
 api.use(bearer);
 
 type ErrorBody = components['schemas']['Error'];

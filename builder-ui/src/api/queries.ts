@@ -3,8 +3,8 @@
  * with the query keys the changes invalidate. Pages use these instead of calling `api` directly,
  * so every screen sees the same cached data and refreshes together.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call, storedToken } from './client.js';
+import { useMutation, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { api, ApiError, call, storedToken } from './client.js';
 import type { components } from './openapi.js';
 
 type Schemas = components['schemas'];
@@ -34,7 +34,7 @@ export const queryKeys = {
   graphs: (guildId: string) => ['guilds', guildId, 'graphs'] as const,
   graph: (guildId: string, graphId: string) => ['guilds', guildId, 'graphs', graphId] as const,
   lastRuns: (guildId: string) => ['guilds', guildId, 'runs', 'latest'] as const,
-  guildDiscord: (guildId: string, q = '') => ['guilds', guildId, 'discord', q] as const,
+  guildDiscord: (guildId: string) => ['guilds', guildId, 'discord'] as const,
   templates: ['templates'] as const,
   catalog: ['catalog'] as const,
 };
@@ -104,20 +104,22 @@ export function useLastRuns(guildId: string) {
 }
 
 /**
- * A guild's channels, roles and members, for pickers (`q` searches members by username).
- * The template install form reads it; the config panel's `useGuildDiscord` reads the same key.
+ * A guild's channels, roles and members for the pickers (the config panel's and the template
+ * installer's), cached a minute: a server's channels change rarely, and the pickers still accept
+ * any id or expression. One quick retry when the service or Discord stumbled; a refusal is final.
+ *
+ * @example
+ * const { data, isPending, error } = useGuildDiscord(guildId);
  */
-export function useGuildDirectory(guildId: string, q?: string) {
-  return useQuery({
-    queryKey: queryKeys.guildDiscord(guildId, q),
+export function useGuildDiscord(guildId: string): UseQueryResult<GuildDiscord, ApiError> {
+  return useQuery<GuildDiscord, ApiError>({
+    queryKey: queryKeys.guildDiscord(guildId),
     queryFn: () =>
-      call(
-        api.GET('/api/guilds/{guildId}/discord', {
-          params: { path: { guildId }, query: q ? { q } : {} },
-        }),
-      ),
+      call(api.GET('/api/guilds/{guildId}/discord', { params: { path: { guildId } } })),
     enabled: guildId !== '',
-    staleTime: 15_000,
+    staleTime: 60_000,
+    retry: (count, error) => count < 1 && (error.status === 0 || error.status >= 500),
+    retryDelay: 500,
   });
 }
 

@@ -1,11 +1,16 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/client.js';
+import { useGuildDiscord } from '../api/queries.js';
 import { Editor } from './editor.js';
 import { useCatalog, useGraphResource, type GraphResource } from './editor-queries.js';
 import { createEditorStore } from './editor-store.js';
+import { NamesContext, NO_NAMES, namesFrom } from './names.js';
 import type { PaletteEntry } from './palette-items.js';
 import './editor.css';
+// Before any validation in this chunk: the core's validators generated at build time (the
+// service's CSP forbids compiling them in the browser).
+import '../app/precompiled-validators.js';
 
 /**
  * The editor route, `/guilds/:guildId/graphs/:graphId`: loads the graph and the catalog, then
@@ -77,9 +82,14 @@ function EditorSession({
       issues: resource.issues,
     }),
   );
+  // Channel, role and member names for node summaries (ids are shown until they arrive).
+  const guild = useGuildDiscord(resource.guildId);
+  const names = useMemo(() => (guild.data ? namesFrom(guild.data) : NO_NAMES), [guild.data]);
   return (
     <main className="gf-editor-page">
-      <Editor store={store} entries={entries} backTo={listPath} />
+      <NamesContext.Provider value={names}>
+        <Editor store={store} entries={entries} backTo={listPath} />
+      </NamesContext.Provider>
     </main>
   );
 }

@@ -2,6 +2,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { welcomeGraph } from '../testing/editor-fixtures.js';
+import { editorAt, typeInto } from '../config/testing/editors.js';
 import { renderEditor } from '../testing/render-editor.js';
 import { updateNode } from './document-edits.js';
 
@@ -105,10 +106,10 @@ describe('editor', () => {
     expect(store.getState().focus).toMatchObject({ nodeId: 'greet', path: 'content' });
     // The side panel opened on that node with its config field focused.
     const panel = screen.getByRole('complementary', { name: 'Selected node' });
-    expect(within(panel).getByRole('heading', { name: 'Send message' })).toBeTruthy();
-    expect(document.activeElement).toBe(
-      within(panel).getByRole('textbox', { name: 'Config (JSON)' }),
+    expect(within(panel).getAllByRole('heading', { name: 'Send message' }).length).toBeGreaterThan(
+      0,
     );
+    expect(document.activeElement).toBe(editorAt(panel, 'content').contentDOM);
 
     // Fixing it clears the issue.
     act(() =>
@@ -122,10 +123,11 @@ describe('editor', () => {
   it('writes config changes from the side panel into the document as one undo step per burst', async () => {
     const { store } = renderEditor(welcomeGraph());
     act(() => store.getState().select(['greet']));
-    const textarea = screen.getByRole('textbox', { name: 'Config (JSON)' });
-    fireEvent.change(textarea, { target: { value: '{"channelId":"1","content":"a"}' } });
-    fireEvent.change(textarea, { target: { value: '{"channelId":"1","content":"ab"}' } });
-    expect(store.getState().doc.nodes[1]?.config).toEqual({ channelId: '1', content: 'ab' });
+    const panel = screen.getByRole('complementary', { name: 'Selected node' });
+    const content = editorAt(panel, 'content');
+    act(() => typeInto(content, 'a'));
+    act(() => typeInto(content, 'ab'));
+    expect(store.getState().doc.nodes[1]?.config).toMatchObject({ content: 'ab' });
     expect(store.getState().past).toHaveLength(1);
   });
 

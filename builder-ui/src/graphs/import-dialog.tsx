@@ -2,6 +2,9 @@ import { validateGraph, type ValidationIssue } from '@guildflow/engine/core';
 import { useMemo, useState, type ChangeEvent } from 'react';
 import { useCreateGraph, type ApiGraphDocument, type GraphResource } from '../api/queries.js';
 import { Button, Dialog, errorMessage } from '../ui/index.js';
+// Before any validation in this chunk: the core's validators generated at build time (the
+// service's CSP forbids compiling them in the browser).
+import '../app/precompiled-validators.js';
 
 /** Graph documents are small; anything bigger than the API takes is refused before reading. */
 const MAX_BYTES = 1_000_000;

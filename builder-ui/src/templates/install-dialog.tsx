@@ -3,7 +3,7 @@ import type { ErrorSchema, RegistryWidgetsType } from '@rjsf/utils';
 import { useMemo, useState } from 'react';
 import { ApiError } from '../api/client.js';
 import {
-  useGuildDirectory,
+  useGuildDiscord,
   useInstallTemplate,
   type GraphResource,
   type TemplateSummary,
@@ -11,7 +11,7 @@ import {
 import { Button, Dialog, errorMessage } from '../ui/index.js';
 import { installSchema, installUiSchema, missingRequired, varErrors } from './install-form.js';
 import { ChannelWidget, MemberWidget, RoleWidget, type PickerContext } from './picker-widgets.js';
-import { serverValidator } from './server-validator.js';
+import { formValidator } from '../ui/rjsf-validator.js';
 
 const WIDGETS: RegistryWidgetsType = {
   channel: ChannelWidget,
@@ -33,7 +33,7 @@ export function InstallDialog(props: {
   onInstalled(graph: GraphResource): void;
 }) {
   const { template, guildId } = props;
-  const directory = useGuildDirectory(guildId);
+  const directory = useGuildDiscord(guildId);
   const install = useInstallTemplate(guildId);
   const [vars, setVars] = useState<Record<string, unknown>>({});
   const schema = useMemo(() => installSchema(template.parameters), [template.parameters]);
@@ -78,7 +78,7 @@ export function InstallDialog(props: {
           schema={schema}
           uiSchema={uiSchema}
           formData={vars}
-          validator={serverValidator}
+          validator={formValidator}
           noValidate
           widgets={WIDGETS}
           formContext={context}

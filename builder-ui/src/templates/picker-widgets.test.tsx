@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { GuildDiscord } from '../api/queries.js';
 import { installSchema, installUiSchema } from './install-form.js';
 import { ChannelWidget, MemberWidget, RoleWidget, type PickerContext } from './picker-widgets.js';
-import { serverValidator } from './server-validator.js';
+import { formValidator } from '../ui/rjsf-validator.js';
 
 afterEach(cleanup);
 
@@ -43,7 +43,7 @@ function draw(context: PickerContext, onSubmit = vi.fn()) {
     <Form
       schema={installSchema(parameters)}
       uiSchema={{ ...installUiSchema(parameters), 'ui:submitButtonOptions': {} }}
-      validator={serverValidator}
+      validator={formValidator}
       noValidate
       widgets={{ channel: ChannelWidget, role: RoleWidget, member: MemberWidget }}
       formContext={context}

@@ -1,9 +1,12 @@
 import type { GraphDocument } from '@guildflow/engine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { Editor } from '../editor/editor.js';
 import { createEditorStore, type EditorStore } from '../editor/editor-store.js';
 import { NO_NAMES, NamesContext, type NameLookup } from '../editor/names.js';
+import { queryKeys } from '../api/queries.js';
+import { SANDBOX_GUILD } from '../config/testing/fixtures.js';
 import { CATALOG_ENTRIES } from './editor-fixtures.js';
 import { mockReactFlow } from './react-flow-mocks.js';
 
@@ -22,12 +25,18 @@ export function renderEditor(
     doc,
     revision: 1,
   });
+  // The side panel's pickers read the guild's data: seeded, so nothing is fetched.
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  client.setQueryData(queryKeys.guildDiscord('g1'), SANDBOX_GUILD);
+  client.setQueryDefaults(queryKeys.guildDiscord('g1'), { staleTime: Infinity });
   const view = render(
-    <MemoryRouter>
-      <NamesContext.Provider value={options.names ?? NO_NAMES}>
-        <Editor store={store} entries={CATALOG_ENTRIES} backTo="/guilds/g1/graphs" />
-      </NamesContext.Provider>
-    </MemoryRouter>,
+    <QueryClientProvider client={client}>
+      <MemoryRouter>
+        <NamesContext.Provider value={options.names ?? NO_NAMES}>
+          <Editor store={store} entries={CATALOG_ENTRIES} backTo="/guilds/g1/graphs" />
+        </NamesContext.Provider>
+      </MemoryRouter>
+    </QueryClientProvider>,
   );
   return { store, ...view };
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   DurationError,
+  describeDuration,
   formatDuration,
   isDuration,
   MAX_DURATION_MS,
@@ -116,5 +117,17 @@ describe('isDuration', () => {
         (text) => typeof isDuration(text) === 'boolean',
       ),
     );
+  });
+});
+
+describe('describeDuration', () => {
+  it('spells out what a typed duration means, largest units first', () => {
+    expect(describeDuration(parseDuration('PT2H'))).toBe('2 hours');
+    expect(describeDuration(parseDuration('90m'))).toBe('1 hour 30 minutes');
+    expect(describeDuration(parseDuration('10d'))).toBe('1 week 3 days');
+    expect(describeDuration(parseDuration('1s'))).toBe('1 second');
+    expect(describeDuration(parseDuration('1500ms'))).toBe('1 second 500 milliseconds');
+    expect(describeDuration(0)).toBe('0 seconds');
+    expect(() => describeDuration(-1)).toThrow(DurationError);
   });
 });

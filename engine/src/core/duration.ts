@@ -184,3 +184,32 @@ export function formatDuration(ms: number): string {
   if (parts.length === 0) return '0s';
   return (ms < 0 ? '-' : '') + parts.join(' ');
 }
+
+const SPELLED: readonly [singular: string, ms: number][] = [
+  ['week', WEEK],
+  ['day', DAY],
+  ['hour', HOUR],
+  ['minute', MINUTE],
+  ['second', SECOND],
+  ['millisecond', 1],
+];
+
+/**
+ * A duration in words, largest units first (for showing what a typed duration means):
+ * `2 hours`, `1 week 3 days`, `1 hour 30 minutes`, `0 seconds`.
+ *
+ * @example
+ * describeDuration(parseDuration('PT2H')); // '2 hours'
+ * describeDuration(parseDuration('90m')); // '1 hour 30 minutes'
+ */
+export function describeDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) throw new DurationError(`cannot describe ${String(ms)} ms`);
+  let rest = Math.round(ms);
+  const parts: string[] = [];
+  for (const [unit, size] of SPELLED) {
+    const amount = Math.floor(rest / size);
+    rest -= amount * size;
+    if (amount > 0) parts.push(`${amount} ${unit}${amount === 1 ? '' : 's'}`);
+  }
+  return parts.length === 0 ? '0 seconds' : parts.join(' ');
+}

@@ -8,4 +8,5 @@ export * from './catalog/index.js';
 export * from './expressions/index.js';
 export * from './duration.js';
 export * from './validation/index.js';
+export * from './scope/index.js';
 export * from './patterns/text-pattern.js';

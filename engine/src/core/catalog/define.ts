@@ -96,6 +96,8 @@ export type Widget =
   | 'select'
   | 'channel'
   | 'category'
+  /** A text channel or a category (a parent: `discord.createChannel`'s `parentId`). */
+  | 'channelOrCategory'
   | 'role'
   | 'member'
   | 'message'
@@ -127,6 +129,8 @@ export type Widget =
  */
 export interface FieldUi {
   widget?: Widget;
+  /** For a `list` field: the widget of each element (e.g. `role` for a list of role ids). */
+  items?: Widget;
   placeholder?: string;
   help?: string;
 }
@@ -200,6 +204,12 @@ export interface NodeDefinition<
   config: C;
   /** JSON Schema of the output (`nodes.<id>`); for triggers, the trigger payload. */
   output: O;
+  /**
+   * The output of one node when its config says more than `output` (a slash command's option
+   * names, the variables a `flow.setVariables` sets): what the builder offers in autocomplete.
+   * Receives the raw, possibly invalid config; never consulted at run time.
+   */
+  outputFor?: (config: Readonly<Record<string, unknown>>) => TSchema;
   ports: {
     outputs: OutputPorts;
     /** Defaults: triggers `none`, every other node `one`. */

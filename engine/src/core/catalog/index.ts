@@ -81,6 +81,7 @@ export {
   MIN_SCHEDULE_INTERVAL_MS,
   TRIGGER_NODES,
   cronProblem,
+  nextCronRuns,
   isTimeZone,
   messagePattern,
 } from './triggers/index.js';

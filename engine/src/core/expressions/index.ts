@@ -17,6 +17,14 @@ export {
   renderTemplate,
 } from './template.js';
 export { renderValue, type RenderValueOptions } from './render-value.js';
+export {
+  expressionContextAt,
+  expressionSpans,
+  templatePath,
+  type EditingMode,
+  type ExpressionContext,
+  type ExpressionSpan,
+} from './editing.js';
 
 /**
  * Bumped whenever the meaning of an existing expression changes (runs pin the interpreter
@@ -31,13 +39,16 @@ export const EXPRESSION_LANGUAGE_VERSION = 1;
  * Documentation of one filter, for the builder's autocomplete and the docs.
  *
  * @example
- * const info: FilterInfo = { name: 'upper', signature: 'upper', summary: 'Text in upper case.', example: '{{ "a" | upper }} → A' };
+ * const info: FilterInfo = { name: 'upper', signature: 'upper', summary: 'Text in upper case.', example: '{{ "a" | upper }} → A', minArgs: 0, maxArgs: 0 };
  */
 export interface FilterInfo {
   name: string;
   signature: string;
   summary: string;
   example: string;
+  /** How many arguments it takes (a filter with `minArgs > 0` needs parentheses). */
+  minArgs: number;
+  maxArgs: number;
 }
 
 /**
@@ -47,10 +58,12 @@ export interface FilterInfo {
  * listFilters().map((filter) => filter.name); // ['default', 'string', 'json', …]
  */
 export function listFilters(): FilterInfo[] {
-  return FILTER_DEFINITIONS.map(({ name, signature, summary, example }) => ({
+  return FILTER_DEFINITIONS.map(({ name, signature, summary, example, minArgs, maxArgs }) => ({
     name,
     signature,
     summary,
     example,
+    minArgs,
+    maxArgs,
   }));
 }

@@ -1,8 +1,15 @@
 import { checkConfig, fieldMode } from '../catalog/fields.js';
 import type { NodeDeclaration } from '../catalog/define.js';
 import { BoundedCache } from '../expressions/cache.js';
-import { checkTemplate, isTemplate, referencedNodeIds, referencesRoot, type ExpressionProblem } from '../expressions/index.js';
+import {
+  checkTemplate,
+  isTemplate,
+  referencedNodeIds,
+  referencesRoot,
+  type ExpressionProblem,
+} from '../expressions/index.js';
 import { ROOT_NAMES, type RootName } from '../expressions/scope.js';
+import { nodeReferenceRefusal, rootRefusal } from '../scope/scope-rules.js';
 import type { Ancestry, GraphIndex } from '../graph/graph-index.js';
 import type { GraphNode } from '../graph/schema.js';
 import { readableErrors } from './ajv-errors.js';
@@ -92,27 +99,54 @@ function expressionIssues(ctx: NodeContext, text: string, path: string): Validat
     code: 'invalid_expression' as const,
     message: problem.message,
   }));
+  // The refusals come from scope-rules, which `scopeAt` (the builder's autocomplete) shares.
   for (const root of ROOT_NAMES) {
-    if (!declaration.scope.includes(root) && facts.roots.has(root)) {
-      issues.push({ nodeId: node.id, path, code: 'scope_not_available', message: `${declaration.title} cannot read "${root}" here; it may use ${declaration.scope.join(', ')}.` });
+    if (!facts.roots.has(root)) continue;
+    const refusal = rootRefusal(declaration, ctx.insideLoop, root);
+    if (refusal === 'scope_not_available') {
+      issues.push({
+        nodeId: node.id,
+        path,
+        code: refusal,
+        message: `${declaration.title} cannot read "${root}" here; it may use ${declaration.scope.join(', ')}.`,
+      });
+    } else if (refusal === 'item_outside_loop') {
+      issues.push({
+        nodeId: node.id,
+        path,
+        code: refusal,
+        message: `"item" exists only inside a flow.forEach loop, and "${node.id}" is not in one.`,
+      });
     }
-  }
-  if (!ctx.insideLoop && declaration.scope.includes('item') && facts.roots.has('item')) {
-    issues.push({ nodeId: node.id, path, code: 'item_outside_loop', message: `"item" exists only inside a flow.forEach loop, and "${node.id}" is not in one.` });
   }
   // Without `nodes` in scope (triggers), scope_not_available already covers every reference.
   for (const id of declaration.scope.includes('nodes') ? facts.nodeIds : []) {
-    if (!ctx.index.nodes.has(id)) {
-      issues.push({ nodeId: node.id, path, code: 'unknown_node_reference', message: `There is no node "${id}" in this graph.` });
-    } else if (!ctx.ancestry.has(node.id, id)) {
-      issues.push({ nodeId: node.id, path, code: 'reference_not_upstream', message: `nodes.${id} is not available here: "${id}" does not run before "${node.id}" on every path that reaches it. Connect it upstream or use its output elsewhere.` });
+    const refusal = nodeReferenceRefusal(ctx.index, ctx.ancestry, node.id, id);
+    if (refusal === 'unknown_node_reference') {
+      issues.push({
+        nodeId: node.id,
+        path,
+        code: refusal,
+        message: `There is no node "${id}" in this graph.`,
+      });
+    } else if (refusal === 'reference_not_upstream') {
+      issues.push({
+        nodeId: node.id,
+        path,
+        code: refusal,
+        message: `nodes.${id} is not available here: "${id}" does not run before "${node.id}" on every path that reaches it. Connect it upstream or use its output elsewhere.`,
+      });
     }
   }
   return issues;
 }
 
 /** Visits every string in a config with its path (keys and array indexes). */
-function walkStrings(value: unknown, path: (string | number)[], visit: (text: string, path: (string | number)[]) => void): void {
+function walkStrings(
+  value: unknown,
+  path: (string | number)[],
+  visit: (text: string, path: (string | number)[]) => void,
+): void {
   if (typeof value === 'string') visit(value, path);
   else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, [...path, i], visit));
   else if (value !== null && typeof value === 'object') {

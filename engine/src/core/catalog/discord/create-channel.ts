@@ -89,12 +89,12 @@ export const createChannel = defineNode({
       name: { placeholder: 'ticket-{{ trigger.user.username }}' },
       channelType: { widget: 'select' },
       parentId: {
-        widget: 'channel',
+        widget: 'channelOrCategory',
         help: 'A category for text channels; the parent channel for private threads.',
       },
       topic: { widget: 'textarea' },
       permissionOverwrites: { widget: 'permissionOverwrites' },
-      members: { widget: 'list' },
+      members: { widget: 'list', items: 'member' },
     },
   },
   examples: [

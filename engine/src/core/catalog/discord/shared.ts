@@ -179,6 +179,7 @@ export const messageFieldsUi = {
   buttons: { widget: 'buttons' },
   allowedRoleMentions: {
     widget: 'list',
+    items: 'role',
     help: 'Only these roles are pinged when the text mentions them.',
   },
 } as const;

@@ -36,6 +36,16 @@ export const setVariables = defineNode({
       .filter(isReservedName)
       .map((name) => ({ path: `/values/${name}`, message: reservedVariableMessage(name) })),
   output: Type.Record(Type.String(), Type.Unknown(), { description: 'The values set.' }),
+  outputFor: (config) =>
+    Type.Object(
+      Object.fromEntries(
+        Object.keys(isRecord(config.values) ? config.values : {}).map((name) => [
+          name,
+          Type.Unknown({ description: 'Set by this node.' }),
+        ]),
+      ),
+      { description: 'The values set.' },
+    ),
   ports: { outputs: OUT },
   ui: { icon: 'variable', color: COLORS.flow, fields: { values: { widget: 'variables' } } },
   examples: [
@@ -45,3 +55,7 @@ export const setVariables = defineNode({
     },
   ],
 });
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

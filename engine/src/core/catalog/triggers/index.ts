@@ -45,4 +45,10 @@ export {
 };
 export { COMMAND_NAME_PATTERN, COMMAND_OPTION_TYPES } from './slash-command.js';
 export { messagePattern } from './message-created.js';
-export { CRON_PATTERN, MIN_SCHEDULE_INTERVAL_MS, cronProblem, isTimeZone } from './schedule.js';
+export {
+  CRON_PATTERN,
+  MIN_SCHEDULE_INTERVAL_MS,
+  cronProblem,
+  isTimeZone,
+  nextCronRuns,
+} from './schedule.js';

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
 import { defineNode } from '../define.js';
+import { schemaOfSample } from '../sample-schema.js';
 
 /**
  * `trigger.manual`: starts a run on demand (the builder's test run, `POST …/runs`, or a parent
@@ -28,6 +29,11 @@ export const manual = defineNode({
     { additionalProperties: false },
   ),
   output: Type.Unknown({ description: 'The payload given to the run.' }),
+  // The sample is the best guess of what runs will be given.
+  outputFor: (config) =>
+    config.samplePayload === undefined
+      ? Type.Unknown({ description: 'The payload given to the run.' })
+      : schemaOfSample(config.samplePayload),
   ports: { outputs: OUT },
   literal: ['samplePayload'],
   ui: { icon: 'play', color: COLORS.trigger, fields: { samplePayload: { widget: 'json' } } },

@@ -67,6 +67,31 @@ export function cronProblem(cron: string): string | undefined {
 }
 
 /**
+ * The next `count` times a (literal, schedulable) cron fires after `from`, read in `timezone`
+ * (IANA; UTC when omitted) the way {@link cronProblem} reads it. Empty when the cron or the
+ * time zone is not usable (`cronProblem` and `isTimeZone` say why).
+ *
+ * @example
+ * nextCronRuns('0 9 * * MON', 'Europe/Berlin', 2, new Date('2025-06-01T00:00:00Z'));
+ * // [2025-06-02T07:00:00.000Z, 2025-06-09T07:00:00.000Z]
+ */
+export function nextCronRuns(
+  cron: string,
+  timezone: string | undefined,
+  count: number,
+  from: Date,
+): Date[] {
+  if (cronProblem(cron) !== undefined) return [];
+  if (timezone !== undefined && !isTimeZone(timezone)) return [];
+  const job = new Cron(cron.trim(), {
+    mode: '5-part',
+    domAndDow: true,
+    ...(timezone === undefined ? {} : { timezone }),
+  });
+  return job.nextRuns(count, from);
+}
+
+/**
  * `trigger.schedule`: starts runs on a cron schedule (in a time zone), at a fixed interval, or
  * once at a date — exactly one of `cron`, `interval`, `at`.
  *

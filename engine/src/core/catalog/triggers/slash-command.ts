@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type TSchema } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
 import { defineNode, type ConfigIssue } from '../define.js';
 import { MemberRef, StringEnum } from '../schemas.js';
@@ -80,6 +80,22 @@ export const slashCommand = defineNode({
       description: 'Option values by name (ids for user, channel, role and mentionable options).',
     }),
   }),
+  outputFor: (config) => {
+    const options = Array.isArray(config.options) ? (config.options as unknown[]) : [];
+    const properties: Record<string, TSchema> = {};
+    for (const option of options) {
+      const { name, type, description } = (option ?? {}) as Record<string, unknown>;
+      if (typeof name !== 'string' || name === '') continue;
+      const about = typeof description === 'string' ? description : undefined;
+      properties[name] = optionValueSchema(typeof type === 'string' ? type : 'string', about);
+    }
+    return Type.Object({
+      user: MemberRef('Who used the command.'),
+      channelId: Type.String(),
+      command: Type.String({ description: 'The command name.' }),
+      options: Type.Object(properties, { description: 'Option values by name.' }),
+    });
+  },
   ports: { outputs: OUT },
   literal: ['name', 'description', 'options'],
   ui: {
@@ -132,3 +148,13 @@ export const slashCommand = defineNode({
     return issues;
   },
 });
+
+/** The value an option of this type arrives as (user, channel, role, mentionable: an id). */
+function optionValueSchema(type: string, description: string | undefined): TSchema {
+  const options = description === undefined ? {} : { description };
+  if (type === 'integer') return Type.Integer(options);
+  if (type === 'number') return Type.Number(options);
+  if (type === 'boolean') return Type.Boolean(options);
+  if (type === 'string') return Type.String(options);
+  return Type.String({ description: `${description ?? 'The chosen one'} (${type} id).` });
+}
