@@ -91,7 +91,11 @@ export function routerActivation(
  */
 export async function nextTriggerRevision(store: Store): Promise<number> {
   const counter = await store.counters
-    .findOneAndUpdate({ _id: 'triggers' }, { $inc: { seq: 1 } }, { upsert: true, new: true })
+    .findOneAndUpdate(
+      { _id: 'triggers' },
+      { $inc: { seq: 1 } },
+      { upsert: true, returnDocument: 'after' },
+    )
     .lean<{ seq: number }>();
   if (!counter) throw new Error('the triggers counter could not be incremented');
   return counter.seq;
