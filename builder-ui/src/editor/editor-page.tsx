@@ -1,9 +1,8 @@
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/client.js';
-import { useGuildDiscord } from '../api/queries.js';
+import { useCatalog, useGraph, useGuildDiscord, type EditorGraph } from '../api/queries.js';
 import { Editor } from './editor.js';
-import { useCatalog, useGraphResource, type GraphResource } from './editor-queries.js';
 import { createEditorStore } from './editor-store.js';
 import { NamesContext, NO_NAMES, namesFrom } from './names.js';
 import type { PaletteEntry } from './palette-items.js';
@@ -18,7 +17,7 @@ import '../app/precompiled-validators.js';
  */
 export function EditorPage() {
   const { guildId = '', graphId = '' } = useParams();
-  const graph = useGraphResource(guildId, graphId);
+  const graph = useGraph(guildId, graphId);
   const catalog = useCatalog();
   const listPath = `/guilds/${guildId}/graphs`;
 
@@ -69,7 +68,7 @@ function EditorSession({
   entries,
   listPath,
 }: {
-  resource: GraphResource;
+  resource: EditorGraph;
   entries: readonly PaletteEntry[];
   listPath: string;
 }) {
