@@ -124,8 +124,9 @@ export async function fetchGraph(guildId: string, graphId: string): Promise<Edit
 }
 
 /**
- * One graph for the editor. Read fresh on every opening and never refetched behind the
- * editor's back (the editor owns the draft from then on; its saves answer the new state).
+ * One graph for the editor. Read fresh on every opening (wait for `isFetchedAfterMount`: what
+ * is cached from the last opening may be older than its last save) and never refetched behind
+ * the editor's back (the editor owns the draft from then on; its saves answer the new state).
  */
 export function useGraph(guildId: string, graphId: string) {
   return useQuery({
@@ -133,6 +134,7 @@ export function useGraph(guildId: string, graphId: string) {
     queryFn: () => fetchGraph(guildId, graphId),
     staleTime: Infinity,
     gcTime: 0,
+    refetchOnMount: 'always',
     refetchOnWindowFocus: false,
     refetchOnReconnect: false,
   });

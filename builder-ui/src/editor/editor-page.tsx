@@ -1,9 +1,19 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/client.js';
-import { useCatalog, useGraph, useGuildDiscord, type EditorGraph } from '../api/queries.js';
+import { graphWrites } from '../api/graph-writes.js';
+import {
+  queryKeys,
+  useCatalog,
+  useGraph,
+  useGuildDiscord,
+  type EditorGraph,
+} from '../api/queries.js';
 import { Editor } from './editor.js';
 import { createEditorStore } from './editor-store.js';
+import { createGraphSession } from './graph-session.js';
+import { LeaveGuard } from './saving/leave-guard.js';
 import { NamesContext, NO_NAMES, namesFrom } from './names.js';
 import type { PaletteEntry } from './palette-items.js';
 import './editor.css';
@@ -46,7 +56,8 @@ export function EditorPage() {
       </main>
     );
   }
-  if (!graph.data || !catalog.data) {
+  // Never open on the graph cached from the last opening: its draft may be older than its save.
+  if (!graph.data || !catalog.data || !graph.isFetchedAfterMount) {
     return (
       <main className="gf-editor-page-state" aria-busy="true">
         <p role="status">Opening the graph…</p>
@@ -72,6 +83,7 @@ function EditorSession({
   entries: readonly PaletteEntry[];
   listPath: string;
 }) {
+  const client = useQueryClient();
   const [store] = useState(() =>
     createEditorStore({
       guildId: resource.guildId,
@@ -79,6 +91,22 @@ function EditorSession({
       doc: resource.draft,
       revision: resource.revision,
       issues: resource.issues,
+      published: { enabled: resource.enabled, version: resource.publishedVersion },
+    }),
+  );
+  const [session] = useState(() =>
+    createGraphSession({
+      store,
+      writes: graphWrites(resource.guildId, resource.id),
+      // The list (and the history, after publishing) show what the editor changed.
+      onWritten: (graph, kind) => {
+        void client.invalidateQueries({ queryKey: queryKeys.graphs(graph.guildId), exact: true });
+        if (kind !== 'save')
+          void client.invalidateQueries({
+            queryKey: queryKeys.versions(graph.guildId, graph.id),
+            exact: true,
+          });
+      },
     }),
   );
   // Channel, role and member names for node summaries (ids are shown until they arrive).
@@ -87,7 +115,8 @@ function EditorSession({
   return (
     <main className="gf-editor-page">
       <NamesContext.Provider value={names}>
-        <Editor store={store} entries={entries} backTo={listPath} />
+        <Editor store={store} session={session} entries={entries} backTo={listPath} />
+        <LeaveGuard saver={session.saver} store={store} />
       </NamesContext.Provider>
     </main>
   );

@@ -1,0 +1,40 @@
+import { createContext, useContext } from 'react';
+import type { GraphWrites } from '../api/graph-writes.js';
+import type { EditorGraph } from '../api/queries.js';
+import type { EditorStore } from './editor-store.js';
+import { createGraphActions, type GraphActions } from './publishing/graph-actions.js';
+import { createDraftSaver, type DraftSaver, type GraphWriteKind } from './saving/draft-saver.js';
+
+/** An open graph's link to the service: its autosave and its publish/version actions. */
+export interface GraphSession {
+  saver: DraftSaver;
+  actions: GraphActions;
+  writes: GraphWrites;
+}
+
+/**
+ * The session of an open graph (one per editor, like its store).
+ *
+ * @example
+ * const session = createGraphSession({ store, writes: graphWrites(guildId, graphId) });
+ */
+export function createGraphSession(options: {
+  store: EditorStore;
+  writes: GraphWrites;
+  onWritten?(graph: EditorGraph, kind: GraphWriteKind): void;
+  delayMs?: number;
+  retryDelaysMs?: readonly number[];
+}): GraphSession {
+  const saver = createDraftSaver(options);
+  const actions = createGraphActions({ store: options.store, saver, writes: options.writes });
+  return { saver, actions, writes: options.writes };
+}
+
+export const GraphSessionContext = createContext<GraphSession | null>(null);
+
+/** The open graph's session (inside the editor). */
+export function useGraphSession(): GraphSession {
+  const session = useContext(GraphSessionContext);
+  if (!session) throw new Error('useGraphSession must be used inside an editor.');
+  return session;
+}
