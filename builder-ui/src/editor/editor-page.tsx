@@ -3,13 +3,7 @@ import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/client.js';
 import { graphWrites } from '../api/graph-writes.js';
-import {
-  queryKeys,
-  useCatalog,
-  useGraph,
-  useGuildDiscord,
-  type EditorGraph,
-} from '../api/queries.js';
+import { useCatalog, useGraph, useGuildDiscord, type EditorGraph } from '../api/queries.js';
 import { Editor } from './editor.js';
 import { createEditorStore } from './editor-store.js';
 import { createGraphSession } from './graph-session.js';
@@ -98,15 +92,7 @@ function EditorSession({
     createGraphSession({
       store,
       writes: graphWrites(resource.guildId, resource.id),
-      // The list (and the history, after publishing) show what the editor changed.
-      onWritten: (graph, kind) => {
-        void client.invalidateQueries({ queryKey: queryKeys.graphs(graph.guildId), exact: true });
-        if (kind !== 'save')
-          void client.invalidateQueries({
-            queryKey: queryKeys.versions(graph.guildId, graph.id),
-            exact: true,
-          });
-      },
+      client,
     }),
   );
   // Channel, role and member names for node summaries (ids are shown until they arrive).

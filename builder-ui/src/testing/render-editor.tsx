@@ -34,16 +34,17 @@ export function renderEditor(
   const graphId = options.graphId ?? 'graph1';
   const api = installFakeGraphApi({ guildId: 'g1', graphId, doc, revision: 1 });
   const store: EditorStore = createEditorStore({ guildId: 'g1', graphId, doc, revision: 1 });
-  const session: GraphSession = createGraphSession({
-    store,
-    writes: graphWrites('g1', graphId),
-    ...(options.saveDelayMs === undefined ? {} : { delayMs: options.saveDelayMs }),
-    ...(options.retryDelaysMs === undefined ? {} : { retryDelaysMs: options.retryDelaysMs }),
-  });
   // The side panel's pickers read the guild's data: seeded, so nothing is fetched.
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   client.setQueryData(queryKeys.guildDiscord('g1'), SANDBOX_GUILD);
   client.setQueryDefaults(queryKeys.guildDiscord('g1'), { staleTime: Infinity });
+  const session: GraphSession = createGraphSession({
+    store,
+    writes: graphWrites('g1', graphId),
+    client,
+    ...(options.saveDelayMs === undefined ? {} : { delayMs: options.saveDelayMs }),
+    ...(options.retryDelaysMs === undefined ? {} : { retryDelaysMs: options.retryDelaysMs }),
+  });
   const view = render(
     <QueryClientProvider client={client}>
       <MemoryRouter>
