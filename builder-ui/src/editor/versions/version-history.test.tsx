@@ -110,6 +110,17 @@ describe('version history', () => {
     expect(container.querySelector('.gf-publish-state')?.textContent).toBe('Live · version 1');
   });
 
+  it('keeps the editor’s shortcuts out of the dialog (Ctrl+Z there undoes nothing)', async () => {
+    const { user, store } = openWithHistory();
+    const edited = store.getState().doc;
+    const dialog = await openHistory(user);
+    fireEvent.keyDown(within(dialog).getByRole('button', { name: 'Close' }), {
+      key: 'z',
+      ctrlKey: true,
+    });
+    expect(store.getState().doc).toBe(edited);
+  });
+
   it('copies a version into the draft as one undo step', async () => {
     const { user, store } = openWithHistory();
     const edited = store.getState().doc;
