@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { constructedStyleSheets } from './scripts/constructed-style-sheets.js';
 import { precompiledValidators } from './scripts/precompiled-validators.js';
 
 // The engine service serves the built app at `/`; in development Vite serves it and forwards
@@ -8,7 +9,8 @@ const service = process.env.GUILDFLOW_SERVICE_URL ?? `http://localhost:${process
 
 export default defineConfig({
   // The core's validators generated at build time: the service's CSP forbids ajv's run-time code.
-  plugins: [react(), precompiledValidators()],
+  // CodeMirror's styles as constructed style sheets: the CSP forbids <style> elements.
+  plugins: [react(), precompiledValidators(), constructedStyleSheets()],
   server: {
     proxy: {
       '/api': service,

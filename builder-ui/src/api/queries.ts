@@ -3,8 +3,10 @@
  * with the query keys the changes invalidate. Pages use these instead of calling `api` directly,
  * so every screen sees the same cached data and refreshes together.
  */
+import type { CatalogJson, GraphDocument, ValidationIssue } from '@guildflow/engine/core';
 import { useMutation, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { api, ApiError, call, storedToken } from './client.js';
+import { writesSettled } from './graph-writes.js';
 import type { components } from './openapi.js';
 
 type Schemas = components['schemas'];
@@ -18,7 +20,19 @@ export type ApiGraphDocument = Schemas['GraphDocument'];
 export type RunSummary = Schemas['RunSummary'];
 export type TemplateSummary = Schemas['TemplateSummary'];
 export type GuildDiscord = Schemas['GuildDiscord'];
-export type Catalog = Schemas['Catalog'];
+export type VersionList = Schemas['VersionList'];
+export type VersionSummary = Schemas['VersionSummary'];
+export type RoutingConfirmation = Schemas['RoutingConfirmation'];
+
+/** A graph resource with its draft and issues typed by the engine core (what the editor edits). */
+export type EditorGraph = Omit<GraphResource, 'draft' | 'issues'> & {
+  draft: GraphDocument;
+  issues: ValidationIssue[];
+};
+/** One published version with its document (`GET …/versions/:version`). */
+export type VersionDetail = Omit<Schemas['VersionDetail'], 'document'> & {
+  document: GraphDocument;
+};
 
 /**
  * The query keys: everything of a guild starts with `['guilds', guildId]`, so a change can
@@ -33,6 +47,10 @@ export const queryKeys = {
   guilds: ['guilds'] as const,
   graphs: (guildId: string) => ['guilds', guildId, 'graphs'] as const,
   graph: (guildId: string, graphId: string) => ['guilds', guildId, 'graphs', graphId] as const,
+  versions: (guildId: string, graphId: string) =>
+    ['guilds', guildId, 'graphs', graphId, 'versions'] as const,
+  version: (guildId: string, graphId: string, version: number) =>
+    ['guilds', guildId, 'graphs', graphId, 'versions', version] as const,
   lastRuns: (guildId: string) => ['guilds', guildId, 'runs', 'latest'] as const,
   guildDiscord: (guildId: string) => ['guilds', guildId, 'discord'] as const,
   templates: ['templates'] as const,
@@ -44,11 +62,14 @@ const graphPath = (guildId: string, graphId: string) => ({
   params: { path: { guildId, graphId } },
 });
 
-/** The node catalog (titles, icons, schemas); it changes only with a new version of Guildflow. */
+/**
+ * The node catalog (titles, icons, schemas, ports), typed by the engine core that builds it; it
+ * changes only with a new version of Guildflow.
+ */
 export function useCatalog() {
   return useQuery({
     queryKey: queryKeys.catalog,
-    queryFn: () => call(api.GET('/api/catalog')),
+    queryFn: async () => (await call(api.GET('/api/catalog'))) as unknown as CatalogJson,
     staleTime: Infinity,
   });
 }
@@ -87,6 +108,59 @@ export function useGraphs(guildId: string) {
     queryKey: queryKeys.graphs(guildId),
     queryFn: async () =>
       (await call(api.GET('/api/guilds/{guildId}/graphs', guildPath(guildId)))).graphs,
+  });
+}
+
+/**
+ * Reads one graph as the editor edits it (after this tab's own writes to it have ended, so a
+ * graph reopened while its last save is on its way is read with that save).
+ */
+export async function fetchGraph(guildId: string, graphId: string): Promise<EditorGraph> {
+  await writesSettled(guildId, graphId);
+  const resource = await call(
+    api.GET('/api/guilds/{guildId}/graphs/{graphId}', graphPath(guildId, graphId)),
+  );
+  return resource as unknown as EditorGraph;
+}
+
+/**
+ * One graph for the editor. Read fresh on every opening (wait for `isFetchedAfterMount`: what
+ * is cached from the last opening may be older than its last save) and never refetched behind
+ * the editor's back (the editor owns the draft from then on; its saves answer the new state).
+ */
+export function useGraph(guildId: string, graphId: string) {
+  return useQuery({
+    queryKey: queryKeys.graph(guildId, graphId),
+    queryFn: () => fetchGraph(guildId, graphId),
+    staleTime: Infinity,
+    gcTime: 0,
+    refetchOnMount: 'always',
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+  });
+}
+
+/** The published versions of a graph, newest first (`current` marks the live one). */
+export function useVersions(guildId: string, graphId: string) {
+  return useQuery({
+    queryKey: queryKeys.versions(guildId, graphId),
+    queryFn: () =>
+      call(api.GET('/api/guilds/{guildId}/graphs/{graphId}/versions', graphPath(guildId, graphId))),
+  });
+}
+
+/** One published version's document (immutable: cached for the session). */
+export function useVersion(guildId: string, graphId: string, version: number | null) {
+  return useQuery({
+    queryKey: queryKeys.version(guildId, graphId, version ?? 0),
+    queryFn: async () =>
+      (await call(
+        api.GET('/api/guilds/{guildId}/graphs/{graphId}/versions/{version}', {
+          params: { path: { guildId, graphId, version: version ?? 0 } },
+        }),
+      )) as unknown as VersionDetail,
+    enabled: version !== null,
+    staleTime: Infinity,
   });
 }
 

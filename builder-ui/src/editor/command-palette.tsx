@@ -64,7 +64,7 @@ export function CommandPalette({
                 onSelect={() => run(() => onCommand(shortcut.id))}
               >
                 <span>{shortcut.label}</span>
-                <kbd>{keyLabel(shortcut.keys[0] ?? '')}</kbd>
+                {shortcut.keys[0] && <kbd>{keyLabel(shortcut.keys[0])}</kbd>}
               </Command.Item>
             ))}
           </Command.Group>

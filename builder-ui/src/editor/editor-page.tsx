@@ -1,10 +1,13 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/client.js';
-import { useGuildDiscord } from '../api/queries.js';
+import { graphWrites } from '../api/graph-writes.js';
+import { useCatalog, useGraph, useGuildDiscord, type EditorGraph } from '../api/queries.js';
 import { Editor } from './editor.js';
-import { useCatalog, useGraphResource, type GraphResource } from './editor-queries.js';
 import { createEditorStore } from './editor-store.js';
+import { createGraphSession } from './graph-session.js';
+import { LeaveGuard } from './saving/leave-guard.js';
 import { NamesContext, NO_NAMES, namesFrom } from './names.js';
 import type { PaletteEntry } from './palette-items.js';
 import './editor.css';
@@ -18,7 +21,7 @@ import '../app/precompiled-validators.js';
  */
 export function EditorPage() {
   const { guildId = '', graphId = '' } = useParams();
-  const graph = useGraphResource(guildId, graphId);
+  const graph = useGraph(guildId, graphId);
   const catalog = useCatalog();
   const listPath = `/guilds/${guildId}/graphs`;
 
@@ -47,7 +50,8 @@ export function EditorPage() {
       </main>
     );
   }
-  if (!graph.data || !catalog.data) {
+  // Never open on the graph cached from the last opening: its draft may be older than its save.
+  if (!graph.data || !catalog.data || !graph.isFetchedAfterMount) {
     return (
       <main className="gf-editor-page-state" aria-busy="true">
         <p role="status">Opening the graph…</p>
@@ -69,10 +73,11 @@ function EditorSession({
   entries,
   listPath,
 }: {
-  resource: GraphResource;
+  resource: EditorGraph;
   entries: readonly PaletteEntry[];
   listPath: string;
 }) {
+  const client = useQueryClient();
   const [store] = useState(() =>
     createEditorStore({
       guildId: resource.guildId,
@@ -80,6 +85,14 @@ function EditorSession({
       doc: resource.draft,
       revision: resource.revision,
       issues: resource.issues,
+      published: { enabled: resource.enabled, version: resource.publishedVersion },
+    }),
+  );
+  const [session] = useState(() =>
+    createGraphSession({
+      store,
+      writes: graphWrites(resource.guildId, resource.id),
+      client,
     }),
   );
   // Channel, role and member names for node summaries (ids are shown until they arrive).
@@ -88,7 +101,8 @@ function EditorSession({
   return (
     <main className="gf-editor-page">
       <NamesContext.Provider value={names}>
-        <Editor store={store} entries={entries} backTo={listPath} />
+        <Editor store={store} session={session} entries={entries} backTo={listPath} />
+        <LeaveGuard saver={session.saver} store={store} />
       </NamesContext.Provider>
     </main>
   );

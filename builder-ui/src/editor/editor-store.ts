@@ -26,6 +26,13 @@ export interface EditorFocus {
   seq: number;
 }
 
+/** What the service says of the graph beyond its draft. */
+export interface PublishedState {
+  enabled: boolean;
+  /** The live version (null: never published). */
+  version: number | null;
+}
+
 export interface EditOptions {
   /** Edits with the same key in a row (within {@link COALESCE_MS}) merge into one undo step. */
   coalesce?: string;
@@ -42,6 +49,8 @@ export interface EditorState {
   baseRevision: number;
   /** True when `doc` has edits not saved yet. */
   dirty: boolean;
+  /** Enabled and published version, as the last answer of the service said. */
+  published: PublishedState;
   past: readonly GraphDocument[];
   future: readonly GraphDocument[];
   selectedNodes: ReadonlySet<string>;
@@ -71,6 +80,17 @@ export interface EditorState {
   say(text: string, tone?: EditorMessage['tone']): void;
   /** After a save: the new base revision, and clean unless edited meanwhile. */
   markSaved(revision: number, savedDoc: GraphDocument): void;
+  /**
+   * Saves go on from this revision (keeping mine over someone else's save): dirty, since the
+   * service holds their draft until mine is saved.
+   */
+  rebase(revision: number): void;
+  /**
+   * Replaces the draft with the one saved elsewhere (someone else's): clean at its revision, as
+   * one undo step, so Ctrl+Z brings mine back as an unsaved edit.
+   */
+  loadSaved(doc: GraphDocument, revision: number): void;
+  setPublished(published: PublishedState): void;
 }
 
 export type EditorStore = StoreApi<EditorState>;
@@ -82,6 +102,7 @@ export interface EditorInit {
   revision: number;
   /** validateGraph's issues of `doc` when already known (the API sends them with the graph). */
   issues?: readonly ValidationIssue[];
+  published?: PublishedState;
 }
 
 const EMPTY_SET: ReadonlySet<string> = new Set();
@@ -118,6 +139,7 @@ export function createEditorStore(init: EditorInit): EditorStore {
       doc: init.doc,
       baseRevision: init.revision,
       dirty: false,
+      published: init.published ?? { enabled: false, version: null },
       past: [],
       future: [],
       selectedNodes: EMPTY_SET,
@@ -252,6 +274,30 @@ export function createEditorStore(init: EditorInit): EditorStore {
 
       markSaved(revision, savedDoc) {
         set({ baseRevision: revision, dirty: get().doc !== savedDoc });
+      },
+
+      rebase(revision) {
+        set({ baseRevision: revision, dirty: true });
+      },
+
+      loadSaved(doc, revision) {
+        const state = get();
+        gestureBase = null;
+        lastKey = undefined;
+        set({
+          doc,
+          baseRevision: revision,
+          dirty: false,
+          past: [...state.past, state.doc].slice(-HISTORY_LIMIT),
+          future: [],
+          ...pruned(doc, state),
+        });
+      },
+
+      setPublished(published) {
+        const now = get().published;
+        if (now.enabled !== published.enabled || now.version !== published.version)
+          set({ published });
       },
     };
   });

@@ -1,9 +1,24 @@
-import { Keyboard, LayoutGrid, Maximize, Redo2, Search, Undo2 } from 'lucide-react';
+import {
+  ClipboardCopy,
+  Download,
+  History,
+  Keyboard,
+  LayoutGrid,
+  Maximize,
+  Redo2,
+  Search,
+  Undo2,
+} from 'lucide-react';
 import { Link } from 'react-router';
 import { useEditor } from './editor-context.js';
+import { PublishControls } from './publishing/publish-controls.js';
+import { SaveStatusIndicator } from './saving/save-status.js';
 import { keyLabel, type CommandId } from './shortcuts.js';
 
-/** The bar above the canvas: back to the list, the graph's name and state, and the commands. */
+/**
+ * The bar above the canvas: back to the list, the graph's name, its save state, the editing
+ * commands, history and export, and publishing.
+ */
 export function EditorToolbar({
   backTo,
   onCommand,
@@ -14,7 +29,6 @@ export function EditorToolbar({
   const name = useEditor((s) => s.doc.name);
   const canUndo = useEditor((s) => s.past.length > 0);
   const canRedo = useEditor((s) => s.future.length > 0);
-  const dirty = useEditor((s) => s.dirty);
   const nodeCount = useEditor((s) => s.doc.nodes.length);
   return (
     <header className="gf-editor-toolbar">
@@ -24,9 +38,7 @@ export function EditorToolbar({
         </Link>
       )}
       <h1 className="gf-editor-title">{name || 'Untitled graph'}</h1>
-      <span className="gf-editor-state" data-dirty={dirty}>
-        {dirty ? 'Unsaved changes' : 'No changes'}
-      </span>
+      <SaveStatusIndicator />
       <div className="gf-editor-tools" role="toolbar" aria-label="Editor commands">
         <ToolButton
           label="Undo"
@@ -61,14 +73,25 @@ export function EditorToolbar({
         <ToolButton label="Keyboard shortcuts" combo="?" onClick={() => onCommand('shortcuts')}>
           <Keyboard size={16} aria-hidden="true" />
         </ToolButton>
+        <span className="gf-editor-tools-gap" aria-hidden="true" />
+        <ToolButton label="Version history" onClick={() => onCommand('history')}>
+          <History size={16} aria-hidden="true" />
+        </ToolButton>
+        <ToolButton label="Download as JSON" onClick={() => onCommand('download')}>
+          <Download size={16} aria-hidden="true" />
+        </ToolButton>
+        <ToolButton label="Copy as JSON" onClick={() => onCommand('copyJson')}>
+          <ClipboardCopy size={16} aria-hidden="true" />
+        </ToolButton>
       </div>
+      <PublishControls />
     </header>
   );
 }
 
 function ToolButton(props: {
   label: string;
-  combo: string;
+  combo?: string;
   disabled?: boolean;
   onClick(): void;
   children: React.ReactNode;
@@ -78,7 +101,7 @@ function ToolButton(props: {
       type="button"
       className="gf-editor-tool"
       aria-label={props.label}
-      title={`${props.label} (${keyLabel(props.combo)})`}
+      title={props.combo ? `${props.label} (${keyLabel(props.combo)})` : props.label}
       disabled={props.disabled}
       onClick={props.onClick}
     >

@@ -1,12 +1,15 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Canvas, type QuickAddRequest } from './canvas.js';
+import { useStore } from 'zustand';
 import { CommandPalette } from './command-palette.js';
 import { hasTrigger, type XY } from './document-edits.js';
 import { useEditorActions, type EditorActions } from './editor-actions.js';
+import { runEditorCommand } from './editor-commands.js';
 import { EditorStoreContext, useEditor, useEditorStore } from './editor-context.js';
 import type { EditorStore } from './editor-store.js';
 import { EditorToolbar } from './editor-toolbar.js';
+import { GraphSessionContext, useGraphSession, type GraphSession } from './graph-session.js';
 import { IssuesList } from './issues-list.js';
 import { Palette } from './palette.js';
 import type { PaletteEntry } from './palette-items.js';
@@ -14,26 +17,37 @@ import { QuickAdd } from './quick-add.js';
 import { isTyping, shortcutFor, type CommandId } from './shortcuts.js';
 import { ShortcutsSheet } from './shortcuts-sheet.js';
 import { SidePanel } from './side-panel.js';
+import { GraphNoticeBanner } from './publishing/publish-controls.js';
+import { useAutosave } from './saving/use-autosave.js';
 import { useLiveValidation } from './use-live-validation.js';
+import { VersionHistory } from './versions/version-history.js';
 import '@xyflow/react/dist/style.css';
 import './editor.css';
 
 export interface EditorProps {
   store: EditorStore;
+  /** The graph's autosave and publishing (`createGraphSession`). */
+  session: GraphSession;
   /** The node catalog (`GET /api/catalog`), for the palettes. */
   entries: readonly PaletteEntry[];
   /** Where "back" goes (the graph list). */
   backTo?: string;
 }
 
-/** The editor of one open graph: palette, canvas, side panel, issues, shortcuts. */
-export function Editor({ store, entries, backTo }: EditorProps) {
+/**
+ * The editor of one open graph: palette, canvas, side panel, issues, shortcuts, and its link to
+ * the service (autosave, publish, versions).
+ */
+export function Editor({ store, session, entries, backTo }: EditorProps) {
   useLiveValidation(store);
+  useAutosave(session.saver, store);
   return (
     <EditorStoreContext.Provider value={store}>
-      <ReactFlowProvider>
-        <EditorLayout entries={entries} backTo={backTo} />
-      </ReactFlowProvider>
+      <GraphSessionContext.Provider value={session}>
+        <ReactFlowProvider>
+          <EditorLayout entries={entries} backTo={backTo} />
+        </ReactFlowProvider>
+      </GraphSessionContext.Provider>
     </EditorStoreContext.Provider>
   );
 }
@@ -46,6 +60,8 @@ function EditorLayout({
   backTo?: string | undefined;
 }) {
   const store = useEditorStore();
+  const session = useGraphSession();
+  const historyOpen = useStore(session.actions, (s) => s.historyOpen);
   const canvasRef = useRef<HTMLDivElement>(null);
   const pointer = useRef<XY | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -65,11 +81,11 @@ function EditorLayout({
   }, []);
   const runCommand = useCallback(
     (id: CommandId) =>
-      runEditorCommand(id, store, actions, {
+      runEditorCommand(id, store, session, actions, {
         setSheet,
         focusSearch: () => searchRef.current?.focus(),
       }),
-    [store, actions],
+    [store, session, actions],
   );
 
   useEditorKeys(canvasRef, actions, runCommand, sheet !== null || quickAdd !== null);
@@ -77,6 +93,7 @@ function EditorLayout({
   return (
     <div className="gf-editor">
       <EditorToolbar backTo={backTo} onCommand={runCommand} />
+      <GraphNoticeBanner />
       <div className="gf-editor-main">
         <nav className="gf-editor-palette-panel" aria-label="Node palette">
           <Palette
@@ -108,6 +125,9 @@ function EditorLayout({
           onClose={() => setQuickAdd(null)}
         />
       )}
+      {historyOpen && (
+        <VersionHistory onClose={() => session.actions.getState().setHistoryOpen(false)} />
+      )}
       {sheet === 'shortcuts' && <ShortcutsSheet onClose={() => setSheet(null)} />}
       {sheet === 'commands' && (
         <CommandPalette
@@ -120,63 +140,6 @@ function EditorLayout({
       )}
     </div>
   );
-}
-
-function runEditorCommand(
-  id: CommandId,
-  store: EditorStore,
-  actions: EditorActions,
-  ui: { setSheet(sheet: 'shortcuts' | 'commands'): void; focusSearch(): void },
-): void {
-  const state = store.getState();
-  switch (id) {
-    case 'undo':
-      return state.undo();
-    case 'redo':
-      return state.redo();
-    case 'delete':
-      return actions.deleteSelection();
-    case 'selectAll':
-      return state.selectAll();
-    case 'duplicate':
-      return actions.duplicate();
-    case 'layout':
-      return actions.layout();
-    case 'fitView':
-      return actions.fitView();
-    case 'zoomIn':
-      return actions.zoomIn();
-    case 'zoomOut':
-      return actions.zoomOut();
-    case 'commandPalette':
-      return ui.setSheet('commands');
-    case 'shortcuts':
-      return ui.setSheet('shortcuts');
-    case 'addNode':
-      return ui.focusSearch();
-    case 'copy':
-    case 'cut': {
-      const text = actions.copyText();
-      if (!text) return state.say('Select nodes to copy first.', 'error');
-      void navigator.clipboard?.writeText(text).then(
-        () => {
-          if (id === 'cut') actions.deleteSelection();
-          state.say('Copied: paste into this graph or another one.');
-        },
-        () => state.say('The browser did not allow copying: use Ctrl+C on the canvas.', 'error'),
-      );
-      return;
-    }
-    case 'paste':
-      void navigator.clipboard
-        ?.readText()
-        .then(actions.paste, () =>
-          state.say(
-            'The browser did not allow reading the clipboard: use Ctrl+V on the canvas.',
-            'error',
-          ),
-        );
-  }
 }
 
 /** Keyboard shortcuts and the clipboard, while the editor is open. */
@@ -192,10 +155,13 @@ function useEditorKeys(
     const onCanvas = (target: EventTarget | null) =>
       target === document.body ||
       (target instanceof Node && canvasRef.current?.contains(target) === true);
+    const inModal = (target: EventTarget | null) =>
+      target instanceof Element && target.closest('dialog[open], [aria-modal="true"]') !== null;
     const onKey = (event: KeyboardEvent) => {
-      if (overlayOpen || isTyping(event.target)) return;
+      if (overlayOpen || inModal(event.target)) return;
       const shortcut = shortcutFor(event);
-      if (!shortcut || (shortcut.canvas && !onCanvas(event.target))) return;
+      if (!shortcut || (isTyping(event.target) && !shortcut.anywhere)) return;
+      if (shortcut.canvas && !onCanvas(event.target)) return;
       event.preventDefault();
       runCommand(shortcut.id);
     };

@@ -14,17 +14,13 @@ export function focusPathOf(issue: Pick<ValidationIssue, 'path'>): string | unde
 }
 
 /**
- * Every validation issue of the draft, as a list under the canvas. Clicking one selects its node
- * (centred in view) and tells the side panel which field to focus; an edge issue selects the edge.
+ * Takes the user to an issue: selects its node (centred in view) and tells the side panel which
+ * field to focus; an edge issue selects the edge.
  */
-export function IssuesList() {
+export function useShowIssue(): (issue: ValidationIssue) => void {
   const store = useEditorStore();
   const flow = useReactFlow();
-  const issues = useEditor((s) => s.issues);
-  const [open, setOpen] = useState(false);
-  const listId = useId();
-
-  const show = (issue: ValidationIssue) => {
+  return (issue) => {
     const state = store.getState();
     if (issue.nodeId) {
       state.focusNode(issue.nodeId, focusPathOf(issue));
@@ -40,7 +36,21 @@ export function IssuesList() {
       state.select([], [issue.edgeId]);
     }
   };
+}
 
+/**
+ * Issues as buttons that take the user to what each is about (the live list under the canvas,
+ * a refused publish's list).
+ */
+export function IssueItems({
+  issues,
+  onShow,
+}: {
+  issues: readonly ValidationIssue[];
+  onShow?(issue: ValidationIssue): void;
+}) {
+  const store = useEditorStore();
+  const show = useShowIssue();
   const where = (issue: ValidationIssue) => {
     if (issue.nodeId) {
       const node = store.getState().doc.nodes.find((n) => n.id === issue.nodeId);
@@ -51,6 +61,33 @@ export function IssuesList() {
     if (issue.edgeId) return `Connection ${issue.edgeId}`;
     return 'Graph';
   };
+  return (
+    <ul className="gf-editor-issue-items">
+      {issues.map((issue, i) => (
+        <li key={`${issue.path}:${issue.code}:${i}`}>
+          <button
+            type="button"
+            className="gf-editor-issue"
+            onClick={() => {
+              onShow?.(issue);
+              show(issue);
+            }}
+            disabled={!issue.nodeId && !issue.edgeId}
+          >
+            <span className="gf-editor-issue-where">{where(issue)}</span>
+            <span className="gf-editor-issue-message">{issue.message}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Every validation issue of the draft, as a list over the canvas (see {@link IssueItems}). */
+export function IssuesList() {
+  const issues = useEditor((s) => s.issues);
+  const [open, setOpen] = useState(false);
+  const listId = useId();
 
   return (
     <section className={`gf-editor-issues${open ? ' is-open' : ''}`} aria-label="Issues">
@@ -71,21 +108,7 @@ export function IssuesList() {
           {issues.length === 0 ? (
             <p className="gf-editor-muted">The graph is valid: it can be published.</p>
           ) : (
-            <ul>
-              {issues.map((issue, i) => (
-                <li key={`${issue.path}:${issue.code}:${i}`}>
-                  <button
-                    type="button"
-                    className="gf-editor-issue"
-                    onClick={() => show(issue)}
-                    disabled={!issue.nodeId && !issue.edgeId}
-                  >
-                    <span className="gf-editor-issue-where">{where(issue)}</span>
-                    <span className="gf-editor-issue-message">{issue.message}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <IssueItems issues={issues} />
           )}
         </div>
       )}

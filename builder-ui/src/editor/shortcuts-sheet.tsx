@@ -8,7 +8,7 @@ export function ShortcutsSheet({ onClose }: { onClose(): void }) {
       <h2>Keyboard shortcuts</h2>
       <table>
         <tbody>
-          {SHORTCUTS.map((shortcut) => (
+          {SHORTCUTS.filter((s) => s.keys.length > 0).map((shortcut) => (
             <tr key={shortcut.id}>
               <th scope="row">{shortcut.label}</th>
               <td>

@@ -17,13 +17,20 @@ export type CommandId =
   | 'zoomOut'
   | 'commandPalette'
   | 'addNode'
-  | 'shortcuts';
+  | 'shortcuts'
+  | 'save'
+  | 'publish'
+  | 'history'
+  | 'download'
+  | 'copyJson';
 
 export interface Shortcut {
   id: CommandId;
   label: string;
-  /** Key combinations, e.g. `Mod+Shift+Z`; the first is shown. */
+  /** Key combinations, e.g. `Mod+Shift+Z`; the first is shown. None: the command palette only. */
   keys: readonly string[];
+  /** Also while typing in a field (Ctrl+S). */
+  anywhere?: true;
   /** Copy, cut and paste run from the browser's clipboard events, not from keydown. */
   clipboard?: true;
   /** Acts on the canvas selection: only while the focus is on the canvas (or nowhere). */
@@ -46,6 +53,11 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'zoomIn', label: 'Zoom in', keys: ['+', '='] },
   { id: 'zoomOut', label: 'Zoom out', keys: ['-'] },
   { id: 'shortcuts', label: 'Show keyboard shortcuts', keys: ['?'] },
+  { id: 'save', label: 'Save now', keys: ['Mod+S'], anywhere: true },
+  { id: 'publish', label: 'Publish', keys: [] },
+  { id: 'history', label: 'Version history', keys: [] },
+  { id: 'download', label: 'Download the graph as JSON', keys: [] },
+  { id: 'copyJson', label: 'Copy the graph as JSON', keys: [] },
 ];
 
 const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -86,6 +98,7 @@ export function isTyping(target: EventTarget | null): boolean {
   return (
     target.isContentEditable ||
     ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) ||
-    target.closest('[contenteditable="true"], .cm-editor, dialog[open]') !== null
+    target.closest('[contenteditable="true"], .cm-editor, dialog[open], [aria-modal="true"]') !==
+      null
   );
 }

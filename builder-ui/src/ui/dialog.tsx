@@ -14,7 +14,8 @@ export interface DialogProps {
   footer?: ReactNode;
   /** One line under the title. */
   description?: ReactNode;
-  size?: 'normal' | 'wide';
+  /** `full`: nearly the whole window (comparisons side by side). */
+  size?: 'normal' | 'wide' | 'full';
   /** `alertdialog` for confirmations that interrupt. */
   role?: 'dialog' | 'alertdialog';
 }

@@ -97,4 +97,22 @@ describe('diffGraphs', () => {
       },
     ]);
   });
+
+  it('sees a label given, changed or taken away (what the canvas shows of the node)', () => {
+    const after = clone();
+    after.nodes[1]!.label = 'Welcome message';
+    after.nodes[1]!.position = { x: 999, y: 0 };
+    const diff = diffGraphs(base, after);
+    expect(diff.nodes.changed).toEqual([
+      {
+        id: 'greet',
+        label: { before: undefined, after: 'Welcome message' },
+        fields: [],
+        moved: false,
+      },
+    ]);
+    expect(hasChanges(diff)).toBe(true);
+    const back = diffGraphs(after, base);
+    expect(back.nodes.changed[0]?.label).toEqual({ before: 'Welcome message', after: undefined });
+  });
 });

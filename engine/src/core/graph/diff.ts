@@ -7,11 +7,13 @@ export interface FieldChange {
   after: unknown;
 }
 
-/** A node present in both documents whose type or config differ (or that only moved). */
+/** A node present in both documents whose type, label or config differ (or that only moved). */
 export interface NodeChange {
   id: string;
   /** Set when the node's type changed. */
   type?: { before: string; after: string };
+  /** Set when its label on the canvas changed (undefined: no label, the type's title shows). */
+  label?: { before: string | undefined; after: string | undefined };
   /** Config fields that differ (leaf paths). */
   fields: FieldChange[];
   /** Only its position differs (no other change): not shown as a change by default. */
@@ -29,7 +31,8 @@ export interface GraphDiff {
 
 /**
  * The differences between two graph documents: nodes added, removed and changed (with the config
- * fields that changed), edges added and removed, and changed names, descriptions and vars.
+ * fields that changed, and changed types and labels), edges added and removed, and changed
+ * names, descriptions and vars.
  * Positions alone count as `moved`, not as a change. Pure and deterministic: the builder shows
  * it for a version against the draft.
  *
@@ -47,13 +50,15 @@ export function diffGraphs(before: GraphDocument, after: GraphDocument): GraphDi
     const fields: FieldChange[] = [];
     diffValues(old.config ?? {}, node.config ?? {}, '', fields);
     const typeChanged = old.type !== node.type;
+    const labelChanged = (old.label ?? undefined) !== (node.label ?? undefined);
     const moved = old.position.x !== node.position.x || old.position.y !== node.position.y;
-    if (typeChanged || fields.length > 0 || moved) {
+    if (typeChanged || labelChanged || fields.length > 0 || moved) {
       changed.push({
         id,
         ...(typeChanged ? { type: { before: old.type, after: node.type } } : {}),
+        ...(labelChanged ? { label: { before: old.label, after: node.label } } : {}),
         fields,
-        moved: moved && !typeChanged && fields.length === 0,
+        moved: moved && !typeChanged && !labelChanged && fields.length === 0,
       });
     }
   }

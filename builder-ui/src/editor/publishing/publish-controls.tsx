@@ -1,0 +1,100 @@
+import type { ValidationIssue } from '@guildflow/engine/core';
+import { useStore } from 'zustand';
+import { Button, Dialog } from '../../ui/index.js';
+import { useEditor } from '../editor-context.js';
+import { useGraphSession } from '../graph-session.js';
+import { IssueItems } from '../issues-list.js';
+import './publishing.css';
+
+/** What is live: "Live · version 3", "Off · version 3" or "Not published". */
+export function publishedWords(published: { enabled: boolean; version: number | null }): string {
+  if (published.version === null) return 'Not published';
+  return `${published.enabled ? 'Live' : 'Off'} · version ${published.version}`;
+}
+
+/**
+ * The toolbar's publishing part: what is live, the on/off switch (off disables; on makes the
+ * version that was live run again, never the draft) and Publish (saves first; a refusal lists
+ * the issues, each taking you to its node and field).
+ */
+export function PublishControls() {
+  const { actions } = useGraphSession();
+  const published = useEditor((s) => s.published);
+  const busy = useStore(actions, (s) => s.busy);
+  const refusal = useStore(actions, (s) => s.refusal);
+  const never = published.version === null;
+  return (
+    <div className="gf-publish">
+      <span className="gf-publish-state" data-live={published.enabled && !never}>
+        {publishedWords(published)}
+      </span>
+      <button
+        type="button"
+        role="switch"
+        className="gf-publish-switch"
+        aria-checked={published.enabled}
+        aria-label="Graph on"
+        disabled={busy !== null || (never && !published.enabled)}
+        title={
+          never
+            ? 'Publish this graph to turn it on.'
+            : published.enabled
+              ? 'Turn off: no new runs start (runs already going finish).'
+              : `Turn on: version ${published.version} runs again.`
+        }
+        onClick={() => void actions.getState().setEnabled(!published.enabled)}
+      >
+        <span aria-hidden="true" />
+      </button>
+      <Button
+        variant="primary"
+        size="small"
+        busy={busy === 'publish'}
+        disabled={busy !== null}
+        onClick={() => void actions.getState().publish()}
+      >
+        Publish
+      </Button>
+      {refusal && (
+        <PublishRefusal issues={refusal} onClose={() => actions.getState().dismissRefusal()} />
+      )}
+    </div>
+  );
+}
+
+/** A refused publish: the service's issue list, each item taking you to what it is about. */
+function PublishRefusal({
+  issues,
+  onClose,
+}: {
+  issues: readonly ValidationIssue[];
+  onClose(): void;
+}) {
+  const count = `${issues.length} ${issues.length === 1 ? 'issue' : 'issues'}`;
+  return (
+    <Dialog
+      title="Not published"
+      role="alertdialog"
+      onClose={onClose}
+      description={`The draft has ${count} to fix first. Pick one to go to it; nothing was published and what is live stays as it was.`}
+      footer={<Button onClick={onClose}>Close</Button>}
+    >
+      <IssueItems issues={issues} onShow={onClose} />
+    </Dialog>
+  );
+}
+
+/** A publish warning or failure, kept in view under the toolbar until dismissed. */
+export function GraphNoticeBanner() {
+  const { actions } = useGraphSession();
+  const notice = useStore(actions, (s) => s.notice);
+  if (!notice) return null;
+  return (
+    <div className={`gf-publish-notice is-${notice.tone}`} role="alert">
+      <p>{notice.text}</p>
+      <button type="button" aria-label="Dismiss" onClick={() => actions.getState().dismissNotice()}>
+        ×
+      </button>
+    </div>
+  );
+}
