@@ -14,7 +14,7 @@ describe('the install form of a template', () => {
       'ui:submitButtonOptions': { norender: true },
     });
     expect(installUiSchema(parameters(giveaway))).toMatchObject({
-      hostIds: { items: { 'ui:widget': 'member' } },
+      hostIds: { items: { 'ui:widget': 'member', 'ui:label': false } },
       giveawayChannelId: { 'ui:widget': 'channel' },
       defaultWinners: {},
     });
