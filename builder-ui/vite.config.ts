@@ -9,6 +9,10 @@ const service = process.env.GUILDFLOW_SERVICE_URL ?? `http://localhost:${process
 export default defineConfig({
   // The core's validators generated at build time: the service's CSP forbids ajv's run-time code.
   plugins: [react(), precompiledValidators()],
+  // A `<meta property="csp-nonce">` (and nonces on the page's tags) whose placeholder the service
+  // replaces with each answer's style nonce (engine/src/service/http/security-headers.ts):
+  // CodeMirror's `<style>` element needs it under the service's CSP.
+  html: { cspNonce: 'GUILDFLOW_CSP_NONCE' },
   server: {
     proxy: {
       '/api': service,
