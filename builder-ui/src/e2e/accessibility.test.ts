@@ -62,6 +62,39 @@ describe('the graph list and the gallery', () => {
   });
 });
 
+describe('the install form', () => {
+  it('works from the keyboard: pickers, a list of members, every control with a visible focus', async () => {
+    await tab.page.goto('/templates');
+    await tab.page.getByRole('button', { name: 'Install Giveaway' }).click();
+    const dialog = tab.page.getByRole('dialog', { name: 'Install “Giveaway”' });
+    // The first field has the focus; its list stays closed until asked for.
+    const first = dialog.getByRole('combobox', { name: 'Member 1' });
+    await expect(first.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect(first.getAttribute('aria-expanded')).resolves.toBe('false');
+    await tab.page.keyboard.type('ali');
+    await tab.page.keyboard.press('Enter');
+    await expect(first.inputValue()).resolves.toBe('Alice (@alice)');
+    await dialog.getByRole('button', { name: 'Add' }).focus();
+    await tab.page.keyboard.press('Enter');
+    const second = dialog.getByRole('combobox', { name: 'Member 2' });
+    await second.focus();
+    await tab.page.keyboard.press('ArrowDown');
+    await expect(second.getAttribute('aria-expanded')).resolves.toBe('true');
+    // Escape closes the list, not the dialog.
+    await tab.page.keyboard.press('Escape');
+    await expect(second.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(dialog.isVisible()).resolves.toBe(true);
+    await e2e.screenshot(tab, 'a11y-install-form');
+    await e2e.expectAccessible(tab, 'the install form');
+    const controls = await markControls(tab.page, '[role="dialog"]');
+    const stops = await tabThrough(tab.page, 60);
+    expect(keyboardProblems(controls, stops)).toEqual([]);
+    await tab.page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    e2e.expectNoErrors(tab);
+  });
+});
+
 describe('the editor', () => {
   it('with a sendMessage node selected: no serious axe violations, readable at 1280×720', async () => {
     await tab.page.goto(editorPath);

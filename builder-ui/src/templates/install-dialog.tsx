@@ -9,6 +9,7 @@ import {
   type TemplateSummary,
 } from '../api/queries.js';
 import { Button, Dialog, errorMessage } from '../ui/index.js';
+import { INSTALL_BUTTONS } from './install-buttons.js';
 import { installSchema, installUiSchema, missingRequired, varErrors } from './install-form.js';
 import { GuildDiscordProvider, type GuildDiscordState } from '../config/guild-discord.js';
 import { GUILD_PICKER_WIDGETS } from '../config/guild-picker.js';
@@ -79,6 +80,7 @@ export function InstallDialog(props: {
             validator={formValidator}
             noValidate
             widgets={GUILD_PICKER_WIDGETS}
+            templates={{ ButtonTemplates: INSTALL_BUTTONS }}
             noHtml5Validate
             showErrorList={false}
             {...(extraErrors ? { extraErrors } : {})}

@@ -18,7 +18,9 @@ function uiOf(parameter: Parameter): UiSchema {
   if (parameter.type === 'array' && parameter.items) {
     const items = uiOf(parameter.items);
     // RJSF would label a picker of a list `Hosts-1`: the picker names it by its place (`Member 1`).
+    // The lists are sets (hosts, moderators): no buttons to reorder them.
     return {
+      'ui:options': { orderable: false },
       items: PICKERS.has(parameter.items['x-widget'] ?? '')
         ? { ...items, 'ui:label': false }
         : items,

@@ -2,9 +2,11 @@ import Form from '@rjsf/core';
 import type { ErrorSchema } from '@rjsf/utils';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GuildDiscordProvider, type GuildDiscord } from '../config/guild-discord.js';
 import { GUILD_PICKER_WIDGETS } from '../config/guild-picker.js';
+import { Dialog } from '../ui/dialog.js';
 import { formValidator } from '../ui/rjsf-validator.js';
 import { installSchema, installUiSchema, varErrors } from './install-form.js';
 
@@ -43,18 +45,21 @@ function draw(
   guild: { data?: GuildDiscord; error?: string },
   extraErrors?: ErrorSchema,
   onSubmit = vi.fn(),
+  wrap = (form: ReactNode) => form,
 ) {
   render(
     <GuildDiscordProvider value={{ data: guild.data, loading: false, error: guild.error }}>
-      <Form
-        schema={installSchema(parameters)}
-        uiSchema={{ ...installUiSchema(parameters), 'ui:submitButtonOptions': {} }}
-        validator={formValidator}
-        noValidate
-        widgets={GUILD_PICKER_WIDGETS}
-        {...(extraErrors ? { extraErrors } : {})}
-        onSubmit={(event) => onSubmit(event.formData)}
-      />
+      {wrap(
+        <Form
+          schema={installSchema(parameters)}
+          uiSchema={{ ...installUiSchema(parameters), 'ui:submitButtonOptions': {} }}
+          validator={formValidator}
+          noValidate
+          widgets={GUILD_PICKER_WIDGETS}
+          {...(extraErrors ? { extraErrors } : {})}
+          onSubmit={(event) => onSubmit(event.formData)}
+        />,
+      )}
     </GuildDiscordProvider>,
   );
   return onSubmit;
@@ -125,5 +130,27 @@ describe('the install form’s pickers', () => {
       'must be a Discord id',
     );
     expect(screen.getByRole('combobox', { name: /Role/ }).getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('work from the keyboard in the dialog: the focus leaves the list closed, Escape closes the list first', async () => {
+    const user = userEvent.setup();
+    const onClose = vi.fn();
+    draw({ data: directory }, undefined, vi.fn(), (form) => (
+      <Dialog title="Install" onClose={onClose}>
+        {form}
+      </Dialog>
+    ));
+    // The dialog focuses its first field; a list covering the form as it opens would hide it.
+    const channel = screen.getByRole('combobox', { name: /Channel/ });
+    expect(document.activeElement).toBe(channel);
+    expect(channel.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('listbox')).toBeNull();
+    await user.keyboard('{ArrowDown}');
+    expect(channel.getAttribute('aria-expanded')).toBe('true');
+    await user.keyboard('{Escape}');
+    expect(channel.getAttribute('aria-expanded')).toBe('false');
+    expect(onClose).not.toHaveBeenCalled();
+    await user.keyboard('{Escape}');
+    expect(onClose).toHaveBeenCalledOnce();
   });
 });

@@ -155,7 +155,9 @@ export function EntityCombobox(props: ComboboxProps) {
         }
         value={shown}
         onChange={(e) => type(e.target.value)}
-        onFocus={() => setOpen(true)}
+        // A click opens the list; the keyboard focus does not (Tab passes by, a dialog's first
+        // field is not covered by a list as it opens): arrows or typing open it.
+        onClick={() => setOpen(true)}
         onBlur={() => {
           setOpen(false);
           setQuery(undefined);
