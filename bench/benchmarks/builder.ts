@@ -26,7 +26,7 @@ import {
 import { SutGroup } from '../lib/child.js';
 import { knob } from '../lib/config.js';
 import { apiClient } from '../lib/http.js';
-import { round, summarize, type LatencySummary } from '../lib/stats.js';
+import { median, round, summarize, type LatencySummary } from '../lib/stats.js';
 import { defineBenchmark, isSkipped, type BenchContext, type Skipped } from '../lib/types.js';
 import type { ApiSutConfig } from '../sut/api-process.js';
 import type { SandboxSutInfo } from '../sut/sandbox-process.js';
@@ -49,10 +49,14 @@ export interface BuilderResult {
   firstOpenMs: number;
   /** Navigation → the graph's JSON received, median over the rounds (the rest is the browser). */
   graphLoadedP50Ms: number;
+  /** The page's main thread until every node was painted, median over the rounds. */
+  mainThread: MainThreadWork;
   /** Edges drawn in the frame where every node was (the fewest over the rounds). */
   edgesDrawn: number;
-  /** Dragging the canvas at the fitted view: every node on screen. */
+  /** The first drag of the canvas after it opened, at the fitted view: every node on screen. */
   panFitted: FrameSummary;
+  /** The same drag again (what was drawn for the first one is ready). */
+  panFittedAgain: FrameSummary;
   /** Dragging at 100 %: nodes mount and unmount as they enter and leave the view. */
   panZoomed: FrameSummary;
   bundle: BundleSizes;
@@ -61,6 +65,36 @@ export interface BuilderResult {
 }
 
 const VIEWPORT = { width: 1280, height: 720 };
+
+/** Where the main thread's time went (ms, Chromium's own counters: `Performance.getMetrics`). */
+export interface MainThreadWork {
+  /** All tasks: what the page had the main thread busy with. */
+  taskMs: number;
+  scriptMs: number;
+  layoutMs: number;
+  styleMs: number;
+}
+
+function mainThreadWork(answer: { metrics: { name: string; value: number }[] }): MainThreadWork {
+  const ms = (name: string) =>
+    round((answer.metrics.find((m) => m.name === name)?.value ?? 0) * 1000, 1);
+  return {
+    taskMs: ms('TaskDuration'),
+    scriptMs: ms('ScriptDuration'),
+    layoutMs: ms('LayoutDuration'),
+    styleMs: ms('RecalcStyleDuration'),
+  };
+}
+
+function medianWork(works: readonly MainThreadWork[]): MainThreadWork {
+  const of = (key: keyof MainThreadWork) => round(median(works.map((w) => w[key])), 1);
+  return {
+    taskMs: of('taskMs'),
+    scriptMs: of('scriptMs'),
+    layoutMs: of('layoutMs'),
+    styleMs: of('styleMs'),
+  };
+}
 
 async function run(ctx: BenchContext): Promise<BuilderResult | Skipped> {
   const executablePath = chromiumExecutable();
@@ -119,21 +153,26 @@ async function run(ctx: BenchContext): Promise<BuilderResult | Skipped> {
     await signIn.getByRole('heading', { name: 'Your servers' }).waitFor();
     await signIn.close();
 
-    const open = async (): Promise<{ page: Page; timing: OpenTiming }> => {
+    const open = async (): Promise<{ page: Page; timing: OpenTiming; work: MainThreadWork }> => {
       const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable');
       await page.goto(editorPath, { waitUntil: 'commit' });
-      return { page, timing: await waitForNodesPainted(page, doc.nodes.length) };
+      const timing = await waitForNodesPainted(page, doc.nodes.length);
+      return { page, timing, work: mainThreadWork(await cdp.send('Performance.getMetrics')) };
     };
     ctx.progress.update('first open');
     const first = await open();
     await first.page.close();
     const samples: number[] = [];
     const graphTimes: number[] = [];
+    const works: MainThreadWork[] = [];
     let edgesDrawn = doc.edges.length;
     for (let i = 0; i < rounds; i++) {
       ctx.progress.update(`open ${i + 1}/${rounds}`);
-      const { page, timing } = await open();
+      const { page, timing, work } = await open();
       samples.push(round(timing.paintedMs, 1));
+      works.push(work);
       if (timing.graphLoadedMs !== undefined) graphTimes.push(timing.graphLoadedMs);
       edgesDrawn = Math.min(edgesDrawn, timing.edges);
       await page.close();
@@ -150,6 +189,7 @@ async function run(ctx: BenchContext): Promise<BuilderResult | Skipped> {
     // Let the draft's first validation and the guild's names settle before dragging.
     await page.waitForTimeout(1500);
     const panFitted = await recordFrames(page, () => drag(page, panSeconds));
+    const panFittedAgain = await recordFrames(page, () => drag(page, panSeconds));
     ctx.progress.update('panning at 100 %');
     await zoomTo100(page);
     const panZoomed = await recordFrames(page, () => drag(page, panSeconds));
@@ -162,8 +202,10 @@ async function run(ctx: BenchContext): Promise<BuilderResult | Skipped> {
       open: { ...summarize(samples), samples },
       firstOpenMs: round(first.timing.paintedMs, 1),
       graphLoadedP50Ms: round(summarize(graphTimes).p50Ms, 1),
+      mainThread: medianWork(works),
       edgesDrawn,
       panFitted,
+      panFittedAgain,
       panZoomed,
       bundle,
       chromium: browser.version(),
@@ -237,7 +279,7 @@ export const builderBenchmark = defineBenchmark<BuilderResult>({
   needsStack: true,
   run,
   result: (r) =>
-    `open p50 **${round(r.open.p50Ms, 0)} ms**, p95 ${round(r.open.p95Ms, 0)} ms; pan p95 frame **${r.panFitted.p95FrameMs} ms** (all nodes in view), ${r.panZoomed.p95FrameMs} ms at 100 %; bundle ${r.bundle.entryGzipKiB} + ${r.bundle.editorGzipKiB} KiB gzip`,
+    `open p50 **${round(r.open.p50Ms, 0)} ms**, p95 ${round(r.open.p95Ms, 0)} ms; pan p95 frame **${r.panFitted.p95FrameMs} ms** (all nodes in view; ${r.panFittedAgain.p95FrameMs} ms dragging again), ${r.panZoomed.p95FrameMs} ms at 100 %; bundle ${r.bundle.entryGzipKiB} + ${r.bundle.editorGzipKiB} KiB gzip`,
   met: (r) => r.open.p95Ms <= 1000 && r.panFitted.p95FrameMs <= 33 && r.panZoomed.p95FrameMs <= 33,
   explain: (r) => (isSkipped(r) ? `**builder** — skipped: ${r.skipped}.` : explain(r)),
 });
@@ -245,5 +287,5 @@ export const builderBenchmark = defineBenchmark<BuilderResult>({
 function explain(r: BuilderResult): string {
   const pan = (f: FrameSummary) =>
     `${f.frames} frames in ${f.seconds} s, median ${f.medianFrameMs} ms, p95 ${f.p95FrameMs} ms, max ${f.maxFrameMs} ms, ${f.droppedFrames} dropped (60 Hz refreshes with no new frame), the view moved in ${f.movedFrames}`;
-  return `**builder** — the engine service serves the production build of the builder (as \`npm start\` does; rebuilt first when its sources changed) on the bench stack, with the Discord sandbox as the server's Discord. A generated ${r.nodes}-node, ${r.edges}-edge graph (the validation benchmark's generator: a slash command, chains of actions with error handlers, if/switch branches merged by joins, waits and loops; no issues by \`validateGraph\`) is saved as a draft, and Chromium ${r.chromium} (headless, software rendering, ${r.viewport}) opens its editor. **Open** — from navigation to the frame in which every node is drawn and visible (React Flow hides a node until it has measured it), measured in the page: the first open (editor chunk not cached) ${r.firstOpenMs} ms; then ${r.open.count} opens in new tabs with the HTTP cache warm, like reopening a graph: p50 ${r.open.p50Ms} ms, p95 ${r.open.p95Ms} ms, max ${r.open.maxMs} ms; the graph's JSON had arrived after ${r.graphLoadedP50Ms} ms (p50), the rest is parsing, the engine core's validation and React Flow rendering; ${r.edgesDrawn === r.edges ? 'every edge was drawn in that frame too' : `at least ${r.edgesDrawn} of the ${r.edges} edges were drawn in that frame`}. **Pan** — the mouse drags the canvas's background in a slow circle (a pointer move every ~8 ms), frame times from \`requestAnimationFrame\` timestamps: at the fitted view (all ${r.nodes} nodes on screen): ${pan(r.panFitted)}; at 100 % (React Flow renders only the nodes in view, so nodes mount and unmount as it moves): ${pan(r.panZoomed)}. **Bundle** (gzip, from the build's budget check): first visit ${r.bundle.entryGzipKiB} KiB (budget ${r.bundle.budget.entryGzipKiB}), opening the editor adds ${r.bundle.editorGzipKiB} KiB (budget ${r.bundle.budget.editorGzipKiB}). The browser shares the 2 cores with the service, the store and the dev server.`;
+  return `**builder** — the engine service serves the production build of the builder (as \`npm start\` does; rebuilt first when its sources changed) on the bench stack, with the Discord sandbox as the server's Discord. A generated ${r.nodes}-node, ${r.edges}-edge graph (the validation benchmark's generator: a slash command, chains of actions with error handlers, if/switch branches merged by joins, waits and loops; no issues by \`validateGraph\`) is saved as a draft, and Chromium ${r.chromium} (headless, software rendering, ${r.viewport}) opens its editor. **Open** — from navigation to the frame in which every node is drawn and visible (React Flow hides a node until it has measured it), measured in the page: the first open (editor chunk not cached) ${r.firstOpenMs} ms; then ${r.open.count} opens in new tabs with the HTTP cache warm, like reopening a graph: p50 ${r.open.p50Ms} ms, p95 ${r.open.p95Ms} ms, max ${r.open.maxMs} ms; the graph's JSON had arrived after ${r.graphLoadedP50Ms} ms (p50), the rest is parsing, the engine core's validation and React Flow rendering (the main thread was busy ${r.mainThread.taskMs} ms in all: script ${r.mainThread.scriptMs} ms, layout ${r.mainThread.layoutMs} ms, style ${r.mainThread.styleMs} ms, by Chromium's counters); ${r.edgesDrawn === r.edges ? 'every edge was drawn in that frame too' : `at least ${r.edgesDrawn} of the ${r.edges} edges were drawn in that frame`}. **Pan** — the mouse drags the canvas's background in a slow circle (a pointer move every ~8 ms), frame times from \`requestAnimationFrame\` timestamps: at the fitted view (all ${r.nodes} nodes on screen), the first drag after opening: ${pan(r.panFitted)}; the same drag again: ${pan(r.panFittedAgain)}; at 100 % (React Flow renders only the nodes in view, so nodes mount and unmount as it moves): ${pan(r.panZoomed)}. **Bundle** (gzip, from the build's budget check): first visit ${r.bundle.entryGzipKiB} KiB (budget ${r.bundle.budget.entryGzipKiB}), opening the editor adds ${r.bundle.editorGzipKiB} KiB (budget ${r.bundle.budget.editorGzipKiB}). The browser shares the 2 cores with the service, the store and the dev server.`;
 }
