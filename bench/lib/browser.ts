@@ -3,8 +3,9 @@
  * the timing taken inside the page (its own clock: `performance.now()` counts from the
  * navigation's start, `requestAnimationFrame` timestamps are the frames the page produced).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
+import { cpuMsOf } from './proc.js';
 import { median, percentile, round } from './stats.js';
 
 /**
@@ -182,4 +183,54 @@ export async function emptyCanvasPoint(page: Page): Promise<{ x: number; y: numb
   });
   if (!point) throw new Error('no empty spot of the canvas to drag from');
   return point;
+}
+
+/**
+ * CPU milliseconds used so far by each Chromium process this process started (browser,
+ * renderers, GPU and utility processes), by pid; empty where /proc is missing. CPU time, unlike
+ * wall time, does not grow while other processes hold the cores.
+ *
+ * @example
+ * const before = chromiumCpu(); await open(); const used = cpuUsedSince(before);
+ */
+export function chromiumCpu(): Map<number, number> {
+  const parents = new Map<number, number>();
+  const names = new Map<number, string>();
+  let entries: string[] = [];
+  try {
+    entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return new Map();
+  }
+  for (const name of entries) {
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      names.set(Number(name), stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
+      parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // the process exited while /proc was listed
+    }
+  }
+  const ours = (pid: number): boolean => {
+    for (let at = parents.get(pid); at !== undefined && at > 1; at = parents.get(at))
+      if (at === process.pid) return true;
+    return false;
+  };
+  const cpu = new Map<number, number>();
+  for (const [pid, name] of names)
+    if (/chrom/i.test(name) && ours(pid)) {
+      const ms = cpuMsOf(pid);
+      if (ms !== undefined) cpu.set(pid, ms);
+    }
+  return cpu;
+}
+
+/**
+ * The CPU milliseconds Chromium's processes used since `before` (processes started since count
+ * from zero).
+ */
+export function cpuUsedSince(before: ReadonlyMap<number, number>): number {
+  let used = 0;
+  for (const [pid, ms] of chromiumCpu()) used += ms - (before.get(pid) ?? 0);
+  return round(used, 0);
 }
