@@ -185,15 +185,18 @@ export async function emptyCanvasPoint(page: Page): Promise<{ x: number; y: numb
   return point;
 }
 
+/** CPU time by kind of Chromium process (`renderer`, `gpu-process`, `browser`…), ms. */
+export type ProcessCpu = Map<number, { kind: string; ms: number }>;
+
 /**
- * CPU milliseconds used so far by each Chromium process this process started (browser,
- * renderers, GPU and utility processes), by pid; empty where /proc is missing. CPU time, unlike
- * wall time, does not grow while other processes hold the cores.
+ * CPU milliseconds used so far by each Chromium process this process started (the browser,
+ * renderers, the GPU process that rasterises in software here, utility processes), by pid;
+ * empty where /proc is missing.
  *
  * @example
- * const before = chromiumCpu(); await open(); const used = cpuUsedSince(before);
+ * const before = chromiumCpu(); await open(); const { totalMs } = cpuUsedSince(before);
  */
-export function chromiumCpu(): Map<number, number> {
+export function chromiumCpu(): ProcessCpu {
   const parents = new Map<number, number>();
   const names = new Map<number, string>();
   let entries: string[] = [];
@@ -216,21 +219,40 @@ export function chromiumCpu(): Map<number, number> {
       if (at === process.pid) return true;
     return false;
   };
-  const cpu = new Map<number, number>();
-  for (const [pid, name] of names)
-    if (/chrom/i.test(name) && ours(pid)) {
-      const ms = cpuMsOf(pid);
-      if (ms !== undefined) cpu.set(pid, ms);
+  const cpu: ProcessCpu = new Map();
+  for (const [pid, name] of names) {
+    if (!/chrom/i.test(name) || !ours(pid)) continue;
+    const ms = cpuMsOf(pid);
+    if (ms === undefined) continue;
+    // Child processes rewrite their title, so the flag is looked for anywhere in it.
+    let kind = 'browser';
+    try {
+      kind = /--type=([\w-]+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))?.[1] ?? kind;
+    } catch {
+      // gone meanwhile
     }
+    cpu.set(pid, { kind, ms });
+  }
   return cpu;
 }
 
 /**
- * The CPU milliseconds Chromium's processes used since `before` (processes started since count
- * from zero).
+ * The CPU milliseconds Chromium's processes used since `before`, in all and by kind of process
+ * (processes started since count from zero).
  */
-export function cpuUsedSince(before: ReadonlyMap<number, number>): number {
-  let used = 0;
-  for (const [pid, ms] of chromiumCpu()) used += ms - (before.get(pid) ?? 0);
-  return round(used, 0);
+export function cpuUsedSince(before: ProcessCpu): {
+  totalMs: number;
+  byKind: Record<string, number>;
+} {
+  const byKind: Record<string, number> = {};
+  let total = 0;
+  for (const [pid, { kind, ms }] of chromiumCpu()) {
+    const used = ms - (before.get(pid)?.ms ?? 0);
+    total += used;
+    byKind[kind] = (byKind[kind] ?? 0) + used;
+  }
+  return {
+    totalMs: round(total, 0),
+    byKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, round(v, 0)])),
+  };
 }
