@@ -1,6 +1,5 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { constructedStyleSheets } from './scripts/constructed-style-sheets.js';
 import { precompiledValidators } from './scripts/precompiled-validators.js';
 
 // The engine service serves the built app at `/`; in development Vite serves it and forwards
@@ -9,8 +8,11 @@ const service = process.env.GUILDFLOW_SERVICE_URL ?? `http://localhost:${process
 
 export default defineConfig({
   // The core's validators generated at build time: the service's CSP forbids ajv's run-time code.
-  // CodeMirror's styles as constructed style sheets: the CSP forbids <style> elements.
-  plugins: [react(), precompiledValidators(), constructedStyleSheets()],
+  plugins: [react(), precompiledValidators()],
+  // A `<meta property="csp-nonce">` (and nonces on the page's tags) whose placeholder the service
+  // replaces with each answer's style nonce (engine/src/service/http/security-headers.ts):
+  // CodeMirror's `<style>` element needs it under the service's CSP.
+  html: { cspNonce: 'GUILDFLOW_CSP_NONCE' },
   server: {
     proxy: {
       '/api': service,

@@ -4,6 +4,7 @@
  */
 import type { AnyBenchmark } from '../lib/types.js';
 import { apiBenchmark } from './api.js';
+import { builderBenchmark } from './builder.js';
 import { interpreterBenchmark } from './interpreter.js';
 import { publishBenchmark } from './publish.js';
 import { e2eBenchmark } from './e2e.js';
@@ -27,4 +28,5 @@ export const benchmarks: readonly AnyBenchmark[] = [
   validationBenchmark,
   apiBenchmark,
   publishBenchmark,
+  builderBenchmark,
 ];

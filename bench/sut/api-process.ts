@@ -25,6 +25,10 @@ export interface ApiSutConfig {
   routerActivation?: boolean;
   /** Per-hook webhook rate limit (`false`: off, for the throughput bench). */
   webhookRateLimit?: false;
+  /** Serve the built builder UI from this folder (the builder bench). */
+  builderDir?: string;
+  /** The sandbox's REST API as the bot's (the builder's server list and pickers). */
+  sandboxBot?: { apiUrl: string; token: string };
 }
 
 /** The answer to the `stats` request. */
@@ -50,6 +54,10 @@ async function main(): Promise<void> {
     rateLimits: false,
     ...(config.routerActivation ? { activation: routerActivation(() => openStore(mongo)) } : {}),
     ...(config.webhookRateLimit === false ? { webhookRateLimit: false as const } : {}),
+    ...(config.builderDir ? { builderDir: config.builderDir } : {}),
+    ...(config.sandboxBot
+      ? { discordBot: { ...config.sandboxBot, kind: 'sandbox' as const } }
+      : {}),
   };
   const server = createApp(deps).listen(0, '127.0.0.1');
   await new Promise<void>((resolve, reject) => {

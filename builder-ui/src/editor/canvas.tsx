@@ -11,7 +11,13 @@ import {
   type NodeChange,
   type OnConnectEnd,
 } from '@xyflow/react';
-import { useCallback, useMemo, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import {
+  useCallback,
+  useMemo,
+  useState,
+  type DragEvent,
+  type MouseEvent as ReactMouseEvent,
+} from 'react';
 import { connectionEnded, quickAddPosition, tryConnect } from './connection-handlers.js';
 import { checkConnection, moveNodes, type XY } from './document-edits.js';
 import type { EditorActions, PendingConnection } from './editor-actions.js';
@@ -20,6 +26,7 @@ import type { Size } from './editor-store.js';
 import { createFlowSelectors, type FlowEdge, type FlowNode } from './flow-elements.js';
 import { GraphEdge } from './graph-edge.js';
 import { GraphNode } from './graph-node.js';
+import { FIT_VIEW, MIN_ZOOM, initialViewport } from './initial-viewport.js';
 
 /** The palette's drag payload type: a node type id. */
 export const NODE_DRAG_TYPE = 'application/x-guildflow-node-type';
@@ -58,6 +65,12 @@ export function Canvas({ actions, onPointer, onQuickAdd }: CanvasProps) {
   const selectors = useMemo(() => createFlowSelectors(), []);
   const nodes = useEditor(selectors.nodes);
   const edges = useEditor(selectors.edges);
+  const [defaultViewport] = useState(() =>
+    initialViewport(store.getState().doc.nodes, {
+      width: window.innerWidth,
+      height: window.innerHeight,
+    }),
+  );
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -184,9 +197,10 @@ export function Canvas({ actions, onPointer, onQuickAdd }: CanvasProps) {
       deleteKeyCode={null}
       selectionKeyCode="Shift"
       multiSelectionKeyCode={['Meta', 'Control']}
+      defaultViewport={defaultViewport}
       fitView
-      fitViewOptions={{ padding: 0.15, maxZoom: 1.2 }}
-      minZoom={0.05}
+      fitViewOptions={FIT_VIEW}
+      minZoom={MIN_ZOOM}
       maxZoom={2}
       onlyRenderVisibleElements={nodes.length > 150}
       aria-label="Graph canvas"

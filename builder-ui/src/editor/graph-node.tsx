@@ -2,7 +2,7 @@ import { getNodeType, portsOf } from '@guildflow/engine/core';
 import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { useEditor } from './editor-context.js';
-import type { FlowNode } from './flow-elements.js';
+import type { FlowNode, GraphNodeData } from './flow-elements.js';
 import { NodeIcon } from './node-icon.js';
 import { summarize } from './node-summary.js';
 import { useNames } from './names.js';
@@ -20,15 +20,10 @@ const zoomedOut = (s: ReactFlowState) => s.transform[2] < DETAIL_ZOOM;
 function GraphNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   const declaration = getNodeType(data.type);
   const issues = useEditor((s) => s.nodeIssues.get(id));
-  const names = useNames();
   const compact = useStore(zoomedOut);
   const ports = useMemo(
     () => portsOf({ type: data.type, config: data.config }),
     [data.type, data.config],
-  );
-  const summary = useMemo(
-    () => summarize(data.type, data.config, names),
-    [data.type, data.config, names],
   );
   const isTrigger = declaration?.kind === 'trigger';
   const title = data.label ?? declaration?.title ?? data.type;
@@ -73,9 +68,7 @@ function GraphNodeView({ id, data, selected }: NodeProps<FlowNode>) {
               <span className="gf-editor-node-type">{declaration.title}</span>
             )}
           </div>
-          <p className={`gf-editor-node-summary${summary ? '' : ' is-empty'}`}>
-            {summary || (declaration ? 'Not set up yet' : 'Unknown node type')}
-          </p>
+          <NodeSummary data={data} known={declaration !== undefined} />
         </>
       )}
       {ports.length > 0 && (
@@ -101,6 +94,24 @@ function GraphNodeView({ id, data, selected }: NodeProps<FlowNode>) {
         </ul>
       )}
     </div>
+  );
+}
+
+/**
+ * The one-line summary of a node's config, with channel and role names from the guild. Its own
+ * component: when the names arrive, only the summaries on screen draw again, not every node
+ * (zoomed out, nodes show none).
+ */
+function NodeSummary({ data, known }: { data: GraphNodeData; known: boolean }) {
+  const names = useNames();
+  const summary = useMemo(
+    () => summarize(data.type, data.config, names),
+    [data.type, data.config, names],
+  );
+  return (
+    <p className={`gf-editor-node-summary${summary ? '' : ' is-empty'}`}>
+      {summary || (known ? 'Not set up yet' : 'Unknown node type')}
+    </p>
   );
 }
 

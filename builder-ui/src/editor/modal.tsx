@@ -16,13 +16,25 @@ export function Modal({
   className?: string;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  // What had the focus before the dialog opened (read once, before showModal moves it).
+  const opener = useRef(document.activeElement);
   useEffect(() => {
     const dialog = ref.current;
-    if (!dialog || dialog.open) return;
-    if (typeof dialog.showModal === 'function') dialog.showModal();
-    else dialog.setAttribute('open', '');
-    // showModal focuses the first focusable element; the content may name a better one.
-    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    const back = opener.current;
+    if (!dialog) return;
+    if (!dialog.open) {
+      if (typeof dialog.showModal === 'function') dialog.showModal();
+      else dialog.setAttribute('open', '');
+      // showModal focuses the first focusable element; the content may name a better one.
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
+    // Unmounting removes the dialog without close(), so the browser does not give the focus
+    // back: do it, unless what ran from the dialog moved the focus somewhere on purpose.
+    return () => {
+      const focus = document.activeElement;
+      const lost = !focus || focus === document.body || dialog.contains(focus);
+      if (lost && back instanceof HTMLElement && back.isConnected) back.focus();
+    };
   }, []);
   return (
     <dialog

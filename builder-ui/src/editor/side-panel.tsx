@@ -61,18 +61,10 @@ function NodePanel({ nodeId }: { nodeId: string }) {
         >
           <NodeIcon name={declaration?.ui.icon ?? 'box'} size={18} />
         </span>
-        <div>
-          <h2>{node.label ?? declaration?.title ?? node.type}</h2>
-          <p className="gf-editor-muted">
-            <code>{node.type}</code> · id <code>{node.id}</code>
-          </p>
-        </div>
+        {/* The config panel below says the type, the id and what the node does (or that its
+            type is unknown): not repeated here, so the first field shows at 1280×720. */}
+        <h2>{node.label ?? declaration?.title ?? node.type}</h2>
       </header>
-      {declaration ? (
-        <p className="gf-editor-side-description">{declaration.description}</p>
-      ) : (
-        <p role="alert">Unknown node type “{node.type}”: delete this node or pick another type.</p>
-      )}
       <div className="gf-editor-field">
         <label htmlFor={labelId}>Label on the canvas</label>
         <input

@@ -12,6 +12,7 @@ import { EditorView, keymap, placeholder as placeholderText } from '@codemirror/
 import type { EditingMode, NodeScope } from '@guildflow/engine/core';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { expressionCompletions } from './completion.js';
+import { styleNonce } from './csp-nonce.js';
 import { expressionHighlight } from './highlight.js';
 import { expressionDiagnostics } from './lint.js';
 import './expression-field.css';
@@ -119,6 +120,7 @@ export function ExpressionField(props: ExpressionFieldProps) {
     const parent = host.current;
     if (!parent) return;
     const extensions: Extension[] = [
+      styleNonce(),
       history(),
       closeBrackets(),
       autocompletion({

@@ -1,5 +1,5 @@
 import Form from '@rjsf/core';
-import type { ErrorSchema, RegistryWidgetsType } from '@rjsf/utils';
+import type { ErrorSchema } from '@rjsf/utils';
 import { useMemo, useState } from 'react';
 import { ApiError } from '../api/client.js';
 import {
@@ -9,15 +9,12 @@ import {
   type TemplateSummary,
 } from '../api/queries.js';
 import { Button, Dialog, errorMessage } from '../ui/index.js';
+import { INSTALL_BUTTONS } from './install-buttons.js';
 import { installSchema, installUiSchema, missingRequired, varErrors } from './install-form.js';
-import { ChannelWidget, MemberWidget, RoleWidget, type PickerContext } from './picker-widgets.js';
+import { GuildDiscordProvider, type GuildDiscordState } from '../config/guild-discord.js';
+import { GUILD_PICKER_WIDGETS } from '../config/guild-picker.js';
 import { formValidator } from '../ui/rjsf-validator.js';
 
-const WIDGETS: RegistryWidgetsType = {
-  channel: ChannelWidget,
-  role: RoleWidget,
-  member: MemberWidget,
-};
 const FORM_ID = 'gf-install-form';
 
 /**
@@ -38,9 +35,11 @@ export function InstallDialog(props: {
   const [vars, setVars] = useState<Record<string, unknown>>({});
   const schema = useMemo(() => installSchema(template.parameters), [template.parameters]);
   const uiSchema = useMemo(() => installUiSchema(template.parameters), [template.parameters]);
-  const context: PickerContext = {
-    directory: directory.data,
-    problem: directory.isError ? errorMessage(directory.error) : undefined,
+  // The pickers read the server's channels, roles and members from here.
+  const guild: GuildDiscordState = {
+    data: directory.data,
+    loading: directory.isPending,
+    error: directory.isError ? errorMessage(directory.error) : undefined,
   };
   const [missing, setMissing] = useState<ErrorSchema | undefined>();
   const apiError = install.error instanceof ApiError ? install.error : undefined;
@@ -66,43 +65,44 @@ export function InstallDialog(props: {
         <p role="status" className="gf-muted">
           Loading the server’s channels and roles…
         </p>
-      ) : context.problem ? (
+      ) : guild.error ? (
         <p role="status" className="gf-notice">
-          The server’s channels and roles could not be read ({context.problem}); type their ids
-          instead.
+          The server’s channels and roles could not be read ({guild.error}); type their ids instead.
         </p>
       ) : null}
       <div className="gf-install-form">
-        <Form
-          id={FORM_ID}
-          schema={schema}
-          uiSchema={uiSchema}
-          formData={vars}
-          validator={formValidator}
-          noValidate
-          widgets={WIDGETS}
-          formContext={context}
-          noHtml5Validate
-          showErrorList={false}
-          {...(extraErrors ? { extraErrors } : {})}
-          onChange={(event) => {
-            const changed = (event.formData ?? {}) as Record<string, unknown>;
-            setVars(changed);
-            // Problems go away as they are fixed, not at the next submit.
-            if (missing) setMissing(missingRequired(template.parameters, changed));
-            if (install.isError) install.reset();
-          }}
-          onSubmit={(event) => {
-            const submitted = (event.formData ?? {}) as Record<string, unknown>;
-            const empty = missingRequired(template.parameters, submitted);
-            setMissing(empty);
-            if (!empty)
-              install.mutate(
-                { templateId: template.id, vars: submitted },
-                { onSuccess: props.onInstalled },
-              );
-          }}
-        />
+        <GuildDiscordProvider value={guild}>
+          <Form
+            id={FORM_ID}
+            schema={schema}
+            uiSchema={uiSchema}
+            formData={vars}
+            validator={formValidator}
+            noValidate
+            widgets={GUILD_PICKER_WIDGETS}
+            templates={{ ButtonTemplates: INSTALL_BUTTONS }}
+            noHtml5Validate
+            showErrorList={false}
+            {...(extraErrors ? { extraErrors } : {})}
+            onChange={(event) => {
+              const changed = (event.formData ?? {}) as Record<string, unknown>;
+              setVars(changed);
+              // Problems go away as they are fixed, not at the next submit.
+              if (missing) setMissing(missingRequired(template.parameters, changed));
+              if (install.isError) install.reset();
+            }}
+            onSubmit={(event) => {
+              const submitted = (event.formData ?? {}) as Record<string, unknown>;
+              const empty = missingRequired(template.parameters, submitted);
+              setMissing(empty);
+              if (!empty)
+                install.mutate(
+                  { templateId: template.id, vars: submitted },
+                  { onSuccess: props.onInstalled },
+                );
+            }}
+          />
+        </GuildDiscordProvider>
       </div>
       {install.isError && !extraErrors && !missing ? (
         <p className="gf-field-error" role="alert">

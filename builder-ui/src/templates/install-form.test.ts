@@ -14,7 +14,10 @@ describe('the install form of a template', () => {
       'ui:submitButtonOptions': { norender: true },
     });
     expect(installUiSchema(parameters(giveaway))).toMatchObject({
-      hostIds: { items: { 'ui:widget': 'member' } },
+      hostIds: {
+        'ui:options': { orderable: false },
+        items: { 'ui:widget': 'member', 'ui:label': false },
+      },
       giveawayChannelId: { 'ui:widget': 'channel' },
       defaultWinners: {},
     });

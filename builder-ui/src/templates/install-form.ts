@@ -15,7 +15,17 @@ type Parameter = { type?: string; 'x-widget'?: string; items?: Parameter };
 
 function uiOf(parameter: Parameter): UiSchema {
   const widget = parameter['x-widget'];
-  if (parameter.type === 'array' && parameter.items) return { items: uiOf(parameter.items) };
+  if (parameter.type === 'array' && parameter.items) {
+    const items = uiOf(parameter.items);
+    // RJSF would label a picker of a list `Hosts-1`: the picker names it by its place (`Member 1`).
+    // The lists are sets (hosts, moderators): no buttons to reorder them.
+    return {
+      'ui:options': { orderable: false },
+      items: PICKERS.has(parameter.items['x-widget'] ?? '')
+        ? { ...items, 'ui:label': false }
+        : items,
+    };
+  }
   if (!widget) return {};
   if (PICKERS.has(widget)) return { 'ui:widget': widget };
   if (widget === 'textarea') return { 'ui:widget': 'textarea', 'ui:options': { rows: 3 } };

@@ -68,6 +68,8 @@ export function Dialog({
 
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (event.key === 'Escape') {
+      // A field inside used it (a combobox closing its list, an autocomplete): not for us.
+      if (event.defaultPrevented) return;
       event.stopPropagation();
       close.current();
       return;

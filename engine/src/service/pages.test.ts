@@ -20,6 +20,13 @@ afterAll(async () => {
 
 const get = (path: string) => fetch(`${service.url}${path}`);
 
+/** The nonce the answer's CSP allows `<style>` elements with. */
+function styleNonceOf(answer: Response): string {
+  const csp = answer.headers.get('content-security-policy') ?? '';
+  const styleSrc = /(?:^|;)\s*style-src ([^;]*)/.exec(csp)?.[1] ?? '';
+  return /'nonce-([^']+)'/.exec(styleSrc)?.[1] ?? 'none';
+}
+
 describe('serving the builder', () => {
   it('answers index.html, never stored, on every client route', async () => {
     for (const path of [
@@ -33,8 +40,24 @@ describe('serving the builder', () => {
       expect(answer.status, path).toBe(200);
       expect(answer.headers.get('content-type'), path).toMatch(/^text\/html/);
       expect(answer.headers.get('cache-control'), path).toBe('no-store');
-      expect(await answer.text(), path).toBe(build.indexHtml);
+      expect(await answer.text(), path).toBe(
+        build.indexHtml.replaceAll('GUILDFLOW_CSP_NONCE', styleNonceOf(answer)),
+      );
     }
+  });
+
+  it('gives every page a fresh style nonce, the one its CSP allows', async () => {
+    // CodeMirror (the expression fields) styles itself with a <style> element: without the
+    // nonce, the CSP blocks it and the editor's fields lose their layout.
+    const nonces = new Set<string>();
+    for (let i = 0; i < 3; i++) {
+      const answer = await get('/guilds/1/graphs/g_1');
+      const nonce = styleNonceOf(answer);
+      expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+      expect(await answer.text()).toContain(`<meta property="csp-nonce" nonce="${nonce}">`);
+      nonces.add(nonce);
+    }
+    expect(nonces.size).toBe(3);
   });
 
   it('serves hashed assets for a year and a missing asset as a plain 404', async () => {

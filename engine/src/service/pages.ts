@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express, type Response } from 'express';
+import { CSP_NONCE_PLACEHOLDER, cspNonce } from './http/security-headers.js';
 
 /**
  * The service's own static files: `page.css`, the style of the few pages the service writes
@@ -69,7 +70,11 @@ export function mountPages(app: Express, builderDir = BUILDER_DIR): void {
       notBuilt(res);
       return;
     }
-    res.type('html').set('Cache-Control', 'no-store').send(html);
+    // The page's style nonce must match this answer's CSP (a fresh one each time).
+    res
+      .type('html')
+      .set('Cache-Control', 'no-store')
+      .send(html.replaceAll(CSP_NONCE_PLACEHOLDER, cspNonce(res)));
   });
   app.use(
     express.static(builderDir, {

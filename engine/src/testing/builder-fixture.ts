@@ -12,8 +12,8 @@ export interface BuilderFixture {
 }
 
 /**
- * Writes a minimal Vite-shaped build (index.html loading a hashed module from `/assets/`, and a
- * root file) into a temp folder, for tests of how the service serves the builder.
+ * Writes a minimal Vite-shaped build (index.html loading a hashed module from `/assets/`, with
+ * the style nonce's placeholder, and a root file) into a temp folder, for tests of how the service serves the builder.
  *
  * @example
  * const build = builderFixture();
@@ -23,9 +23,12 @@ export function builderFixture(): BuilderFixture {
   const dir = mkdtempSync(join(tmpdir(), 'guildflow-builder-'));
   mkdirSync(join(dir, 'assets'));
   const script = '/assets/index-Ab12Cd34.js';
+  // As Vite writes it with `html.cspNonce`: the service puts each answer's nonce in its place.
+  const nonce = 'GUILDFLOW_CSP_NONCE';
   const indexHtml =
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Guildflow</title>' +
-    `<script type="module" crossorigin src="${script}"></script></head>` +
+    `<meta property="csp-nonce" nonce="${nonce}">` +
+    `<script type="module" crossorigin src="${script}" nonce="${nonce}"></script></head>` +
     '<body><div id="root"></div></body></html>';
   writeFileSync(join(dir, 'index.html'), indexHtml);
   writeFileSync(join(dir, script), 'export const app = 1;\n');

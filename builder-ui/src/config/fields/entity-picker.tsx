@@ -51,6 +51,12 @@ interface ComboboxProps {
   placeholder?: string | undefined;
   /** True where no visible label names the input (a row of a list): it is named by `label`. */
   unlabelled?: boolean | undefined;
+  required?: boolean | undefined;
+  /**
+   * False where only an id can be stored (a template's install settings): `{{` does not start an
+   * expression and nothing offers one.
+   */
+  expressions?: boolean | undefined;
 }
 
 /**
@@ -76,6 +82,7 @@ export function EntityCombobox(props: ComboboxProps) {
   const statusId = `${id}__status`;
   const noun = ENTITY_NOUN[kind];
   const plural = ENTITY_PLURAL[kind];
+  const expressions = props.expressions !== false;
 
   const choose = (option: EntityOption | undefined) => {
     if (!option || option.disabled) return;
@@ -85,7 +92,7 @@ export function EntityCombobox(props: ComboboxProps) {
   };
   const type = (text: string) => {
     // `{{` starts an expression; digits are an id typed by hand (kept as they are).
-    if (text.includes('{{') || /^\d+$/.test(text.trim())) {
+    if ((expressions && text.includes('{{')) || /^\d+$/.test(text.trim())) {
       onChange(text.trim() === '{{' ? '{{  }}' : text.trim());
       setQuery(undefined);
       return;
@@ -115,7 +122,7 @@ export function EntityCombobox(props: ComboboxProps) {
   const status = guild.loading
     ? `Loading this server’s ${plural}…`
     : guild.error
-      ? `Could not load this server’s ${plural}: ${guild.error} You can still type an id or use an expression.`
+      ? `Could not load this server’s ${plural}: ${guild.error} You can still type ${expressions ? 'an id or use an expression' : 'its id'}.`
       : value !== '' && !selected && !isTemplate(value)
         ? `${value} is not a ${noun} of ${guild.data?.guild.name ?? 'this server'}.`
         : undefined;
@@ -136,11 +143,21 @@ export function EntityCombobox(props: ComboboxProps) {
           [props.describedBy, status ? statusId : undefined].filter(Boolean).join(' ') || undefined
         }
         aria-invalid={props.invalid ? true : undefined}
+        aria-required={props.required ? true : undefined}
         autoComplete="off"
-        placeholder={props.placeholder ?? `Search ${plural} or type {{ for an expression`}
+        placeholder={
+          props.placeholder ??
+          (expressions
+            ? `Search ${plural} or type {{ for an expression`
+            : guild.error && !guild.data
+              ? `${noun} id (digits)`
+              : `Search ${plural}`)
+        }
         value={shown}
         onChange={(e) => type(e.target.value)}
-        onFocus={() => setOpen(true)}
+        // A click opens the list; the keyboard focus does not (Tab passes by, a dialog's first
+        // field is not covered by a list as it opens): arrows or typing open it.
+        onClick={() => setOpen(true)}
         onBlur={() => {
           setOpen(false);
           setQuery(undefined);

@@ -57,7 +57,10 @@ describe('security headers', () => {
     for (const [what, , headers] of answers) {
       const csp = policyOf(headers);
       expect(csp['script-src'], what).toEqual(["'self'"]);
-      expect(csp['style-src'], what).toEqual(["'self'"]);
+      // <style> elements only with this answer's nonce (CodeMirror's, in the builder).
+      expect(csp['style-src']?.[0], what).toBe("'self'");
+      expect(csp['style-src']?.[1], what).toMatch(/^'nonce-[A-Za-z0-9+/]{22}=='$/);
+      expect(csp['style-src'], what).toHaveLength(2);
       expect(csp['style-src-attr'], what).toEqual(["'unsafe-inline'"]);
       expect(csp['connect-src'], what).toEqual(["'self'"]);
       expect(csp['img-src'], what).toEqual(["'self'", 'data:', 'https://cdn.discordapp.com']);
