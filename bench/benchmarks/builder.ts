@@ -317,7 +317,7 @@ function explain(r: BuilderResult): string {
       ', ',
     )} — time spent waiting for a core not counted); ${r.edgesDrawn === r.edges ? 'every edge was drawn in that frame too' : `at least ${r.edgesDrawn} of the ${r.edges} edges were drawn in that frame`}. **Pan** — the mouse drags the canvas's background in a slow circle (a pointer move every ~8 ms), frame times from \`requestAnimationFrame\` timestamps: at the fitted view (all ${r.nodes} nodes on screen), the first drag after opening: ${pan(r.panFitted)}; the same drag again: ${pan(r.panFittedAgain)}; at 100 % (React Flow renders only the nodes in view, so nodes mount and unmount as it moves): ${pan(r.panZoomed)}. **Bundle** (gzip, from the build's budget check): first visit ${r.bundle.entryGzipKiB} KiB (budget ${r.bundle.budget.entryGzipKiB}), opening the editor adds ${r.bundle.editorGzipKiB} KiB (budget ${r.bundle.budget.editorGzipKiB}). The browser shares the 2 cores with the service, the store and the dev server.${
     r.open.p95Ms > 1000
-      ? ` What limits the open: Chromium spends ${r.chromiumCpuP50Ms} ms of CPU on it (mostly the renderer: React and React Flow drawing every node, then again once React Flow has measured them), so at least ${round(r.chromiumCpuP50Ms / 2, 0)} ms of wall time with both cores free, and more while other processes hold them.`
+      ? ` What limits the open: Chromium spends ${r.chromiumCpuP50Ms} ms of CPU on it (mostly the renderer: React creating every node's elements, then React Flow measuring each node and its ports and updating every node with the sizes), so at least ${round(r.chromiumCpuP50Ms / 2, 0)} ms of wall time with both cores free, and more while other processes hold them.`
       : ''
   }`;
 }

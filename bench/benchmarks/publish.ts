@@ -132,5 +132,7 @@ export const publishBenchmark = defineBenchmark<PublishResult>({
           r.idleCpuMsPerSecond,
         )
           .map(([k, v]) => `${k} ${v} ms`)
-          .join(', ')}. The router's per-event cost is unchanged (see \`router\`): matching reads only the in-memory index.`,
+          .join(
+            ', ',
+          )}. The router's per-event cost is unchanged (see \`router\`): matching reads only the in-memory index.`,
 });

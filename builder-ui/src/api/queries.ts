@@ -4,9 +4,15 @@
  * so every screen sees the same cached data and refreshes together.
  */
 import type { CatalogJson, GraphDocument, ValidationIssue } from '@guildflow/engine/core';
-import { useMutation, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import {
+  queryOptions,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type UseQueryResult,
+} from '@tanstack/react-query';
 import { api, ApiError, call, storedToken } from './client.js';
-import { writesSettled } from './graph-writes.js';
+import { openGraph } from './graph-reads.js';
 import type { components } from './openapi.js';
 
 type Schemas = components['schemas'];
@@ -66,22 +72,29 @@ const graphPath = (guildId: string, graphId: string) => ({
  * The node catalog (titles, icons, schemas, ports), typed by the engine core that builds it; it
  * changes only with a new version of Guildflow.
  */
+export const catalogQuery = queryOptions({
+  queryKey: queryKeys.catalog,
+  queryFn: async () => (await call(api.GET('/api/catalog'))) as unknown as CatalogJson,
+  staleTime: Infinity,
+});
+
+/** {@link catalogQuery} in a component. */
 export function useCatalog() {
-  return useQuery({
-    queryKey: queryKeys.catalog,
-    queryFn: async () => (await call(api.GET('/api/catalog'))) as unknown as CatalogJson,
-    staleTime: Infinity,
-  });
+  return useQuery(catalogQuery);
 }
 
 /** Who the stored token belongs to (disabled while signed out). */
-export function useSession() {
-  return useQuery({
+export const sessionQuery = () =>
+  queryOptions({
     queryKey: queryKeys.session,
     queryFn: () => call(api.GET('/api/session')),
     enabled: storedToken() !== null,
     staleTime: 60_000,
   });
+
+/** {@link sessionQuery} in a component. */
+export function useSession() {
+  return useQuery(sessionQuery());
 }
 
 /** How people can sign in here (public: works signed out). */
@@ -94,12 +107,15 @@ export function useSignInMethods() {
 }
 
 /** The guilds the caller can open. */
+export const guildsQuery = queryOptions({
+  queryKey: queryKeys.guilds,
+  queryFn: () => call(api.GET('/api/guilds')),
+  staleTime: 60_000,
+});
+
+/** {@link guildsQuery} in a component. */
 export function useGuilds() {
-  return useQuery({
-    queryKey: queryKeys.guilds,
-    queryFn: () => call(api.GET('/api/guilds')),
-    staleTime: 60_000,
-  });
+  return useQuery(guildsQuery);
 }
 
 /** The graphs of a guild, most recently changed first. */
@@ -112,18 +128,6 @@ export function useGraphs(guildId: string) {
 }
 
 /**
- * Reads one graph as the editor edits it (after this tab's own writes to it have ended, so a
- * graph reopened while its last save is on its way is read with that save).
- */
-export async function fetchGraph(guildId: string, graphId: string): Promise<EditorGraph> {
-  await writesSettled(guildId, graphId);
-  const resource = await call(
-    api.GET('/api/guilds/{guildId}/graphs/{graphId}', graphPath(guildId, graphId)),
-  );
-  return resource as unknown as EditorGraph;
-}
-
-/**
  * One graph for the editor. Read fresh on every opening (wait for `isFetchedAfterMount`: what
  * is cached from the last opening may be older than its last save) and never refetched behind
  * the editor's back (the editor owns the draft from then on; its saves answer the new state).
@@ -131,7 +135,7 @@ export async function fetchGraph(guildId: string, graphId: string): Promise<Edit
 export function useGraph(guildId: string, graphId: string) {
   return useQuery({
     queryKey: queryKeys.graph(guildId, graphId),
-    queryFn: () => fetchGraph(guildId, graphId),
+    queryFn: () => openGraph(guildId, graphId),
     staleTime: Infinity,
     gcTime: 0,
     refetchOnMount: 'always',
@@ -181,12 +185,9 @@ export function useLastRuns(guildId: string) {
  * A guild's channels, roles and members for the pickers (the config panel's and the template
  * installer's), cached a minute: a server's channels change rarely, and the pickers still accept
  * any id or expression. One quick retry when the service or Discord stumbled; a refusal is final.
- *
- * @example
- * const { data, isPending, error } = useGuildDiscord(guildId);
  */
-export function useGuildDiscord(guildId: string): UseQueryResult<GuildDiscord, ApiError> {
-  return useQuery<GuildDiscord, ApiError>({
+export const guildDiscordQuery = (guildId: string) =>
+  queryOptions<GuildDiscord, ApiError>({
     queryKey: queryKeys.guildDiscord(guildId),
     queryFn: () =>
       call(api.GET('/api/guilds/{guildId}/discord', { params: { path: { guildId } } })),
@@ -195,6 +196,15 @@ export function useGuildDiscord(guildId: string): UseQueryResult<GuildDiscord, A
     retry: (count, error) => count < 1 && (error.status === 0 || error.status >= 500),
     retryDelay: 500,
   });
+
+/**
+ * {@link guildDiscordQuery} in a component.
+ *
+ * @example
+ * const { data, isPending, error } = useGuildDiscord(guildId);
+ */
+export function useGuildDiscord(guildId: string): UseQueryResult<GuildDiscord, ApiError> {
+  return useQuery(guildDiscordQuery(guildId));
 }
 
 /** The prebuilt templates with their graphs (for the gallery's previews). */

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { App } from './app.js';
 
 describe('App', () => {
-  it('renders the product name', () => {
+  it('renders the product name', async () => {
     render(<App />);
-    expect(screen.getByRole('heading', { name: 'Guildflow' })).toBeTruthy();
+    // The router's loaders answer first (a loading state for a moment), then the page.
+    expect(await screen.findByRole('heading', { name: 'Guildflow' })).toBeTruthy();
   });
 });

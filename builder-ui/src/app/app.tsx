@@ -4,7 +4,7 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ToastProvider } from '../ui/index.js';
 import { ErrorBoundary } from './error-boundary.js';
 import { createQueryClient } from './query-client.js';
-import { routes } from './routes.js';
+import { appRoutes } from './routes.js';
 
 /**
  * The builder's root: error boundary, server state (TanStack Query), toasts and the router.
@@ -15,7 +15,7 @@ import { routes } from './routes.js';
  */
 export function App({ router }: { router?: ReturnType<typeof createBrowserRouter> } = {}) {
   const [client] = useState(createQueryClient);
-  const [browserRouter] = useState(() => router ?? createBrowserRouter(routes));
+  const [browserRouter] = useState(() => router ?? createBrowserRouter(appRoutes(client)));
   return (
     <ErrorBoundary>
       <QueryClientProvider client={client}>

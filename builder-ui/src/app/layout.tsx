@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router';
+import { NavLink, Outlet, useLocation, useNavigate, useNavigation, useParams } from 'react-router';
 import { useGuilds, useSession } from '../api/queries.js';
 import { browserEnv } from '../auth/browser-env.js';
 import { signOut } from '../auth/sign-in.js';
@@ -21,6 +21,8 @@ export function Layout() {
   const guilds = useGuilds();
   const { guildId: routeGuildId } = useParams();
   const guildId = useCurrentGuildId(guilds.data?.guilds);
+  // The page being left stays until the next one's code has loaded (the editor's chunk).
+  const loading = useNavigation().state === 'loading';
 
   useEffect(() => {
     if (routeGuildId) rememberGuild(routeGuildId);
@@ -94,6 +96,9 @@ export function Layout() {
           </Button>
         </div>
       </header>
+      {loading ? (
+        <div className="gf-app-progress" role="progressbar" aria-label="Opening the page" />
+      ) : null}
       <div className="gf-app-content">
         <Outlet />
       </div>

@@ -1,5 +1,5 @@
 import type { GraphDocument, GraphNode } from '@guildflow/engine/core';
-import { cleanup, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { welcomeGraph } from '../testing/editor-fixtures.js';
 import { renderEditor } from '../testing/render-editor.js';
@@ -143,6 +143,33 @@ describe('canvas nodes', () => {
     await waitFor(() => expect(nodeEl('greet')).toBeTruthy());
     expect(nodeEl('greet').querySelector('.gf-editor-node-summary')?.textContent).toBe(
       'Send "Hi" to #welcome',
+    );
+  });
+
+  it('far out, draw a block in the group colour with ports and issues, named for screen readers', async () => {
+    const doc: GraphDocument = {
+      schemaVersion: 1,
+      name: 'far',
+      vars: {},
+      nodes: [node('start', 'trigger.manual'), node('check', 'flow.if', { condition: '' }, 300)],
+      edges: [{ id: 'e1', source: 'start', target: 'check' }],
+    };
+    renderEditor(doc);
+    await waitFor(() => expect(nodeEl('check')).toBeTruthy());
+    const check = nodeEl('check');
+    expect(check.querySelector('.gf-editor-node-title')?.textContent).toBe('If');
+    // Zoomed out as far as a big graph fitted in view.
+    for (let i = 0; i < 12; i++) fireEvent.click(screen.getByRole('button', { name: 'Zoom Out' }));
+    await waitFor(() => expect(check.querySelector('.gf-editor-node-title')).toBeNull());
+    expect(check.querySelector('.gf-editor-node')?.classList.contains('is-far')).toBe(true);
+    expect(check.querySelector('.gf-editor-node-title')).toBeNull();
+    expect(check.querySelector('svg.lucide')).toBeNull();
+    expect(check.getAttribute('aria-label')).toBe('If (check)');
+    expect(portsOf('check').map(([port]) => port)).toEqual(['true', 'false']);
+    await waitFor(() =>
+      expect(check.querySelector('.gf-editor-node-issues')?.getAttribute('aria-label')).toMatch(
+        /^1 issue/,
+      ),
     );
   });
 });

@@ -9,7 +9,17 @@ import { useNames } from './names.js';
 
 /** Below this zoom the text is unreadable anyway: nodes draw only their head (fewer elements). */
 export const DETAIL_ZOOM = 0.45;
-const zoomedOut = (s: ReactFlowState) => s.transform[2] < DETAIL_ZOOM;
+/**
+ * Below this zoom even the title is a smudge (a 13 px font under 4 px): nodes draw only their
+ * coloured frame, ports and issue badge — a 500-node graph fitted in view opens in half the
+ * elements. The name stays in the node's accessible label.
+ */
+export const FAR_ZOOM = 0.3;
+type Detail = 'full' | 'compact' | 'far';
+const detailAt = (s: ReactFlowState): Detail => {
+  const zoom = s.transform[2];
+  return zoom < FAR_ZOOM ? 'far' : zoom < DETAIL_ZOOM ? 'compact' : 'full';
+};
 
 /**
  * A node on the canvas, drawn from its type's declaration: icon, title, a one-line summary of
@@ -20,7 +30,8 @@ const zoomedOut = (s: ReactFlowState) => s.transform[2] < DETAIL_ZOOM;
 function GraphNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   const declaration = getNodeType(data.type);
   const issues = useEditor((s) => s.nodeIssues.get(id));
-  const compact = useStore(zoomedOut);
+  const detail = useStore(detailAt);
+  const compact = detail !== 'full';
   const ports = useMemo(
     () => portsOf({ type: data.type, config: data.config }),
     [data.type, data.config],
@@ -33,6 +44,7 @@ function GraphNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   if (issues) classes.push('has-issues');
   if (isTrigger) classes.push('is-trigger');
   if (!declaration) classes.push('is-unknown');
+  if (detail === 'far') classes.push('is-far');
 
   return (
     <div
@@ -44,11 +56,15 @@ function GraphNodeView({ id, data, selected }: NodeProps<FlowNode>) {
         <Handle type="target" position={Position.Left} className="gf-editor-handle is-input" />
       )}
       <div className="gf-editor-node-head">
-        <span className="gf-editor-node-icon">
-          <NodeIcon name={declaration?.ui.icon ?? 'box'} />
-        </span>
-        <span className="gf-editor-node-title">{title}</span>
-        {isTrigger && <span className="gf-editor-node-tag">Trigger</span>}
+        {detail !== 'far' && (
+          <>
+            <span className="gf-editor-node-icon">
+              <NodeIcon name={declaration?.ui.icon ?? 'box'} />
+            </span>
+            <span className="gf-editor-node-title">{title}</span>
+            {isTrigger && <span className="gf-editor-node-tag">Trigger</span>}
+          </>
+        )}
         {issues && (
           <span
             className="gf-editor-node-issues"
