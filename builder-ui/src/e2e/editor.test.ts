@@ -1,8 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_IDS } from '@guildflow/discord-sandbox';
-import { eventually } from '@guildflow/engine/testing/service';
 import { startE2E, type E2E, type Tab } from './harness.js';
+import { joinAndExpectWelcome } from './sandbox-member.js';
 
 // The editor in Chromium against the real stack: a graph drawn with the mouse, configured by
 // name, published, and working in the sandbox; then two tabs editing the same graph.
@@ -146,24 +146,8 @@ describe('the editor', () => {
     // Discord events route by it the moment the answer came: no warning was shown.
     await expect(page.locator('.gf-publish-notice').count()).resolves.toBe(0);
 
-    const joined = await api('POST', '/api/sandbox/events', {
-      guildId: GUILD,
-      type: 'memberJoined',
-      user: { username: 'drawn-by-mouse' },
-    });
-    const userId = joined.body.userId as string;
-    const welcome = await eventually(async () => {
-      const { body } = await api(
-        'GET',
-        `/api/sandbox/messages?guildId=${GUILD}&channelId=${SANDBOX_IDS.channels.welcome}`,
-      );
-      return (body as { content: string }[]).find((m) => m.content.includes(`<@${userId}>`));
-    }, 'the welcome message');
-    expect(welcome.content).toBe(`Welcome <@${userId}>`);
-    await eventually(async () => {
-      const { body } = await api('GET', `/api/sandbox/guilds/${GUILD}/members/${userId}`);
-      return (body.roles as string[]).includes(SANDBOX_IDS.roles.newcomer) ? true : undefined;
-    }, 'the Newcomer role');
+    const { userId, welcome } = await joinAndExpectWelcome(e2e.stack, GUILD, 'drawn-by-mouse');
+    expect(welcome).toBe(`Welcome <@${userId}>`);
 
     // The draft moves on; the history shows it against version 1.
     await send.click();

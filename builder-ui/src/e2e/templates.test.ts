@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_IDS } from '@guildflow/discord-sandbox';
-import { eventually } from '@guildflow/engine/testing/service';
 import { TEMPLATES } from '@guildflow/workflows';
 import { startE2E, type E2E, type Tab } from './harness.js';
+import { joinAndExpectWelcome } from './sandbox-member.js';
 
 // The templates gallery in Chromium against the real stack: previews, the install form with
 // the server's channels and roles, and the installed graph doing its job in the sandbox.
@@ -101,24 +101,8 @@ describe('the templates gallery', () => {
     // What was picked works: published, a member joins, the welcome and the role follow.
     expect((await api('POST', `/api/guilds/${GUILD}/graphs/${graphId}/publish`)).status).toBe(200);
     await e2e.stack.gateway.sync.refresh();
-    const joined = await api('POST', '/api/sandbox/events', {
-      guildId: GUILD,
-      type: 'memberJoined',
-      user: { username: 'newbie' },
-    });
-    const userId = joined.body.userId as string;
-    const welcome = await eventually(async () => {
-      const { body } = await api(
-        'GET',
-        `/api/sandbox/messages?guildId=${GUILD}&channelId=${SANDBOX_IDS.channels.welcome}`,
-      );
-      return (body as { content: string }[]).find((m) => m.content.includes(`<@${userId}>`));
-    }, 'the welcome message');
-    expect(welcome.content).toContain('Welcome');
-    const member = await eventually(async () => {
-      const { body } = await api('GET', `/api/sandbox/guilds/${GUILD}/members/${userId}`);
-      return (body.roles as string[]).includes(SANDBOX_IDS.roles.newcomer) ? body : undefined;
-    }, 'the Newcomer role');
+    const { welcome, member } = await joinAndExpectWelcome(e2e.stack, GUILD, 'newbie');
+    expect(welcome).toContain('Welcome');
     expect(member.username).toBe('newbie');
   });
 });

@@ -1,4 +1,5 @@
 import { Position, ReactFlow, type Edge, type Node } from '@xyflow/react';
+import { READ_ONLY_FLOW } from '../ui/read-only-flow.js';
 import '@xyflow/react/dist/style.css';
 import { useMemo } from 'react';
 import { useCatalog, type ApiGraphDocument } from '../api/queries.js';
@@ -47,23 +48,13 @@ export function GraphPreview({ graph }: { graph: ApiGraphDocument }) {
   return (
     <div className="gf-preview" role="img" aria-label={description}>
       <ReactFlow
+        {...READ_ONLY_FLOW}
         nodes={nodes}
         edges={edges}
-        fitView
         fitViewOptions={{ padding: 0.15 }}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        nodesFocusable={false}
-        edgesFocusable={false}
-        elementsSelectable={false}
         panOnDrag={false}
         zoomOnScroll={false}
         zoomOnPinch={false}
-        zoomOnDoubleClick={false}
-        preventScrolling={false}
-        disableKeyboardA11y
-        proOptions={{ hideAttribution: true }}
-        minZoom={0.1}
       />
     </div>
   );

@@ -1,6 +1,7 @@
 import type { GraphDiff, GraphDocument, GraphEdge } from '@guildflow/engine/core';
 import { DEFAULT_PORT, getNodeType } from '@guildflow/engine/core';
 import { Position, ReactFlow, ReactFlowProvider, type Edge, type Node } from '@xyflow/react';
+import { READ_ONLY_FLOW } from '../../ui/read-only-flow.js';
 import { useMemo } from 'react';
 import './versions.css';
 
@@ -99,20 +100,10 @@ export function DiffCanvas({
     <ReactFlowProvider>
       <div className="gf-diff-canvas" role="img" aria-label={`${label}: steps ${counts}.`}>
         <ReactFlow
+          {...READ_ONLY_FLOW}
           nodes={nodes}
           edges={edges}
-          fitView
           fitViewOptions={{ padding: 0.2 }}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          nodesFocusable={false}
-          edgesFocusable={false}
-          elementsSelectable={false}
-          zoomOnDoubleClick={false}
-          preventScrolling={false}
-          disableKeyboardA11y
-          proOptions={{ hideAttribution: true }}
-          minZoom={0.1}
         />
       </div>
     </ReactFlowProvider>
