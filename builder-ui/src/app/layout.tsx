@@ -82,6 +82,7 @@ export function Layout() {
         </label>
         <nav aria-label="Main" className="gf-app-nav">
           {guildId ? <NavLink to={`/guilds/${guildId}/graphs`}>Graphs</NavLink> : null}
+          {guildId ? <NavLink to={`/guilds/${guildId}/runs`}>Runs</NavLink> : null}
           <NavLink to="/templates">Templates</NavLink>
         </nav>
         <div className="gf-app-user">

@@ -3,6 +3,7 @@ import { Navigate, useParams, useRouteError, type RouteObject } from 'react-rout
 import { LoginPage } from '../auth/login-page.js';
 import { RequireSession } from '../auth/require-session.js';
 import { GraphListPage } from '../graphs/graph-list-page.js';
+import { RunsPage } from '../runs/runs-page.js';
 import { TemplatesPage } from '../templates/templates-page.js';
 import { ErrorState, LoadingState } from '../ui/index.js';
 import { loadEditorPage, startEditorOpening, startSignedInPage } from './route-loaders.js';
@@ -58,6 +59,13 @@ export const appRoutes = (client: QueryClient): RouteObject[] => [
         // hold a revealed page back up to 300 ms after a fallback).
         loader: startEditorOpening(client),
         lazy: async () => ({ Component: (await loadEditorPage()).EditorPage }),
+        errorElement: <RouteError />,
+      },
+      { path: 'guilds/:guildId/runs', element: <RunsPage /> },
+      {
+        // Its own chunk: it draws the run's graph with React Flow and the engine core.
+        path: 'guilds/:guildId/runs/:runId',
+        lazy: async () => ({ Component: (await import('../runs/run-page.js')).RunPage }),
         errorElement: <RouteError />,
       },
       { path: 'templates', element: <TemplatesPage /> },

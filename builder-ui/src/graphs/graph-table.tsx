@@ -8,27 +8,10 @@ import {
   useSetGraphEnabled,
   type GraphResource,
   type GraphSummary,
-  type RunSummary,
 } from '../api/queries.js';
 import { Badge, Button, ConfirmDialog, errorMessage, useToast } from '../ui/index.js';
+import { RunStatusBadge } from '../runs/run-words.js';
 import { relativeTime } from './relative-time.js';
-
-const RUN_TONES: Record<RunSummary['status'], 'success' | 'danger' | 'info' | 'neutral'> = {
-  running: 'info',
-  completed: 'success',
-  failed: 'danger',
-  cancelled: 'neutral',
-  terminated: 'danger',
-  timed_out: 'danger',
-};
-const RUN_WORDS: Record<RunSummary['status'], string> = {
-  running: 'Running',
-  completed: 'Completed',
-  failed: 'Failed',
-  cancelled: 'Cancelled',
-  terminated: 'Terminated',
-  timed_out: 'Timed out',
-};
 
 /** The list of a guild's graphs: one row each, with its quick actions. */
 export function GraphTable(props: {
@@ -109,15 +92,16 @@ export function GraphTable(props: {
                 </td>
                 <td>
                   {run ? (
-                    <span className="gf-graph-run">
-                      <Badge tone={RUN_TONES[run.status]}>{RUN_WORDS[run.status]}</Badge>
+                    <Link className="gf-graph-run" to={`/guilds/${guildId}/runs/${run.runId}`}>
+                      <span className="gf-visually-hidden">Last run of {graph.name}: </span>
+                      <RunStatusBadge status={run.status} />
                       <time
                         dateTime={run.startedAt}
                         title={new Date(run.startedAt).toLocaleString()}
                       >
                         {relativeTime(run.startedAt)}
                       </time>
-                    </span>
+                    </Link>
                   ) : lastRuns.isError ? (
                     <span className="gf-muted" title={errorMessage(lastRuns.error)}>
                       Unavailable

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SANDBOX_IDS } from '@guildflow/discord-sandbox';
+import { eventually } from '@guildflow/engine/testing/service';
+import { startE2E, type E2E, type Tab } from './harness.js';
+
+// Runs in Chromium against the real stack: a run started through the API is found from the
+// graph list, read step by step on its page, and listed with its filters.
+
+const GUILD = SANDBOX_IDS.guild;
+let e2e: E2E;
+let tab: Tab;
+
+beforeAll(async () => {
+  e2e = await startE2E();
+  tab = await e2e.tab();
+  await e2e.signIn(tab);
+});
+afterAll(() => e2e?.close());
+
+const api = (method: string, path: string, body?: unknown) =>
+  e2e.stack.service.api(method, path, body === undefined ? {} : { body });
+
+describe('runs', () => {
+  it('opens a run from the graph list and reads each step’s input and output', async () => {
+    const created = await api('POST', `/api/guilds/${GUILD}/graphs`, {
+      schemaVersion: 1,
+      name: 'Announce by hand',
+      vars: {},
+      nodes: [
+        { id: 'start', type: 'trigger.manual', position: { x: 0, y: 0 }, config: {} },
+        {
+          id: 'say',
+          type: 'discord.sendMessage',
+          position: { x: 300, y: 0 },
+          config: {
+            channelId: SANDBOX_IDS.channels.welcome,
+            content: 'Hello from {{ trigger.who }}',
+          },
+        },
+      ],
+      edges: [{ id: 'e1', source: 'start', target: 'say' }],
+    });
+    expect(created.status).toBe(201);
+    const graphId = created.body.id as string;
+    const started = await api('POST', `/api/guilds/${GUILD}/graphs/${graphId}/runs`, {
+      payload: { who: 'the run page' },
+      simulate: true,
+    });
+    expect(started.status).toBe(202);
+    const runId = started.body.runId as string;
+    await eventually(async () => {
+      const { body } = await api('GET', `/api/guilds/${GUILD}/runs/${runId}`);
+      return body.status === 'completed' ? true : undefined;
+    }, 'the run to complete');
+
+    const { page } = tab;
+    await page.goto(`/guilds/${GUILD}/graphs`);
+    const row = page.getByRole('row', { name: /Announce by hand/ });
+    await row.getByRole('link', { name: /Last run of Announce by hand/ }).click();
+    await page.getByRole('heading', { name: new RegExp(`Run ${runId}`) }).waitFor();
+    // A test run of an unpublished draft: the page says what the drawing shows.
+    await page.getByText('the drawing shows the draft as it is now', { exact: false }).waitFor();
+
+    const steps = page.getByRole('list', { name: 'Steps' });
+    await steps.getByRole('button', { name: /Send message/ }).click();
+    const detail = page.getByRole('region', { name: /Send message/ });
+    await expect(detail.textContent()).resolves.toContain('Hello from the run page');
+    await expect(detail.textContent()).resolves.toMatch(/"messageId": "\d+"/);
+    // The drawing marks both nodes done, with their titles, and the connection taken.
+    await page.locator('.react-flow__node.is-completed', { hasText: 'Send message' }).waitFor();
+    await expect(page.locator('.react-flow__node.is-completed').count()).resolves.toBe(2);
+    await expect(page.locator('.react-flow__edge.is-taken').count()).resolves.toBe(1);
+    await e2e.expectAccessible(tab, 'the run page');
+    await e2e.screenshot(tab, 'run-page');
+
+    await page.getByRole('link', { name: 'Runs', exact: true }).first().click();
+    const table = page.getByRole('table', { name: 'Runs of this server' });
+    await table.getByRole('link', { name: runId }).waitFor();
+    await page.getByLabel('Status').selectOption('failed');
+    await page.getByRole('heading', { name: 'No run matches' }).waitFor();
+    await page.getByLabel('Status').selectOption('');
+    await table.getByRole('link', { name: runId }).waitFor();
+    await e2e.expectAccessible(tab, 'the runs list');
+    await e2e.screenshot(tab, 'runs');
+    e2e.expectNoErrors(tab);
+  });
+});
