@@ -11,7 +11,7 @@ import {
 } from './index.js';
 
 function doc(nodes: GraphNode[], edges: GraphDocument['edges']): GraphDocument {
-  return { schemaVersion: 1, name: 'Preflight', nodes, edges };
+  return { schemaVersion: 1, name: 'Preflight', nodes, edges, vars: {} };
 }
 
 /** /ask → [wait] → reply, the wait being `waitNode`. */
