@@ -135,6 +135,28 @@ describe('GET …/graphs/:graphId/preflight', () => {
         ),
       },
     ]);
+    // A channel known only at run time is checked at server level, and the warning says so.
+    const cleanup = graph(
+      [
+        ['t', 'trigger.messageCreated'],
+        [
+          'drop',
+          'discord.deleteMessage',
+          { channelId: '{{ trigger.message.channelId }}', messageId: '{{ trigger.message.id }}' },
+        ],
+      ],
+      [['t', 'out', 'drop']],
+    );
+    expect((await preflight(cleanup)).warnings).toEqual([
+      expect.objectContaining({
+        code: 'bot_missing_permission',
+        nodeId: 'drop',
+        field: '/channelId',
+        message: expect.stringContaining(
+          'Manage Messages in this server (checked at server level only: the channel is chosen at run time',
+        ),
+      }),
+    ]);
   });
 
   it('checks a published version with ?version, and 404s for one that does not exist', async () => {
