@@ -854,6 +854,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/guilds/{guildId}/graphs/{graphId}/preflight": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Preflight: what may fail once the graph runs in this guild
+         * @description Warnings before publishing (never blocking): the bot lacks a permission a node needs (guild-level from its roles, and channel overwrites for a literal channel), a role to give or take sits at or above the bot’s highest role, a message channel is not a text channel or does not exist, a message can exceed Discord’s limits once rendered, a `discord.reply` comes after more than 15 minutes of waiting. The guild is read as the bot; when it cannot be, the graph-only warnings answer with `discord: "unavailable"` and `discordError`. Slash commands are always deferred by the gateway before the run starts, so no “3 s without deferral” warning exists. See docs/api/README.md, Preflight.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A published version to check; without it, the draft. */
+                    version?: string;
+                };
+                header?: never;
+                path: {
+                    guildId: string;
+                    graphId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The warnings, each naming its node and field and what to do. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PreflightReport"];
+                    };
+                };
+                /** @description `invalid_request`: `version` is not a positive whole number. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: no such graph or version in this guild, or a guild you may not manage. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/guilds/{guildId}/graphs/{graphId}/rollback": {
         parameters: {
             query?: never;
@@ -3140,6 +3230,32 @@ export interface components {
         HookAccepted: {
             /** @description The run (workflow) id. */
             runId: string;
+        };
+        PreflightReport: {
+            /** Format: date-time */
+            checkedAt: string;
+            /** @description The version checked; null for the draft. */
+            version: number | null;
+            /** @description `checked`: the guild was read as the bot and its warnings are included. `unavailable`: only the graph-only warnings; `discordError` says why. */
+            discord: "checked" | "unavailable";
+            /** @description Why the guild could not be read, and that permissions, roles and channels were not checked. */
+            discordError?: string;
+            warnings: components["schemas"]["PreflightWarning"][];
+        };
+        PreflightWarning: {
+            /** @description What may go wrong (docs/api/README.md, Preflight). */
+            code: "bot_missing_permission" | "role_above_bot" | "channel_not_text" | "message_may_exceed_limit" | "reply_after_interaction_window";
+            /**
+             * @description Warnings never block publishing: the graph may still be right.
+             * @constant
+             */
+            severity: "warning";
+            /** @description The node concerned. */
+            nodeId?: string;
+            /** @description JSON pointer into the node’s config, e.g. `/roleId`. */
+            field?: string;
+            /** @description What may fail and what to do about it. */
+            message: string;
         };
         RollbackBody: {
             version: number;

@@ -10,3 +10,4 @@ export * from './duration.js';
 export * from './validation/index.js';
 export * from './scope/index.js';
 export * from './patterns/text-pattern.js';
+export * from './preflight/index.js';

@@ -5,6 +5,7 @@ import type { DropOptions, Gateway } from '../gateway/gateway.js';
 import type { RequestLog } from '../request-log.js';
 import { ControlError, invalid } from './control-error.js';
 import { injectEvent } from './inject.js';
+import { setRolePermissions } from './role-settings.js';
 import { guildView, interactionView, listMessages, memberView } from './views.js';
 
 /** What the control API drives. */
@@ -19,7 +20,7 @@ export interface ControlContext {
 
 /**
  * The sandbox's own API under `/sandbox`, for tests and the engine: health, state, event
- * injection, what the bot did (messages, members, actions, interactions, requests), faults,
+ * injection, role permissions, what the bot did (messages, members, actions, interactions, requests), faults,
  * gateway drops and reset. Errors are `{ error: { code, message } }`.
  *
  * @example
@@ -62,6 +63,10 @@ export function controlRouter(ctx: ControlContext): express.Router {
         includeDeleted: q.includeDeleted === 'true',
       }),
     );
+  });
+
+  router.patch('/guilds/:guildId/roles/:roleId', (req, res) => {
+    res.json(setRolePermissions(ctx.core, req.params.guildId, req.params.roleId, req.body));
   });
 
   router.get('/guilds/:guildId/members/:userId', (req, res) => {

@@ -1,4 +1,5 @@
 import type { Static, TObject, TSchema } from '@sinclair/typebox';
+import type { NodeRequirements } from './discord/permissions.js';
 
 /**
  * What runs a node: `trigger` starts a run, `action` is one Temporal activity (dispatched
@@ -233,6 +234,11 @@ export interface NodeDefinition<
    * templates — check literal values only); runs after the config schema accepted it.
    */
   check?: (config: Readonly<Record<string, unknown>>) => ConfigIssue[];
+  /**
+   * Discord actions: the permissions the bot needs in the guild (checked by preflight before
+   * publishing, shown in the node reference). The one place these needs are written down.
+   */
+  requires?: NodeRequirements;
 }
 
 /**

@@ -89,7 +89,12 @@ export {
   CHANNEL_PERMISSIONS,
   DISCORD_LIMITS,
   DISCORD_NODES,
+  DISCORD_PERMISSION_BITS,
   INTERACTION_TRIGGERS,
+  PERMISSION_LABELS,
+  type DiscordPermission,
+  type NodeRequirements,
+  type PermissionRule,
 } from './discord/index.js';
 export {
   CASE_ID_PATTERN,

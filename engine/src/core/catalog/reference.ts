@@ -1,4 +1,5 @@
 import { NODE_GROUPS, type NodeDeclaration } from './define.js';
+import { PERMISSION_LABELS, type NodeRequirements } from './discord/permissions.js';
 import { fieldMode } from './fields.js';
 import { toJsonSchema, type JsonSchema } from './json.js';
 import { listNodeTypes, outputPortsOf } from './registry.js';
@@ -61,6 +62,22 @@ function anchor(type: string): string {
   return type.toLowerCase().replace(/[^a-z0-9]+/g, '');
 }
 
+/** `Manage Roles`; `Send Messages` in `channelId`; `Embed Links` when `embeds` is set… */
+function requirementText(requires: NodeRequirements): string {
+  return requires.permissions
+    .map((rule) => {
+      const names = rule.permissions.map((p) => PERMISSION_LABELS[p]).join(', ');
+      const where = rule.channelField ? ` in \`${rule.channelField}\`` : '';
+      const when = Object.entries(rule.when ?? {})
+        .map(([field, value]) =>
+          value === true ? `\`${field}\` is set` : `\`${field}\` is \`${value}\``,
+        )
+        .join(' and ');
+      return `${names}${where}${when ? ` when ${when}` : ''}`;
+    })
+    .join('; ');
+}
+
 function renderNode(d: NodeDeclaration): string[] {
   const lines = [
     `### \`${d.type}\``,
@@ -87,6 +104,7 @@ function renderNode(d: NodeDeclaration): string[] {
       `**Retries:** ${r.maximumAttempts} attempts, ${d.policy.startToCloseTimeout} each, backoff ${r.initialInterval} ×${r.backoffCoefficient} up to ${r.maximumInterval}.`,
     );
   }
+  if (d.requires) lines.push('', `**Bot permissions:** ${requirementText(d.requires)}`);
   const rows = fieldRows(d);
   lines.push('', '**Config**', '');
   if (rows.length === 0) lines.push('No settings.');

@@ -10,6 +10,7 @@ import { createGraph } from './create-graph.js';
 import { toGraphSummary, triggerOf } from './graph-resource.js';
 import { updateAtRevision } from './graph-store.js';
 import { mountLifecycleRoutes } from './lifecycle-routes.js';
+import { mountPreflightRoutes } from './preflight/routes.js';
 import { deleteGraph } from './publishing.js';
 import { graphRouteKit } from './route-kit.js';
 import { ensureWebhook } from './webhooks.js';
@@ -100,6 +101,7 @@ export function graphRoutes(deps: ServiceDeps): Router {
 
   mountLifecycleRoutes(router, deps, kit);
   mountAuditRoutes(router, deps);
+  mountPreflightRoutes(router, deps, kit);
   return router;
 }
 

@@ -2,6 +2,7 @@ import type { TSchema } from '@sinclair/typebox';
 import { GraphDocumentSchema } from '../../core/index.js';
 import * as authSchemas from '../auth/schemas.js';
 import * as graphSchemas from '../graphs/schemas.js';
+import * as preflightSchemas from '../graphs/preflight/schemas.js';
 import * as guildSchemas from '../guilds/schemas.js';
 import * as hookSchemas from '../hooks/schemas.js';
 import * as runSchemas from '../runs/schemas.js';
@@ -25,6 +26,7 @@ function components(): Record<string, unknown> {
   const named: Record<string, TSchema> = { GraphDocument: GraphDocumentSchema };
   for (const schema of [
     ...Object.values(graphSchemas),
+    ...Object.values(preflightSchemas),
     ...Object.values(guildSchemas),
     ...Object.values(runSchemas),
     ...Object.values(authSchemas),

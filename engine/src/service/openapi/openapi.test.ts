@@ -102,6 +102,10 @@ describe('docs/api/openapi.json', () => {
     await call('GET', `${path}/versions`);
     await call('GET', `${path}/versions/1`);
     await call('GET', `${path}/versions/7`);
+    await call('GET', `${path}/preflight`);
+    await call('GET', `${path}/preflight?version=1`);
+    await call('GET', `${path}/preflight?version=0`);
+    await call('GET', `${path}/preflight?version=7`);
     await call('POST', `${path}/rollback`, { body: { version: 1 } });
     await call('POST', `${path}/rollback`, { body: { version: 7 } });
     await call('POST', `${path}/webhook/rotate`);

@@ -194,6 +194,29 @@ export const OPERATIONS: Operation[] = [
     answers: [[200, 'VersionDetail', 'The immutable snapshot.'], notFound],
   },
   {
+    method: 'get',
+    path: `${GRAPH}/preflight`,
+    summary: 'Preflight: what may fail once the graph runs in this guild',
+    description:
+      'Warnings before publishing (never blocking): the bot lacks a permission a node needs (guild-level from its roles, and channel overwrites for a literal channel), a role to give or take sits at or above the bot’s highest role, a message channel is not a text channel or does not exist, a message can exceed Discord’s limits once rendered, a `discord.reply` comes after more than 15 minutes of waiting. The guild is read as the bot; when it cannot be, the graph-only warnings answer with `discord: "unavailable"` and `discordError`. Slash commands are always deferred by the gateway before the run starts, so no “3 s without deferral” warning exists. See docs/api/README.md, Preflight.',
+    query: [
+      {
+        name: 'version',
+        description: 'A published version to check; without it, the draft.',
+        schema: { type: 'string', pattern: '^[1-9][0-9]{0,8}$' },
+      },
+    ],
+    answers: [
+      [200, 'PreflightReport', 'The warnings, each naming its node and field and what to do.'],
+      [400, 'Error', '`invalid_request`: `version` is not a positive whole number.'],
+      [
+        404,
+        'Error',
+        '`not_found`: no such graph or version in this guild, or a guild you may not manage.',
+      ],
+    ],
+  },
+  {
     method: 'post',
     path: `${GRAPH}/rollback`,
     summary: 'Make an earlier version the published one',

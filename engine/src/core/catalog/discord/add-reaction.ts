@@ -31,6 +31,14 @@ export const addReaction = defineNode({
   ),
   output: Type.Object({}),
   ports: { outputs: OUT },
+  requires: {
+    permissions: [
+      {
+        permissions: ['ViewChannel', 'ReadMessageHistory', 'AddReactions'],
+        channelField: 'channelId',
+      },
+    ],
+  },
   ui: {
     icon: 'smile',
     color: COLORS.discord,

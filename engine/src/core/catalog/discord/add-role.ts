@@ -23,6 +23,7 @@ export const addRole = defineNode({
   ),
   output: Type.Object({}),
   ports: { outputs: OUT },
+  requires: { permissions: [{ permissions: ['ManageRoles'] }] },
   ui: {
     icon: 'shield-plus',
     color: COLORS.discord,

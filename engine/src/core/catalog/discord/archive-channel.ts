@@ -31,6 +31,7 @@ export const archiveChannel = defineNode({
   ),
   output: Type.Object({}),
   ports: { outputs: OUT },
+  requires: { permissions: [{ permissions: ['ManageChannels'], channelField: 'channelId' }] },
   ui: {
     icon: 'archive',
     color: COLORS.discord,

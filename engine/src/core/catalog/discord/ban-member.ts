@@ -33,6 +33,7 @@ export const banMember = defineNode({
   ),
   output: Type.Object({}),
   ports: { outputs: OUT },
+  requires: { permissions: [{ permissions: ['BanMembers'] }] },
   ui: {
     icon: 'gavel',
     color: COLORS.discord,

@@ -82,6 +82,17 @@ export const createChannel = defineNode({
     mention: Type.String({ description: '`<#id>`, a link to the channel in messages.' }),
   }),
   ports: { outputs: OUT },
+  requires: {
+    permissions: [
+      { permissions: ['ManageChannels'], when: { channelType: 'text' } },
+      { permissions: ['ManageRoles'], when: { channelType: 'text', permissionOverwrites: true } },
+      {
+        permissions: ['ViewChannel', 'CreatePrivateThreads'],
+        when: { channelType: 'privateThread' },
+        channelField: 'parentId',
+      },
+    ],
+  },
   ui: {
     icon: 'hash',
     color: COLORS.discord,

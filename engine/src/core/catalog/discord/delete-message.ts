@@ -27,6 +27,9 @@ export const deleteMessage = defineNode({
   ),
   output: Type.Object({}),
   ports: { outputs: OUT },
+  requires: {
+    permissions: [{ permissions: ['ViewChannel', 'ManageMessages'], channelField: 'channelId' }],
+  },
   ui: {
     icon: 'trash',
     color: COLORS.discord,

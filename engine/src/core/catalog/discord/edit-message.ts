@@ -29,6 +29,12 @@ export const editMessage = defineNode({
   ),
   output: Type.Object({ messageId: Type.String(), channelId: Type.String() }),
   ports: { outputs: OUT },
+  requires: {
+    permissions: [
+      { permissions: ['ViewChannel'], channelField: 'channelId' },
+      { permissions: ['EmbedLinks'], when: { embeds: true }, channelField: 'channelId' },
+    ],
+  },
   ui: {
     icon: 'pencil',
     color: COLORS.discord,

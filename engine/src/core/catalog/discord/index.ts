@@ -48,3 +48,10 @@ export {
 };
 export { INTERACTION_TRIGGERS } from './reply.js';
 export { ButtonSchema, CHANNEL_PERMISSIONS, DISCORD_LIMITS, EmbedSchema } from './shared.js';
+export {
+  DISCORD_PERMISSION_BITS,
+  PERMISSION_LABELS,
+  type DiscordPermission,
+  type NodeRequirements,
+  type PermissionRule,
+} from './permissions.js';

@@ -23,6 +23,7 @@ export const kickMember = defineNode({
   ),
   output: Type.Object({}),
   ports: { outputs: OUT },
+  requires: { permissions: [{ permissions: ['KickMembers'] }] },
   ui: { icon: 'user-x', color: COLORS.discord, fields: { userId: { widget: 'member' } } },
   examples: [
     {

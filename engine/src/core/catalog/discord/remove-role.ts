@@ -23,6 +23,7 @@ export const removeRole = defineNode({
   ),
   output: Type.Object({}),
   ports: { outputs: OUT },
+  requires: { permissions: [{ permissions: ['ManageRoles'] }] },
   ui: {
     icon: 'shield-minus',
     color: COLORS.discord,

@@ -36,6 +36,12 @@ export const sendMessage = defineNode({
     channelId: Type.String({ description: 'The channel (or DM channel) it was posted in.' }),
   }),
   ports: { outputs: OUT },
+  requires: {
+    permissions: [
+      { permissions: ['ViewChannel', 'SendMessages'], channelField: 'channelId' },
+      { permissions: ['EmbedLinks'], when: { embeds: true }, channelField: 'channelId' },
+    ],
+  },
   ui: {
     icon: 'send',
     color: COLORS.discord,

@@ -30,6 +30,7 @@ export const timeoutMember = defineNode({
   ),
   output: Type.Object({ until: Type.String({ description: 'ISO time the timeout ends.' }) }),
   ports: { outputs: OUT },
+  requires: { permissions: [{ permissions: ['ModerateMembers'] }] },
   ui: {
     icon: 'timer-off',
     color: COLORS.discord,
