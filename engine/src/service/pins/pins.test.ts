@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionInput, StepLog } from '../../interpreter/contract.js';
 import { graph } from '../../testing/graph-fixture.js';
+import { startRun } from '../runs/start-run.js';
 import { recordingActivities } from '../../testing/interpreter-harness.js';
 import {
   eventually,
@@ -151,6 +152,22 @@ describe('pinned data', () => {
     const audit = await service.api('GET', `/api/guilds/${GUILD}/audit?graphId=${graphId}`);
     const actions = audit.body.entries.map((e: { action: string }) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['pin.set', 'pin.delete']));
+  });
+
+  it('startRun refuses to start a live run that carries pins', async () => {
+    const before = stubs.calls.length;
+    await expect(
+      startRun({
+        client: service.deps.temporal.client,
+        taskQueue: worker.taskQueue,
+        snapshot: { graphId: 'g', guildId: GUILD, version: 1, document: doc },
+        trigger: { type: 'trigger.manual', payload: {} },
+        triggerType: 'trigger.manual',
+        options: { pins: { send: { output: {}, port: 'out' } } },
+      }),
+    ).rejects.toThrow(/simulated runs only/);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(stubs.calls.length).toBe(before);
   });
 
   it('copies a past run’s step (fromRun); a run of another guild or graph is not found', async () => {
