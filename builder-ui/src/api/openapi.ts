@@ -1247,7 +1247,7 @@ export interface paths {
         put?: never;
         /**
          * Start a manual or test run
-         * @description Runs the published version; with `draft: true`, or while nothing is published, the current draft (validated first) as version 0. `payload` defaults to a manual trigger’s `samplePayload`.
+         * @description Runs the published version; with `draft: true`, or while nothing is published, the current draft (validated first) as version 0. A draft runs in the sandbox only: `simulate` defaults to true for it and `false` is refused (publish to run it on the server). Simulated runs use the graph’s pins (…/pins) unless `pins: false`; other runs never do. `payload` defaults to a manual trigger’s `samplePayload`.
          */
         post: {
             parameters: {
@@ -1274,7 +1274,7 @@ export interface paths {
                         "application/json": components["schemas"]["RunStarted"];
                     };
                 };
-                /** @description `invalid_graph` (the draft) or `invalid_request`. */
+                /** @description `invalid_graph` (the draft), `sandbox_only` (a draft with `simulate: false`) or `invalid_request` (e.g. `pins: true` on a run that is not simulated). */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2759,6 +2759,234 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/guilds/{guildId}/graphs/{graphId}/pins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The graph’s pinned node outputs
+         * @description Pins are test data kept beside the graph, not in its document (no version holds them). A simulated run (every run of the draft; a run of the published version with `simulate: true`) does not execute a pinned node: its step completes with the pinned output and port and `pinned: true`. Runs that are not simulated never use pins — the engine ignores them.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    guildId: string;
+                    graphId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The pins, by node id. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PinList"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: no such graph (or node in its draft, or pin) in this guild, or a guild you may not manage. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guilds/{guildId}/graphs/{graphId}/pins/{nodeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Pin a node’s output (typed, or copied from a run)
+         * @description The node must be an action of the draft (Discord, data, HTTP, Stripe): a trigger’s output is the run’s payload and flow nodes decide the path, so neither can be pinned. `{ output, port? }` pins a typed output (at most 64 KiB of JSON; a graph’s pins at most 512 KiB) leaving by `port` (one of the node’s ports, default its first); `{ fromRun }` copies the output and port of the node’s last finished step in that run of this graph (outputs the step log keeps only as a preview, over 2,000 characters of JSON, cannot be copied). Replaces the node’s pin.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    guildId: string;
+                    graphId: string;
+                    nodeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PinBody"];
+                };
+            };
+            responses: {
+                /** @description Pinned. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Pin"];
+                    };
+                };
+                /** @description `not_pinnable` (a trigger or flow node, or a run without a usable step of the node) or `invalid_request` (neither or both of output/fromRun, a port that is not the node’s, too large). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: no such graph, node in its draft or run of this graph in this guild. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `temporal_unavailable` (reading the run of `fromRun`) or `store_unavailable`; nothing was changed. Or `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Unpin a node */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    guildId: string;
+                    graphId: string;
+                    nodeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Unpinned: test runs execute the node again. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: no such graph (or node in its draft, or pin) in this guild, or a guild you may not manage. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/methods": {
         parameters: {
             query?: never;
@@ -3081,7 +3309,7 @@ export interface components {
         Error: {
             error: {
                 /** @description Stable; branch on it. */
-                code: "unauthorized" | "not_found" | "invalid_json" | "invalid_request" | "invalid_document" | "invalid_graph" | "unknown_version" | "unsupported_media_type" | "payload_too_large" | "conflict" | "publish_in_progress" | "not_a_webhook_graph" | "graph_disabled" | "invalid_signature" | "stale_timestamp" | "timestamp_required" | "rate_limited" | "method_not_allowed" | "run_not_running" | "invalid_vars" | "sign_in_not_configured" | "sign_in_state_mismatch" | "sign_in_denied" | "sign_in_failed" | "not_a_session" | "discord_unavailable" | "sandbox_unavailable" | "sandbox_refused" | "stripe_not_configured" | "stripe_object_owned" | "admin_only" | "activation_failed" | "store_unavailable" | "temporal_unavailable" | "internal";
+                code: "unauthorized" | "not_found" | "invalid_json" | "invalid_request" | "invalid_document" | "invalid_graph" | "unknown_version" | "unsupported_media_type" | "payload_too_large" | "conflict" | "publish_in_progress" | "not_a_webhook_graph" | "graph_disabled" | "invalid_signature" | "stale_timestamp" | "timestamp_required" | "rate_limited" | "method_not_allowed" | "run_not_running" | "sandbox_only" | "not_pinnable" | "invalid_vars" | "sign_in_not_configured" | "sign_in_state_mismatch" | "sign_in_denied" | "sign_in_failed" | "not_a_session" | "discord_unavailable" | "sandbox_unavailable" | "sandbox_refused" | "stripe_not_configured" | "stripe_object_owned" | "admin_only" | "activation_failed" | "store_unavailable" | "temporal_unavailable" | "internal";
                 /** @description What went wrong and what to do, for people. */
                 message: string;
                 /** @description The validation list (invalid_document, invalid_graph), the request problems (invalid_request) or the var problems (invalid_vars). */
@@ -3231,6 +3459,29 @@ export interface components {
             /** @description The run (workflow) id. */
             runId: string;
         };
+        Pin: {
+            nodeId: string;
+            /** @description The pinned output. */
+            output: unknown;
+            /** @description The output port a test run takes after the node. */
+            port: string;
+            /** Format: date-time */
+            pinnedAt: string;
+            /** @description Who pinned it: `admin` or a Discord user id. */
+            pinnedBy: string;
+        };
+        PinBody: {
+            /** @description The output test runs use for this node (JSON, at most 64 KiB). Not with `fromRun`. */
+            output?: unknown;
+            /** @description The output port the node leaves by: one of its ports (e.g. `out` or `error`); default its first port. */
+            port?: string;
+            /** @description Copy the output and port of this node’s step in that run (a run of this graph in this guild). Not with `output`. */
+            fromRun?: string;
+        };
+        PinList: {
+            /** @description The graph’s pinned nodes (the canvas marks them). Simulated runs use them instead of executing those nodes; other runs never do. */
+            pins: components["schemas"]["Pin"][];
+        };
         PreflightReport: {
             /** Format: date-time */
             checkedAt: string;
@@ -3302,12 +3553,14 @@ export interface components {
         RunStartBody: {
             /** @description The trigger payload; defaults to a manual trigger’s samplePayload, else {}. */
             payload?: unknown;
-            /** @description Run against the sandbox guild. */
+            /** @description Run against the sandbox guild. A run of the draft is always simulated: omitted means true, and false answers 400 `sandbox_only` (publish to run it on the server). A run of the published version is live unless true. */
             simulate?: boolean;
             /** @description Every wait is divided by this. */
             timeScale?: number;
-            /** @description Test-run the current draft (version 0) even when a version is published. */
+            /** @description Test-run the current draft (version 0, in the sandbox) even when a version is published. */
             draft?: boolean;
+            /** @description Use the graph’s pinned data (GET …/pins): pinned nodes are not executed, their step shows the pinned output with `pinned: true`. Default true for simulated runs; true with a run that is not simulated answers 400. */
+            pins?: boolean;
         };
         RunStarted: {
             runId: string;
@@ -3496,6 +3749,11 @@ export interface components {
                 message: string;
                 retryable: boolean;
             };
+            /**
+             * @description The node was not executed: its output is pinned test data (simulated runs).
+             * @constant
+             */
+            pinned?: true;
         };
         StripeObject: {
             /** @description The Stripe id (cus_…, sub_… or cs_…). */

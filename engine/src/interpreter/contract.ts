@@ -11,8 +11,11 @@ import type { GraphDocument } from '../core/index.js';
  * - 2: live Discord actions run on `<queue>-discord` (for runs whose input is stamped ≥ 2);
  *   runs keep the interaction that started them (`discord.reply`); schedule runs get
  *   `scheduledAt`; child runs are stamped with the version that started them.
+ * - 3: pinned data: in a simulated run (`options.simulate === true`), an action node with a pin
+ *   in `options.pins` is not executed; its step completes with the pinned output and port and
+ *   `pinned: true`. Runs that are not simulated ignore pins; child runs never inherit them.
  */
-export const INTERPRETER_VERSION = 2;
+export const INTERPRETER_VERSION = 3;
 
 /** The task queue every run and activity uses. */
 export const TASK_QUEUE = 'guildflow';
@@ -23,6 +26,17 @@ export interface RunOptions {
   simulate?: boolean;
   /** Every wait is divided by this (a 7-day giveaway in seconds). */
   timeScale?: number;
+  /**
+   * Pinned outputs by node id, used instead of executing those action nodes — only when
+   * `simulate` is true (interpreter ≥ 3); a run that is not simulated ignores them.
+   */
+  pins?: Record<string, PinnedOutput>;
+}
+
+/** A node's pinned output and the port it leaves by. */
+export interface PinnedOutput {
+  output: unknown;
+  port: string;
 }
 
 /** The pinned graph version a run executes. */
@@ -75,6 +89,8 @@ export interface StepLog {
   /** Which output port was taken. */
   port?: string;
   error?: { code: string; message: string; retryable: boolean };
+  /** The node was not executed: its output is pinned test data (simulated runs only). */
+  pinned?: boolean;
 }
 
 /** The result of a finished run. */

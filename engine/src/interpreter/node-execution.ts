@@ -3,7 +3,7 @@ import { fieldMode } from '../core/catalog/fields.js';
 import { parseDuration } from '../core/duration.js';
 import { ExpressionError, renderValue } from '../core/expressions/index.js';
 import type { GraphDocument, NodeDeclaration, Scope } from '../core/index.js';
-import type { ActionContext, ActionInput } from './contract.js';
+import type { ActionContext, ActionInput, GraphRunInput, PinnedOutput } from './contract.js';
 
 type GraphNode = GraphDocument['nodes'][number];
 type ActionFn = (input: ActionInput) => Promise<unknown>;
@@ -121,4 +121,20 @@ export function discordQueueChooser(
 ): (type: string) => string | undefined {
   const queue = !simulate && (startedWithVersion ?? 1) >= DISCORD_QUEUE_SINCE ? `${info.taskQueue}-discord` : undefined;
   return (type) => (type.startsWith('discord.') ? queue : undefined);
+}
+
+/** The interpreter version from which simulated runs use pinned outputs. */
+export const PINS_SINCE = 3;
+
+/**
+ * The pinned output of an action node in this run, if it is to be used: only in a simulated
+ * run (test data never stands in for a real guild's action) started by an interpreter that
+ * knows pins. Checked here, in the workflow, so no caller can make a live run use a pin.
+ */
+export function pinOf(input: GraphRunInput, nodeId: string): PinnedOutput | undefined {
+  if (input.options?.simulate !== true || (input.interpreterVersion ?? 1) < PINS_SINCE) return undefined;
+  const pins = input.options.pins;
+  if (!pins || !Object.prototype.hasOwnProperty.call(pins, nodeId)) return undefined;
+  const pin = pins[nodeId];
+  return pin && typeof pin.port === 'string' ? pin : undefined;
 }

@@ -76,6 +76,12 @@ export class StepBook {
     if (error !== undefined) entry.error = { ...error, message: error.message.slice(0, MAX_FIELD_CHARS) };
   }
 
+  /** Marks a finished step as pinned: its output is test data, the node did not execute. */
+  pinned(seq: number): void {
+    const entry = this.find(seq);
+    if (entry) entry.pinned = true;
+  }
+
   skipped(nodeId: string, iteration: string | undefined): void {
     const at = now();
     this.push({ nodeId, ...(iteration ? { iteration } : {}), status: 'skipped', startedAt: at, endedAt: at });

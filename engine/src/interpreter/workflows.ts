@@ -23,6 +23,7 @@ import {
   discordQueueChooser,
   dispatchAction,
   hasErrorEdges,
+  pinOf,
   renderNodeConfig,
   toNodeError,
 } from './node-execution.js';
@@ -92,6 +93,14 @@ export async function graphWorkflow(input: GraphRunInput & { continueAsNewAfterE
       if (declaration.kind === 'trigger') {
         state.steps.finish(run.seq, 'completed', triggerPayload, 'out');
         state.complete(run, ['out'], triggerPayload);
+        return;
+      }
+      const pin = declaration.kind === 'action' ? pinOf(input, node.id) : undefined;
+      if (pin) {
+        // Test data stands in for the action: nothing is rendered or executed.
+        state.steps.finish(run.seq, 'completed', pin.output, pin.port);
+        state.steps.pinned(run.seq);
+        state.complete(run, [pin.port], pin.output);
         return;
       }
       const config = renderNodeConfig(node, declaration, scope);

@@ -13,6 +13,7 @@ import { rateLimiters } from './http/rate-limits.js';
 import { securityHeaders } from './http/security-headers.js';
 import { log } from './log.js';
 import { mountPages } from './pages.js';
+import { pinRoutes } from './pins/pin-routes.js';
 import { runRoutes } from './runs/routes.js';
 import { sandboxRoutes } from './sandbox/sandbox-routes.js';
 import { stripeObjectRoutes } from './stripe/stripe-object-routes.js';
@@ -76,6 +77,7 @@ export function createApp(deps: ServiceDeps): Express {
     (req, res, next) => guildAccess(req, res, next, String(req.params.guildId)),
     graphRoutes(deps),
     runRoutes(deps),
+    pinRoutes(deps),
     guilds.discord,
     templateInstallRoutes(deps),
     stripeObjectRoutes(deps),

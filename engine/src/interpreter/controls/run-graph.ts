@@ -12,10 +12,12 @@ export const runGraphNode: ControlHandler = async (ctx) => {
     guildId: ctx.input.graph.guildId,
     graphId: String(ctx.config.graphId),
   });
+  // Pins name this graph's nodes: the child (another graph) never inherits them.
+  const { pins: _pins, ...options } = ctx.input.options ?? {};
   const childInput: GraphRunInput = {
     graph,
     trigger: { type: 'flow.runGraph', payload: ctx.config.input ?? {} },
-    options: ctx.input.options ?? {},
+    options,
     // Stamped here, in the child's start arguments, so the child replays with the version it
     // started with whatever code runs it later.
     interpreterVersion: INTERPRETER_VERSION,

@@ -186,6 +186,8 @@ export async function deleteGraph(ctx: PublishContext, graph: GraphRecord): Prom
     }
   }
   await store.webhooks.deleteMany({ graphId: graph._id });
+  // Pins are test data of this graph only.
+  await store.pins.deleteMany({ guildId: graph.guildId, graphId: graph._id });
   await recordAudit(store, {
     actor: ctx.actor,
     action: 'graph.delete',

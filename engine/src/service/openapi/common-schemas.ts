@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   'rate_limited',
   'method_not_allowed',
   'run_not_running',
+  'sandbox_only',
+  'not_pinnable',
   'invalid_vars',
   'sign_in_not_configured',
   'sign_in_state_mismatch',

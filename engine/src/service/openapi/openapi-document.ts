@@ -5,6 +5,7 @@ import * as graphSchemas from '../graphs/schemas.js';
 import * as preflightSchemas from '../graphs/preflight/schemas.js';
 import * as guildSchemas from '../guilds/schemas.js';
 import * as hookSchemas from '../hooks/schemas.js';
+import * as pinSchemas from '../pins/schemas.js';
 import * as runSchemas from '../runs/schemas.js';
 import * as sandboxSchemas from '../sandbox/schemas.js';
 import * as stripeSchemas from '../stripe/schemas.js';
@@ -12,6 +13,7 @@ import * as templateSchemas from '../templates/schemas.js';
 import { CatalogSchema, ErrorSchema, HealthSchema, WebhookSecretSchema } from './common-schemas.js';
 import { BUILDER_OPERATIONS } from './builder-operations.js';
 import { OPERATIONS, type Operation } from './operations.js';
+import { PIN_OPERATIONS } from './pin-operations.js';
 
 /**
  * The command that regenerates docs/api/openapi.json (a test fails when the file is stale).
@@ -29,6 +31,7 @@ function components(): Record<string, unknown> {
     ...Object.values(preflightSchemas),
     ...Object.values(guildSchemas),
     ...Object.values(runSchemas),
+    ...Object.values(pinSchemas),
     ...Object.values(authSchemas),
     ...Object.values(sandboxSchemas),
     ...Object.values(stripeSchemas),
@@ -168,7 +171,7 @@ function operation(op: Operation): Record<string, unknown> {
  */
 export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of [...OPERATIONS, ...BUILDER_OPERATIONS])
+  for (const op of [...OPERATIONS, ...PIN_OPERATIONS, ...BUILDER_OPERATIONS])
     (paths[op.path] ??= {})[op.method] = operation(op);
   return {
     openapi: '3.1.0',

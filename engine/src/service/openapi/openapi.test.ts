@@ -175,6 +175,16 @@ describe('docs/api/openapi.json', () => {
     await call('POST', `/api/guilds/${GUILD}/runs/${waiting.body.runId}/cancel`);
     await call('POST', `/api/guilds/${GUILD}/runs/${done.body.runId}/cancel`);
     await call('GET', `/api/guilds/${GUILD}/runs/run_unknown`);
+    await call('POST', `${path}/runs`, { body: { draft: true, simulate: false } });
+    // Pins: typed, copied from a run, refused (flow node, unknown node), listed, removed.
+    await call('PUT', `${path}/pins/send`, { body: { output: { messageId: 'p' }, port: 'nope' } });
+    await call('PUT', `${path}/pins/send`, { body: { output: { messageId: 'p' } } });
+    await call('PUT', `${path}/pins/send`, { body: { fromRun: done.body.runId } });
+    await call('PUT', `${path}/pins/wait`, { body: { output: {} } });
+    await call('PUT', `${path}/pins/gone`, { body: { output: {} } });
+    await call('GET', `${path}/pins`);
+    await call('DELETE', `${path}/pins/send`);
+    await call('DELETE', `${path}/pins/send`);
     await call('POST', `${path}/disable`);
     // Templates: the list, an install, bad vars, an unknown template.
     await call('GET', '/api/templates');

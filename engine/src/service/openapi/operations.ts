@@ -267,11 +267,15 @@ export const OPERATIONS: Operation[] = [
     path: `${GRAPH}/runs`,
     summary: 'Start a manual or test run',
     description:
-      'Runs the published version; with `draft: true`, or while nothing is published, the current draft (validated first) as version 0. `payload` defaults to a manual trigger’s `samplePayload`.',
+      'Runs the published version; with `draft: true`, or while nothing is published, the current draft (validated first) as version 0. A draft runs in the sandbox only: `simulate` defaults to true for it and `false` is refused (publish to run it on the server). Simulated runs use the graph’s pins (…/pins) unless `pins: false`; other runs never do. `payload` defaults to a manual trigger’s `samplePayload`.',
     body: 'RunStartBody',
     answers: [
       [202, 'RunStarted', 'Started; follow it at `Location`.'],
-      [400, 'Error', '`invalid_graph` (the draft) or `invalid_request`.'],
+      [
+        400,
+        'Error',
+        '`invalid_graph` (the draft), `sandbox_only` (a draft with `simulate: false`) or `invalid_request` (e.g. `pins: true` on a run that is not simulated).',
+      ],
       notFound,
       temporal,
     ],

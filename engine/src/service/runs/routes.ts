@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { validateGraph } from '../../core/index.js';
-import type { GraphSnapshot } from '../../interpreter/contract.js';
+import type { GraphSnapshot, RunOptions } from '../../interpreter/contract.js';
 import type { ServiceDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { draftOf, triggerOf } from '../graphs/graph-resource.js';
@@ -11,7 +11,8 @@ import { check } from '../http/validate.js';
 import { recordAudit } from '../storage/index.js';
 import { readRun } from './run-detail.js';
 import { describeRun, latestRuns, listRuns } from './run-views.js';
-import { RunListQuerySchema, RunStartBodySchema } from './schemas.js';
+import { runPins } from '../pins/pin-store.js';
+import { RunListQuerySchema, RunStartBodySchema, type RunStartBody } from './schemas.js';
 import { startRun } from './start-run.js';
 import { temporalCall } from './temporal-calls.js';
 
@@ -20,7 +21,8 @@ import { temporalCall } from './temporal-calls.js';
  * Temporal visibility, run detail node by node, and cancel.
  *
  * A manual run executes the published version; with `draft: true`, or while nothing is
- * published, it test-runs the current draft (validated first) as version 0.
+ * published, it test-runs the current draft (validated first) as version 0, in the sandbox.
+ * Simulated runs carry the graph's pins.
  *
  * @example
  * app.use('/api/guilds/:guildId', runRoutes(deps));
@@ -32,8 +34,10 @@ export function runRoutes(deps: ServiceDeps): Router {
     const body = check(RunStartBodySchema, req.body ?? {}, 'body');
     const ctx = await guildContext(deps, req, res);
     const graph = await findGraph(ctx.store, ctx.guildId, String(req.params.graphId));
+    const isDraft = body.draft === true || graph.publishedVersion === null;
+    const options = runOptions(body, isDraft);
     let snapshot: GraphSnapshot;
-    if (body.draft === true || graph.publishedVersion === null) {
+    if (isDraft || graph.publishedVersion === null) {
       const document = draftOf(graph);
       const issues = validateGraph(document);
       if (issues.length > 0) throw invalidGraph(issues, 'run');
@@ -48,6 +52,9 @@ export function runRoutes(deps: ServiceDeps): Router {
         );
       snapshot = snapshotOf(version);
     }
+    const pins = options.pins
+      ? await runPins(ctx.store, ctx.guildId, graph._id, snapshot.document)
+      : undefined;
     const trigger = triggerOf(snapshot.document);
     const triggerType = trigger?.type ?? 'trigger.manual';
     const sample = trigger?.type === 'trigger.manual' ? trigger.config.samplePayload : undefined;
@@ -58,10 +65,7 @@ export function runRoutes(deps: ServiceDeps): Router {
         snapshot,
         trigger: { type: triggerType, payload: body.payload ?? sample ?? {} },
         triggerType: 'trigger.manual',
-        options: {
-          ...(body.simulate === undefined ? {} : { simulate: body.simulate }),
-          ...(body.timeScale === undefined ? {} : { timeScale: body.timeScale }),
-        },
+        options: { ...options.run, ...(pins ? { pins } : {}) },
       }),
     );
     await recordAudit(ctx.store, {
@@ -125,4 +129,36 @@ export function runRoutes(deps: ServiceDeps): Router {
   });
 
   return router;
+}
+
+/**
+ * The options of a run the API starts. A draft runs in the sandbox only (it was never
+ * published: nothing vouches for it on a real guild), so `simulate` defaults to true there and
+ * `false` is refused. Pins are test data: used by simulated runs unless `pins: false`, refused
+ * for the others.
+ */
+function runOptions(body: RunStartBody, isDraft: boolean): { run: RunOptions; pins: boolean } {
+  if (isDraft && body.simulate === false) {
+    throw new ApiError(
+      400,
+      'sandbox_only',
+      'A draft runs in the sandbox only: leave `simulate` out or set it to true. Publish the graph to run it on the server.',
+    );
+  }
+  const simulate = body.simulate ?? isDraft;
+  if (body.pins === true && !simulate) {
+    throw new ApiError(
+      400,
+      'invalid_request',
+      'Pinned data is for test runs only: set `simulate: true`, or leave `pins` out.',
+      [{ path: 'body.pins', message: 'requires simulate: true' }],
+    );
+  }
+  return {
+    run: {
+      ...(simulate ? { simulate } : {}),
+      ...(body.timeScale === undefined ? {} : { timeScale: body.timeScale }),
+    },
+    pins: simulate && body.pins !== false,
+  };
 }

@@ -14,7 +14,12 @@ export const RunStartBodySchema = Type.Object(
         description: 'The trigger payload; defaults to a manual trigger’s samplePayload, else {}.',
       }),
     ),
-    simulate: Type.Optional(Type.Boolean({ description: 'Run against the sandbox guild.' })),
+    simulate: Type.Optional(
+      Type.Boolean({
+        description:
+          'Run against the sandbox guild. A run of the draft is always simulated: omitted means true, and false answers 400 `sandbox_only` (publish to run it on the server). A run of the published version is live unless true.',
+      }),
+    ),
     timeScale: Type.Optional(
       Type.Number({
         minimum: 1,
@@ -24,7 +29,14 @@ export const RunStartBodySchema = Type.Object(
     ),
     draft: Type.Optional(
       Type.Boolean({
-        description: 'Test-run the current draft (version 0) even when a version is published.',
+        description:
+          'Test-run the current draft (version 0, in the sandbox) even when a version is published.',
+      }),
+    ),
+    pins: Type.Optional(
+      Type.Boolean({
+        description:
+          'Use the graph’s pinned data (GET …/pins): pinned nodes are not executed, their step shows the pinned output with `pinned: true`. Default true for simulated runs; true with a run that is not simulated answers 400.',
       }),
     ),
   },
@@ -99,6 +111,11 @@ export const StepSchema = Type.Object(
     port: Type.Optional(Type.String()),
     error: Type.Optional(
       Type.Object({ code: Type.String(), message: Type.String(), retryable: Type.Boolean() }),
+    ),
+    pinned: Type.Optional(
+      Type.Literal(true, {
+        description: 'The node was not executed: its output is pinned test data (simulated runs).',
+      }),
     ),
   },
   { $id: 'Step' },

@@ -48,6 +48,11 @@ export interface StartRunInput {
  * const { runId } = await startRun({ client, snapshot, trigger: { type: 'trigger.manual', payload: {} }, triggerType: 'trigger.manual' });
  */
 export async function startRun(input: StartRunInput): Promise<{ runId: string; started: boolean }> {
+  // The interpreter ignores pins in a live run anyway; a caller that sends them has a bug.
+  if (input.options?.pins && input.options.simulate !== true)
+    throw new Error(
+      'Pinned data is for simulated runs only: refusing to start a live run with pins.',
+    );
   const runId = input.workflowId ?? newId('run');
   const args: GraphRunInput = {
     graph: input.snapshot,

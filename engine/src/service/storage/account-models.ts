@@ -75,7 +75,9 @@ export type AuditAction =
   | 'webhook.signing'
   | 'stripe.record'
   | 'run.start'
-  | 'run.cancel';
+  | 'run.cancel'
+  | 'pin.set'
+  | 'pin.delete';
 
 /** Schema of `users`. */
 export const userSchema = new Schema<UserRecord>(

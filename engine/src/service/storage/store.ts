@@ -37,6 +37,7 @@ import {
   type CounterRecord,
   type GatewayRecord,
 } from './gateway-models.js';
+import { pinSchema, type PinRecord } from '../pins/pin-model.js';
 import { statsSchema, type StatsRecord } from './stats-models.js';
 import { StoreUnavailableError } from './store-errors.js';
 import { stripeObjectSchema, type StripeObjectRecord } from './stripe-models.js';
@@ -48,6 +49,8 @@ export interface Store {
   graphs: Model<GraphRecord>;
   versions: Model<GraphVersionRecord>;
   webhooks: Model<WebhookRecord>;
+  /** Pinned node outputs of test runs, per graph (service/pins). */
+  pins: Model<PinRecord>;
   hookDeliveries: Model<HookDeliveryRecord>;
   stripeObjects: Model<StripeObjectRecord>;
   dataKeys: Model<DataKeyRecord>;
@@ -108,6 +111,7 @@ async function open(connection: Connection): Promise<Store> {
     graphs: bind('Graph', graphSchema),
     versions: bind('GraphVersion', graphVersionSchema),
     webhooks: bind('Webhook', webhookSchema),
+    pins: bind('Pin', pinSchema),
     hookDeliveries: bind('HookDelivery', hookDeliverySchema),
     stripeObjects: bind('StripeObject', stripeObjectSchema),
     dataKeys: bind('DataKey', dataKeySchema),
