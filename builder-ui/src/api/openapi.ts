@@ -3434,6 +3434,11 @@ export interface components {
             icon?: string;
             /** @description The bot is in this guild: its channels, roles and members can be read and its graphs can act there. */
             botPresent: boolean;
+            /**
+             * @description A server of the Discord sandbox (GET /api/sandbox): its members can be acted as through POST /api/sandbox/events.
+             * @constant
+             */
+            sandbox?: true;
         };
         Health: {
             ok: boolean;

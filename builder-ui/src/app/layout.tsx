@@ -83,6 +83,9 @@ export function Layout() {
         <nav aria-label="Main" className="gf-app-nav">
           {guildId ? <NavLink to={`/guilds/${guildId}/graphs`}>Graphs</NavLink> : null}
           {guildId ? <NavLink to={`/guilds/${guildId}/runs`}>Runs</NavLink> : null}
+          {guilds.data?.guilds.some((g) => g.id === guildId && g.sandbox) ? (
+            <NavLink to={`/guilds/${guildId}/sandbox`}>Sandbox</NavLink>
+          ) : null}
           <NavLink to="/templates">Templates</NavLink>
         </nav>
         <div className="gf-app-user">

@@ -68,6 +68,11 @@ export const appRoutes = (client: QueryClient): RouteObject[] => [
         lazy: async () => ({ Component: (await import('../runs/run-page.js')).RunPage }),
         errorElement: <RouteError />,
       },
+      {
+        path: 'guilds/:guildId/sandbox',
+        lazy: async () => ({ Component: (await import('../sandbox/sandbox-page.js')).SandboxPage }),
+        errorElement: <RouteError />,
+      },
       { path: 'templates', element: <TemplatesPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -102,7 +102,11 @@ function colorOf(color: unknown): string | undefined {
   return typeof color === 'string' && /^#[0-9a-f]{6}$/i.test(color) ? color : undefined;
 }
 
-function EmbedPreview({ embed, guild }: { embed: Embed; guild: GuildDiscord | undefined }) {
+/**
+ * One embed as Discord draws it (colour bar, author, title, description, fields, footer), in the
+ * config's shape (`imageUrl`, `thumbnailUrl`); the sandbox transcript maps Discord's to it.
+ */
+export function EmbedPreview({ embed, guild }: { embed: Embed; guild: GuildDiscord | undefined }) {
   const author = (embed.author ?? {}) as Record<string, unknown>;
   const footer = (embed.footer ?? {}) as Record<string, unknown>;
   const fields = Array.isArray(embed.fields) ? (embed.fields as Record<string, unknown>[]) : [];

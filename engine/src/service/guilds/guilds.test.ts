@@ -39,8 +39,8 @@ describe('GET /api/guilds', () => {
     expect(status).toBe(200);
     expect(body).toEqual({
       guilds: [
-        { id: guild, name: 'Guildflow Sandbox', botPresent: true },
-        { id: otherGuild.id, name: 'Other Sandbox', botPresent: true },
+        { id: guild, name: 'Guildflow Sandbox', botPresent: true, sandbox: true },
+        { id: otherGuild.id, name: 'Other Sandbox', botPresent: true, sandbox: true },
         { id: BOTLESS, name: null, botPresent: false },
       ],
     });
@@ -50,7 +50,7 @@ describe('GET /api/guilds', () => {
     const token = await userToken([otherGuild.id, '700000000000000088']);
     const { body } = await service.api('GET', '/api/guilds', { token });
     expect(body.guilds).toEqual([
-      { id: otherGuild.id, name: 'Other Sandbox', botPresent: true },
+      { id: otherGuild.id, name: 'Other Sandbox', botPresent: true, sandbox: true },
       { id: '700000000000000088', name: null, botPresent: false },
     ]);
   });

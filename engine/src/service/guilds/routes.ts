@@ -8,7 +8,13 @@ import { openStore } from '../storage/index.js';
 import { guildDirectory, type BotGuild } from './guild-directory.js';
 import { GuildDiscordQuerySchema } from './schemas.js';
 
-type GuildSummary = { id: string; name: string | null; icon?: string; botPresent: boolean };
+type GuildSummary = {
+  id: string;
+  name: string | null;
+  icon?: string;
+  botPresent: boolean;
+  sandbox?: true;
+};
 
 /**
  * The guild routes of the builder: `GET /api/guilds` (mounted at `/api`: the guilds the caller
@@ -57,6 +63,9 @@ export function guildRoutes(deps: ServiceDeps): { list: Router; discord: Router 
           ? { icon: `https://cdn.discordapp.com/icons/${id}/${known.icon}.png` }
           : {}),
         botPresent: Boolean(known),
+        // The bot is the sandbox's: its guilds are the sandbox's playgrounds (the builder's
+        // Sandbox page acts as their members).
+        ...(known && deps.discordBot?.kind === 'sandbox' ? { sandbox: true as const } : {}),
       };
     });
     res

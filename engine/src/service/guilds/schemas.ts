@@ -17,6 +17,12 @@ export const GuildSummarySchema = Type.Object(
       description:
         'The bot is in this guild: its channels, roles and members can be read and its graphs can act there.',
     }),
+    sandbox: Type.Optional(
+      Type.Literal(true, {
+        description:
+          'A server of the Discord sandbox (GET /api/sandbox): its members can be acted as through POST /api/sandbox/events.',
+      }),
+    ),
   },
   { $id: 'GuildSummary' },
 );

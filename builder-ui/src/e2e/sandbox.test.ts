@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SANDBOX_IDS } from '@guildflow/discord-sandbox';
+import { startE2E, type E2E, type Tab } from './harness.js';
+
+// The sandbox page in Chromium against the real stack: published graphs answer a member who
+// joins, a button clicked in the transcript and a message posted there, as they would on Discord.
+
+const GUILD = SANDBOX_IDS.guild;
+const WELCOME = SANDBOX_IDS.channels.welcome;
+let e2e: E2E;
+let tab: Tab;
+
+beforeAll(async () => {
+  e2e = await startE2E();
+  tab = await e2e.tab();
+  await e2e.signIn(tab);
+});
+afterAll(() => e2e?.close());
+
+const api = (method: string, path: string, body?: unknown) =>
+  e2e.stack.service.api(method, path, body === undefined ? {} : { body });
+
+async function publish(name: string, nodes: unknown[]) {
+  const ids = (nodes as { id: string }[]).map((n) => n.id);
+  const created = await api('POST', `/api/guilds/${GUILD}/graphs`, {
+    schemaVersion: 1,
+    name,
+    vars: {},
+    nodes,
+    edges: ids.slice(1).map((id, i) => ({ id: `e${i}`, source: ids[i], target: id })),
+  });
+  expect(created.status).toBe(201);
+  const published = await api('POST', `/api/guilds/${GUILD}/graphs/${created.body.id}/publish`);
+  expect(published.status).toBe(200);
+}
+
+describe('the sandbox page', () => {
+  it('acts as members: a join is welcomed with a button, the button clicked is answered', async () => {
+    await publish('Welcome with a button', [
+      { id: 'join', type: 'trigger.memberJoined', position: { x: 0, y: 0 }, config: {} },
+      {
+        id: 'greet',
+        type: 'discord.sendMessage',
+        position: { x: 300, y: 0 },
+        config: {
+          channelId: WELCOME,
+          content: 'Welcome {{ trigger.member.mention }}',
+          buttons: [{ label: 'Say hi', customId: 'hi:{{ trigger.member.id }}', style: 'success' }],
+        },
+      },
+    ]);
+    await publish('Answer the button', [
+      {
+        id: 'click',
+        type: 'trigger.buttonClicked',
+        position: { x: 0, y: 0 },
+        config: { customIdPrefix: 'hi:' },
+      },
+      {
+        id: 'answer',
+        type: 'discord.sendMessage',
+        position: { x: 300, y: 0 },
+        config: { channelId: WELCOME, content: '{{ trigger.user.mention }} says hi' },
+      },
+    ]);
+
+    const { page } = tab;
+    await page.goto(`/guilds/${GUILD}/graphs`);
+    await page.getByRole('link', { name: 'Sandbox', exact: true }).click();
+    await page.getByRole('heading', { name: /^Sandbox:/ }).waitFor();
+    await page.getByRole('button', { name: '# welcome' }).click();
+
+    await page.getByLabel('A new member joins').fill('sandbox-sam');
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
+    const messages = page.getByRole('list', { name: 'Messages in #welcome' });
+    // The mention is drawn by name, and the member who joined is the one acted as.
+    await messages.getByText('@sandbox-sam').first().waitFor();
+    await expect(page.getByLabel('Act as').inputValue()).resolves.not.toBe('');
+    await messages.getByRole('button', { name: 'Say hi' }).last().click();
+    await messages.getByText('says hi').waitFor();
+
+    await e2e.expectAccessible(tab, 'the sandbox page');
+    await e2e.screenshot(tab, 'sandbox');
+
+    // #welcome is read-only for members, as on Discord: they talk in #general.
+    await page.getByRole('button', { name: '# general' }).click();
+    await page
+      .getByLabel(/Message to post in #general as sandbox-sam/)
+      .fill('hello from the transcript');
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    const general = page.getByRole('list', { name: 'Messages in #general' });
+    await general.getByText('hello from the transcript').waitFor();
+    await expect(
+      general.locator('li', { hasText: 'hello from the transcript' }).innerText(),
+    ).resolves.toContain('sandbox-sam');
+    e2e.expectNoErrors(tab);
+  });
+});
