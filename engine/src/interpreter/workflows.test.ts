@@ -82,7 +82,11 @@ describe('graph interpreter on a real Temporal dev server', () => {
       const registration = await until(() => stubs.callsOf('engine.registerWait')[0]?.input as WaitRegistration | undefined, 'registerWait');
       expect(registration).toMatchObject({ event: 'button', messageId: 'm-post', customId: 'go' });
       const steps = await handle.query<StepLog[]>(STEPS_QUERY);
-      expect(steps.find((s) => s.nodeId === 'wait')?.status).toBe('waiting');
+      const waiting = steps.find((s) => s.nodeId === 'wait');
+      expect(waiting?.status).toBe('waiting');
+      // Until when and for what, for the live overlay (no timeScale: no uncompressed time).
+      expect(waiting?.wait).toEqual({ until: registration.expiresAt, for: 'event', event: { type: 'button', messageId: 'm-post', customId: 'go' } });
+      expect(Date.parse(registration.expiresAt) - Date.parse(waiting?.startedAt ?? '')).toBe(3_600_000);
       await handle.signal(WAIT_EVENT_SIGNAL, { waitId: registration.waitId, user: { id: 'u1', username: 'ada' }, customId: 'go' });
       await handle.result();
     });
