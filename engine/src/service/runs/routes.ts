@@ -10,7 +10,8 @@ import { requireJson } from '../http/preconditions.js';
 import { check } from '../http/validate.js';
 import { recordAudit } from '../storage/index.js';
 import { readRun } from './run-detail.js';
-import { describeRun, latestRuns, listRuns } from './run-views.js';
+import { listRuns } from './run-list.js';
+import { describeRun, latestRuns } from './run-views.js';
 import { RunListQuerySchema, RunStartBodySchema } from './schemas.js';
 import { startRun } from './start-run.js';
 import { temporalCall } from './temporal-calls.js';
@@ -80,7 +81,7 @@ export function runRoutes(deps: ServiceDeps): Router {
 
   router.get('/runs', async (req, res) => {
     const query = check(RunListQuerySchema, req.query, 'query');
-    res.json({ runs: await listRuns(deps, guildIdOf(req), query) });
+    res.json(await listRuns(deps, guildIdOf(req), query));
   });
 
   // Before `/runs/:runId`: the graph list's "last run" column in one request.
