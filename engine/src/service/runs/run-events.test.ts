@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StepLog } from '../../interpreter/contract.js';
 import { openEventStream, type EventStreamClient } from '../../testing/event-stream.js';
 import { recordingActivities } from '../../testing/interpreter-harness.js';
+import { graph } from '../../testing/graph-fixture.js';
 import { delayGraph, sendGraph, sentMessage } from '../../testing/service-fixtures.js';
 import {
   eventually,
@@ -87,6 +88,41 @@ describe('GET /api/guilds/:guildId/runs/:runId/events', () => {
     expect(latencies.length).toBeGreaterThanOrEqual(2);
     for (const ms of latencies) expect(ms).toBeLessThan(1000);
     await eventually(() => (watchers().size === 0 ? true : undefined), 'the watcher to stop');
+  });
+
+  it('measures step change → event latency over a run of several steps, for three clients', async () => {
+    // Three 1 h delays at 3600× (1 s each), a message after each: 7 steps, 6 workflow tasks.
+    const chain = ['t', 'd1', 's1', 'd2', 's2', 'd3', 's3'];
+    const doc = graph(
+      chain.map((id): [string, string, Record<string, unknown>?] =>
+        id === 't'
+          ? [id, 'trigger.manual']
+          : id.startsWith('d')
+            ? [id, 'flow.delay', { duration: '1h' }]
+            : [id, 'discord.sendMessage', { channelId: '123456789012345678', content: id }],
+      ),
+      chain.slice(1).map((id, i): [string, string, string] => [chain[i] ?? 't', 'out', id]),
+    );
+    const runId = await startRun(doc, { timeScale: 3600 });
+    const clients = [await subscribe(runId), await subscribe(runId), await subscribe(runId)];
+    const latencies: number[] = [];
+    for (const client of clients) {
+      await client.next((e) => e.type === 'end', 'the end');
+      for (const e of client.events)
+        if (e.type === 'step' && e.data.changedAt)
+          latencies.push(e.receivedAt - Date.parse(e.data.changedAt));
+      // Every client saw each step complete, in order.
+      const final = client.events.filter((e) => e.type === 'step').at(-1);
+      expect(final?.data.steps.map((s: StepLog) => s.status)).toEqual(chain.map(() => 'completed'));
+    }
+    latencies.sort((a, b) => a - b);
+    const at = (q: number) =>
+      latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+    console.info(
+      `step change → SSE event over ${latencies.length} events (3 clients): p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${latencies.at(-1)} ms`,
+    );
+    expect(latencies.length).toBeGreaterThanOrEqual(3 * 5);
+    expect(latencies.at(-1)).toBeLessThan(1000);
   });
 
   it('shares one watcher (one long poll) between two clients, both see the end', async () => {

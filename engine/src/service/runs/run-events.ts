@@ -18,10 +18,7 @@ export const HEARTBEAT_MS = 15_000;
  * const source = new EventSource(`/api/guilds/${guildId}/runs/${runId}/events`);
  * source.addEventListener('step', (e) => draw(JSON.parse(e.data).steps));
  */
-export function runEventRoutes(
-  deps: ServiceDeps,
-  options: { heartbeatMs?: number } = {},
-): Router {
+export function runEventRoutes(deps: ServiceDeps, options: { heartbeatMs?: number } = {}): Router {
   const router = Router({ mergeParams: true });
 
   router.get('/runs/:runId/events', async (req, res) => {

@@ -89,15 +89,21 @@ const summary = {
 /** One row of the run list. */
 export const RunSummarySchema = Type.Object(summary, { $id: 'RunSummary' });
 
-/** `GET /api/guilds/:guildId/runs`, newest first, one page. */
+/** `GET /api/guilds/:guildId/runs/latest`: runs without paging. */
 export const RunListSchema = Type.Object(
+  { runs: Type.Array(Type.Ref('RunSummary')) },
+  { $id: 'RunList' },
+);
+
+/** `GET /api/guilds/:guildId/runs`, newest first, one page. */
+export const RunPageSchema = Type.Object(
   {
     runs: Type.Array(Type.Ref('RunSummary')),
     nextCursor: Type.Union([Type.String(), Type.Null()], {
       description: 'Pass as `cursor` for the next page (same filters); null on the last page.',
     }),
   },
-  { $id: 'RunList' },
+  { $id: 'RunPage' },
 );
 
 /** What a waiting step waits for (the interpreter's StepWait); kept once the wait ended. */
@@ -180,4 +186,28 @@ export const RunDetailSchema = Type.Object(
 export const RunCancelledSchema = Type.Object(
   { runId: Type.String(), cancelRequested: Type.Literal(true) },
   { $id: 'RunCancelRequested' },
+);
+
+/** Data of a `step` event of `GET …/runs/:runId/events`: the whole step list, after a change. */
+export const RunStepEventSchema = Type.Object(
+  {
+    steps: Type.Array(Type.Ref('Step')),
+    droppedSteps: Type.Integer({ minimum: 0 }),
+    changedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+      description:
+        'When the workflow changed the steps (its history event time): compare with the arrival time for the update latency.',
+    }),
+  },
+  { $id: 'RunStepEvent' },
+);
+
+/** Data of the `end` event of `GET …/runs/:runId/events`: how the run closed. */
+export const RunEndEventSchema = Type.Object(
+  {
+    status: RunStatusSchema,
+    endedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    durationMs: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+    error: Type.Optional(Type.Object({ code: Type.String(), message: Type.String() })),
+  },
+  { $id: 'RunEndEvent' },
 );
