@@ -2,7 +2,7 @@ import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StepLog } from '../../interpreter/contract.js';
-import { openEventStream, type EventStreamClient } from '../../testing/event-stream.js';
+import { openEventStream } from '../../testing/event-stream.js';
 import { recordingActivities } from '../../testing/interpreter-harness.js';
 import { graph } from '../../testing/graph-fixture.js';
 import { delayGraph, sendGraph, sentMessage } from '../../testing/service-fixtures.js';
@@ -123,54 +123,6 @@ describe('GET /api/guilds/:guildId/runs/:runId/events', () => {
     );
     expect(latencies.length).toBeGreaterThanOrEqual(3 * 5);
     expect(latencies.at(-1)).toBeLessThan(1000);
-  });
-
-  it('shares one watcher (one long poll) between two clients, both see the end', async () => {
-    const runId = await startRun(delayGraph('1h', 'never'));
-    const a = await subscribe(runId);
-    const b = await subscribe(runId);
-    await a.next((e) => e.type === 'run', 'a: the run');
-    await b.next((e) => e.type === 'run', 'b: the run');
-    await eventually(
-      () =>
-        watchers().size === 1 &&
-        watchers().subscribers(GUILD, runId) === 2 &&
-        watchers().longPolls === 1
-          ? true
-          : undefined,
-      'one watcher with two subscribers and one long poll',
-    );
-    expect((await service.api('POST', `/api/guilds/${GUILD}/runs/${runId}/cancel`)).status).toBe(
-      202,
-    );
-    for (const client of [a, b]) {
-      const end = await client.next((e) => e.type === 'end', 'the end');
-      expect(end.data).toMatchObject({ status: 'cancelled', error: { code: 'cancelled' } });
-      await client.ended;
-    }
-    await eventually(
-      () => (watchers().size === 0 && watchers().longPolls === 0 ? true : undefined),
-      'the watcher gone',
-    );
-  });
-
-  it('frees the watcher and its long poll when the clients leave', async () => {
-    const runId = await startRun(delayGraph('1h', 'never'));
-    const clients: EventStreamClient[] = [await subscribe(runId), await subscribe(runId)];
-    for (const c of clients) await c.next((e) => e.type === 'run', 'the run');
-    await eventually(() => (watchers().longPolls === 1 ? true : undefined), 'the long poll');
-    clients[0]?.close();
-    await eventually(
-      () => (watchers().subscribers(GUILD, runId) === 1 ? true : undefined),
-      'one subscriber left',
-    );
-    expect(watchers().size).toBe(1);
-    clients[1]?.close();
-    await eventually(
-      () => (watchers().size === 0 && watchers().longPolls === 0 ? true : undefined),
-      'no watcher and no long poll',
-    );
-    await service.api('POST', `/api/guilds/${GUILD}/runs/${runId}/cancel`);
   });
 
   it('answers a finished run with its detail and end at once', async () => {

@@ -196,9 +196,13 @@ class RunWatcher {
       }
       if (taskDone) await this.readSteps(taskDone);
       // A running execution always answers a token to wait on; none without a close event
-      // means it ended in a way not seen here: read how it ended.
-      if (!nextPageToken && !switched)
-        return this.finish(await readRun(this.deps, this.guildId, this.runId));
+      // means this execution ended unseen (e.g. continued as new before a page was read): read
+      // how the run stands, and follow its current execution if it goes on.
+      if (!nextPageToken && !switched) {
+        const now = await readRun(this.deps, this.guildId, this.runId);
+        if (now.status !== 'running') return this.finish(now);
+        execution = { workflowId: this.runId };
+      }
     }
   }
 
