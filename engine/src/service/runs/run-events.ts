@@ -15,8 +15,8 @@ export const HEARTBEAT_MS = 15_000;
  * watcher (run-watcher.ts), so watchers cost Temporal one long poll per run, not per client.
  *
  * @example
- * const source = new EventSource(`/api/guilds/${guildId}/runs/${runId}/events`);
- * source.addEventListener('step', (e) => draw(JSON.parse(e.data).steps));
+ * // EventSource cannot send the bearer token: fetch the stream (see testing/event-stream.ts).
+ * app.use('/api/guilds/:guildId', runEventRoutes(deps));
  */
 export function runEventRoutes(deps: ServiceDeps, options: { heartbeatMs?: number } = {}): Router {
   const router = Router({ mergeParams: true });
