@@ -132,6 +132,12 @@ describe('graph interpreter on a real Temporal dev server', () => {
     expect(new Set(picked.map((p) => p.id)).size).toBe(2);
     expect(contents(stubs.callsOf('discord.sendMessage'))[0]).toBe(`Winners: <@${picked[0]?.id}> <@${picked[1]?.id}>`);
     expect(stubs.callsOf('engine.openCollect')[0]?.input).toMatchObject({ messageId: '999', customId: 'enter' });
+    // The window's step keeps what it waited for: 7 days compressed to 1 s.
+    const entries = result.steps.find((s: StepLog) => s.nodeId === 'entries');
+    expect(entries?.wait).toMatchObject({ for: 'collect', event: { type: 'button', messageId: '999', customId: 'enter' } });
+    const began = Date.parse(entries?.startedAt ?? '');
+    expect(Date.parse(entries?.wait?.until ?? '') - began).toBe(1000);
+    expect(Date.parse(entries?.wait?.untilUncompressed ?? '') - began).toBe(7 * 24 * 3600 * 1000);
   });
 
   it('forEach runs the body once per item with `item` in scope, then `done`', async () => {
