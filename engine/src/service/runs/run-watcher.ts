@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { isGrpcCancelledError } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { STEPS_QUERY, type StepLog } from '../../interpreter/contract.js';
@@ -169,7 +170,7 @@ class RunWatcher {
         // Temporal away for a moment: keep the subscribers, try again a little later.
         const pause = RETRY_MS[Math.min(failures, RETRY_MS.length - 1)] ?? 10_000;
         failures += 1;
-        await new Promise((resolve) => setTimeout(resolve, pause));
+        await sleep(pause, undefined, { signal: this.abort.signal }).catch(() => {});
         continue;
       } finally {
         this.registry.longPolls -= 1;
