@@ -227,6 +227,7 @@ describe('docs/api/openapi.json', () => {
     try {
       await call('GET', `/api/guilds/${GUILD}/runs`);
       await call('GET', `/api/guilds/${GUILD}/runs/latest`);
+      await call('GET', `/api/guilds/${GUILD}/runs/run_unreachable/events`);
     } finally {
       await service.close();
       service = main;
