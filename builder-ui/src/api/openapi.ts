@@ -1344,6 +1344,8 @@ export interface paths {
                     status?: string;
                     /** @description 1–200, default 50. */
                     limit?: number;
+                    /** @description The `nextCursor` of the previous page, with the same `graphId` and `status` (opaque). */
+                    cursor?: string;
                 };
                 header?: never;
                 path: {
@@ -1353,16 +1355,16 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Newest first. Closed runs are kept 30 days. */
+                /** @description Newest first (running runs, then by end), one page; `nextCursor` is null on the last. Closed runs are kept 30 days. */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["RunList"];
+                        "application/json": components["schemas"]["RunPage"];
                     };
                 };
-                /** @description `invalid_request`. */
+                /** @description `invalid_request`: a bad filter, or a cursor this API did not give or gave for other filters. */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1435,6 +1437,84 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["RunDetail"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: no such graph/run in this guild, or a guild you may not manage (never 403). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `temporal_unavailable` or `store_unavailable`; nothing was started or changed. Or `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guilds/{guildId}/runs/{runId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow a run live (server-sent events)
+         * @description A `text/event-stream`: `run` first (the run as `GET …/runs/{runId}` answers it), then `step` with the whole step list each time it changes (within a second: one watcher per run per service process long-polls its history and reads the steps only when a workflow task completed), then `end` with the closing status, and the stream closes. A comment line every 15 s keeps proxies from closing an idle stream. `error` (`watch_failed`) ends a stream that lost Temporal for good: reconnect. A finished run answers `run` and `end` at once. Errors before the stream starts (404, 503) are JSON.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    guildId: string;
+                    runId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The event stream. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
                     };
                 };
                 /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
@@ -3542,6 +3622,8 @@ export interface components {
             /** Format: date-time */
             startedAt: string;
             endedAt: string | null;
+            /** @description From start to end in ms; null while the run goes. */
+            durationMs: number | null;
             steps: components["schemas"]["Step"][];
             droppedSteps: number;
             /** @description Why the run did not complete. */
@@ -3552,8 +3634,22 @@ export interface components {
             /** @description Why the step log could not be read (the list is then empty). */
             stepsError?: string;
         };
+        RunEndEvent: {
+            status: "running" | "completed" | "failed" | "cancelled" | "terminated" | "timed_out";
+            endedAt: string | null;
+            durationMs: number | null;
+            error?: {
+                code: string;
+                message: string;
+            };
+        };
         RunList: {
             runs: components["schemas"]["RunSummary"][];
+        };
+        RunPage: {
+            runs: components["schemas"]["RunSummary"][];
+            /** @description Pass as `cursor` for the next page (same filters); null on the last page. */
+            nextCursor: string | null;
         };
         RunStartBody: {
             /** @description The trigger payload; defaults to a manual trigger’s samplePayload, else {}. */
@@ -3572,6 +3668,12 @@ export interface components {
             graphId: string;
             version: number;
         };
+        RunStepEvent: {
+            steps: components["schemas"]["Step"][];
+            droppedSteps: number;
+            /** @description When the workflow changed the steps (its history event time): compare with the arrival time for the update latency. */
+            changedAt: string | null;
+        };
         RunSummary: {
             runId: string;
             graphId: string;
@@ -3582,6 +3684,8 @@ export interface components {
             /** Format: date-time */
             startedAt: string;
             endedAt: string | null;
+            /** @description From start to end in ms; null while the run goes. */
+            durationMs: number | null;
         };
         Sandbox: {
             /** @description The bot’s user id (authorId of what the bot posts). */
@@ -3759,6 +3863,30 @@ export interface components {
              * @constant
              */
             pinned?: true;
+            wait?: components["schemas"]["StepWait"];
+        };
+        StepWait: {
+            /**
+             * Format: date-time
+             * @description When the wait ends at the latest, in real time (after the run’s timeScale).
+             */
+            until: string;
+            /**
+             * Format: date-time
+             * @description When it would end at timeScale 1; only on runs with a timeScale.
+             */
+            untilUncompressed?: string;
+            /** @description `delay`: a timer (flow.delay); `event`: one Discord event or the timeout (flow.waitFor); `collect`: a collection window (flow.collect). */
+            for: "delay" | "event" | "collect";
+            /** @description The Discord event awaited or collected, on which message. */
+            event?: {
+                type: "button" | "reaction" | "reply";
+                messageId: string;
+                customId?: string;
+                emoji?: string;
+                /** @description Only from this user. */
+                userId?: string;
+            };
         };
         StripeObject: {
             /** @description The Stripe id (cus_…, sub_… or cs_…). */

@@ -3,7 +3,13 @@
  * cancelling one. Keys start with `['guilds', guildId, 'runs']`, so a change of a guild
  * refreshes them with the rest.
  */
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { api, call } from './client.js';
 import type { components } from './openapi.js';
 
@@ -12,7 +18,7 @@ export type RunSummary = Schemas['RunSummary'];
 export type RunDetail = Schemas['RunDetail'];
 export type Step = Schemas['Step'];
 
-/** What the run list shows: one graph's runs or all, one status or all, this many. */
+/** What the run list shows: one graph's runs or all, one status or all, pages of `limit`. */
 export interface RunFilter {
   graphId?: string | undefined;
   status?: RunSummary['status'] | undefined;
@@ -26,24 +32,30 @@ export const runKeys = {
   one: (guildId: string, runId: string) => ['guilds', guildId, 'runs', 'one', runId] as const,
 };
 
-/** A guild's runs, newest first; looked at again while any shown is running. */
+/**
+ * A guild's runs, newest first, a page at a time (`fetchNextPage` follows the API's cursor);
+ * looked at again while any shown is running.
+ */
 export function useRuns(guildId: string, filter: RunFilter) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: runKeys.list(guildId, filter),
-    queryFn: async () => {
+    queryFn: async ({ pageParam }) => {
       const query = {
         limit: filter.limit,
         ...(filter.graphId ? { graphId: filter.graphId } : {}),
         ...(filter.status ? { status: filter.status } : {}),
+        ...(pageParam ? { cursor: pageParam } : {}),
       };
-      return (
-        await call(api.GET('/api/guilds/{guildId}/runs', { params: { path: { guildId }, query } }))
-      ).runs;
+      return call(api.GET('/api/guilds/{guildId}/runs', { params: { path: { guildId }, query } }));
     },
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
     // A new filter keeps the rows on screen until its answer comes.
     placeholderData: keepPreviousData,
     refetchInterval: (query) =>
-      query.state.data?.some((run) => run.status === 'running') ? 5_000 : false,
+      query.state.data?.pages.some((page) => page.runs.some((run) => run.status === 'running'))
+        ? 5_000
+        : false,
   });
 }
 

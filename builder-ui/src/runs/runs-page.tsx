@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useCatalog, useGraphs } from '../api/queries.js';
 import { useRuns, type RunSummary } from '../api/run-queries.js';
@@ -20,8 +19,8 @@ export function RunsPage() {
   const [search, setSearch] = useSearchParams();
   const graphId = search.get('graphId') ?? undefined;
   const status = (search.get('status') ?? undefined) as RunSummary['status'] | undefined;
-  const [limit, setLimit] = useState(PAGE);
-  const runs = useRuns(guildId, { graphId, status, limit });
+  const runs = useRuns(guildId, { graphId, status, limit: PAGE });
+  const rows = runs.data?.pages.flatMap((page) => page.runs) ?? [];
   const graphs = useGraphs(guildId);
   const catalog = useCatalog();
   const names = new Map(graphs.data?.map((g) => [g.id, g.name]));
@@ -30,7 +29,6 @@ export function RunsPage() {
     const next = new URLSearchParams(search);
     if (value) next.set(key, value);
     else next.delete(key);
-    setLimit(PAGE);
     setSearch(next, { replace: true });
   };
 
@@ -74,7 +72,7 @@ export function RunsPage() {
           title="The runs could not be loaded"
           onRetry={() => void runs.refetch()}
         />
-      ) : runs.data.length === 0 ? (
+      ) : rows.length === 0 ? (
         <EmptyState title={graphId || status ? 'No run matches' : 'No runs yet'}>
           {graphId || status
             ? 'Try another graph or status.'
@@ -96,7 +94,7 @@ export function RunsPage() {
               </tr>
             </thead>
             <tbody>
-              {runs.data.map((run) => (
+              {rows.map((run) => (
                 <tr key={run.runId}>
                   <th scope="row">
                     <Link to={`/guilds/${guildId}/runs/${run.runId}`} className="gf-runs-id">
@@ -123,10 +121,10 @@ export function RunsPage() {
               ))}
             </tbody>
           </table>
-          {runs.data.length >= limit ? (
+          {runs.hasNextPage ? (
             <div className="gf-runs-more">
-              <Button onClick={() => setLimit((l) => l + PAGE)} disabled={runs.isFetching}>
-                {runs.isFetching ? 'Loading…' : 'Show more runs'}
+              <Button onClick={() => void runs.fetchNextPage()} disabled={runs.isFetchingNextPage}>
+                {runs.isFetchingNextPage ? 'Loading…' : 'Show more runs'}
               </Button>
             </div>
           ) : null}

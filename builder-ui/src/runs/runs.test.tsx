@@ -22,6 +22,7 @@ const summary = (runId: string, status: RunSummary['status'], version = 1): RunS
   triggerType: 'trigger.memberJoined',
   startedAt: at(0),
   endedAt: status === 'running' ? null : at(3),
+  durationMs: status === 'running' ? null : 3000,
 });
 
 /** The service's run routes for one guild, answering the app's fetch; records the queries. */
@@ -38,7 +39,11 @@ function serve(runs: RunSummary[], detail: RunDetail, doc: GraphDocument) {
       return json({ graphs: [{ id: 'graph1', name: 'Welcome', enabled: true }] });
     if (path === '/api/guilds/g1/runs') {
       const status = url.searchParams.get('status');
-      return json({ runs: runs.filter((r) => !status || r.status === status) });
+      const limit = Number(url.searchParams.get('limit'));
+      const from = Number(url.searchParams.get('cursor') ?? 0);
+      const matching = runs.filter((r) => !status || r.status === status);
+      const next = from + limit < matching.length ? String(from + limit) : null;
+      return json({ runs: matching.slice(from, from + limit), nextCursor: next });
     }
     if (path === `/api/guilds/g1/runs/${detail.runId}`) return json(detail);
     if (path === '/api/guilds/g1/graphs/graph1/versions/1')
@@ -97,6 +102,18 @@ describe('the runs list', () => {
     expect(
       seen.some((u) => u.pathname.endsWith('/runs') && u.searchParams.get('status') === 'failed'),
     ).toBe(true);
+  });
+
+  it('shows more runs a page at a time, following the API’s cursor', async () => {
+    const many = Array.from({ length: 30 }, (_, i) => summary(`run_${i}`, 'completed'));
+    const seen = serve(many, detail, doc);
+    open('/guilds/g1/runs');
+    const table = await screen.findByRole('table', { name: 'Runs of this server' });
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(1 + 25));
+    await userEvent.click(screen.getByRole('button', { name: 'Show more runs' }));
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(1 + 30));
+    expect(screen.queryByRole('button', { name: 'Show more runs' })).toBeNull();
+    expect(seen.some((u) => u.searchParams.get('cursor') === '25')).toBe(true);
   });
 
   it('says so when there are none', async () => {

@@ -91,6 +91,30 @@ export interface StepLog {
   error?: { code: string; message: string; retryable: boolean };
   /** The node was not executed: its output is pinned test data (simulated runs only). */
   pinned?: boolean;
+  /** Set once the step waits (kept after): until when, and for what. */
+  wait?: StepWait;
+}
+
+/** What a `waiting` step waits for (`flow.delay`, `flow.waitFor`, `flow.collect`). */
+export interface StepWait {
+  /** When the wait ends at the latest, in real time (after the run's timeScale). */
+  until: string;
+  /** When it would end at timeScale 1; only on compressed runs. */
+  untilUncompressed?: string;
+  /** A timer (`delay`), one event or its timeout (`event`), or a collection window (`collect`). */
+  for: 'delay' | 'event' | 'collect';
+  /** The Discord event awaited or collected: its kind and the message it must concern. */
+  event?: WaitedEvent;
+}
+
+/** A Discord event a step waits for or collects. */
+export interface WaitedEvent {
+  type: 'button' | 'reaction' | 'reply';
+  messageId: string;
+  customId?: string;
+  emoji?: string;
+  /** Only from this user. */
+  userId?: string;
 }
 
 /** The result of a finished run. */

@@ -1,9 +1,12 @@
-import type { StepLog, StepStatus } from './contract.js';
+import type { StepLog, StepStatus, StepWait } from './contract.js';
 
 /** Most steps a run keeps; older finished ones are dropped (and counted) past this. */
 export const MAX_STEPS = 500;
 /** Longest JSON kept for one step's input or output. */
 export const MAX_FIELD_CHARS = 2000;
+
+/** A wait as a node states it: its deadline (ms), the run's timeScale, and what it waits for. */
+export type WaitMark = { deadline: number; timeScale: number } & Omit<StepWait, 'until' | 'untilUncompressed'>;
 
 interface SavedSteps {
   entries: (StepLog & { seq?: number })[];
@@ -55,9 +58,24 @@ export class StepBook {
     if (entry) entry.input = summarize(input);
   }
 
-  waiting(seq: number): void {
+  /**
+   * Marks a step waiting; with `wait`, until `deadline` (ms, real time). The uncompressed end
+   * assumes the wait began with the step: timer nodes fix their deadline in the workflow task
+   * that begins them.
+   */
+  waiting(seq: number, wait?: WaitMark): void {
     const entry = this.find(seq);
-    if (entry) entry.status = 'waiting';
+    if (!entry) return;
+    entry.status = 'waiting';
+    if (!wait) return;
+    const { deadline, timeScale, ...what } = wait;
+    const began = Date.parse(entry.startedAt);
+    const uncompressed = began + Math.round((deadline - began) * timeScale);
+    entry.wait = {
+      until: new Date(deadline).toISOString(),
+      ...(timeScale === 1 ? {} : { untilUncompressed: new Date(uncompressed).toISOString() }),
+      ...what,
+    };
   }
 
   finish(

@@ -82,7 +82,11 @@ describe('graph interpreter on a real Temporal dev server', () => {
       const registration = await until(() => stubs.callsOf('engine.registerWait')[0]?.input as WaitRegistration | undefined, 'registerWait');
       expect(registration).toMatchObject({ event: 'button', messageId: 'm-post', customId: 'go' });
       const steps = await handle.query<StepLog[]>(STEPS_QUERY);
-      expect(steps.find((s) => s.nodeId === 'wait')?.status).toBe('waiting');
+      const waiting = steps.find((s) => s.nodeId === 'wait');
+      expect(waiting?.status).toBe('waiting');
+      // Until when and for what, for the live overlay (no timeScale: no uncompressed time).
+      expect(waiting?.wait).toEqual({ until: registration.expiresAt, for: 'event', event: { type: 'button', messageId: 'm-post', customId: 'go' } });
+      expect(Date.parse(registration.expiresAt) - Date.parse(waiting?.startedAt ?? '')).toBe(3_600_000);
       await handle.signal(WAIT_EVENT_SIGNAL, { waitId: registration.waitId, user: { id: 'u1', username: 'ada' }, customId: 'go' });
       await handle.result();
     });
@@ -128,6 +132,12 @@ describe('graph interpreter on a real Temporal dev server', () => {
     expect(new Set(picked.map((p) => p.id)).size).toBe(2);
     expect(contents(stubs.callsOf('discord.sendMessage'))[0]).toBe(`Winners: <@${picked[0]?.id}> <@${picked[1]?.id}>`);
     expect(stubs.callsOf('engine.openCollect')[0]?.input).toMatchObject({ messageId: '999', customId: 'enter' });
+    // The window's step keeps what it waited for: 7 days compressed to 1 s.
+    const entries = result.steps.find((s: StepLog) => s.nodeId === 'entries');
+    expect(entries?.wait).toMatchObject({ for: 'collect', event: { type: 'button', messageId: '999', customId: 'enter' } });
+    const began = Date.parse(entries?.startedAt ?? '');
+    expect(Date.parse(entries?.wait?.until ?? '') - began).toBe(1000);
+    expect(Date.parse(entries?.wait?.untilUncompressed ?? '') - began).toBe(7 * 24 * 3600 * 1000);
   });
 
   it('forEach runs the body once per item with `item` in scope, then `done`', async () => {

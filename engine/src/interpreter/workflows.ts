@@ -132,7 +132,7 @@ export async function graphWorkflow(input: GraphRunInput & { continueAsNewAfterE
         config,
         engine,
         scaled: (ms) => Math.max(0, Math.round(ms / timeScale)),
-        markWaiting: () => state.steps.waiting(run.seq),
+        markWaiting: (wait) => state.steps.waiting(run.seq, wait && { ...wait, timeScale }),
         wait: async (deadline, until) => {
           const remaining = deadline - Date.now();
           timers ??= new wf.CancellationScope();

@@ -1,5 +1,5 @@
 import { parseDuration } from '../../core/duration.js';
-import type { WaitEvent } from '../contract.js';
+import type { WaitEvent, WaitedEvent } from '../contract.js';
 import type { ControlHandler } from './types.js';
 
 /**
@@ -23,7 +23,16 @@ export const waitForNode: ControlHandler = async (ctx) => {
       expiresAt: new Date(run.deadline).toISOString(),
     });
   }
-  ctx.markWaiting();
+  ctx.markWaiting({
+    deadline: run.deadline,
+    for: 'event',
+    event: {
+      type: config.event as WaitedEvent['type'],
+      messageId: String(config.messageId),
+      ...(config.customId ? { customId: String(config.customId) } : {}),
+      ...(config.userId ? { userId: String(config.userId) } : {}),
+    },
+  });
   const received = await ctx.wait(run.deadline, () => ctx.state.events[waitId] !== undefined);
   await ctx.engine['engine.clearWait']({ waitId });
   const event: WaitEvent | undefined = ctx.state.events[waitId];
@@ -54,7 +63,16 @@ export const collectNode: ControlHandler = async (ctx) => {
       closesAt: new Date(run.deadline).toISOString(),
     });
   }
-  ctx.markWaiting();
+  ctx.markWaiting({
+    deadline: run.deadline,
+    for: 'collect',
+    event: {
+      type: config.emoji ? 'reaction' : 'button',
+      messageId: String(config.messageId),
+      ...(config.customId ? { customId: String(config.customId) } : {}),
+      ...(config.emoji ? { emoji: String(config.emoji) } : {}),
+    },
+  });
   await ctx.wait(run.deadline);
   const collected = await ctx.engine['engine.readCollected']({ collectId });
   return { ports: ['out'], output: collected };

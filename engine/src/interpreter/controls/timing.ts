@@ -13,7 +13,7 @@ export const delayNode: ControlHandler = async (ctx) => {
       ctx.run.deadline = now + ctx.scaled(parseDuration(String(ctx.config.duration)));
     }
   }
-  ctx.markWaiting();
+  ctx.markWaiting({ deadline: ctx.run.deadline, for: 'delay' });
   await ctx.wait(ctx.run.deadline);
   return { ports: ['out'], output: { resumedAt: new Date().toISOString() } };
 };

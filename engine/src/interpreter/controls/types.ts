@@ -1,5 +1,5 @@
 import type { GraphDocument, Scope } from '../../core/index.js';
-import type { EngineActivities, GraphRunInput } from '../contract.js';
+import type { EngineActivities, GraphRunInput, StepWait } from '../contract.js';
 import type { NodeRun, RunState } from '../run-state.js';
 
 /** What a control node's handler answers: the ports to take and its output. */
@@ -25,8 +25,11 @@ export interface ControlContext {
   /** Waits until `until` or the deadline (absolute ms); true when `until` became true. */
   wait(deadline: number, until?: () => boolean): Promise<boolean>;
   engine: EngineActivities;
-  /** Marks the step as waiting (for a timer, an event or a window). */
-  markWaiting(): void;
+  /**
+   * Marks the step as waiting; with `wait`, until `deadline` (absolute ms) for a timer, an event
+   * or a window (a child run has no deadline, so it says nothing more).
+   */
+  markWaiting(wait?: { deadline: number } & Omit<StepWait, 'until' | 'untilUncompressed'>): void;
 }
 
 export type ControlHandler = (ctx: ControlContext) => Promise<ControlResult> | ControlResult;

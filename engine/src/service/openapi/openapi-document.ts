@@ -107,6 +107,7 @@ function operation(op: Operation): Record<string, unknown> {
     responses[String(status)] = {
       description,
       ...(schema ? { content: { 'application/json': { schema: ref(schema) } } } : {}),
+      ...(op.events && status < 300 ? { content: eventStream(op.events) } : {}),
       ...(op.etag && status < 300 && schema
         ? {
             headers: { ETag: { schema: { type: 'string' }, description: 'The revision, quoted.' } },
@@ -159,6 +160,18 @@ function operation(op: Operation): Record<string, unknown> {
       : {}),
     responses,
     ...(op.public ? { security: [] } : {}),
+  };
+}
+
+/** A `text/event-stream` answer: its events by name, each with the schema of its JSON data. */
+function eventStream(events: Record<string, string>): Record<string, unknown> {
+  return {
+    'text/event-stream': {
+      schema: { type: 'string' },
+      'x-events': Object.fromEntries(
+        Object.entries(events).map(([name, schema]) => [name, ref(schema)]),
+      ),
+    },
   };
 }
 

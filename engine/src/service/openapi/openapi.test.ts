@@ -157,6 +157,8 @@ describe('docs/api/openapi.json', () => {
       'the run to complete',
     );
     await call('GET', `/api/guilds/${GUILD}/runs/${done.body.runId}`);
+    await call('GET', `/api/guilds/${GUILD}/runs/${done.body.runId}/events`);
+    await call('GET', `/api/guilds/${GUILD}/runs/run_unknown/events`);
     await call('POST', `${path}/rollback`, { body: { version: 2 } });
     const waiting = await call('POST', `${path}/runs`, { body: { timeScale: 2 } });
     await call('POST', `${path}/runs`, { body: { timeScale: -1 } });
@@ -239,6 +241,7 @@ describe('docs/api/openapi.json', () => {
     try {
       await call('GET', `/api/guilds/${GUILD}/runs`);
       await call('GET', `/api/guilds/${GUILD}/runs/latest`);
+      await call('GET', `/api/guilds/${GUILD}/runs/run_unreachable/events`);
     } finally {
       await service.close();
       service = main;
@@ -274,6 +277,11 @@ describe('docs/api/openapi.json', () => {
         continue;
       }
       covered.add(`${method.toLowerCase()} ${found.template} ${answer.status}`);
+      const stream = documented.content?.['text/event-stream'];
+      if (stream) {
+        problems.push(...streamProblems(ajv, `${method} ${found.template}`, answer, stream));
+        continue;
+      }
       const ref = documented.content?.['application/json']?.schema.$ref;
       if (!ref) {
         if (answer.body !== '')
@@ -306,11 +314,38 @@ describe('docs/api/openapi.json', () => {
 interface OpenApi {
   paths: Record<
     string,
-    Record<
-      string,
-      { responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }> }
-    >
+    Record<string, { responses: Record<string, { content?: Record<string, MediaType> }> }>
   >;
+}
+
+interface MediaType {
+  schema: { $ref?: string };
+  'x-events'?: Record<string, { $ref: string }>;
+}
+
+/** An event-stream answer: its content type, and each event's data against its schema. */
+function streamProblems(ajv: Ajv, route: string, answer: ApiAnswer, stream: MediaType): string[] {
+  if (!(answer.headers.get('content-type') ?? '').startsWith('text/event-stream'))
+    return [
+      `${route}: documented as an event stream, answered ${answer.headers.get('content-type')}`,
+    ];
+  const problems: string[] = [];
+  const events = String(answer.body)
+    .split('\n\n')
+    .map((block) => ({
+      type: /^event: (.*)$/m.exec(block)?.[1],
+      data: /^data: (.*)$/m.exec(block)?.[1],
+    }))
+    .filter((e) => e.data !== undefined);
+  if (events.length === 0) problems.push(`${route}: no events`);
+  for (const { type, data } of events) {
+    const ref = stream['x-events']?.[type ?? 'message']?.$ref;
+    const validate = ref ? ajv.getSchema(`openapi.json${ref}`) : undefined;
+    if (!validate) problems.push(`${route}: event ${type} is not documented`);
+    else if (!validate(JSON.parse(data ?? 'null')))
+      problems.push(`${route}: event ${type}: ${ajv.errorsText(validate.errors)}`);
+  }
+  return problems;
 }
 
 function findOperation(doc: OpenApi, method: string, url: string) {

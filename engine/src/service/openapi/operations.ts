@@ -24,6 +24,8 @@ export interface Operation {
   headers?: { name: string; description: string; required?: boolean }[];
   /** The body is taken as raw bytes of any content type, as described here (not a JSON component). */
   rawBody?: string;
+  /** The success answer is a `text/event-stream` of these events (name → data component). */
+  events?: Record<string, string>;
 }
 
 const GRAPH = '/api/guilds/{guildId}/graphs/{graphId}';
@@ -292,10 +294,24 @@ export const OPERATIONS: Operation[] = [
         schema: { type: 'string' },
       },
       { name: 'limit', description: '1–200, default 50.', schema: { type: 'integer' } },
+      {
+        name: 'cursor',
+        description:
+          'The `nextCursor` of the previous page, with the same `graphId` and `status` (opaque).',
+        schema: { type: 'string' },
+      },
     ],
     answers: [
-      [200, 'RunList', 'Newest first. Closed runs are kept 30 days.'],
-      [400, 'Error', '`invalid_request`.'],
+      [
+        200,
+        'RunPage',
+        'Newest first (running runs, then by end), one page; `nextCursor` is null on the last. Closed runs are kept 30 days.',
+      ],
+      [
+        400,
+        'Error',
+        '`invalid_request`: a bad filter, or a cursor this API did not give or gave for other filters.',
+      ],
       temporal,
     ],
   },
@@ -312,6 +328,15 @@ export const OPERATIONS: Operation[] = [
       notFound,
       temporal,
     ],
+  },
+  {
+    method: 'get',
+    path: '/api/guilds/{guildId}/runs/{runId}/events',
+    summary: 'Follow a run live (server-sent events)',
+    description:
+      'A `text/event-stream`: `run` first (the run as `GET …/runs/{runId}` answers it), then `step` with the whole step list each time it changes (within a second: one watcher per run per service process long-polls its history and reads the steps only when a workflow task completed), then `end` with the closing status, and the stream closes. A comment line every 15 s keeps proxies from closing an idle stream. `error` (`watch_failed`) ends a stream that lost Temporal for good: reconnect. A finished run answers `run` and `end` at once. Errors before the stream starts (404, 503) are JSON.',
+    events: { run: 'RunDetail', step: 'RunStepEvent', end: 'RunEndEvent' },
+    answers: [[200, null, 'The event stream.'], notFound, temporal],
   },
   {
     method: 'post',

@@ -10,15 +10,17 @@ import { requireJson } from '../http/preconditions.js';
 import { check } from '../http/validate.js';
 import { recordAudit } from '../storage/index.js';
 import { readRun } from './run-detail.js';
-import { describeRun, latestRuns, listRuns } from './run-views.js';
 import { runPins } from '../pins/pin-store.js';
+import { runEventRoutes } from './run-events.js';
+import { listRuns } from './run-list.js';
+import { describeRun, latestRuns } from './run-views.js';
 import { RunListQuerySchema, RunStartBodySchema, type RunStartBody } from './schemas.js';
 import { startRun } from './start-run.js';
 import { temporalCall } from './temporal-calls.js';
 
 /**
  * The run routes under `/api/guilds/:guildId`: manual/test runs of a graph, the run list from
- * Temporal visibility, run detail node by node, and cancel.
+ * Temporal visibility, run detail node by node, its live events (run-events.ts), and cancel.
  *
  * A manual run executes the published version; with `draft: true`, or while nothing is
  * published, it test-runs the current draft (validated first) as version 0, in the sandbox.
@@ -84,7 +86,7 @@ export function runRoutes(deps: ServiceDeps): Router {
 
   router.get('/runs', async (req, res) => {
     const query = check(RunListQuerySchema, req.query, 'query');
-    res.json({ runs: await listRuns(deps, guildIdOf(req), query) });
+    res.json(await listRuns(deps, guildIdOf(req), query));
   });
 
   // Before `/runs/:runId`: the graph list's "last run" column in one request.
@@ -106,6 +108,8 @@ export function runRoutes(deps: ServiceDeps): Router {
   router.get('/runs/:runId', async (req, res) => {
     res.json(await readRun(deps, guildIdOf(req), String(req.params.runId)));
   });
+
+  router.use(runEventRoutes(deps));
 
   router.post('/runs/:runId/cancel', async (req, res) => {
     const ctx = await guildContext(deps, req, res);

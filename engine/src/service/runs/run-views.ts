@@ -15,6 +15,8 @@ export interface RunSummary {
   triggerType: string | null;
   startedAt: string;
   endedAt: string | null;
+  /** From start to end; null while the run goes (the client counts the elapsed time). */
+  durationMs: number | null;
 }
 
 // A paused workflow has not ended; a continued-as-new execution lives on in its successor.
@@ -66,6 +68,9 @@ export function toRunSummary(
   const attributes = readRunAttributes(info.typedSearchAttributes);
   if (attributes.guildId !== guildId || attributes.graphId === undefined) return undefined;
   const memoStart = typeof info.memo?.startedAt === 'string' ? info.memo.startedAt : undefined;
+  const startedAt = memoStart ?? info.startTime.toISOString();
+  const endedAt =
+    info.closeTime && info.status.name !== 'CONTINUED_AS_NEW' ? info.closeTime : undefined;
   return {
     runId: info.workflowId,
     graphId: attributes.graphId,
@@ -73,25 +78,23 @@ export function toRunSummary(
     status: runStatus(info.status.name),
     triggerType: attributes.triggerType ?? null,
     // The memo keeps the first start across continue-as-new; the execution's own is later.
-    startedAt: memoStart ?? info.startTime.toISOString(),
-    endedAt:
-      info.closeTime && info.status.name !== 'CONTINUED_AS_NEW'
-        ? info.closeTime.toISOString()
-        : null,
+    startedAt,
+    endedAt: endedAt?.toISOString() ?? null,
+    durationMs: endedAt ? Math.max(0, endedAt.getTime() - Date.parse(startedAt)) : null,
   };
 }
 
 /**
- * A guild's runs from Temporal visibility, newest first, filtered on the search attributes.
+ * The visibility query of a guild's runs, filtered on the search attributes (continued-as-new
+ * executions are hidden: their successor is the run).
  *
  * @example
- * const runs = await listRuns(deps, '123', { graphId: 'g_…', status: 'running', limit: 50 });
+ * runQuery('123', { status: 'running' }); // "GuildId = '123' AND ExecutionStatus = 'Running'"
  */
-export async function listRuns(
-  deps: ServiceDeps,
+export function runQuery(
   guildId: string,
-  filter: { graphId?: string | undefined; status?: RunStatus | undefined; limit: number },
-): Promise<RunSummary[]> {
+  filter: { graphId?: string | undefined; status?: RunStatus | undefined },
+): string {
   const clauses = [`GuildId = ${quote(guildId)}`];
   if (filter.graphId) clauses.push(`GraphId = ${quote(filter.graphId)}`);
   clauses.push(
@@ -99,18 +102,7 @@ export async function listRuns(
       ? `ExecutionStatus = ${quote(IN_QUERIES[filter.status])}`
       : `ExecutionStatus != 'ContinuedAsNew'`,
   );
-  return temporalCall(deps, async () => {
-    const runs: RunSummary[] = [];
-    for await (const info of deps.temporal.client.workflow.list({
-      query: clauses.join(' AND '),
-      pageSize: filter.limit,
-    })) {
-      const summary = toRunSummary(info, guildId);
-      if (summary) runs.push(summary);
-      if (runs.length >= filter.limit) break;
-    }
-    return runs;
-  });
+  return clauses.join(' AND ');
 }
 
 /** Graph ids per visibility query (keeps each query short). */

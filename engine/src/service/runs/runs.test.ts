@@ -163,6 +163,7 @@ describe('runs API', () => {
         triggerType: 'trigger.manual',
         startedAt: expect.any(String),
         endedAt: expect.any(String),
+        durationMs: Date.parse(listed[0].endedAt) - Date.parse(listed[0].startedAt),
       },
     ]);
     const all = await service.api('GET', `/api/guilds/${GUILD}/runs`);

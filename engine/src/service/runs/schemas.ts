@@ -73,6 +73,14 @@ export const RunListQuerySchema = Type.Object(
     graphId: Type.Optional(Type.String({ pattern: GRAPH_ID_PATTERN })),
     status: Type.Optional(RunStatusSchema),
     limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+    cursor: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 4096,
+        pattern: '^[A-Za-z0-9_-]+$',
+        description: 'The `nextCursor` of the previous page (same filters).',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -85,15 +93,65 @@ const summary = {
   triggerType: Type.Union([Type.String(), Type.Null()]),
   startedAt: Type.String({ format: 'date-time' }),
   endedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  durationMs: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], {
+    description: 'From start to end in ms; null while the run goes.',
+  }),
 };
 
 /** One row of the run list. */
 export const RunSummarySchema = Type.Object(summary, { $id: 'RunSummary' });
 
-/** `GET /api/guilds/:guildId/runs`, newest first. */
+/** `GET /api/guilds/:guildId/runs/latest`: runs without paging. */
 export const RunListSchema = Type.Object(
   { runs: Type.Array(Type.Ref('RunSummary')) },
   { $id: 'RunList' },
+);
+
+/** `GET /api/guilds/:guildId/runs`, newest first, one page. */
+export const RunPageSchema = Type.Object(
+  {
+    runs: Type.Array(Type.Ref('RunSummary')),
+    nextCursor: Type.Union([Type.String(), Type.Null()], {
+      description: 'Pass as `cursor` for the next page (same filters); null on the last page.',
+    }),
+  },
+  { $id: 'RunPage' },
+);
+
+/** What a waiting step waits for (the interpreter's StepWait); kept once the wait ended. */
+export const StepWaitSchema = Type.Object(
+  {
+    until: Type.String({
+      format: 'date-time',
+      description: 'When the wait ends at the latest, in real time (after the run’s timeScale).',
+    }),
+    untilUncompressed: Type.Optional(
+      Type.String({
+        format: 'date-time',
+        description: 'When it would end at timeScale 1; only on runs with a timeScale.',
+      }),
+    ),
+    for: Type.Union(
+      ['delay', 'event', 'collect'].map((s) => Type.Literal(s)),
+      {
+        description:
+          '`delay`: a timer (flow.delay); `event`: one Discord event or the timeout (flow.waitFor); `collect`: a collection window (flow.collect).',
+      },
+    ),
+    event: Type.Optional(
+      Type.Object(
+        {
+          type: Type.Union(['button', 'reaction', 'reply'].map((s) => Type.Literal(s))),
+          messageId: Type.String(),
+          customId: Type.Optional(Type.String()),
+          emoji: Type.Optional(Type.String()),
+          userId: Type.Optional(Type.String({ description: 'Only from this user.' })),
+        },
+        { description: 'The Discord event awaited or collected, on which message.' },
+      ),
+    ),
+  },
+  { $id: 'StepWait' },
 );
 
 /** One step of a run's log (the interpreter's StepLog). */
@@ -117,6 +175,7 @@ export const StepSchema = Type.Object(
         description: 'The node was not executed: its output is pinned test data (simulated runs).',
       }),
     ),
+    wait: Type.Optional(Type.Ref('StepWait')),
   },
   { $id: 'Step' },
 );
@@ -144,4 +203,28 @@ export const RunDetailSchema = Type.Object(
 export const RunCancelledSchema = Type.Object(
   { runId: Type.String(), cancelRequested: Type.Literal(true) },
   { $id: 'RunCancelRequested' },
+);
+
+/** Data of a `step` event of `GET …/runs/:runId/events`: the whole step list, after a change. */
+export const RunStepEventSchema = Type.Object(
+  {
+    steps: Type.Array(Type.Ref('Step')),
+    droppedSteps: Type.Integer({ minimum: 0 }),
+    changedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+      description:
+        'When the workflow changed the steps (its history event time): compare with the arrival time for the update latency.',
+    }),
+  },
+  { $id: 'RunStepEvent' },
+);
+
+/** Data of the `end` event of `GET …/runs/:runId/events`: how the run closed. */
+export const RunEndEventSchema = Type.Object(
+  {
+    status: RunStatusSchema,
+    endedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    durationMs: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+    error: Type.Optional(Type.Object({ code: Type.String(), message: Type.String() })),
+  },
+  { $id: 'RunEndEvent' },
 );
