@@ -84,4 +84,44 @@ describe('runs', () => {
     await e2e.screenshot(tab, 'runs');
     e2e.expectNoErrors(tab);
   });
+
+  it('follows a running run live: a compressed delay waits, then completes on the page', async () => {
+    const created = await api('POST', `/api/guilds/${GUILD}/graphs`, {
+      schemaVersion: 1,
+      name: 'An hour later',
+      vars: {},
+      nodes: [
+        { id: 'start', type: 'trigger.manual', position: { x: 0, y: 0 }, config: {} },
+        { id: 'later', type: 'flow.delay', position: { x: 300, y: 0 }, config: { duration: '1h' } },
+      ],
+      edges: [{ id: 'e1', source: 'start', target: 'later' }],
+    });
+    const graphId = created.body.id as string;
+    // An hour at 900×: 4 s.
+    const started = await api('POST', `/api/guilds/${GUILD}/graphs/${graphId}/runs`, {
+      simulate: true,
+      timeScale: 900,
+    });
+    const runId = started.body.runId as string;
+    const { page } = tab;
+    const streams: number[] = [];
+    page.on('response', (r) => {
+      if (r.url().endsWith(`/runs/${runId}/events`)) streams.push(r.status());
+    });
+    await page.goto(`/guilds/${GUILD}/runs/${runId}`);
+    const steps = page.getByRole('list', { name: 'Steps' });
+    const delay = steps.getByRole('button', { name: /Delay/ });
+    await delay.getByText('Waiting').waitFor();
+    await expect(delay.textContent()).resolves.toMatch(/until/);
+    await delay.click();
+    await expect(page.getByRole('region', { name: /Delay/ }).textContent()).resolves.toMatch(
+      /time compressed: at 1× it would be/,
+    );
+    await e2e.screenshot(tab, 'run-page-live');
+    // No reload: the page learns of the end from the run's events.
+    await page.getByRole('heading', { level: 1, name: /Completed/ }).waitFor({ timeout: 20_000 });
+    await delay.getByText('Completed').waitFor();
+    expect(streams).toEqual([200]);
+    e2e.expectNoErrors(tab);
+  });
 });

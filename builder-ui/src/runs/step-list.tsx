@@ -1,6 +1,12 @@
 import type { Step } from '../api/run-queries.js';
 import { StepStatusBadge, duration } from './run-words.js';
 
+const WAIT_WORDS: Record<NonNullable<Step['wait']>['for'], string> = {
+  delay: 'a delay',
+  event: 'for an event, at most',
+  collect: 'collecting',
+};
+
 /** A step's key: a node runs once per loop item, each its own step. */
 export const stepKey = (step: Step) => `${step.nodeId}#${step.iteration ?? ''}#${step.startedAt}`;
 
@@ -36,9 +42,11 @@ export function StepList(props: {
               </span>
               <StepStatusBadge status={step.status} />
               <span className="gf-run-step-time">
-                {step.status === 'waiting' || step.status === 'running'
-                  ? `for ${duration(step.startedAt, null)}`
-                  : duration(step.startedAt, step.endedAt ?? null)}
+                {step.status === 'waiting' && step.wait
+                  ? `until ${new Date(step.wait.until).toLocaleTimeString()}`
+                  : step.status === 'waiting' || step.status === 'running'
+                    ? `for ${duration(step.startedAt, null)}`
+                    : duration(step.startedAt, step.endedAt ?? null)}
                 {step.port ? ` → ${step.port}` : ''}
               </span>
             </button>
@@ -64,8 +72,25 @@ export function StepDetail({ step, title }: { step: Step; title: string }) {
         </dd>
         <dt>Started</dt>
         <dd>{new Date(step.startedAt).toLocaleString()}</dd>
-        <dt>Took</dt>
+        <dt>{step.endedAt ? 'Took' : 'So far'}</dt>
         <dd>{duration(step.startedAt, step.endedAt ?? null)}</dd>
+        {step.wait ? (
+          <>
+            <dt>{step.status === 'waiting' ? 'Waits' : 'Waited'}</dt>
+            <dd>
+              {WAIT_WORDS[step.wait.for]} until {new Date(step.wait.until).toLocaleString()}
+              {step.wait.untilUncompressed
+                ? ` (time compressed: at 1× it would be ${new Date(step.wait.untilUncompressed).toLocaleString()})`
+                : ''}
+            </dd>
+          </>
+        ) : null}
+        {step.pinned ? (
+          <>
+            <dt>Pinned</dt>
+            <dd>Not executed: the output is the node’s pinned test data.</dd>
+          </>
+        ) : null}
         {step.port ? (
           <>
             <dt>Left by</dt>
