@@ -6,6 +6,7 @@
 import type { GraphDocument } from '@guildflow/engine/core';
 import { api, call } from './client.js';
 import type { ApiGraphDocument, EditorGraph } from './queries.js';
+import type { components } from './openapi.js';
 
 const ifMatch = (revision: number) => ({ 'If-Match': `"${revision}"` });
 
@@ -23,7 +24,11 @@ export interface GraphWrites {
   rollback(version: number, revision: number): Promise<EditorGraph>;
   /** The graph as it is now (after someone else's save, to compare or to load). */
   load(): Promise<EditorGraph>;
+  /** What may fail once the saved draft runs in its server (`GET …/preflight`). */
+  preflight(): Promise<PreflightReport>;
 }
+
+export type PreflightReport = components['schemas']['PreflightReport'];
 
 const pending = new Map<string, Set<Promise<unknown>>>();
 const keyOf = (guildId: string, graphId: string) => `${guildId}/${graphId}`;
@@ -74,6 +79,8 @@ export function graphWrites(guildId: string, graphId: string): GraphWrites {
           }),
         ),
       ),
+    preflight: () =>
+      call(api.GET('/api/guilds/{guildId}/graphs/{graphId}/preflight', { params: { path } })),
     publish: (revision) =>
       typed(
         call(

@@ -39,6 +39,14 @@ export function installFakeGraphApi(init: {
     enabled: false,
     publishedVersion: null as number | null,
     versions: [] as { version: number; document: GraphDocument; publishedAt: string }[],
+    /** What the check before publishing finds (`GET …/preflight`). */
+    preflightWarnings: [] as {
+      code: string;
+      severity: 'warning';
+      nodeId?: string;
+      field?: string;
+      message: string;
+    }[],
     /** Sent with publish, disable and rollback answers when set. */
     routing: undefined as RoutingConfirmation | undefined,
   };
@@ -129,6 +137,13 @@ export function installFakeGraphApi(init: {
       state.enabled = true;
       return changed(true);
     }
+    if (path === `${base}/preflight` && method === 'GET')
+      return json(200, {
+        checkedAt: new Date().toISOString(),
+        version: null,
+        discord: 'checked',
+        warnings: state.preflightWarnings,
+      });
     if (path === `${base}/versions` && method === 'GET')
       return json(200, {
         publishedVersion: state.publishedVersion,

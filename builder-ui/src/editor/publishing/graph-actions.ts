@@ -1,7 +1,7 @@
 import type { GraphDocument, ValidationIssue } from '@guildflow/engine/core';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { ApiError } from '../../api/client.js';
-import type { GraphWrites } from '../../api/graph-writes.js';
+import type { GraphWrites, PreflightReport } from '../../api/graph-writes.js';
 import type { EditorGraph } from '../../api/queries.js';
 import type { EditorStore } from '../editor-store.js';
 import { NotSavedError, type DraftSaver } from '../saving/draft-saver.js';
@@ -18,8 +18,14 @@ export interface GraphActionsState {
   /** The issues of a refused publish (`400 invalid_graph`), until dismissed. */
   refusal: readonly ValidationIssue[] | null;
   notice: GraphNotice | null;
+  /** Warnings of the check before publishing, until published anyway or cancelled. */
+  preflight: PreflightReport | null;
   historyOpen: boolean;
+  /** Saves, checks the draft against the server (preflight), publishes when nothing is found. */
   publish(): Promise<void>;
+  /** Publishes after the preflight warnings were read. */
+  publishAnyway(): Promise<void>;
+  dismissPreflight(): void;
   /** Off: `disable`. On: the version that was live goes live again (never the draft). */
   setEnabled(enabled: boolean): Promise<void>;
   /** Makes a published version live again; true when it is. */
@@ -84,29 +90,52 @@ export function createGraphActions({
       }
     };
 
+    const publishNow = async () => {
+      try {
+        const graph = await saver.write('publish', (revision) => writes.publish(revision));
+        set({ refusal: null });
+        report(`Published version ${graph.publishedVersion ?? '?'}: new runs use it.`, graph);
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'invalid_graph') {
+          const issues = Array.isArray(error.details) ? (error.details as ValidationIssue[]) : [];
+          set({ refusal: issues, notice: null });
+          return;
+        }
+        failed('Not published', error);
+      }
+    };
+
     return {
       busy: null,
       refusal: null,
       notice: null,
+      preflight: null,
       historyOpen: false,
 
       publish: () =>
         run('publish', async () => {
+          // Checked on what is saved: save first (a conflict or failure says so itself).
+          if (!(await saver.flush())) return;
+          let report: PreflightReport | null = null;
           try {
-            const graph = await saver.write('publish', (revision) => writes.publish(revision));
-            set({ refusal: null });
-            report(`Published version ${graph.publishedVersion ?? '?'}: new runs use it.`, graph);
-          } catch (error) {
-            if (error instanceof ApiError && error.code === 'invalid_graph') {
-              const issues = Array.isArray(error.details)
-                ? (error.details as ValidationIssue[])
-                : [];
-              set({ refusal: issues, notice: null });
-              return;
-            }
-            failed('Not published', error);
+            report = await writes.preflight();
+          } catch {
+            // The check only advises: publishing does not depend on it.
           }
+          if (report && report.warnings.length > 0) {
+            set({ preflight: report, refusal: null });
+            return;
+          }
+          await publishNow();
         }),
+
+      publishAnyway: () =>
+        run('publish', async () => {
+          set({ preflight: null });
+          await publishNow();
+        }),
+
+      dismissPreflight: () => set({ preflight: null }),
 
       setEnabled: (enabled) =>
         run(enabled ? 'enable' : 'disable', async () => {

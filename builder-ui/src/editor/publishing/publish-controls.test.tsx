@@ -57,6 +57,36 @@ describe('publishing', () => {
     await waitFor(() => expect(document.activeElement).toBe(editorAt(panel, 'content').contentDOM));
   });
 
+  it('shows what the check before publishing found in the server, and publishes only when asked', async () => {
+    const { api, user, container } = open();
+    api.state.preflightWarnings = [
+      {
+        code: 'role_above_bot',
+        severity: 'warning',
+        nodeId: 'role',
+        field: '/roleId',
+        message:
+          'The role "Moderator" sits above the bot’s highest role: drag the bot’s role above it.',
+      },
+    ];
+    await user.click(screen.getByRole('button', { name: 'Publish' }));
+    const check = await screen.findByRole('alertdialog', { name: 'Before you publish' });
+    expect(check.textContent).toContain('1 thing may fail when the graph runs');
+    expect(check.textContent).toContain('sits above the bot’s highest role');
+    await user.click(within(check).getByRole('button', { name: 'Fix first' }));
+    expect(api.state.versions).toEqual([]);
+    expect(publishedState(container)).toBe('Not published');
+
+    await user.click(screen.getByRole('button', { name: 'Publish' }));
+    await user.click(
+      within(await screen.findByRole('alertdialog', { name: 'Before you publish' })).getByRole(
+        'button',
+        { name: 'Publish anyway' },
+      ),
+    );
+    await waitFor(() => expect(publishedState(container)).toBe('Live · version 1'));
+  });
+
   it('keeps a gateway’s warning in view when the change is saved but not live yet', async () => {
     const { api, user, container } = open();
     api.state.routing = {

@@ -1,4 +1,5 @@
-import type { ValidationIssue } from '@guildflow/engine/core';
+import type { ValidationCode, ValidationIssue } from '@guildflow/engine/core';
+import type { PreflightReport } from '../../api/graph-writes.js';
 import { useStore } from 'zustand';
 import { Button, Dialog } from '../../ui/index.js';
 import { useEditor } from '../editor-context.js';
@@ -22,6 +23,7 @@ export function PublishControls() {
   const published = useEditor((s) => s.published);
   const busy = useStore(actions, (s) => s.busy);
   const refusal = useStore(actions, (s) => s.refusal);
+  const preflight = useStore(actions, (s) => s.preflight);
   const never = published.version === null;
   return (
     <div className="gf-publish">
@@ -58,6 +60,13 @@ export function PublishControls() {
       {refusal && (
         <PublishRefusal issues={refusal} onClose={() => actions.getState().dismissRefusal()} />
       )}
+      {preflight && (
+        <PreflightWarnings
+          report={preflight}
+          onPublish={() => void actions.getState().publishAnyway()}
+          onClose={() => actions.getState().dismissPreflight()}
+        />
+      )}
     </div>
   );
 }
@@ -80,6 +89,56 @@ function PublishRefusal({
       footer={<Button onClick={onClose}>Close</Button>}
     >
       <IssueItems issues={issues} onShow={onClose} />
+    </Dialog>
+  );
+}
+
+/**
+ * What the check before publishing found in this server (the bot's permissions, roles above
+ * it, channels, Discord's limits, the interaction window): each item takes you to its node and
+ * field; publishing anyway is a choice, not the default.
+ */
+function PreflightWarnings({
+  report,
+  onPublish,
+  onClose,
+}: {
+  report: PreflightReport;
+  onPublish(): void;
+  onClose(): void;
+}) {
+  const nodes = useEditor((s) => s.doc.nodes);
+  // Shown like the draft's issues, so each one takes you to its node and field.
+  const items: ValidationIssue[] = report.warnings.map((w) => {
+    const index = nodes.findIndex((n) => n.id === w.nodeId);
+    const field = (w.field ?? '').split('/').filter(Boolean).join('.');
+    return {
+      ...(w.nodeId ? { nodeId: w.nodeId } : {}),
+      path: index >= 0 ? `nodes[${index}]${field ? `.config.${field}` : ''}` : '',
+      code: w.code as unknown as ValidationCode,
+      message: w.message,
+    };
+  });
+  const count = `${items.length} ${items.length === 1 ? 'thing' : 'things'}`;
+  return (
+    <Dialog
+      title="Before you publish"
+      role="alertdialog"
+      onClose={onClose}
+      description={`Checked against this server, ${count} may fail when the graph runs. Fix them first, or publish anyway.`}
+      footer={
+        <>
+          <Button data-autofocus onClick={onClose}>
+            Fix first
+          </Button>
+          <Button variant="primary" onClick={onPublish}>
+            Publish anyway
+          </Button>
+        </>
+      }
+    >
+      {report.discordError ? <p className="gf-muted">{report.discordError}</p> : null}
+      <IssueItems issues={items} onShow={onClose} />
     </Dialog>
   );
 }
