@@ -62,6 +62,8 @@ export function runEditorCommand(
       return;
     case 'history':
       return session.actions.getState().setHistoryOpen(true);
+    case 'testRun':
+      return session.testRun.getState().openDialog();
     case 'download':
       downloadGraph(state.doc);
       return state.say(`Downloaded ${graphFileName(state.doc.name)}.`);

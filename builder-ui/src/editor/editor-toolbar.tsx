@@ -5,6 +5,7 @@ import {
   Keyboard,
   LayoutGrid,
   Maximize,
+  Play,
   Redo2,
   Search,
   Undo2,
@@ -74,6 +75,13 @@ export function EditorToolbar({
           <Keyboard size={16} aria-hidden="true" />
         </ToolButton>
         <span className="gf-editor-tools-gap" aria-hidden="true" />
+        <ToolButton
+          label="Test run in the sandbox"
+          combo="Mod+Enter"
+          onClick={() => onCommand('testRun')}
+        >
+          <Play size={16} aria-hidden="true" />
+        </ToolButton>
         <ToolButton label="Version history" onClick={() => onCommand('history')}>
           <History size={16} aria-hidden="true" />
         </ToolButton>

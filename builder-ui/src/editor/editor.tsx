@@ -20,6 +20,8 @@ import { SidePanel } from './side-panel.js';
 import { GraphNoticeBanner } from './publishing/publish-controls.js';
 import { useAutosave } from './saving/use-autosave.js';
 import { useLiveValidation } from './use-live-validation.js';
+import { RunOverlayBanner } from './test-run/run-overlay.js';
+import { TestRunDialog } from './test-run/test-run-dialog.js';
 import { VersionHistory } from './versions/version-history.js';
 import '@xyflow/react/dist/style.css';
 import './editor.css';
@@ -62,6 +64,7 @@ function EditorLayout({
   const store = useEditorStore();
   const session = useGraphSession();
   const historyOpen = useStore(session.actions, (s) => s.historyOpen);
+  const testRunOpen = useStore(session.testRun, (s) => s.dialogOpen);
   const canvasRef = useRef<HTMLDivElement>(null);
   const pointer = useRef<XY | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -110,6 +113,7 @@ function EditorLayout({
         <div className="gf-editor-canvas" ref={canvasRef}>
           <Canvas actions={actions} onPointer={onPointer} onQuickAdd={setQuickAdd} />
           <IssuesList />
+          <RunOverlayBanner />
         </div>
         <SidePanel />
       </div>
@@ -125,6 +129,7 @@ function EditorLayout({
           onClose={() => setQuickAdd(null)}
         />
       )}
+      {testRunOpen && <TestRunDialog onClose={() => session.testRun.getState().closeDialog()} />}
       {historyOpen && (
         <VersionHistory onClose={() => session.actions.getState().setHistoryOpen(false)} />
       )}

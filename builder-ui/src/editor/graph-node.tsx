@@ -5,6 +5,8 @@ import { useEditor } from './editor-context.js';
 import type { FlowNode, GraphNodeData } from './flow-elements.js';
 import { NodeIcon } from './node-icon.js';
 import { summarize } from './node-summary.js';
+import { useRunStatus } from './test-run/run-overlay.js';
+import type { Step } from '../api/run-queries.js';
 import { useNames } from './names.js';
 
 /** Below this zoom the text is unreadable anyway: nodes draw only their head (fewer elements). */
@@ -16,6 +18,21 @@ export const DETAIL_ZOOM = 0.45;
  */
 export const FAR_ZOOM = 0.3;
 type Detail = 'full' | 'compact' | 'far';
+
+const RUN_WORDS: Record<Step['status'], string> = {
+  running: 'running',
+  waiting: 'waiting',
+  completed: 'done',
+  failed: 'failed',
+  skipped: 'skipped',
+};
+const RUN_MARKS: Record<Step['status'], string> = {
+  running: '…',
+  waiting: '⏳',
+  completed: '✓',
+  failed: '✗',
+  skipped: '–',
+};
 const detailAt = (s: ReactFlowState): Detail => {
   const zoom = s.transform[2];
   return zoom < FAR_ZOOM ? 'far' : zoom < DETAIL_ZOOM ? 'compact' : 'full';
@@ -31,6 +48,7 @@ function GraphNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   const declaration = getNodeType(data.type);
   const issues = useEditor((s) => s.nodeIssues.get(id));
   const detail = useStore(detailAt);
+  const runStatus = useRunStatus(id);
   const compact = detail !== 'full';
   const ports = useMemo(
     () => portsOf({ type: data.type, config: data.config }),
@@ -45,6 +63,7 @@ function GraphNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   if (isTrigger) classes.push('is-trigger');
   if (!declaration) classes.push('is-unknown');
   if (detail === 'far') classes.push('is-far');
+  if (runStatus) classes.push(`run-${runStatus}`);
 
   return (
     <div
@@ -64,6 +83,15 @@ function GraphNodeView({ id, data, selected }: NodeProps<FlowNode>) {
             <span className="gf-editor-node-title">{title}</span>
             {isTrigger && <span className="gf-editor-node-tag">Trigger</span>}
           </>
+        )}
+        {runStatus && (
+          <span
+            className="gf-editor-node-run"
+            role="img"
+            aria-label={`Test run: ${RUN_WORDS[runStatus]}`}
+          >
+            {RUN_MARKS[runStatus]}
+          </span>
         )}
         {issues && (
           <span

@@ -4,6 +4,7 @@ import type { GraphWrites } from '../api/graph-writes.js';
 import { queryKeys } from '../api/queries.js';
 import type { EditorStore } from './editor-store.js';
 import { createGraphActions, type GraphActions } from './publishing/graph-actions.js';
+import { createTestRun, type TestRun } from './test-run/test-run-store.js';
 import { createDraftSaver, type DraftSaver } from './saving/draft-saver.js';
 
 /** An open graph's link to the service: its autosave and its publish/version actions. */
@@ -11,6 +12,8 @@ export interface GraphSession {
   saver: DraftSaver;
   actions: GraphActions;
   writes: GraphWrites;
+  /** Test runs of the draft in the sandbox, shown on the canvas as they go. */
+  testRun: TestRun;
 }
 
 /**
@@ -40,7 +43,9 @@ export function createGraphSession(options: {
     },
   });
   const actions = createGraphActions({ store: options.store, saver, writes: options.writes });
-  return { saver, actions, writes: options.writes };
+  const { guildId, graphId } = options.store.getState();
+  const testRun = createTestRun({ guildId, graphId, saver });
+  return { saver, actions, writes: options.writes, testRun };
 }
 
 export const GraphSessionContext = createContext<GraphSession | null>(null);

@@ -20,6 +20,7 @@ export type CommandId =
   | 'shortcuts'
   | 'save'
   | 'publish'
+  | 'testRun'
   | 'history'
   | 'download'
   | 'copyJson';
@@ -55,6 +56,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'shortcuts', label: 'Show keyboard shortcuts', keys: ['?'] },
   { id: 'save', label: 'Save now', keys: ['Mod+S'], anywhere: true },
   { id: 'publish', label: 'Publish', keys: [] },
+  { id: 'testRun', label: 'Test run in the sandbox', keys: ['Mod+Enter'], anywhere: true },
   { id: 'history', label: 'Version history', keys: [] },
   { id: 'download', label: 'Download the graph as JSON', keys: [] },
   { id: 'copyJson', label: 'Copy the graph as JSON', keys: [] },

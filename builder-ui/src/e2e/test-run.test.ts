@@ -1,0 +1,88 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SANDBOX_IDS } from '@guildflow/discord-sandbox';
+import { SCREENSHOT_DIR, startE2E, type E2E, type Tab } from './harness.js';
+
+// A test run in Chromium against the real stack: the giveaway template run from the editor at
+// 3,600×, entered from the sandbox transcript by three members (one twice), watched on the canvas
+// and read step by step on the run page.
+
+const GUILD = SANDBOX_IDS.guild;
+const { alice, bob, carol } = SANDBOX_IDS.users;
+let e2e: E2E;
+let tab: Tab;
+
+beforeAll(async () => {
+  e2e = await startE2E();
+  tab = await e2e.tab();
+  await e2e.signIn(tab);
+});
+afterAll(() => e2e?.close());
+
+describe('a test run', () => {
+  it('plays a 10-hour giveaway in seconds: entries from the transcript, a winner of 3', async () => {
+    const installed = await e2e.stack.service.api(
+      'POST',
+      `/api/guilds/${GUILD}/templates/giveaway/install`,
+      {
+        body: {
+          vars: {
+            hostIds: [alice],
+            giveawayChannelId: SANDBOX_IDS.channels.giveaways,
+            defaultWinners: 1,
+          },
+        },
+      },
+    );
+    expect(installed.status).toBe(201);
+    const { page } = tab;
+    await page.goto(`/guilds/${GUILD}/graphs/${installed.body.id}`);
+    await page.getByRole('button', { name: 'Test run in the sandbox' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Test run in the sandbox' });
+    // The payload starts from the slash command's declared options and a member of the server.
+    await expect(dialog.getByLabel(/Trigger payload/).inputValue()).resolves.toContain('"prize"');
+    await dialog.getByLabel(/Trigger payload/).fill(
+      JSON.stringify({
+        user: { id: alice, username: 'alice', mention: `<@${alice}>` },
+        channelId: SANDBOX_IDS.channels.giveaways,
+        command: 'giveaway',
+        options: { prize: 'a Guildflow mug', duration: '10h' },
+      }),
+    );
+    await dialog.getByLabel('Time compression').selectOption('3600');
+    await expect(dialog.textContent()).resolves.toContain('a 7-day wait takes 2 min 48 s');
+    await dialog.getByRole('button', { name: 'Run now' }).click();
+
+    // The canvas lights up: the collect window waits while members enter.
+    const node = (id: string) => page.locator(`.react-flow__node[data-id="${id}"] .gf-editor-node`);
+    await node('entries').and(page.locator('.run-waiting')).waitFor();
+    await expect(node('post').getAttribute('class')).resolves.toContain('run-completed');
+    await page.getByRole('status').filter({ hasText: 'Test run running at 3,600×' }).waitFor();
+    await e2e.screenshot(tab, 'overlay');
+
+    // Members enter from the sandbox transcript, in another tab of the same browser.
+    const sandbox = await tab.context.newPage();
+    await sandbox.goto(`/guilds/${GUILD}/sandbox`);
+    await sandbox.getByRole('button', { name: '# giveaways' }).click();
+    const messages = sandbox.getByRole('list', { name: 'Messages in #giveaways' });
+    const enter = messages.getByRole('button', { name: 'Enter' }).last();
+    for (const who of [alice, bob, carol, alice]) {
+      await sandbox.getByLabel('Act as').selectOption(who);
+      await enter.click();
+    }
+    await messages.getByText(/out of 3 entries/).waitFor({ timeout: 30_000 });
+    await sandbox.screenshot({ path: join(SCREENSHOT_DIR, 'transcript.png') });
+
+    await node('announce').and(page.locator('.run-completed')).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Test run completed' }).waitFor();
+    await page.getByRole('link', { name: 'Open the run' }).click();
+    await page
+      .getByRole('list', { name: 'Steps' })
+      .getByRole('button', { name: /Collect/ })
+      .click();
+    const collect = page.getByRole('region', { name: /Collect/ });
+    await expect(collect.textContent()).resolves.toContain('"count": 3');
+    await e2e.screenshot(tab, 'run-page-giveaway');
+    e2e.expectNoErrors(tab);
+  });
+});
