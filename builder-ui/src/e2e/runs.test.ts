@@ -124,4 +124,63 @@ describe('runs', () => {
     expect(streams).toEqual([200]);
     e2e.expectNoErrors(tab);
   });
+
+  it('lets a wait for a click time out in compressed time, and says which way it went', async () => {
+    const created = await api('POST', `/api/guilds/${GUILD}/graphs`, {
+      schemaVersion: 1,
+      name: 'Confirm within the hour',
+      vars: {},
+      nodes: [
+        { id: 'start', type: 'trigger.manual', position: { x: 0, y: 0 }, config: {} },
+        {
+          id: 'ask',
+          type: 'discord.sendMessage',
+          position: { x: 300, y: 0 },
+          config: {
+            channelId: SANDBOX_IDS.channels.general,
+            content: 'Confirm within the hour',
+            buttons: [{ label: 'Confirm', customId: 'confirm', style: 'primary' }],
+          },
+        },
+        {
+          id: 'click',
+          type: 'flow.waitFor',
+          position: { x: 600, y: 0 },
+          config: { event: 'button', messageId: '{{ nodes.ask.messageId }}', timeout: '1h' },
+        },
+        {
+          id: 'late',
+          type: 'discord.sendMessage',
+          position: { x: 900, y: 80 },
+          config: { channelId: SANDBOX_IDS.channels.general, content: 'Nobody confirmed in time' },
+        },
+      ],
+      edges: [
+        { id: 'e1', source: 'start', target: 'ask' },
+        { id: 'e2', source: 'ask', target: 'click' },
+        { id: 'e3', source: 'click', sourceHandle: 'timeout', target: 'late' },
+      ],
+    });
+    // An hour at 1,200×: 3 s.
+    const started = await api('POST', `/api/guilds/${GUILD}/graphs/${created.body.id}/runs`, {
+      timeScale: 1200,
+    });
+    const runId = started.body.runId as string;
+    const { page } = tab;
+    await page.goto(`/guilds/${GUILD}/runs/${runId}`);
+    const wait = page
+      .getByRole('list', { name: 'Steps' })
+      .getByRole('button', { name: /Wait for/ });
+    await wait.getByText('Waiting').waitFor();
+    await wait.click();
+    await expect(page.getByRole('region', { name: /Wait for/ }).textContent()).resolves.toMatch(
+      /for an event, at most until .* \(time compressed: at 1× it would be/,
+    );
+    await page.getByRole('heading', { level: 1, name: /Completed/ }).waitFor({ timeout: 20_000 });
+    await expect(wait.textContent()).resolves.toContain('→ timeout');
+    await page
+      .locator('.react-flow__node[data-id="late"].is-completed')
+      .waitFor({ state: 'attached' });
+    e2e.expectNoErrors(tab);
+  });
 });
