@@ -65,7 +65,8 @@ describe('the graph list', () => {
     await expect(announceRow.getByRole('cell').allTextContents()).resolves.toEqual([
       'Manual run',
       'Version 1',
-      expect.stringMatching(/^Completed(just now|\d+ seconds? ago)$/),
+      // The badge links to the run, named for screen readers.
+      expect.stringMatching(/^Last run of Announce: Completed(just now|\d+ seconds? ago)$/),
       expect.stringMatching(/ago|just now/),
       '',
       expect.stringContaining('Duplicate'),

@@ -73,6 +73,31 @@ describe('runs', () => {
     await e2e.expectAccessible(tab, 'the run page');
     await e2e.screenshot(tab, 'run-page');
 
+    // Its output pinned from here: the editor marks the node, test runs skip it, until unpinned.
+    await detail.getByRole('button', { name: 'Pin this output' }).click();
+    await page.getByText('Pinned say: test runs use this output', { exact: false }).waitFor();
+    await page.getByRole('link', { name: 'Open the graph' }).click();
+    const pinned = page.locator('.react-flow__node[data-id="say"] .gf-editor-node.is-pinned');
+    await pinned.waitFor();
+    const rerun = await api('POST', `/api/guilds/${GUILD}/graphs/${graphId}/runs`, {
+      payload: { who: 'a pinned run' },
+    });
+    const pinnedRun = await eventually(async () => {
+      const { body } = await api('GET', `/api/guilds/${GUILD}/runs/${rerun.body.runId}`);
+      return body.status === 'completed' ? body : undefined;
+    }, 'the pinned run');
+    expect(
+      (pinnedRun.steps as { nodeId: string; pinned?: boolean }[]).find((s) => s.nodeId === 'say')
+        ?.pinned,
+    ).toBe(true);
+    await page.locator('.react-flow__node[data-id="say"]').click();
+    const note = page.getByRole('region', { name: 'Pinned data' });
+    await expect(note.textContent()).resolves.toMatch(/"messageId"/);
+    await note.getByRole('button', { name: 'Unpin' }).click();
+    await pinned.waitFor({ state: 'detached' });
+    const { body: pins } = await api('GET', `/api/guilds/${GUILD}/graphs/${graphId}/pins`);
+    expect(pins.pins).toEqual([]);
+
     await page.getByRole('link', { name: 'Runs', exact: true }).first().click();
     const table = page.getByRole('table', { name: 'Runs of this server' });
     await table.getByRole('link', { name: runId }).waitFor();

@@ -7,13 +7,17 @@ import { useCatalog, useGraph, useGuildDiscord, type EditorGraph } from '../api/
 import { Editor } from './editor.js';
 import { createEditorStore } from './editor-store.js';
 import { createGraphSession } from './graph-session.js';
+import { usePins, type Pin } from '../api/pin-queries.js';
 import { LeaveGuard } from './saving/leave-guard.js';
+import { PinnedContext } from './test-run/pinned.js';
 import { NamesContext, NO_NAMES, namesFrom } from './names.js';
 import type { PaletteEntry } from './palette-items.js';
 import './editor.css';
 // Before any validation in this chunk: the core's validators generated at build time (the
 // service's CSP forbids compiling them in the browser).
 import '../app/precompiled-validators.js';
+
+const NO_PINS: ReadonlyMap<string, Pin> = new Map();
 
 /**
  * The editor route, `/guilds/:guildId/graphs/:graphId`: loads the graph and the catalog, then
@@ -98,10 +102,13 @@ function EditorSession({
   // Channel, role and member names for node summaries (ids are shown until they arrive).
   const guild = useGuildDiscord(resource.guildId);
   const names = useMemo(() => (guild.data ? namesFrom(guild.data) : NO_NAMES), [guild.data]);
+  const pins = usePins(resource.guildId, resource.id);
   return (
     <main className="gf-editor-page">
       <NamesContext.Provider value={names}>
-        <Editor store={store} session={session} entries={entries} backTo={listPath} />
+        <PinnedContext.Provider value={pins.data ?? NO_PINS}>
+          <Editor store={store} session={session} entries={entries} backTo={listPath} />
+        </PinnedContext.Provider>
         <LeaveGuard saver={session.saver} store={store} />
       </NamesContext.Provider>
     </main>

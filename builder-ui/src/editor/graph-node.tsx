@@ -5,6 +5,7 @@ import { useEditor } from './editor-context.js';
 import type { FlowNode, GraphNodeData } from './flow-elements.js';
 import { NodeIcon } from './node-icon.js';
 import { summarize } from './node-summary.js';
+import { usePinned } from './test-run/pinned.js';
 import { useRunStatus } from './test-run/run-overlay.js';
 import type { Step } from '../api/run-queries.js';
 import { useNames } from './names.js';
@@ -49,6 +50,7 @@ function GraphNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   const issues = useEditor((s) => s.nodeIssues.get(id));
   const detail = useStore(detailAt);
   const runStatus = useRunStatus(id);
+  const pinned = usePinned(id) !== undefined;
   const compact = detail !== 'full';
   const ports = useMemo(
     () => portsOf({ type: data.type, config: data.config }),
@@ -64,6 +66,7 @@ function GraphNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   if (!declaration) classes.push('is-unknown');
   if (detail === 'far') classes.push('is-far');
   if (runStatus) classes.push(`run-${runStatus}`);
+  if (pinned) classes.push('is-pinned');
 
   return (
     <div
@@ -83,6 +86,16 @@ function GraphNodeView({ id, data, selected }: NodeProps<FlowNode>) {
             <span className="gf-editor-node-title">{title}</span>
             {isTrigger && <span className="gf-editor-node-tag">Trigger</span>}
           </>
+        )}
+        {pinned && (
+          <span
+            className="gf-editor-node-pin"
+            role="img"
+            aria-label="Pinned: test runs use its pinned output"
+            title="Pinned: test runs use its pinned output"
+          >
+            📌
+          </span>
         )}
         {runStatus && (
           <span

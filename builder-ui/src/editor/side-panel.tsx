@@ -4,6 +4,7 @@ import { ConfigPanel } from '../config/config-panel.js';
 import { removeElements, rename, sameButPositions, updateNode } from './document-edits.js';
 import { useEditor, useEditorStore } from './editor-context.js';
 import { NodeConnections } from './node-connections.js';
+import { PinnedNote } from './test-run/pinned.js';
 import type { EditorState } from './editor-store.js';
 import { NodeIcon } from './node-icon.js';
 
@@ -93,6 +94,7 @@ function NodePanel({ nodeId }: { nodeId: string }) {
           }
         />
       </section>
+      <PinnedNote nodeId={node.id} />
       <section aria-label="Connections" className="gf-editor-side-section">
         <h3>Connections</h3>
         <NodeConnections doc={doc} node={node} />

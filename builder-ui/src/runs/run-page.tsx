@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/client.js';
 import { useGraph, useVersion } from '../api/queries.js';
+import { usePinNode } from '../api/pin-queries.js';
 import { useCancelRun, useRun, type RunDetail } from '../api/run-queries.js';
 import {
   Button,
@@ -64,6 +65,16 @@ function RunView({ guildId, run }: { guildId: string; run: RunDetail }) {
     // Picked on the drawing: the node's latest step.
     [...run.steps].reverse().find((s) => s.nodeId === selected);
   const cancel = useCancelRun(guildId);
+  const pin = usePinNode(guildId, run.graphId);
+  const kindOf = (nodeId: string) => {
+    const node = graph?.nodes.find((n) => n.id === nodeId);
+    return node ? getNodeType(node.type)?.kind : undefined;
+  };
+  const pinnable =
+    step?.status === 'completed' &&
+    !step.pinned &&
+    step.output !== undefined &&
+    kindOf(step.nodeId) === 'action';
   const toast = useToast();
   const [confirming, setConfirming] = useState(false);
 
@@ -124,7 +135,25 @@ function RunView({ guildId, run }: { guildId: string; run: RunDetail }) {
             <LoadingState label="Drawing the graph" />
           )}
           {step ? (
-            <StepDetail step={step} title={titles.get(step.nodeId) ?? step.nodeId} />
+            <StepDetail
+              step={step}
+              title={titles.get(step.nodeId) ?? step.nodeId}
+              onPin={
+                pinnable
+                  ? () =>
+                      pin.mutate(
+                        { nodeId: step.nodeId, fromRun: run.runId },
+                        {
+                          onSuccess: () =>
+                            toast.success(
+                              `Pinned ${step.nodeId}: test runs use this output instead of running it.`,
+                            ),
+                          onError: (error) => toast.error(errorMessage(error)),
+                        },
+                      )
+                  : undefined
+              }
+            />
           ) : (
             <p className="gf-muted">Pick a step or a node to see its input and output.</p>
           )}

@@ -1,4 +1,5 @@
 import type { Step } from '../api/run-queries.js';
+import { Button } from '../ui/index.js';
 import { StepStatusBadge, duration } from './run-words.js';
 
 const WAIT_WORDS: Record<NonNullable<Step['wait']>['for'], string> = {
@@ -58,7 +59,16 @@ export function StepList(props: {
 }
 
 /** One step in full: when, how long, the port taken, its rendered input, output and error. */
-export function StepDetail({ step, title }: { step: Step; title: string }) {
+export function StepDetail({
+  step,
+  title,
+  onPin,
+}: {
+  step: Step;
+  title: string;
+  /** Offered for a completed step of a node that test runs can skip (an action or data node). */
+  onPin?: (() => void) | undefined;
+}) {
   return (
     <section className="gf-run-step-detail" aria-labelledby="gf-run-step-title">
       <h2 id="gf-run-step-title">
@@ -106,6 +116,16 @@ export function StepDetail({ step, title }: { step: Step; title: string }) {
       ) : null}
       <Json label="Input (the settings as rendered)" value={step.input} />
       <Json label="Output" value={step.output} />
+      {onPin ? (
+        <p>
+          <Button size="small" onClick={onPin}>
+            Pin this output
+          </Button>{' '}
+          <span className="gf-muted">
+            Test runs of the graph then use it instead of running the node.
+          </span>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isGrpcCancelledError } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
+// A CommonJS package: Node's ESM loader gives its exports as the default only.
+import proto from '@temporalio/proto';
 import { STEPS_QUERY, type StepLog } from '../../interpreter/contract.js';
 import { log, messageOf } from '../log.js';
 import { readRun, type RunDetail } from './run-detail.js';
@@ -15,7 +16,7 @@ export type RunEvent =
   | { type: 'error'; data: { code: string; message: string } };
 export type RunListener = (event: RunEvent) => void;
 
-const EventType = temporal.api.enums.v1.EventType;
+const EventType = proto.temporal.api.enums.v1.EventType;
 // Steps change only when a workflow task completes (the worker's state is then what the
 // query answers); a close event ends the watch.
 const CLOSE_EVENTS = new Set<number>([
