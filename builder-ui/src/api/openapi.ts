@@ -2477,6 +2477,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sandbox/commands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The slash commands of a sandbox guild
+         * @description What the bot registered there (published `trigger.slashCommand` graphs), with the options members fill in — for forms that run a command as a member (POST /api/sandbox/events, type `slashCommand`).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The sandbox guild (required). */
+                    guildId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description In registration order. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SandboxCommandList"];
+                    };
+                };
+                /** @description `invalid_request`: no guild id. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `sandbox_unavailable`: no Discord sandbox is configured (GUILDFLOW_SANDBOX_URL) or it does not answer. Or `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sandbox/messages": {
         parameters: {
             query?: never;
@@ -3718,6 +3796,22 @@ export interface components {
                 [key: string]: unknown;
             })[];
         };
+        SandboxCommandList: ({
+            id: string;
+            name: string;
+            description: string;
+            options: ({
+                name: string;
+                /** @description Discord’s option type: 3 string, 4 integer, 5 boolean, 6 user, 7 channel, 8 role, 9 mentionable, 10 number. */
+                type: number;
+                description?: string;
+                required?: boolean;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        })[];
         SandboxEvent: {
             /** @description The sandbox guild. */
             guildId: string;

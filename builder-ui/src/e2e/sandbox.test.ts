@@ -95,4 +95,37 @@ describe('the sandbox page', () => {
     ).resolves.toContain('sandbox-sam');
     e2e.expectNoErrors(tab);
   });
+
+  it('runs a slash command as a member, its options picked from a form of its declaration', async () => {
+    await publish('Hello command', [
+      {
+        id: 'cmd',
+        type: 'trigger.slashCommand',
+        position: { x: 0, y: 0 },
+        config: {
+          name: 'hello',
+          description: 'Greet someone',
+          options: [{ name: 'who', type: 'user', description: 'Who to greet', required: true }],
+        },
+      },
+      {
+        id: 'answer',
+        type: 'discord.reply',
+        position: { x: 300, y: 0 },
+        config: { content: 'Hello <@{{ trigger.options.who }}> from {{ trigger.user.mention }}' },
+      },
+    ]);
+    const { page } = tab;
+    await page.goto(`/guilds/${GUILD}/sandbox`);
+    await page.getByRole('button', { name: '# general' }).click();
+    await page.getByLabel('Act as').selectOption(SANDBOX_IDS.users.bob);
+    await page.getByText('Use a slash command in #general').click();
+    const form = page.getByRole('form', { name: 'Use a slash command' });
+    await form.getByLabel('Command').selectOption('hello');
+    await form.getByLabel('who (required)').selectOption(SANDBOX_IDS.users.carol);
+    await form.getByRole('button', { name: 'Run /hello' }).click();
+    const messages = page.getByRole('list', { name: 'Messages in #general' });
+    await messages.getByText(/Hello @Carol from @Bob/).waitFor();
+    e2e.expectNoErrors(tab);
+  });
 });

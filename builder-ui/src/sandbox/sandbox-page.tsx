@@ -16,6 +16,7 @@ import {
   type SandboxEvent,
   type SandboxGuild,
 } from './sandbox-queries.js';
+import { SlashCommandForm } from './slash-command-form.js';
 import { TranscriptMessageView } from './transcript-message.js';
 import '../config/preview/message-preview.css';
 import './sandbox.css';
@@ -208,6 +209,24 @@ function SandboxView({ guild, botUserId }: { guild: SandboxGuild; botUserId: str
               Post
             </Button>
           </form>
+          <details className="gf-sandbox-commands">
+            <summary>Use a slash command in #{channelName}</summary>
+            <SlashCommandForm
+              guild={guild}
+              actAs={actAs}
+              onRun={(name, options) =>
+                actAs &&
+                send({
+                  guildId: guild.id,
+                  type: 'slashCommand',
+                  channelId,
+                  userId: actAs,
+                  name,
+                  options,
+                })
+              }
+            />
+          </details>
         </section>
         <aside className="gf-sandbox-members" aria-label="Members">
           <label className="gf-sandbox-actas">

@@ -57,3 +57,14 @@ export function useSandboxEvent() {
     onSuccess: () => client.invalidateQueries({ queryKey: keys.sandbox }),
   });
 }
+
+export type SandboxCommand = Schemas['SandboxCommandList'][number];
+
+/** The slash commands the bot registered in a sandbox guild (published command graphs). */
+export function useSandboxCommands(guildId: string) {
+  return useQuery({
+    queryKey: ['sandbox', 'commands', guildId],
+    queryFn: () => call(api.GET('/api/sandbox/commands', { params: { query: { guildId } } })),
+    staleTime: 5_000,
+  });
+}

@@ -155,6 +155,8 @@ export async function hostedExchanges(): Promise<ContractExchange[]> {
     });
     await call(service, 'GET', `/api/sandbox/messages?guildId=${guild}&authors=all`);
     await call(service, 'GET', '/api/sandbox/messages?authors=x');
+    await call(service, 'GET', `/api/sandbox/commands?guildId=${guild}`);
+    await call(service, 'GET', '/api/sandbox/commands');
     await call(service, 'GET', '/api/sandbox/messages?guildId=1');
     await call(
       service,

@@ -552,6 +552,21 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/sandbox/commands',
+    summary: 'The slash commands of a sandbox guild',
+    description:
+      'What the bot registered there (published `trigger.slashCommand` graphs), with the options members fill in — for forms that run a command as a member (POST /api/sandbox/events, type `slashCommand`).',
+    query: [
+      { name: 'guildId', description: 'The sandbox guild (required).', schema: { type: 'string' } },
+    ],
+    answers: [
+      [200, 'SandboxCommandList', 'In registration order.'],
+      [400, 'Error', '`invalid_request`: no guild id.'],
+      sandboxDown,
+    ],
+  },
+  {
+    method: 'get',
     path: '/api/sandbox/messages',
     summary: 'What the bot posted in the sandbox',
     query: [

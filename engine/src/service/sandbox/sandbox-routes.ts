@@ -61,6 +61,23 @@ export function sandboxRoutes(deps: ServiceDeps): Router {
     res.json(answer);
   });
 
+  router.get('/commands', async (req, res) => {
+    const guildId = typeof req.query.guildId === 'string' ? req.query.guildId : '';
+    if (!ID.test(guildId))
+      throw new ApiError(
+        400,
+        'invalid_request',
+        'Say which sandbox guild: query.guildId must be a guild id (GET /api/sandbox lists them).',
+        [{ path: 'query.guildId', message: 'must be a guild id' }],
+      );
+    const commands = await sandboxCall<
+      { id: string; name: string; description: string; options: unknown[] }[]
+    >(deps, 'GET', `/commands?guildId=${guildId}`);
+    res.json(
+      commands.map(({ id, name, description, options }) => ({ id, name, description, options })),
+    );
+  });
+
   router.get('/messages', async (req, res) => {
     const query = check(SandboxMessagesQuerySchema, req.query, 'query');
     const params = new URLSearchParams();

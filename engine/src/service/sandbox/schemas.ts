@@ -228,3 +228,36 @@ export const SandboxMemberSchema = Type.Object(
   },
   { ...open, $id: 'SandboxMember' },
 );
+
+/**
+ * `GET /api/sandbox/commands?guildId=`: the slash commands the bot registered in a sandbox guild
+ * (by publishing `trigger.slashCommand` graphs), with their options as Discord declares them.
+ *
+ * @example
+ * [{ name: 'giveaway', description: 'Start a giveaway', options: [{ name: 'prize', type: 3, description: 'What the winners get', required: true }] }]
+ */
+export const SandboxCommandListSchema = Type.Array(
+  Type.Object(
+    {
+      id: Type.String(),
+      name: Type.String(),
+      description: Type.String(),
+      options: Type.Array(
+        Type.Object(
+          {
+            name: Type.String(),
+            type: Type.Integer({
+              description:
+                'Discord’s option type: 3 string, 4 integer, 5 boolean, 6 user, 7 channel, 8 role, 9 mentionable, 10 number.',
+            }),
+            description: Type.Optional(Type.String()),
+            required: Type.Optional(Type.Boolean()),
+          },
+          open,
+        ),
+      ),
+    },
+    open,
+  ),
+  { $id: 'SandboxCommandList' },
+);
