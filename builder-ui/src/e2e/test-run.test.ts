@@ -1,10 +1,10 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_IDS } from '@guildflow/discord-sandbox';
-import { SCREENSHOT_DIR, startE2E, type E2E, type Tab } from './harness.js';
+import { startE2E, type E2E, type Tab } from './harness.js';
 
 // A test run in Chromium against the real stack: the giveaway template run from the editor at
-// 3,600×, entered from the sandbox transcript by three members (one twice), watched on the canvas
+// 3,600×, entered from the sandbox transcript beside the canvas by three members (one twice),
+// watched on the canvas
 // and read step by step on the run page.
 
 const GUILD = SANDBOX_IDS.guild;
@@ -60,19 +60,18 @@ describe('a test run', () => {
     await page.getByRole('status').filter({ hasText: 'Test run running at 3,600×' }).waitFor();
     await e2e.screenshot(tab, 'overlay');
 
-    // Members enter from the sandbox transcript, in another tab of the same browser.
-    const sandbox = await tab.context.newPage();
-    await sandbox.goto(`/guilds/${GUILD}/sandbox`);
-    await sandbox.getByRole('button', { name: '# giveaways' }).click();
-    const messages = sandbox.getByRole('list', { name: 'Messages in #giveaways' });
+    // Members enter from the sandbox transcript beside the canvas.
+    await page.getByRole('button', { name: 'Sandbox transcript' }).click();
+    const drawer = page.getByRole('complementary', { name: 'Sandbox transcript' });
+    await drawer.getByLabel('Channel', { exact: true }).selectOption({ label: '#giveaways' });
+    const messages = drawer.getByRole('list', { name: 'Messages in #giveaways' });
     const enter = messages.getByRole('button', { name: 'Enter' }).last();
     for (const who of [alice, bob, carol, alice]) {
-      await sandbox.getByLabel('Act as').selectOption(who);
+      await drawer.getByLabel('Act as').selectOption(who);
       await enter.click();
     }
+    await e2e.screenshot(tab, 'transcript');
     await messages.getByText(/out of 3 entries/).waitFor({ timeout: 30_000 });
-    await sandbox.screenshot({ path: join(SCREENSHOT_DIR, 'transcript.png') });
-
     await node('announce').and(page.locator('.run-completed')).waitFor();
     await page.getByRole('status').filter({ hasText: 'Test run completed' }).waitFor();
     await page.getByRole('link', { name: 'Open the run' }).click();

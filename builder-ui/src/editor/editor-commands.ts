@@ -64,6 +64,8 @@ export function runEditorCommand(
       return session.actions.getState().setHistoryOpen(true);
     case 'testRun':
       return session.testRun.getState().openDialog();
+    case 'transcript':
+      return session.testRun.getState().toggleTranscript();
     case 'download':
       downloadGraph(state.doc);
       return state.say(`Downloaded ${graphFileName(state.doc.name)}.`);

@@ -5,12 +5,15 @@ import {
   Keyboard,
   LayoutGrid,
   Maximize,
+  MessagesSquare,
   Play,
   Redo2,
   Search,
   Undo2,
 } from 'lucide-react';
 import { Link } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { guildsQuery } from '../api/queries.js';
 import { useEditor } from './editor-context.js';
 import { PublishControls } from './publishing/publish-controls.js';
 import { SaveStatusIndicator } from './saving/save-status.js';
@@ -31,6 +34,10 @@ export function EditorToolbar({
   const canUndo = useEditor((s) => s.past.length > 0);
   const canRedo = useEditor((s) => s.future.length > 0);
   const nodeCount = useEditor((s) => s.doc.nodes.length);
+  const guildId = useEditor((s) => s.guildId);
+  // From what the header loaded (never fetched here): is this a sandbox server?
+  const guilds = useQuery({ ...guildsQuery, enabled: false });
+  const sandbox = guilds.data?.guilds.some((g) => g.id === guildId && g.sandbox) ?? false;
   return (
     <header className="gf-editor-toolbar">
       {backTo && (
@@ -82,6 +89,11 @@ export function EditorToolbar({
         >
           <Play size={16} aria-hidden="true" />
         </ToolButton>
+        {sandbox ? (
+          <ToolButton label="Sandbox transcript" onClick={() => onCommand('transcript')}>
+            <MessagesSquare size={16} aria-hidden="true" />
+          </ToolButton>
+        ) : null}
         <ToolButton label="Version history" onClick={() => onCommand('history')}>
           <History size={16} aria-hidden="true" />
         </ToolButton>

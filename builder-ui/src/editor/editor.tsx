@@ -20,6 +20,7 @@ import { SidePanel } from './side-panel.js';
 import { GraphNoticeBanner } from './publishing/publish-controls.js';
 import { useAutosave } from './saving/use-autosave.js';
 import { useLiveValidation } from './use-live-validation.js';
+import { SandboxPanel } from '../sandbox/sandbox-page.js';
 import { RunOverlayBanner } from './test-run/run-overlay.js';
 import { TestRunDialog } from './test-run/test-run-dialog.js';
 import { VersionHistory } from './versions/version-history.js';
@@ -65,6 +66,8 @@ function EditorLayout({
   const session = useGraphSession();
   const historyOpen = useStore(session.actions, (s) => s.historyOpen);
   const testRunOpen = useStore(session.testRun, (s) => s.dialogOpen);
+  const transcriptOpen = useStore(session.testRun, (s) => s.transcriptOpen);
+  const guildId = useEditor((s) => s.guildId);
   const canvasRef = useRef<HTMLDivElement>(null);
   const pointer = useRef<XY | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -115,7 +118,13 @@ function EditorLayout({
           <IssuesList />
           <RunOverlayBanner />
         </div>
-        <SidePanel />
+        {transcriptOpen ? (
+          <aside className="gf-editor-transcript" aria-label="Sandbox transcript">
+            <SandboxPanel guildId={guildId} />
+          </aside>
+        ) : (
+          <SidePanel />
+        )}
       </div>
       <EditorMessages />
       {quickAdd && (

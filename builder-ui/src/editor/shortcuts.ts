@@ -21,6 +21,7 @@ export type CommandId =
   | 'save'
   | 'publish'
   | 'testRun'
+  | 'transcript'
   | 'history'
   | 'download'
   | 'copyJson';
@@ -57,6 +58,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'save', label: 'Save now', keys: ['Mod+S'], anywhere: true },
   { id: 'publish', label: 'Publish', keys: [] },
   { id: 'testRun', label: 'Test run in the sandbox', keys: ['Mod+Enter'], anywhere: true },
+  { id: 'transcript', label: 'Show or hide the sandbox transcript', keys: [] },
   { id: 'history', label: 'Version history', keys: [] },
   { id: 'download', label: 'Download the graph as JSON', keys: [] },
   { id: 'copyJson', label: 'Copy the graph as JSON', keys: [] },

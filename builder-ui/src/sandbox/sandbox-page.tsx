@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import type { GuildDiscord } from '../config/guild-discord.js';
 import {
@@ -69,7 +69,29 @@ export function SandboxPage() {
   return <SandboxView guild={guild} botUserId={sandbox.data.botUserId} />;
 }
 
-function SandboxView({ guild, botUserId }: { guild: SandboxGuild; botUserId: string }) {
+/**
+ * The transcript beside the editor's canvas: the same chat and member acting as the sandbox
+ * page, narrowed (channels in a list box, no member list), for the graph's sandbox server.
+ */
+export function SandboxPanel({ guildId }: { guildId: string }) {
+  const sandbox = useSandbox();
+  const guild = sandbox.data?.guilds.find((g) => g.id === guildId);
+  if (sandbox.isPending) return <LoadingState label="Opening the sandbox" />;
+  if (sandbox.isError)
+    return <ErrorState error={sandbox.error} title="The sandbox could not be read" />;
+  if (!guild) return <p className="gf-muted">This server is not a sandbox server.</p>;
+  return <SandboxView guild={guild} botUserId={sandbox.data.botUserId} drawer />;
+}
+
+function SandboxView({
+  guild,
+  botUserId,
+  drawer = false,
+}: {
+  guild: SandboxGuild;
+  botUserId: string;
+  drawer?: boolean;
+}) {
   const channels = guild.channels.filter((c) => TEXT_TYPES.has(c.type));
   const members = (guild.members as Member[]).filter((m) => !m.bot);
   const [channelId, setChannelId] = useState(channels[0]?.id ?? '');
@@ -120,31 +142,55 @@ function SandboxView({ guild, botUserId }: { guild: SandboxGuild; botUserId: str
     );
   };
   const channelName = channels.find((c) => c.id === channelId)?.name ?? '';
+  const channelPickId = useId();
 
+  const Frame = drawer ? 'section' : 'main';
   return (
-    <main id="main" className="gf-page gf-sandbox">
-      <div className="gf-page-header">
-        <div>
-          <h1>Sandbox: {guild.name}</h1>
-          <p className="gf-muted">
-            A Discord double: what your graphs post shows here, and you can act as its members.
-          </p>
+    <Frame
+      {...(drawer ? { 'aria-label': `Sandbox: ${guild.name}` } : { id: 'main' })}
+      className={`gf-sandbox${drawer ? ' is-drawer' : ' gf-page'}`}
+    >
+      {drawer ? (
+        <div className="gf-sandbox-channel-pick">
+          <label htmlFor={channelPickId}>Channel</label>
+          <select
+            id={channelPickId}
+            value={channelId}
+            onChange={(e) => setChannelId(e.target.value)}
+          >
+            {channels.map((c) => (
+              <option key={c.id} value={c.id}>
+                #{c.name}
+              </option>
+            ))}
+          </select>
         </div>
-      </div>
+      ) : (
+        <div className="gf-page-header">
+          <div>
+            <h1>Sandbox: {guild.name}</h1>
+            <p className="gf-muted">
+              A Discord double: what your graphs post shows here, and you can act as its members.
+            </p>
+          </div>
+        </div>
+      )}
       <div className="gf-sandbox-layout">
-        <nav className="gf-sandbox-channels" aria-label="Channels">
-          {channels.map((c) => (
-            <button
-              key={c.id}
-              type="button"
-              aria-pressed={c.id === channelId}
-              className={c.id === channelId ? 'is-current' : undefined}
-              onClick={() => setChannelId(c.id)}
-            >
-              # {c.name}
-            </button>
-          ))}
-        </nav>
+        {drawer ? null : (
+          <nav className="gf-sandbox-channels" aria-label="Channels">
+            {channels.map((c) => (
+              <button
+                key={c.id}
+                type="button"
+                aria-pressed={c.id === channelId}
+                className={c.id === channelId ? 'is-current' : undefined}
+                onClick={() => setChannelId(c.id)}
+              >
+                # {c.name}
+              </button>
+            ))}
+          </nav>
+        )}
         <section className="gf-sandbox-chat" aria-label={`#${channelName}`}>
           {transcript.isPending ? (
             <LoadingState label="Loading messages" />
@@ -254,26 +300,30 @@ function SandboxView({ guild, botUserId }: { guild: SandboxGuild; botUserId: str
               </Button>
             </div>
           </form>
-          <h2>Members ({members.length})</h2>
-          <ul className="gf-sandbox-member-list">
-            {members.map((m) => (
-              <li key={m.id}>
-                <span className="gf-sandbox-member-name">{m.globalName ?? m.username}</span>
-                {m.timedOutUntil ? (
-                  <span className="gf-muted">
-                    {' '}
-                    timed out until {new Date(m.timedOutUntil).toLocaleString()}
-                  </span>
-                ) : null}
-                {m.roles.length ? (
-                  <span className="gf-sandbox-roles">{m.roles.map(roleName).join(', ')}</span>
-                ) : null}
-              </li>
-            ))}
-          </ul>
+          {drawer ? null : (
+            <>
+              <h2>Members ({members.length})</h2>
+              <ul className="gf-sandbox-member-list">
+                {members.map((m) => (
+                  <li key={m.id}>
+                    <span className="gf-sandbox-member-name">{m.globalName ?? m.username}</span>
+                    {m.timedOutUntil ? (
+                      <span className="gf-muted">
+                        {' '}
+                        timed out until {new Date(m.timedOutUntil).toLocaleString()}
+                      </span>
+                    ) : null}
+                    {m.roles.length ? (
+                      <span className="gf-sandbox-roles">{m.roles.map(roleName).join(', ')}</span>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </aside>
       </div>
-    </main>
+    </Frame>
   );
 }
 

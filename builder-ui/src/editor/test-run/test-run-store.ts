@@ -25,6 +25,9 @@ export interface TestRunView {
 
 export interface TestRunState {
   dialogOpen: boolean;
+  /** The sandbox transcript beside the canvas (in place of the side panel). */
+  transcriptOpen: boolean;
+  toggleTranscript(open?: boolean): void;
   run: TestRunView | null;
   openDialog(): void;
   closeDialog(): void;
@@ -59,6 +62,8 @@ export function createTestRun(options: {
     };
     return {
       dialogOpen: false,
+      transcriptOpen: false,
+      toggleTranscript: (open) => set({ transcriptOpen: open ?? !get().transcriptOpen }),
       run: null,
       openDialog: () => set({ dialogOpen: true }),
       closeDialog: () => set({ dialogOpen: false }),
