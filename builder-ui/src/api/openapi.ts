@@ -1563,6 +1563,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/guilds/{guildId}/runs/{runId}/rerun": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a run again
+         * @description Starts a new run with what this one was started with: the same graph version (a test run: the same draft snapshot), trigger payload and options (`simulate`, `timeScale`, pins). The interaction of a slash command or button is not kept.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    guildId: string;
+                    runId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Started. */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RunStarted"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: no such graph/run in this guild, or a guild you may not manage (never 403). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `run_not_rerunnable`: not started by Guildflow’s interpreter. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `temporal_unavailable` or `store_unavailable`; nothing was started or changed. Or `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/guilds/{guildId}/runs/{runId}/cancel": {
         parameters: {
             query?: never;
@@ -3467,7 +3554,7 @@ export interface components {
         Error: {
             error: {
                 /** @description Stable; branch on it. */
-                code: "unauthorized" | "not_found" | "invalid_json" | "invalid_request" | "invalid_document" | "invalid_graph" | "unknown_version" | "unsupported_media_type" | "payload_too_large" | "conflict" | "publish_in_progress" | "not_a_webhook_graph" | "graph_disabled" | "invalid_signature" | "stale_timestamp" | "timestamp_required" | "rate_limited" | "method_not_allowed" | "run_not_running" | "sandbox_only" | "not_pinnable" | "invalid_vars" | "sign_in_not_configured" | "sign_in_state_mismatch" | "sign_in_denied" | "sign_in_failed" | "not_a_session" | "discord_unavailable" | "sandbox_unavailable" | "sandbox_refused" | "stripe_not_configured" | "stripe_object_owned" | "admin_only" | "activation_failed" | "store_unavailable" | "temporal_unavailable" | "internal";
+                code: "unauthorized" | "not_found" | "invalid_json" | "invalid_request" | "invalid_document" | "invalid_graph" | "unknown_version" | "unsupported_media_type" | "payload_too_large" | "conflict" | "publish_in_progress" | "not_a_webhook_graph" | "graph_disabled" | "invalid_signature" | "stale_timestamp" | "timestamp_required" | "rate_limited" | "method_not_allowed" | "run_not_running" | "run_not_rerunnable" | "sandbox_only" | "not_pinnable" | "invalid_vars" | "sign_in_not_configured" | "sign_in_state_mismatch" | "sign_in_denied" | "sign_in_failed" | "not_a_session" | "discord_unavailable" | "sandbox_unavailable" | "sandbox_refused" | "stripe_not_configured" | "stripe_object_owned" | "admin_only" | "activation_failed" | "store_unavailable" | "temporal_unavailable" | "internal";
                 /** @description What went wrong and what to do, for people. */
                 message: string;
                 /** @description The validation list (invalid_document, invalid_graph), the request problems (invalid_request) or the var problems (invalid_vars). */

@@ -114,3 +114,17 @@ export function useCancelRun(guildId: string) {
     onSuccess: () => client.invalidateQueries({ queryKey: runKeys.all(guildId) }),
   });
 }
+
+/** Starts a run again with what it was started with (version or draft snapshot, payload, options). */
+export function useRerun(guildId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (runId: string) =>
+      call(
+        api.POST('/api/guilds/{guildId}/runs/{runId}/rerun', {
+          params: { path: { guildId, runId } },
+        }),
+      ),
+    onSuccess: () => client.invalidateQueries({ queryKey: runKeys.all(guildId) }),
+  });
+}

@@ -206,6 +206,17 @@ describe('runs', () => {
     await page
       .locator('.react-flow__node[data-id="late"].is-completed')
       .waitFor({ state: 'attached' });
+
+    // Again, with the same draft snapshot, payload and time compression: a new run, live.
+    await page.getByRole('button', { name: 'Run again' }).click();
+    await page.waitForURL(
+      (url) => url.pathname.includes('/runs/') && !url.pathname.endsWith(runId),
+    );
+    await page
+      .getByRole('list', { name: 'Steps' })
+      .getByRole('button', { name: /Wait for/ })
+      .waitFor();
+    await page.getByRole('heading', { level: 1, name: /Completed/ }).waitFor({ timeout: 20_000 });
     e2e.expectNoErrors(tab);
   });
 });

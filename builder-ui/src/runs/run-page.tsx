@@ -1,10 +1,10 @@
 import { getNodeType, type GraphDocument } from '@guildflow/engine/core';
 import { useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../api/client.js';
 import { useGraph, useVersion } from '../api/queries.js';
 import { usePinNode } from '../api/pin-queries.js';
-import { useCancelRun, useRun, type RunDetail } from '../api/run-queries.js';
+import { useCancelRun, useRerun, useRun, type RunDetail } from '../api/run-queries.js';
 import {
   Button,
   ConfirmDialog,
@@ -65,6 +65,8 @@ function RunView({ guildId, run }: { guildId: string; run: RunDetail }) {
     // Picked on the drawing: the node's latest step.
     [...run.steps].reverse().find((s) => s.nodeId === selected);
   const cancel = useCancelRun(guildId);
+  const rerun = useRerun(guildId);
+  const navigate = useNavigate();
   const pin = usePinNode(guildId, run.graphId);
   const kindOf = (nodeId: string) => {
     const node = graph?.nodes.find((n) => n.id === nodeId);
@@ -97,13 +99,25 @@ function RunView({ guildId, run }: { guildId: string; run: RunDetail }) {
             {duration(run.startedAt, run.endedAt)}
           </p>
         </div>
-        {run.status === 'running' ? (
-          <div className="gf-page-actions">
+        <div className="gf-page-actions">
+          <Button
+            busy={rerun.isPending}
+            title="The same version (or draft snapshot), payload and options"
+            onClick={() =>
+              rerun.mutate(run.runId, {
+                onSuccess: (started) => void navigate(`/guilds/${guildId}/runs/${started.runId}`),
+                onError: (error) => toast.error(errorMessage(error)),
+              })
+            }
+          >
+            Run again
+          </Button>
+          {run.status === 'running' ? (
             <Button variant="danger" onClick={() => setConfirming(true)}>
               Cancel run
             </Button>
-          </div>
-        ) : null}
+          ) : null}
+        </div>
       </div>
       {run.error ? (
         <p className="gf-notice gf-run-error" role="alert">

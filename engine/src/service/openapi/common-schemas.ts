@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'rate_limited',
   'method_not_allowed',
   'run_not_running',
+  'run_not_rerunnable',
   'sandbox_only',
   'not_pinnable',
   'invalid_vars',

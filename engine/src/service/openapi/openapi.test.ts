@@ -176,6 +176,8 @@ describe('docs/api/openapi.json', () => {
     await call('GET', `/api/guilds/${GUILD}/runs?status=nope`);
     await call('POST', `/api/guilds/${GUILD}/runs/${waiting.body.runId}/cancel`);
     await call('POST', `/api/guilds/${GUILD}/runs/${done.body.runId}/cancel`);
+    await call('POST', `/api/guilds/${GUILD}/runs/${done.body.runId}/rerun`);
+    await call('POST', `/api/guilds/${GUILD}/runs/run_missing/rerun`);
     await call('GET', `/api/guilds/${GUILD}/runs/run_unknown`);
     await call('POST', `${path}/runs`, { body: { draft: true, simulate: false } });
     // Pins: typed, copied from a run, refused (flow node, unknown node), listed, removed.

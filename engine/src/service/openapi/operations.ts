@@ -340,6 +340,19 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: 'post',
+    path: '/api/guilds/{guildId}/runs/{runId}/rerun',
+    summary: 'Run a run again',
+    description:
+      'Starts a new run with what this one was started with: the same graph version (a test run: the same draft snapshot), trigger payload and options (`simulate`, `timeScale`, pins). The interaction of a slash command or button is not kept.',
+    answers: [
+      [202, 'RunStarted', 'Started.'],
+      notFound,
+      [409, 'Error', '`run_not_rerunnable`: not started by Guildflow’s interpreter.'],
+      temporal,
+    ],
+  },
+  {
+    method: 'post',
     path: '/api/guilds/{guildId}/runs/{runId}/cancel',
     summary: 'Cancel a running run',
     answers: [

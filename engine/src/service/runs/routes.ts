@@ -15,6 +15,7 @@ import { runEventRoutes } from './run-events.js';
 import { listRuns } from './run-list.js';
 import { describeRun, latestRuns } from './run-views.js';
 import { RunListQuerySchema, RunStartBodySchema, type RunStartBody } from './schemas.js';
+import { startInputOf } from './rerun.js';
 import { startRun } from './start-run.js';
 import { temporalCall } from './temporal-calls.js';
 
@@ -110,6 +111,36 @@ export function runRoutes(deps: ServiceDeps): Router {
   });
 
   router.use(runEventRoutes(deps));
+
+  // Again with what it was started with: the same graph version (or draft snapshot), payload
+  // and options. Answers like starting a run.
+  router.post('/runs/:runId/rerun', async (req, res) => {
+    const ctx = await guildContext(deps, req, res);
+    const { summary, handle } = await describeRun(deps, ctx.guildId, String(req.params.runId));
+    const { graph, trigger, options } = await startInputOf(deps, handle, summary);
+    const { runId } = await temporalCall(deps, () =>
+      startRun({
+        client: deps.temporal.client,
+        taskQueue: deps.taskQueue,
+        snapshot: graph,
+        trigger,
+        triggerType: 'trigger.manual',
+        options,
+      }),
+    );
+    await recordAudit(ctx.store, {
+      actor: ctx.actor,
+      action: 'run.start',
+      guildId: ctx.guildId,
+      graphId: graph.graphId,
+      runId,
+      after: { publishedVersion: graph.version },
+    });
+    res
+      .status(202)
+      .location(`/api/guilds/${ctx.guildId}/runs/${runId}`)
+      .json({ runId, graphId: graph.graphId, version: graph.version });
+  });
 
   router.post('/runs/:runId/cancel', async (req, res) => {
     const ctx = await guildContext(deps, req, res);

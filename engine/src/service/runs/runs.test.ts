@@ -106,6 +106,25 @@ describe('runs API', () => {
     expect(description.raw.workflowExecutionInfo?.priority?.fairnessKey).toBe(GUILD);
   });
 
+  it('runs a run again with its version and payload, even after a new version is published', async () => {
+    const graphId = await publishedGraph(sendGraph('v1 for {{ trigger.name }}'));
+    const first = await startRun(graphId, { payload: { name: 'Bea' }, timeScale: 5 });
+    await finished(first);
+    await service.api('PUT', `${graphs}/${graphId}`, {
+      body: sendGraph('v2 for {{ trigger.name }}'),
+    });
+    expect((await service.api('POST', `${graphs}/${graphId}/publish`)).status).toBe(200);
+    const again = await service.api('POST', `${runPath(first)}/rerun`);
+    expect(again.status).toBe(202);
+    expect(again.body).toMatchObject({ graphId, version: 1 });
+    expect(again.body.runId).not.toBe(first);
+    const detail = await finished(again.body.runId as string);
+    expect(detail.steps[1].input).toMatchObject({ content: 'v1 for Bea' });
+    expect(
+      (await service.api('POST', `${runPath(first, '1300000000000000999')}/rerun`)).status,
+    ).toBe(404);
+  });
+
   it('test-runs the draft as version 0 while nothing is published, and refuses an invalid draft', async () => {
     const { body: graph } = await service.api('POST', graphs, { body: sendGraph('draft run') });
     const runId = await startRun(graph.id);
