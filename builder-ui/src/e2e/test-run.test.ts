@@ -21,22 +21,24 @@ afterAll(() => e2e?.close());
 
 describe('a test run', () => {
   it('plays a 10-hour giveaway in seconds: entries from the transcript, a winner of 3', async () => {
-    const installed = await e2e.stack.service.api(
-      'POST',
-      `/api/guilds/${GUILD}/templates/giveaway/install`,
-      {
-        body: {
-          vars: {
-            hostIds: [alice],
-            giveawayChannelId: SANDBOX_IDS.channels.giveaways,
-            defaultWinners: 1,
-          },
-        },
-      },
-    );
-    expect(installed.status).toBe(201);
     const { page } = tab;
-    await page.goto(`/guilds/${GUILD}/graphs/${installed.body.id}`);
+    // Installed from the gallery into the server last opened, hosts and channel picked by name.
+    await page.goto(`/guilds/${GUILD}/graphs`);
+    await page.getByRole('link', { name: 'Templates', exact: true }).click();
+    await page.getByRole('button', { name: 'Install Giveaway' }).click();
+    const form = page.getByRole('dialog', { name: 'Install “Giveaway”' });
+    const host = form.getByRole('combobox', { name: 'Member 1' });
+    await host.pressSequentially('ali');
+    await host.press('Enter');
+    await expect(host.inputValue()).resolves.toBe('Alice (@alice)');
+    const channel = form.getByRole('combobox', { name: 'Giveaway channel' });
+    await channel.pressSequentially('givea');
+    await channel.press('Enter');
+    await expect(channel.inputValue()).resolves.toBe('#giveaways');
+    await form.getByRole('button', { name: 'Install and open' }).click();
+    await page.waitForURL(new RegExp(`/guilds/${GUILD}/graphs/g_[\\w-]+$`), {
+      waitUntil: 'commit',
+    });
     await page.getByRole('button', { name: 'Test run in the sandbox' }).click();
     const dialog = page.getByRole('dialog', { name: 'Test run in the sandbox' });
     // The payload starts from the slash command's declared options and a member of the server.
