@@ -1,4 +1,4 @@
-import type { Answer, Operation } from './operations.js';
+import type { Answer, Operation } from './operation.js';
 
 const discordDown: Answer = [
   503,

@@ -12,7 +12,8 @@ import * as stripeSchemas from '../stripe/schemas.js';
 import * as templateSchemas from '../templates/schemas.js';
 import { CatalogSchema, ErrorSchema, HealthSchema, WebhookSecretSchema } from './common-schemas.js';
 import { BUILDER_OPERATIONS } from './builder-operations.js';
-import { OPERATIONS, type Operation } from './operations.js';
+import type { Operation } from './operation.js';
+import { OPERATIONS } from './operations.js';
 import { PIN_OPERATIONS } from './pin-operations.js';
 
 /**
