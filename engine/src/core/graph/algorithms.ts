@@ -1,4 +1,5 @@
-import { internalIndex, isGraphIndex, type GraphLike, type NodeIdSet } from './graph-index.js';
+import type { NodeIdSet } from './ancestry.js';
+import { internalIndex, isGraphIndex, type GraphLike } from './graph-index.js';
 import type { GraphEdge } from './schema.js';
 
 /**

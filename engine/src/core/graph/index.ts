@@ -18,14 +18,8 @@ export {
   type GraphNode,
 } from './schema.js';
 export { isReservedName, reservedVariableMessage, withoutReservedNames } from './names.js';
-export {
-  indexGraph,
-  isGraphIndex,
-  type Ancestry,
-  type GraphIndex,
-  type GraphLike,
-  type NodeIdSet,
-} from './graph-index.js';
+export { indexGraph, isGraphIndex, type GraphIndex, type GraphLike } from './graph-index.js';
+export type { Ancestry, NodeIdSet } from './ancestry.js';
 export {
   cycleEdges,
   downstreamOf,

@@ -1,6 +1,7 @@
 import type { NodeDeclaration } from '../catalog/define.js';
 import type { RootName } from '../expressions/scope.js';
-import type { Ancestry, GraphIndex } from '../graph/graph-index.js';
+import type { Ancestry } from '../graph/ancestry.js';
+import type { GraphIndex } from '../graph/graph-index.js';
 
 /**
  * Why a node cannot read a scope root: the root is not in its declaration's scope (triggers

@@ -10,7 +10,8 @@ import {
 } from '../expressions/index.js';
 import { ROOT_NAMES, type RootName } from '../expressions/scope.js';
 import { nodeReferenceRefusal, rootRefusal } from '../scope/scope-rules.js';
-import type { Ancestry, GraphIndex } from '../graph/graph-index.js';
+import type { Ancestry } from '../graph/ancestry.js';
+import type { GraphIndex } from '../graph/graph-index.js';
 import type { GraphNode } from '../graph/schema.js';
 import { readableErrors } from './ajv-errors.js';
 import { configValidator } from './compiled-schemas.js';
