@@ -1,6 +1,6 @@
 /**
  * System under test: the engine service app (`createApp`, built on its dependencies the way
- * engine/src/service/main.ts and the service tests build them) listening on a loopback port.
+ * server/src/api-main.ts and the service tests build them) listening on a loopback port.
  * The bench's clients talk to it over HTTP; over IPC it only reports memory and CPU.
  */
 import type { AddressInfo } from 'node:net';

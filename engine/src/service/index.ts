@@ -27,11 +27,18 @@ export {
   connectStore,
   openStore,
   sweepExpired,
+  secretBox,
+  sha256Hex,
+  startSweeper,
   type GraphRecord,
+  type SessionRecord,
   type Store,
 } from './storage/index.js';
-export { createSession, endSession } from './auth/index.js';
-export { DISCORD_API_BASE, type DiscordOAuthSettings } from './auth/discord-oauth.js';
+export { resealWebhookSecrets } from './hooks/reseal-secrets.js';
+export { createSession, endSession, SESSION_TTL_MS } from './auth/index.js';
+export { DISCORD_API_BASE, mayManage, type DiscordOAuthSettings } from './auth/discord-oauth.js';
+export type { DiscordGrant } from './auth/discord-user-api.js';
+export { botApiFromEnv } from './guilds/bot-api.js';
 export { startStripeRuns, stripeEventMatches } from './stripe/stripe-events.js';
 // The ownership checks the Stripe executors and billing call (docs/api/README.md, Stripe webhook).
 export {

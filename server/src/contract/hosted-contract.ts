@@ -5,7 +5,7 @@ import {
   type ApiAnswer,
   type ApiRequest,
   type TestService,
-} from './service-harness.js';
+} from '@guildflow/engine/testing/service';
 
 /**
  * One call and its answer, for the OpenAPI contract test.

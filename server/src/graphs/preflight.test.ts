@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_IDS, startSandbox, type Sandbox } from '@guildflow/discord-sandbox';
 import { freePort } from '@guildflow/stack';
-import type { GraphDocument } from '../../../core/index.js';
-import { graph } from '../../../testing/graph-fixture.js';
-import { startTestService, type TestService } from '../../../testing/service-harness.js';
+import type { GraphDocument } from '@guildflow/engine/core';
+import { graph } from '@guildflow/engine/testing/graph';
+import { startTestService, type TestService } from '@guildflow/engine/testing/service';
 
 const { guild, otherGuild, channels, roles } = SANDBOX_IDS;
 const graphs = `/api/guilds/${guild}/graphs`;

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SANDBOX_IDS, defaultSeed, startSandbox, type Sandbox } from '@guildflow/discord-sandbox';
 import { freePort } from '@guildflow/stack';
-import { signIn } from '../../testing/discord-sign-in.js';
-import { startTestService, type TestService } from '../../testing/service-harness.js';
-import { secretBox, sha256Hex, type SessionRecord } from '../storage/index.js';
-import type { DiscordOAuthSettings } from './discord-oauth.js';
-import type { DiscordGrant } from './discord-user-api.js';
+import { signIn } from '@guildflow/engine/testing/sign-in';
+import { startTestService, type TestService } from '@guildflow/engine/testing/service';
+import { secretBox, sha256Hex, type SessionRecord } from '@guildflow/engine/service';
+import type { DiscordOAuthSettings } from '@guildflow/engine/service';
+import type { DiscordGrant } from '@guildflow/engine/service';
 
 const { guild: SANDBOX_GUILD, users } = SANDBOX_IDS;
 /** carol and frank manage it through a role with Manage Server; the bot may manage roles. */

@@ -5,10 +5,10 @@ import {
   consent,
   signIn as signInOn,
   startFlow as startFlowOn,
-} from '../../testing/discord-sign-in.js';
-import { startTestService, type TestService } from '../../testing/service-harness.js';
-import { mayManage, type DiscordOAuthSettings } from './discord-oauth.js';
-import { SESSION_TTL_MS } from './sessions.js';
+} from '@guildflow/engine/testing/sign-in';
+import { startTestService, type TestService } from '@guildflow/engine/testing/service';
+import { mayManage, type DiscordOAuthSettings } from '@guildflow/engine/service';
+import { SESSION_TTL_MS } from '@guildflow/engine/service';
 
 const { guild: SANDBOX_GUILD, users } = SANDBOX_IDS;
 /** A second guild: carol manages it through a role with Manage Server; alice is a member there. */

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_IDS, startSandbox, type Sandbox } from '@guildflow/discord-sandbox';
 import { freePort } from '@guildflow/stack';
-import { sendGraph } from '../../testing/service-fixtures.js';
-import { startTestService, type TestService } from '../../testing/service-harness.js';
-import { createSession } from '../auth/sessions.js';
+import { sendGraph } from '@guildflow/engine/testing/fixtures';
+import { startTestService, type TestService } from '@guildflow/engine/testing/service';
+import { createSession } from '@guildflow/engine/service';
 
 const { guild, otherGuild, channels, roles, users } = SANDBOX_IDS;
 /** A guild with graphs that the bot is not in. */
