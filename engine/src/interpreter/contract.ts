@@ -209,7 +209,7 @@ export const SEARCH_ATTRIBUTE_KEYS = {
  * (by the service, the router, or a parent run for `flow.runGraph`).
  *
  * @example
- * client.workflow.start('graphWorkflow', { …, typedSearchAttributes: runSearchAttributes(snapshot, 'trigger.manual') });
+ * client.workflow.start(graphWorkflow, { …, typedSearchAttributes: runSearchAttributes(snapshot, 'trigger.manual') });
  */
 export function runSearchAttributes(graph: GraphSnapshot, triggerType: string): SearchAttributePair[] {
   return [
@@ -226,7 +226,7 @@ export function runSearchAttributes(graph: GraphSnapshot, triggerType: string): 
  * first served. Activities, child runs and continued runs inherit it.
  *
  * @example
- * client.workflow.start('graphWorkflow', { …, priority: runPriority(snapshot) });
+ * client.workflow.start(graphWorkflow, { …, priority: runPriority(snapshot) });
  */
 export function runPriority(graph: GraphSnapshot): Priority {
   return { fairnessKey: graph.guildId };

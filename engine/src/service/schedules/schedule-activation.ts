@@ -20,6 +20,7 @@ import type { ActivatedGraph, ActivationHooks } from '../graphs/activation.js';
 import { log } from '../log.js';
 import { triggerConfigOf } from '../router/router-activation.js';
 import { scheduleTiming, type ScheduleTiming } from './schedule-spec.js';
+import { graphWorkflow } from '../../interpreter/workflows.js';
 
 /**
  * What the schedule hooks need.
@@ -123,7 +124,7 @@ function scheduleOptions(
   // lacks the field, hence the wider type.
   const action: ScheduleOptionsAction & Pick<WorkflowStartOptions, 'priority'> = {
     type: 'startWorkflow',
-    workflowType: 'graphWorkflow',
+    workflowType: graphWorkflow,
     // Temporal appends each action's time: runs are `sched_<graphId>-<time>`.
     workflowId: scheduleId,
     taskQueue,
