@@ -20,6 +20,14 @@ export const INTERPRETER_VERSION = 3;
 /** The task queue every run and activity uses. */
 export const TASK_QUEUE = 'guildflow';
 
+/**
+ * The task queue of live Discord actions of runs on `runQueue` (interpreter v2 on), polled only
+ * by the rate-limited Discord workers. Named here only: running histories replay on this name.
+ */
+export function discordTaskQueue(runQueue: string): string {
+  return `${runQueue}-discord`;
+}
+
 /** Options of one run (DESIGN.md, Execution). */
 export interface RunOptions {
   /** Run against the sandbox guild. */

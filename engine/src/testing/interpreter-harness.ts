@@ -6,7 +6,7 @@ import { cacheDir } from '@guildflow/stack';
 import { testStack } from '@guildflow/stack/testing';
 import type { GraphDocument } from '../core/index.js';
 import { workflowBundle } from '../bundle/workflow-bundle.js';
-import { INTERPRETER_VERSION, type ActionInput, type EngineActivities, type GraphRunInput, type GraphRunResult, type GraphSnapshot, type RunOptions } from '../interpreter/contract.js';
+import { discordTaskQueue, INTERPRETER_VERSION, type ActionInput, type EngineActivities, type GraphRunInput, type GraphRunResult, type GraphSnapshot, type RunOptions } from '../interpreter/contract.js';
 import { graphWorkflow } from '../interpreter/workflows.js';
 
 // Workers log every state change at INFO; tests only need warnings.
@@ -113,7 +113,7 @@ export async function withInterpreter<T>(
   // Live (non-simulated) Discord actions run on the run's queue + `-discord` (interpreter v2).
   const discordWorker = await Worker.create({
     connection: nativeConnection,
-    taskQueue: `${taskQueue}-discord`,
+    taskQueue: discordTaskQueue(taskQueue),
     activities,
     shutdownGraceTime: '1s',
   });
