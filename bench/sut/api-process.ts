@@ -13,6 +13,7 @@ import {
   type ServiceDeps,
 } from '@guildflow/engine/service';
 import { failStartup, serveBench, sutConfig } from './protocol.js';
+import { discordBotApi } from '@guildflow/discord';
 
 /** What the bench hands the service. */
 export interface ApiSutConfig {
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
     ...(config.webhookRateLimit === false ? { webhookRateLimit: false as const } : {}),
     ...(config.builderDir ? { builderDir: config.builderDir } : {}),
     ...(config.sandboxBot
-      ? { discordBot: { ...config.sandboxBot, kind: 'sandbox' as const } }
+      ? { discordBot: discordBotApi({ ...config.sandboxBot, kind: 'sandbox' as const }) }
       : {}),
   };
   const server = createApp(deps).listen(0, '127.0.0.1');

@@ -6,8 +6,8 @@
  */
 import { Client, Connection } from '@temporalio/client';
 import { exitWithSupervisor, loadSettings } from '@guildflow/stack';
+import { botApiFromEnv, discordOAuth } from '@guildflow/discord';
 import {
-  botApiFromEnv,
   commandActivation,
   commandsApiFromEnv,
   composeActivation,
@@ -90,15 +90,19 @@ const app = createApp({
   legacySecretKeys: [adminToken],
   publicUrl: process.env.GUILDFLOW_PUBLIC_URL || undefined,
   // Hosted sign-in with Discord (authorization code flow) when the application is configured.
-  discordOAuth: oauthSettings(),
+  discordOAuth: discordSignIn(),
   stripeWebhookSecret: settings.stripeWebhookSecret,
 });
 
-function oauthSettings() {
+function discordSignIn() {
   const clientId = process.env.DISCORD_CLIENT_ID?.trim();
   const clientSecret = process.env.DISCORD_CLIENT_SECRET?.trim();
   if (!clientId || !clientSecret) return undefined;
-  return { clientId, clientSecret, apiBase: process.env.DISCORD_API_BASE?.trim() || undefined };
+  return discordOAuth({
+    clientId,
+    clientSecret,
+    apiBase: process.env.DISCORD_API_BASE?.trim() || undefined,
+  });
 }
 const server = app.listen(settings.port, () => {
   process.stdout.write(`engine service listening on http://localhost:${settings.port}\n`);
