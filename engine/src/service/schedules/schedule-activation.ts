@@ -4,7 +4,7 @@ import {
   ScheduleOverlapPolicy,
   type Client,
   type ScheduleOptions,
-  type ScheduleOptionsAction,
+  type ScheduleOptionsStartWorkflowAction,
   type WorkflowStartOptions,
 } from '@temporalio/client';
 import {
@@ -121,8 +121,9 @@ function scheduleOptions(
   };
   const scheduleId = scheduleIdOf(graph.id);
   // The SDK sends the action's `priority` (its schedule encoder reads it) but its options type
-  // lacks the field, hence the wider type.
-  const action: ScheduleOptionsAction & Pick<WorkflowStartOptions, 'priority'> = {
+  // lacks the field, hence the wider type. Typed by the workflow, so `args` are its input.
+  const action: ScheduleOptionsStartWorkflowAction<typeof graphWorkflow> &
+    Pick<WorkflowStartOptions, 'priority'> = {
     type: 'startWorkflow',
     workflowType: graphWorkflow,
     // Temporal appends each action's time: runs are `sched_<graphId>-<time>`.
