@@ -73,6 +73,9 @@ const ABOVE_ENGINE = [
 ];
 const engineLayer = packageLayer(ABOVE_ENGINE, 'The engine');
 const connectorLayer = packageLayer(ABOVE_CONNECTORS, 'A connector');
+// The stack (provisioning, settings) is below everything; templates and workers below the root.
+const stackLayer = packageLayer(['@guildflow/engine', ...ABOVE_ENGINE], 'The stack');
+const appLayer = packageLayer(COMPOSITION, 'Templates and workers');
 
 export default tseslint.config(
   {
@@ -105,6 +108,20 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', connectorLayer.imports],
       'no-restricted-syntax': ['error', ...connectorLayer.syntax],
+    },
+  },
+  {
+    files: ['stack/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', stackLayer.imports],
+      'no-restricted-syntax': ['error', ...stackLayer.syntax],
+    },
+  },
+  {
+    files: ['workflows/**/*.ts', 'workers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', appLayer.imports],
+      'no-restricted-syntax': ['error', ...appLayer.syntax],
     },
   },
   {
