@@ -10,6 +10,7 @@ COPY connectors/discord-sandbox/package.json connectors/discord-sandbox/
 COPY connectors/http/package.json connectors/http/
 COPY connectors/stripe/package.json connectors/stripe/
 COPY workflows/package.json workflows/
+COPY server/package.json server/
 COPY builder-ui/package.json builder-ui/
 RUN npm ci --no-audit --no-fund
 COPY . .
@@ -17,4 +18,4 @@ COPY . .
 RUN npm run build -w builder-ui
 ENV NODE_ENV=production PORT=3000
 EXPOSE 3000
-CMD ["node", "--import", "tsx", "engine/src/service/main.ts"]
+CMD ["node", "--import", "tsx", "server/src/api-main.ts"]

@@ -1,6 +1,6 @@
 /**
  * System under test: the engine service app (`createApp`, built on its dependencies the way
- * engine/src/service/main.ts and the service tests build them) listening on a loopback port.
+ * server/src/api-main.ts and the service tests build them) listening on a loopback port.
  * The bench's clients talk to it over HTTP; over IPC it only reports memory and CPU.
  */
 import type { AddressInfo } from 'node:net';
@@ -13,6 +13,7 @@ import {
   type ServiceDeps,
 } from '@guildflow/engine/service';
 import { failStartup, serveBench, sutConfig } from './protocol.js';
+import { discordBotApi } from '@guildflow/discord';
 
 /** What the bench hands the service. */
 export interface ApiSutConfig {
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
     ...(config.webhookRateLimit === false ? { webhookRateLimit: false as const } : {}),
     ...(config.builderDir ? { builderDir: config.builderDir } : {}),
     ...(config.sandboxBot
-      ? { discordBot: { ...config.sandboxBot, kind: 'sandbox' as const } }
+      ? { discordBot: discordBotApi({ ...config.sandboxBot, kind: 'sandbox' as const }) }
       : {}),
   };
   const server = createApp(deps).listen(0, '127.0.0.1');

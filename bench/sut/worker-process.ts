@@ -14,7 +14,7 @@ import { discordWorkerOptions } from '@guildflow/discord';
 import { cacheDir } from '@guildflow/stack';
 import { workflowBundle } from '@guildflow/engine/bundle';
 import { createStoreActivities } from '@guildflow/engine/service';
-import type { ActionInput } from '@guildflow/engine/interpreter';
+import { discordTaskQueue, type ActionInput } from '@guildflow/engine/interpreter';
 import { createGuildflowWorker, type ActivityRegistry } from '@guildflow/workers';
 import { createDiscordExecutors, createDiscordRest } from '@guildflow/discord';
 import { failStartup, serveBench, sutConfig } from './protocol.js';
@@ -108,7 +108,7 @@ async function main(): Promise<void> {
       taskQueue: spec.taskQueue,
     });
     workers.push({ taskQueue: spec.taskQueue, worker, running: worker.run() });
-    const discordQueue = `${spec.taskQueue}-discord`;
+    const discordQueue = discordTaskQueue(spec.taskQueue);
     const discord = await Worker.create({
       connection,
       namespace: 'default',

@@ -7,7 +7,11 @@
  * Workflow code: bundled on its own with `bundleWorkflowCode`, deterministic.
  */
 import { proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
-import type { ActionContext, ActionInput } from '@guildflow/engine/interpreter';
+import {
+  discordTaskQueue,
+  type ActionContext,
+  type ActionInput,
+} from '@guildflow/engine/interpreter';
 import { HANDWRITTEN_POLICY } from './policy.js';
 
 /** Input of {@link handwrittenWorkflow}: what the graph gets as trigger payload and vars. */
@@ -35,7 +39,7 @@ export async function handwrittenWorkflow(
   const { workflowId, taskQueue } = workflowInfo();
   // Discord's global rate budget lives on the Discord queue, as for the interpreter's live runs.
   const actions = proxyActivities<Actions>({
-    taskQueue: `${taskQueue}-discord`,
+    taskQueue: discordTaskQueue(taskQueue),
     startToCloseTimeout: HANDWRITTEN_POLICY.startToCloseTimeout,
     retry: {
       ...HANDWRITTEN_POLICY.retry,

@@ -8,7 +8,7 @@ export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 /** Entry points of the Node services `npm start` runs, relative to the repo root. */
 export const serviceEntries = {
   sandbox: 'connectors/discord-sandbox/src/main.ts',
-  engine: 'engine/src/service/main.ts',
+  engine: 'server/src/api-main.ts',
   worker: 'workers/src/main.ts',
   gateway: 'connectors/discord/src/main.ts',
 } as const;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { discordOAuth } from '@guildflow/discord';
 import { SANDBOX_IDS } from '@guildflow/discord-sandbox';
 import { createSession, endSession } from '@guildflow/engine/service';
 import { startTestService } from '@guildflow/engine/testing/service';
@@ -86,11 +87,11 @@ describe('signing in with Discord', () => {
       mongo: service.deps.mongo,
       builderDir: BUILDER_DIST,
       discordBot: service.deps.discordBot,
-      discordOAuth: {
+      discordOAuth: discordOAuth({
         clientId: sandbox.oauth.clientId,
         clientSecret: sandbox.oauth.clientSecret,
         apiBase: `${sandbox.url}/api/v10`,
-      },
+      }),
     });
     try {
       const tab = await e2e.tab();

@@ -69,4 +69,13 @@ export {
   discordWorkerOptions,
 } from './budget/discord-queue.js';
 export { startGateway, type Gateway, type GatewayOptions } from './gateway/gateway.js';
+export { StatsRecorder } from './gateway/stats-recorder.js';
+// What the engine service's ports get in production: sign-in with Discord, the bot's REST reads.
+export {
+  DISCORD_API_BASE,
+  discordOAuth,
+  type DiscordOAuthSettings,
+} from './sign-in/discord-oauth.js';
+export { mayManage } from './sign-in/discord-user-api.js';
+export { botApiFromEnv, discordBotApi, type BotAccess } from './rest/bot-api.js';
 export { FLOW_COMMAND, handleFlowCommand } from './gateway/flow-command.js';

@@ -20,6 +20,14 @@ export const INTERPRETER_VERSION = 3;
 /** The task queue every run and activity uses. */
 export const TASK_QUEUE = 'guildflow';
 
+/**
+ * The task queue of live Discord actions of runs on `runQueue` (interpreter v2 on), polled only
+ * by the rate-limited Discord workers. Named here only: running histories replay on this name.
+ */
+export function discordTaskQueue(runQueue: string): string {
+  return `${runQueue}-discord`;
+}
+
 /** Options of one run (DESIGN.md, Execution). */
 export interface RunOptions {
   /** Run against the sandbox guild. */
@@ -209,7 +217,7 @@ export const SEARCH_ATTRIBUTE_KEYS = {
  * (by the service, the router, or a parent run for `flow.runGraph`).
  *
  * @example
- * client.workflow.start('graphWorkflow', { …, typedSearchAttributes: runSearchAttributes(snapshot, 'trigger.manual') });
+ * client.workflow.start(graphWorkflow, { …, typedSearchAttributes: runSearchAttributes(snapshot, 'trigger.manual') });
  */
 export function runSearchAttributes(graph: GraphSnapshot, triggerType: string): SearchAttributePair[] {
   return [
@@ -226,7 +234,7 @@ export function runSearchAttributes(graph: GraphSnapshot, triggerType: string): 
  * first served. Activities, child runs and continued runs inherit it.
  *
  * @example
- * client.workflow.start('graphWorkflow', { …, priority: runPriority(snapshot) });
+ * client.workflow.start(graphWorkflow, { …, priority: runPriority(snapshot) });
  */
 export function runPriority(graph: GraphSnapshot): Priority {
   return { fairnessKey: graph.guildId };

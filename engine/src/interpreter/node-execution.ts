@@ -3,7 +3,7 @@ import { fieldMode } from '../core/catalog/fields.js';
 import { parseDuration } from '../core/duration.js';
 import { ExpressionError, renderValue } from '../core/expressions/index.js';
 import type { GraphDocument, NodeDeclaration, Scope } from '../core/index.js';
-import type { ActionContext, ActionInput, GraphRunInput, PinnedOutput } from './contract.js';
+import { discordTaskQueue, type ActionContext, type ActionInput, type GraphRunInput, type PinnedOutput } from './contract.js';
 
 type GraphNode = GraphDocument['nodes'][number];
 type ActionFn = (input: ActionInput) => Promise<unknown>;
@@ -119,7 +119,7 @@ export function discordQueueChooser(
   simulate: boolean,
   startedWithVersion: number | undefined,
 ): (type: string) => string | undefined {
-  const queue = !simulate && (startedWithVersion ?? 1) >= DISCORD_QUEUE_SINCE ? `${info.taskQueue}-discord` : undefined;
+  const queue = !simulate && (startedWithVersion ?? 1) >= DISCORD_QUEUE_SINCE ? discordTaskQueue(info.taskQueue) : undefined;
   return (type) => (type.startsWith('discord.') ? queue : undefined);
 }
 

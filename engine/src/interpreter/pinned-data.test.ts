@@ -10,6 +10,7 @@ import type {
   RunOptions,
   StepLog,
 } from './contract.js';
+import { graphWorkflow } from './workflows.js';
 
 const sent = { output: (i: ActionInput) => ({ messageId: `m-${i.context.nodeId}` }) };
 const pins: RunOptions['pins'] = { send: { output: { messageId: 'pinned-1' }, port: 'out' } };
@@ -74,7 +75,7 @@ describe('pinned data in the interpreter', () => {
         options: { simulate: true, pins },
         interpreterVersion: 2,
       };
-      const handle = await env.client.workflow.start('graphWorkflow', {
+      const handle = await env.client.workflow.start(graphWorkflow, {
         taskQueue: env.taskQueue,
         workflowId: `run-${randomUUID()}`,
         args: [input],

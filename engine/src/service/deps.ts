@@ -3,8 +3,8 @@ import type {
   Client as TemporalClient,
 } from '@temporalio/client';
 import type { Connection as MongoConnection } from 'mongoose';
-import type { DiscordOAuthSettings } from './auth/discord-oauth.js';
-import type { DiscordBot } from './guilds/bot-api.js';
+import type { DiscordOAuth } from './auth/discord-sign-in.js';
+import type { DiscordBot } from './guilds/discord-bot.js';
 import type { ActivationHooks } from './graphs/activation.js';
 import type { RateLimitSettings } from './http/rate-limits.js';
 import type { TemplateCatalog } from './templates/template-catalog.js';
@@ -18,7 +18,8 @@ export interface ServiceDeps {
   /**
    * The bot's REST access (Discord's API, or the sandbox's with its bot token), for the guild
    * list and the guild data of the builder's pickers (`GET /api/guilds`, `…/discord`); without
-   * it those routes answer 503 `discord_unavailable`. `botApiFromEnv` builds it in production.
+   * it those routes answer 503 `discord_unavailable`. `@guildflow/discord`'s `botApiFromEnv`
+   * builds it in production.
    */
   discordBot?: DiscordBot | undefined;
   /**
@@ -48,10 +49,10 @@ export interface ServiceDeps {
   /** How long an API call waits for Temporal before answering 503 (default 5 s). */
   temporalTimeoutMs?: number | undefined;
   /**
-   * Sign-in with Discord (`DISCORD_CLIENT_ID`, `DISCORD_CLIENT_SECRET`, `DISCORD_API_BASE`);
-   * without it `/auth/discord` answers 501 saying what to set. Redirect URI base: `publicUrl`.
+   * Sign-in with Discord (`@guildflow/discord`'s `discordOAuth`, from `DISCORD_CLIENT_ID`,
+   * `DISCORD_CLIENT_SECRET`, `DISCORD_API_BASE`); without it `/auth/discord` answers 501 saying what to set. Redirect URI base: `publicUrl`.
    */
-  discordOAuth?: DiscordOAuthSettings | undefined;
+  discordOAuth?: DiscordOAuth | undefined;
   /** Signing secret of the Stripe webhook endpoint (`STRIPE_WEBHOOK_SECRET`); without it `/stripe/webhook` answers 503. */
   stripeWebhookSecret?: string | undefined;
   /**

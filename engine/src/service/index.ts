@@ -27,11 +27,25 @@ export {
   connectStore,
   openStore,
   sweepExpired,
+  secretBox,
+  sha256Hex,
+  startSweeper,
   type GraphRecord,
+  type SessionRecord,
+  type StatsRecord,
   type Store,
 } from './storage/index.js';
-export { createSession, endSession } from './auth/index.js';
-export { DISCORD_API_BASE, type DiscordOAuthSettings } from './auth/discord-oauth.js';
+export { resealWebhookSecrets } from './hooks/reseal-secrets.js';
+export { createSession, endSession, SESSION_TTL_MS } from './auth/index.js';
+// The ports the Discord connector implements (sign-in with Discord, the bot's REST reads).
+export {
+  signInFailed,
+  type DiscordGrant,
+  type DiscordIdentity,
+  type DiscordOAuth,
+  type GuildsRecheck,
+} from './auth/discord-sign-in.js';
+export { botGet, type BotAnswer, type DiscordBot } from './guilds/discord-bot.js';
 export { startStripeRuns, stripeEventMatches } from './stripe/stripe-events.js';
 // The ownership checks the Stripe executors and billing call (docs/api/README.md, Stripe webhook).
 export {
@@ -72,6 +86,5 @@ export {
   type ScheduleActivationOptions,
 } from './schedules/schedule-activation.js';
 export { signWebhook } from './hooks/signature.js';
-export { StatsRecorder } from './stats/stats-recorder.js';
 export { createStatsExecutor, readStats, type StatsSummary } from './stats/read-stats.js';
 export { log, messageOf } from './log.js';

@@ -6,7 +6,8 @@ import { cacheDir } from '@guildflow/stack';
 import { testStack } from '@guildflow/stack/testing';
 import type { GraphDocument } from '../core/index.js';
 import { workflowBundle } from '../bundle/workflow-bundle.js';
-import { INTERPRETER_VERSION, type ActionInput, type EngineActivities, type GraphRunInput, type GraphRunResult, type GraphSnapshot, type RunOptions } from '../interpreter/contract.js';
+import { discordTaskQueue, INTERPRETER_VERSION, type ActionInput, type EngineActivities, type GraphRunInput, type GraphRunResult, type GraphSnapshot, type RunOptions } from '../interpreter/contract.js';
+import { graphWorkflow } from '../interpreter/workflows.js';
 
 // Workers log every state change at INFO; tests only need warnings.
 try {
@@ -112,7 +113,7 @@ export async function withInterpreter<T>(
   // Live (non-simulated) Discord actions run on the run's queue + `-discord` (interpreter v2).
   const discordWorker = await Worker.create({
     connection: nativeConnection,
-    taskQueue: `${taskQueue}-discord`,
+    taskQueue: discordTaskQueue(taskQueue),
     activities,
     shutdownGraceTime: '1s',
   });
@@ -126,7 +127,7 @@ export async function withInterpreter<T>(
       interpreterVersion: INTERPRETER_VERSION,
       ...(continueAsNewAfterEvents ? { continueAsNewAfterEvents } : {}),
     };
-    return client.workflow.start('graphWorkflow', { taskQueue, workflowId: `run-${randomUUID()}`, args: [input] });
+    return client.workflow.start(graphWorkflow, { taskQueue, workflowId: `run-${randomUUID()}`, args: [input] });
   };
   try {
     return await discordWorker.runUntil(worker.runUntil(

@@ -6,6 +6,7 @@ import mongoose from 'mongoose';
 import { cacheDir } from '@guildflow/stack';
 import { testStack } from '@guildflow/stack/testing';
 import { workflowBundle } from '../bundle/workflow-bundle.js';
+import { discordTaskQueue } from '../interpreter/contract.js';
 import { createApp } from '../service/app.js';
 import type { ServiceDeps } from '../service/deps.js';
 import { openStore, type Store } from '../service/storage/index.js';
@@ -146,7 +147,7 @@ export async function startTestWorker(
   // Live (non-simulated) Discord actions run on the run's queue + `-discord` (interpreter v2).
   const discordWorker = await Worker.create({
     connection,
-    taskQueue: `${taskQueue}-discord`,
+    taskQueue: discordTaskQueue(taskQueue),
     activities,
     shutdownGraceTime: '1s',
   });

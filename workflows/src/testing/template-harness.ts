@@ -22,6 +22,7 @@ import {
 import { testStack } from '@guildflow/stack/testing';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { templateCatalog } from '../index.js';
+import { graphWorkflow } from '@guildflow/engine/interpreter/workflows';
 
 /**
  * Worker activities by name (the node type for actions).
@@ -211,7 +212,7 @@ async function startTemplateHarness(
         ...(options.interaction ? { interaction: options.interaction } : {}),
       };
       const workflowId = `run-${randomUUID()}`;
-      const handle = await api.deps.temporal.client.workflow.start('graphWorkflow', {
+      const handle = await api.deps.temporal.client.workflow.start(graphWorkflow, {
         taskQueue,
         workflowId,
         args: [input],

@@ -1,15 +1,16 @@
 import type { WorkflowService } from '@temporalio/client';
+import { discordTaskQueue, TASK_QUEUE } from '@guildflow/engine/interpreter';
 
 /**
- * The activity task queue of every `discord.*` action. The interpreter schedules Discord
- * activities here (not on the general `guildflow` queue), and only workers configured with
+ * The activity task queue of every live `discord.*` action of runs on the `guildflow` queue (the
+ * interpreter names it: `discordTaskQueue`). Only workers configured with
  * {@link discordWorkerOptions} poll it, so the server-side rate limit below covers every Discord
  * call of every worker process.
  *
  * @example
  * wf.proxyActivities({ taskQueue: DISCORD_TASK_QUEUE, startToCloseTimeout: '30s' });
  */
-export const DISCORD_TASK_QUEUE = 'guildflow-discord';
+export const DISCORD_TASK_QUEUE = discordTaskQueue(TASK_QUEUE);
 
 /** Discord's global limit: requests per second per bot, across all processes. */
 export const DISCORD_GLOBAL_REQUESTS_PER_SECOND = 50;

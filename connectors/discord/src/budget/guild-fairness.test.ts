@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { defaultSeed, SANDBOX_IDS, startSandbox, type Sandbox } from '@guildflow/discord-sandbox';
 import { workflowBundle } from '@guildflow/engine/bundle';
 import type { GraphDocument } from '@guildflow/engine/core';
-import type { GraphRunResult, GraphSnapshot } from '@guildflow/engine/interpreter';
+import {
+  discordTaskQueue,
+  type GraphRunResult,
+  type GraphSnapshot,
+} from '@guildflow/engine/interpreter';
 import { startRun } from '@guildflow/engine/service';
 import { cacheDir } from '@guildflow/stack';
 import { testStack } from '@guildflow/stack/testing';
@@ -92,7 +96,7 @@ describe('the Discord budget is shared fairly between guilds', () => {
       applicationId: sandbox.applicationId,
     });
     const bundle = await workflowBundle(cacheDir('workflow-bundles'));
-    await configureDiscordQueue(native.workflowService, { taskQueue: `${taskQueue}-discord` });
+    await configureDiscordQueue(native.workflowService, { taskQueue: discordTaskQueue(taskQueue) });
     workers = [
       await Worker.create({
         connection: native,
@@ -106,7 +110,7 @@ describe('the Discord budget is shared fairly between guilds', () => {
         activities,
         shutdownGraceTime: '1s',
         ...discordWorkerOptions(),
-        taskQueue: `${taskQueue}-discord`,
+        taskQueue: discordTaskQueue(taskQueue),
       }),
     ];
     running = Promise.all(workers.map((w) => w.run()));

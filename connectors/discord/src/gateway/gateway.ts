@@ -5,13 +5,13 @@ import type {
 import {
   GatewayStatus,
   openStore,
-  StatsRecorder,
   syncTriggers,
   TriggerIndex,
   TriggerRouter,
   type RouterEvent,
   type TriggerSync,
 } from '@guildflow/engine/service';
+import { StatsRecorder } from './stats-recorder.js';
 import {
   Client,
   Events,

@@ -9,6 +9,7 @@ import { testStack } from '@guildflow/stack/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SANDBOX_IDS, startHarness, type Harness } from '../testing/harness.js';
 import { createDiscordExecutors } from './create-executors.js';
+import { graphWorkflow } from '@guildflow/engine/interpreter/workflows';
 
 try {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
@@ -85,7 +86,7 @@ describe('graph runs with the Discord executors on Temporal', () => {
       trigger: { type: 'trigger.manual', payload },
       options: { simulate: true, timeScale },
     };
-    const handle = await client.workflow.start('graphWorkflow', {
+    const handle = await client.workflow.start(graphWorkflow, {
       taskQueue,
       workflowId: `run-${randomUUID()}`,
       args: [input],

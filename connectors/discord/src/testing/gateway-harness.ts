@@ -21,6 +21,7 @@ import { Client, Connection } from '@temporalio/client';
 import mongoose from 'mongoose';
 import { startGateway, type Gateway, type GatewayOptions } from '../gateway/gateway.js';
 import { createDiscordExecutors } from '../registry/create-executors.js';
+import { discordBotApi } from '../rest/bot-api.js';
 import { createDiscordRest } from '../rest/create-rest.js';
 
 /** Everything a graph published through the API needs to react to sandbox events. */
@@ -79,7 +80,7 @@ export async function startGatewayHarness(
   const service = await startTestService({
     // The sandbox API and the builder's guild data read this sandbox.
     sandboxUrl: sandbox.url,
-    discordBot: { apiUrl: sandbox.apiUrl, token: sandbox.token, kind: 'sandbox' },
+    discordBot: discordBotApi({ apiUrl: sandbox.apiUrl, token: sandbox.token, kind: 'sandbox' }),
     ...options.service,
     mongo,
     temporal,

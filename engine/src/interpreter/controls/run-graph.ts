@@ -1,5 +1,7 @@
 import { ParentClosePolicy, executeChild, startChild } from '@temporalio/workflow';
-import { INTERPRETER_VERSION, runSearchAttributes, type GraphRunInput, type GraphRunResult } from '../contract.js';
+import { INTERPRETER_VERSION, runSearchAttributes, type GraphRunInput } from '../contract.js';
+// A graph run starts graph runs: this import is the recursion itself, used only when a node runs.
+import { graphWorkflow } from '../workflows.js';
 import type { ControlHandler } from './types.js';
 
 /**
@@ -25,7 +27,7 @@ export const runGraphNode: ControlHandler = async (ctx) => {
   const workflowId = `${ctx.workflowId}/${ctx.node.id}/${ctx.run.seq}`;
   const typedSearchAttributes = runSearchAttributes(graph, 'flow.runGraph');
   if (ctx.config.wait === false) {
-    await startChild('graphWorkflow', {
+    await startChild(graphWorkflow, {
       args: [childInput],
       workflowId,
       typedSearchAttributes,
@@ -34,6 +36,6 @@ export const runGraphNode: ControlHandler = async (ctx) => {
     return { ports: ['out'], output: { runId: workflowId } };
   }
   ctx.markWaiting();
-  const result = (await executeChild('graphWorkflow', { args: [childInput], workflowId, typedSearchAttributes })) as GraphRunResult;
+  const result = await executeChild(graphWorkflow, { args: [childInput], workflowId, typedSearchAttributes });
   return { ports: ['out'], output: { runId: workflowId, status: result.status } };
 };

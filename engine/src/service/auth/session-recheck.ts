@@ -2,14 +2,7 @@ import type { ServiceDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { log } from '../log.js';
 import { secretBox, withKeyLock, type SessionRecord, type Store } from '../storage/index.js';
-import { apiBaseOf, type DiscordOAuthSettings } from './discord-oauth.js';
-import {
-  DiscordUnreachable,
-  grantOf,
-  manageableGuildIds,
-  tokenRequest,
-  type DiscordGrant,
-} from './discord-user-api.js';
+import type { DiscordGrant } from './discord-sign-in.js';
 
 /** A session's guilds are confirmed with Discord at least this often while it is used. */
 export const RECHECK_EVERY_MS = 3_600_000;
@@ -17,14 +10,8 @@ export const RECHECK_EVERY_MS = 3_600_000;
 export const UNREACHABLE_GRACE_MS = 2 * 3_600_000;
 /** While Discord cannot be reached, a session asks again at most this often. */
 const RETRY_MS = 60_000;
-/** An access token this close to expiry is refreshed before use. */
-const EXPIRY_MARGIN_MS = 60_000;
 
 type Box = ReturnType<typeof secretBox>;
-type Outcome =
-  | { kind: 'confirmed'; guildIds: string[]; grant: DiscordGrant; refreshed: boolean }
-  | { kind: 'revoked' }
-  | { kind: 'unavailable'; reason: string };
 
 /**
  * Keeps signed-in sessions' guilds current: a session whose guilds were confirmed more than an
@@ -58,7 +45,7 @@ export function sessionChecks(deps: ServiceDeps) {
         'This session can no longer be confirmed with Discord (it has no Discord sign-in this Guildflow can check).',
       );
     }
-    const outcome = await askDiscord(settings, grant, now);
+    const outcome = await settings.recheckGuilds(grant, now);
     if (outcome.kind === 'revoked') {
       await store.sessions.deleteOne({ _id: id });
       log('info', 'session.revoked', { userId: session.userId });
@@ -113,56 +100,6 @@ export function sessionChecks(deps: ServiceDeps) {
       return withKeyLock(`session:${session._id}`, () => check(store, session._id, now));
     },
   };
-}
-
-/** Asks Discord for the user's manageable guilds, refreshing the access token when needed. */
-async function askDiscord(
-  settings: DiscordOAuthSettings,
-  grant: DiscordGrant,
-  now: number,
-): Promise<Outcome> {
-  const api = apiBaseOf(settings);
-  try {
-    let current = grant;
-    let refreshed = false;
-    const refresh = async (): Promise<Outcome | undefined> => {
-      if (!current.refreshToken) return { kind: 'revoked' };
-      const answer = await tokenRequest(api, settings, {
-        grant_type: 'refresh_token',
-        refresh_token: current.refreshToken,
-      });
-      const error = (answer.body as { error?: unknown } | null)?.error;
-      if (!answer.ok && error === 'invalid_grant') return { kind: 'revoked' };
-      const renewed = answer.ok ? grantOf(answer.body, now) : undefined;
-      if (!renewed)
-        return {
-          kind: 'unavailable',
-          reason: `refreshing the access token answered ${answer.status}${typeof error === 'string' ? ` ${error}` : ''}`,
-        };
-      current = renewed;
-      refreshed = true;
-      return undefined;
-    };
-    if (current.expiresAt <= now + EXPIRY_MARGIN_MS) {
-      const failed = await refresh();
-      if (failed) return failed;
-    }
-    let listed = await manageableGuildIds(api, current.accessToken);
-    if (!listed.ok && listed.status === 401 && !refreshed) {
-      // Discord may have expired the token early: one refresh tells that from a revoked grant.
-      const failed = await refresh();
-      if (failed) return failed;
-      listed = await manageableGuildIds(api, current.accessToken);
-    }
-    if (listed.ok)
-      return { kind: 'confirmed', guildIds: listed.guildIds, grant: current, refreshed };
-    if (listed.status === 401) return { kind: 'revoked' };
-    return { kind: 'unavailable', reason: `GET /users/@me/guilds answered ${listed.status}` };
-  } catch (error) {
-    if (error instanceof DiscordUnreachable)
-      return { kind: 'unavailable', reason: `Discord could not be reached (${error.message})` };
-    throw error;
-  }
 }
 
 function openGrant(box: Box, session: SessionRecord): DiscordGrant | undefined {

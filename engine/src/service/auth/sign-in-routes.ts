@@ -12,7 +12,7 @@ import { ApiError, errorBody } from '../errors.js';
 import { baseUrlOf } from '../http/context.js';
 import { check } from '../http/validate.js';
 import { openStore, secretBox } from '../storage/index.js';
-import { authorizeUrlOf, identityFromCode, signInFailed } from './discord-oauth.js';
+import { signInFailed } from './discord-sign-in.js';
 import { createSession } from './sessions.js';
 import { newToken, safeEqual } from './tokens.js';
 
@@ -66,7 +66,7 @@ export function signInRoutes(deps: ServiceDeps, limit: RequestHandler): Router {
       .status(302)
       .set('Cache-Control', 'no-store')
       .append('Set-Cookie', stateCookie(state, redirectUri, STATE_MAX_AGE_S))
-      .location(authorizeUrlOf(settings, redirectUri, state))
+      .location(settings.authorizeUrl(redirectUri, state))
       .end();
   });
 
@@ -97,7 +97,7 @@ export function signInRoutes(deps: ServiceDeps, limit: RequestHandler): Router {
           `Discord did not sign you in (${query.error ?? 'no code'}${query.error_description ? `: ${query.error_description}` : ''}). Start again at /auth/discord.`,
         );
       const now = (deps.now ?? Date.now)();
-      const { grant, ...identity } = await identityFromCode(settings, query.code, redirectUri, now);
+      const { grant, ...identity } = await settings.identityFromCode(query.code, redirectUri, now);
       const { token } = await createSession(await openStore(deps.mongo), {
         ...identity,
         // Kept (sealed) so the session's guilds can be re-checked with Discord.

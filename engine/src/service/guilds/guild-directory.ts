@@ -1,5 +1,5 @@
 import { ApiError } from '../errors.js';
-import { botGet, type DiscordBot } from './bot-api.js';
+import { botGet, type DiscordBot } from './discord-bot.js';
 import type { GuildDiscord, GuildDiscordMember } from './schemas.js';
 
 /** A guild the bot is in, as `/users/@me/guilds` lists it. */

@@ -12,6 +12,7 @@ import {
   type TestWorker,
 } from '../../testing/service-harness.js';
 import { watchersOf } from './run-watcher.js';
+import { graphWorkflow } from '../../interpreter/workflows.js';
 
 const stubs = recordingActivities({ 'discord.sendMessage': sentMessage });
 let worker: TestWorker;
@@ -110,7 +111,7 @@ describe('run watchers', () => {
       document: doc,
     };
     const runId = 'run_watcherContinuesAsNew';
-    const handle = await service.deps.temporal.client.workflow.start('graphWorkflow', {
+    const handle = await service.deps.temporal.client.workflow.start(graphWorkflow, {
       taskQueue: worker.taskQueue,
       workflowId: runId,
       args: [

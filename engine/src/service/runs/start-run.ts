@@ -13,6 +13,7 @@ import {
   type RunOptions,
 } from '../../interpreter/contract.js';
 import { newId } from '../storage/index.js';
+import { graphWorkflow } from '../../interpreter/workflows.js';
 
 /** What starting a run needs. */
 export interface StartRunInput {
@@ -63,7 +64,7 @@ export async function startRun(input: StartRunInput): Promise<{ runId: string; s
     ...(input.interaction ? { interaction: input.interaction } : {}),
   };
   try {
-    await input.client.workflow.start('graphWorkflow', {
+    await input.client.workflow.start(graphWorkflow, {
       taskQueue: input.taskQueue ?? TASK_QUEUE,
       workflowId: runId,
       args: [args],

@@ -4,7 +4,7 @@ import {
   ScheduleOverlapPolicy,
   type Client,
   type ScheduleOptions,
-  type ScheduleOptionsAction,
+  type ScheduleOptionsStartWorkflowAction,
   type WorkflowStartOptions,
 } from '@temporalio/client';
 import {
@@ -20,6 +20,7 @@ import type { ActivatedGraph, ActivationHooks } from '../graphs/activation.js';
 import { log } from '../log.js';
 import { triggerConfigOf } from '../router/router-activation.js';
 import { scheduleTiming, type ScheduleTiming } from './schedule-spec.js';
+import { graphWorkflow } from '../../interpreter/workflows.js';
 
 /**
  * What the schedule hooks need.
@@ -120,10 +121,11 @@ function scheduleOptions(
   };
   const scheduleId = scheduleIdOf(graph.id);
   // The SDK sends the action's `priority` (its schedule encoder reads it) but its options type
-  // lacks the field, hence the wider type.
-  const action: ScheduleOptionsAction & Pick<WorkflowStartOptions, 'priority'> = {
+  // lacks the field, hence the wider type. Typed by the workflow, so `args` are its input.
+  const action: ScheduleOptionsStartWorkflowAction<typeof graphWorkflow> &
+    Pick<WorkflowStartOptions, 'priority'> = {
     type: 'startWorkflow',
-    workflowType: 'graphWorkflow',
+    workflowType: graphWorkflow,
     // Temporal appends each action's time: runs are `sched_<graphId>-<time>`.
     workflowId: scheduleId,
     taskQueue,

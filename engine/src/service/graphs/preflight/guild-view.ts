@@ -1,6 +1,6 @@
 import { DISCORD_PERMISSION_BITS } from '../../../core/index.js';
 import { ApiError } from '../../errors.js';
-import { botGet, type DiscordBot } from '../../guilds/bot-api.js';
+import { botGet, type DiscordBot } from '../../guilds/discord-bot.js';
 
 export interface ViewRole {
   id: string;

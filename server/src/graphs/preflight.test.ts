@@ -1,9 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_IDS, startSandbox, type Sandbox } from '@guildflow/discord-sandbox';
 import { freePort } from '@guildflow/stack';
-import type { GraphDocument } from '../../../core/index.js';
-import { graph } from '../../../testing/graph-fixture.js';
-import { startTestService, type TestService } from '../../../testing/service-harness.js';
+import type { GraphDocument } from '@guildflow/engine/core';
+import { graph } from '@guildflow/engine/testing/graph';
+import { startTestService, type TestService } from '@guildflow/engine/testing/service';
+import { discordBotApi } from '@guildflow/discord';
 
 const { guild, otherGuild, channels, roles } = SANDBOX_IDS;
 const graphs = `/api/guilds/${guild}/graphs`;
@@ -61,7 +62,7 @@ const post = (channelId: string) =>
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 });
   service = await startTestService({
-    discordBot: { apiUrl: sandbox.apiUrl, token: sandbox.token, kind: 'sandbox' },
+    discordBot: discordBotApi({ apiUrl: sandbox.apiUrl, token: sandbox.token, kind: 'sandbox' }),
   });
 });
 afterAll(async () => {
@@ -182,11 +183,11 @@ describe('GET …/graphs/:graphId/preflight', () => {
   it('answers the graph-only warnings when Discord cannot be read, saying what was not checked', async () => {
     const dead = await startTestService({
       mongo: service.deps.mongo,
-      discordBot: {
+      discordBot: discordBotApi({
         apiUrl: `http://127.0.0.1:${await freePort()}/api`,
         token: 't',
         kind: 'sandbox',
-      },
+      }),
     });
     try {
       const late = graph(

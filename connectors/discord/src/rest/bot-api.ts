@@ -1,8 +1,8 @@
-import { ApiError } from '../errors.js';
-import { SANDBOX_BOT_TOKEN } from '../router/command-sync.js';
+import { DEFAULT_SANDBOX_TOKEN } from '@guildflow/discord-sandbox';
+import { ApiError, type BotAnswer, type DiscordBot } from '@guildflow/engine/service';
 
 /** How the service reaches Discord's REST API as the bot: Discord itself, or the sandbox. */
-export interface DiscordBot {
+export interface BotAccess {
   /** Base URL without the version, e.g. `https://discord.com/api` or `http://127.0.0.1:3210/api`. */
   apiUrl: string;
   token: string;
@@ -24,33 +24,30 @@ const CALL_TIMEOUT_MS = 5_000;
 export function botApiFromEnv(env: NodeJS.ProcessEnv): DiscordBot | undefined {
   const token = env.DISCORD_TOKEN?.trim();
   if (token)
-    return {
+    return discordBotApi({
       apiUrl: env.DISCORD_API_URL?.trim() || 'https://discord.com/api',
       token,
       kind: 'discord',
-    };
+    });
   const sandbox = env.GUILDFLOW_SANDBOX_URL?.trim();
   if (!sandbox) return undefined;
-  return {
+  return discordBotApi({
     apiUrl: `${sandbox.replace(/\/+$/, '')}/api`,
-    token: env.GUILDFLOW_SANDBOX_TOKEN?.trim() || SANDBOX_BOT_TOKEN,
+    token: env.GUILDFLOW_SANDBOX_TOKEN?.trim() || DEFAULT_SANDBOX_TOKEN,
     kind: 'sandbox',
-  };
+  });
 }
 
-/** What a GET on Discord's REST API gave: the JSON, or Discord's status when it refused. */
-export type BotAnswer<T> = { ok: true; body: T } | { ok: false; status: number; message: string };
-
 /**
- * GET `path` (after `/v10`) as the bot. Refusals (403, 404…) come back as values for the caller
- * to word; no bot configured, Discord unreachable, rate limited or failing → 503
- * `discord_unavailable` saying what to do. The token never appears in a message.
- *
- * @example
- * const roles = await botGet<DiscordRole[]>(bot, `/guilds/${guildId}/roles`);
+ * The engine service's bot reads over `access`: GET `path` (after `/v10`) as the bot. Refusals
+ * (403, 404…) come back as values for the caller to word; Discord unreachable, rate limited or
+ * failing → 503 `discord_unavailable` saying what to do. The token never appears in a message.
  */
-export async function botGet<T>(bot: DiscordBot | undefined, path: string): Promise<BotAnswer<T>> {
-  if (!bot) throw noBot();
+export function discordBotApi(access: BotAccess): DiscordBot {
+  return { kind: access.kind, get: (path) => botGet(access, path) };
+}
+
+async function botGet<T>(bot: BotAccess, path: string): Promise<BotAnswer<T>> {
   const base = bot.apiUrl.replace(/\/+$/, '');
   let response: Response;
   try {
@@ -84,15 +81,7 @@ export async function botGet<T>(bot: DiscordBot | undefined, path: string): Prom
   };
 }
 
-function noBot(): ApiError {
-  return new ApiError(
-    503,
-    'discord_unavailable',
-    'This Guildflow has no Discord bot: set DISCORD_TOKEN, or start it with `npm start` without DISCORD_TOKEN so the sandbox guild runs (or set GUILDFLOW_SANDBOX_URL).',
-  );
-}
-
-function unavailable(bot: DiscordBot, what: string): ApiError {
+function unavailable(bot: BotAccess, what: string): ApiError {
   const who = bot.kind === 'sandbox' ? 'The Discord sandbox' : 'Discord';
   return new ApiError(503, 'discord_unavailable', `${who} ${what}; try again in a moment.`);
 }

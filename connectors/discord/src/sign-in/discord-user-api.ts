@@ -2,19 +2,7 @@
  * The calls Guildflow makes to Discord on a signed-in user's behalf (OAuth2 token endpoint,
  * `/users/@me/guilds`), shared by sign-in and the hourly re-check of a session's guilds.
  */
-
-/**
- * What Discord granted at sign-in: the user's access token, the refresh token that renews it,
- * and when the access token expires (ms since the epoch). Stored only sealed (secret box).
- *
- * @example
- * const grant: DiscordGrant = { accessToken: 'a…', refreshToken: 'r…', expiresAt: Date.now() + 604_800_000 };
- */
-export interface DiscordGrant {
-  accessToken: string;
-  refreshToken: string | null;
-  expiresAt: number;
-}
+import type { DiscordGrant } from '@guildflow/engine/service';
 
 /** One answer of Discord: status and parsed body (text when it is not JSON). */
 export interface DiscordAnswer {

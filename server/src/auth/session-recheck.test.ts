@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SANDBOX_IDS, defaultSeed, startSandbox, type Sandbox } from '@guildflow/discord-sandbox';
 import { freePort } from '@guildflow/stack';
-import { signIn } from '../../testing/discord-sign-in.js';
-import { startTestService, type TestService } from '../../testing/service-harness.js';
-import { secretBox, sha256Hex, type SessionRecord } from '../storage/index.js';
-import type { DiscordOAuthSettings } from './discord-oauth.js';
-import type { DiscordGrant } from './discord-user-api.js';
+import { signIn } from '@guildflow/engine/testing/sign-in';
+import { startTestService, type TestService } from '@guildflow/engine/testing/service';
+import { secretBox, sha256Hex, type SessionRecord } from '@guildflow/engine/service';
+import type { DiscordGrant } from '@guildflow/engine/service';
+import { discordOAuth, type DiscordOAuthSettings } from '@guildflow/discord';
 
 const { guild: SANDBOX_GUILD, users } = SANDBOX_IDS;
 /** carol and frank manage it through a role with Manage Server; the bot may manage roles. */
@@ -53,7 +53,7 @@ beforeAll(async () => {
     clientSecret: sandbox.oauth.clientSecret,
     apiBase: `${sandbox.url}/api/v10`,
   };
-  service = await startTestService({ discordOAuth: settings, now: clock });
+  service = await startTestService({ discordOAuth: discordOAuth(settings), now: clock });
 });
 afterAll(async () => {
   await service?.close();
@@ -140,7 +140,7 @@ describe('re-checking a session’s guilds with Discord', () => {
 
   it('refreshes an expired access token and goes on', async () => {
     const long = await startTestService({
-      discordOAuth: { ...settings, sessionTtlMs: 30 * 24 * HOUR },
+      discordOAuth: discordOAuth({ ...settings, sessionTtlMs: 30 * 24 * HOUR }),
       mongo: service.deps.mongo,
       now: clock,
     });
@@ -161,7 +161,10 @@ describe('re-checking a session’s guilds with Discord', () => {
 
   it('keeps the last guilds for a grace period while Discord is unreachable, logged, then answers 503', async () => {
     const down = await startTestService({
-      discordOAuth: { ...settings, apiBase: `http://127.0.0.1:${await freePort()}/api/v10` },
+      discordOAuth: discordOAuth({
+        ...settings,
+        apiBase: `http://127.0.0.1:${await freePort()}/api/v10`,
+      }),
       mongo: service.deps.mongo,
       now: clock,
     });

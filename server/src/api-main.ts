@@ -1,20 +1,30 @@
 /**
- * The engine service process: connects to MongoDB and Temporal, serves the HTTP API (and the
- * builder) on PORT, and stops cleanly on SIGTERM/SIGINT or when its supervisor is gone.
+ * The API process (what `npm start` runs as `engine`): connects to MongoDB and Temporal, serves
+ * the engine's HTTP API (and the builder) on PORT, and stops cleanly on SIGTERM/SIGINT or when
+ * its supervisor is gone. This is where the engine service meets its Discord implementations and
+ * the prebuilt templates, so the engine itself imports neither.
  */
 import { Client, Connection } from '@temporalio/client';
 import { exitWithSupervisor, loadSettings } from '@guildflow/stack';
-import { createApp } from './app.js';
-import { botApiFromEnv } from './guilds/bot-api.js';
-import { composeActivation } from './graphs/activation.js';
-import { reconcileActivations } from './graphs/reconcile.js';
-import { commandActivation, commandsApiFromEnv, noCommandsApi } from './router/command-sync.js';
-import { routerActivation } from './router/router-activation.js';
-import { scheduleActivation } from './schedules/schedule-activation.js';
-import type { TemplateCatalog } from './templates/template-catalog.js';
-import { log, messageOf } from './log.js';
-import { resealWebhookSecrets } from './hooks/reseal-secrets.js';
-import { connectStore, openStore, secretBox, startSweeper } from './storage/index.js';
+import { botApiFromEnv, discordOAuth } from '@guildflow/discord';
+import {
+  commandActivation,
+  commandsApiFromEnv,
+  composeActivation,
+  connectStore,
+  createApp,
+  log,
+  messageOf,
+  noCommandsApi,
+  openStore,
+  reconcileActivations,
+  resealWebhookSecrets,
+  routerActivation,
+  scheduleActivation,
+  secretBox,
+  startSweeper,
+} from '@guildflow/engine/service';
+import { templateCatalog } from '@guildflow/workflows';
 
 const settings = loadSettings(process.cwd());
 const adminToken = settings.adminToken;
@@ -64,13 +74,6 @@ const activation = composeActivation(
   commandActivation(store, commandsApiFromEnv(process.env) ?? noCommandsApi),
 );
 
-// The prebuilt templates live in @guildflow/workflows, which depends on the engine: imported at
-// run time (a static import would make the TypeScript project graph circular).
-const workflowsPackage = '@guildflow/workflows';
-const { templateCatalog } = (await import(workflowsPackage)) as {
-  templateCatalog: TemplateCatalog;
-};
-
 const app = createApp({
   activation,
   templates: templateCatalog,
@@ -87,15 +90,19 @@ const app = createApp({
   legacySecretKeys: [adminToken],
   publicUrl: process.env.GUILDFLOW_PUBLIC_URL || undefined,
   // Hosted sign-in with Discord (authorization code flow) when the application is configured.
-  discordOAuth: oauthSettings(),
+  discordOAuth: discordSignIn(),
   stripeWebhookSecret: settings.stripeWebhookSecret,
 });
 
-function oauthSettings() {
+function discordSignIn() {
   const clientId = process.env.DISCORD_CLIENT_ID?.trim();
   const clientSecret = process.env.DISCORD_CLIENT_SECRET?.trim();
   if (!clientId || !clientSecret) return undefined;
-  return { clientId, clientSecret, apiBase: process.env.DISCORD_API_BASE?.trim() || undefined };
+  return discordOAuth({
+    clientId,
+    clientSecret,
+    apiBase: process.env.DISCORD_API_BASE?.trim() || undefined,
+  });
 }
 const server = app.listen(settings.port, () => {
   process.stdout.write(`engine service listening on http://localhost:${settings.port}\n`);

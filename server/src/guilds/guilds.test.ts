@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_IDS, startSandbox, type Sandbox } from '@guildflow/discord-sandbox';
 import { freePort } from '@guildflow/stack';
-import { sendGraph } from '../../testing/service-fixtures.js';
-import { startTestService, type TestService } from '../../testing/service-harness.js';
-import { createSession } from '../auth/sessions.js';
+import { sendGraph } from '@guildflow/engine/testing/fixtures';
+import { startTestService, type TestService } from '@guildflow/engine/testing/service';
+import { createSession } from '@guildflow/engine/service';
+import { discordOAuth, discordBotApi } from '@guildflow/discord';
 
 const { guild, otherGuild, channels, roles, users } = SANDBOX_IDS;
 /** A guild with graphs that the bot is not in. */
@@ -15,7 +16,7 @@ let service: TestService;
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 });
   service = await startTestService({
-    discordBot: { apiUrl: sandbox.apiUrl, token: sandbox.token, kind: 'sandbox' },
+    discordBot: discordBotApi({ apiUrl: sandbox.apiUrl, token: sandbox.token, kind: 'sandbox' }),
   });
   const created = await service.api('POST', `/api/guilds/${BOTLESS}/graphs`, { body: sendGraph() });
   expect(created.status).toBe(201);
@@ -58,11 +59,11 @@ describe('GET /api/guilds', () => {
   it('still lists what it knows when Discord cannot be read, and says why', async () => {
     const dead = await startTestService({
       mongo: service.deps.mongo,
-      discordBot: {
+      discordBot: discordBotApi({
         apiUrl: `http://127.0.0.1:${await freePort()}/api`,
         token: 't',
         kind: 'sandbox',
-      },
+      }),
     });
     const none = await startTestService({ mongo: service.deps.mongo });
     try {
@@ -158,7 +159,7 @@ describe('GET /auth/methods', () => {
     expect(plain.body).toEqual({ link: true, discord: false });
     const hosted = await startTestService({
       mongo: service.deps.mongo,
-      discordOAuth: { clientId: 'c', clientSecret: 's' },
+      discordOAuth: discordOAuth({ clientId: 'c', clientSecret: 's' }),
     });
     try {
       expect((await hosted.api('GET', '/auth/methods', { token: null })).body).toEqual({

@@ -1,9 +1,14 @@
 import { testStack } from '@guildflow/stack/testing';
 import mongoose, { type Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { userRef, type RouterEvent } from '../router/router-event.js';
-import { openStore, type Store } from '../storage/index.js';
-import { createStatsExecutor, readStats } from './read-stats.js';
+import {
+  createStatsExecutor,
+  openStore,
+  readStats,
+  userRef,
+  type RouterEvent,
+  type Store,
+} from '@guildflow/engine/service';
 import { StatsRecorder } from './stats-recorder.js';
 
 const GUILD = 'stats-guild';

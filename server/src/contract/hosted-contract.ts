@@ -5,7 +5,8 @@ import {
   type ApiAnswer,
   type ApiRequest,
   type TestService,
-} from './service-harness.js';
+} from '@guildflow/engine/testing/service';
+import { discordOAuth, discordBotApi } from '@guildflow/discord';
 
 /**
  * One call and its answer, for the OpenAPI contract test.
@@ -34,13 +35,13 @@ export async function hostedExchanges(): Promise<ContractExchange[]> {
   const sandbox = await startSandbox({ port: 0 });
   const service = await startTestService({
     sandboxUrl: sandbox.url,
-    discordBot: { apiUrl: sandbox.apiUrl, token: sandbox.token, kind: 'sandbox' },
+    discordBot: discordBotApi({ apiUrl: sandbox.apiUrl, token: sandbox.token, kind: 'sandbox' }),
     stripeWebhookSecret: WEBHOOK_SECRET,
-    discordOAuth: {
+    discordOAuth: discordOAuth({
       clientId: sandbox.oauth.clientId,
       clientSecret: sandbox.oauth.clientSecret,
       apiBase: `${sandbox.url}/api/v10`,
-    },
+    }),
   });
   const bare = await startTestService({ mongo: service.deps.mongo });
   const call = async (on: TestService, method: string, path: string, request?: ApiRequest) => {
@@ -88,11 +89,11 @@ export async function hostedExchanges(): Promise<ContractExchange[]> {
     await navigate(bare, '/auth/discord');
     const wrongSecret = await startTestService({
       mongo: service.deps.mongo,
-      discordOAuth: {
+      discordOAuth: discordOAuth({
         clientId: sandbox.oauth.clientId,
         clientSecret: 'wrong',
         apiBase: `${sandbox.url}/api/v10`,
-      },
+      }),
     });
     try {
       const start = await fetch(`${wrongSecret.url}/auth/discord`, { redirect: 'manual' });

@@ -4,10 +4,10 @@ import mongoose from 'mongoose';
 import { freePort } from '@guildflow/stack';
 import { testStack } from '@guildflow/stack/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, secretBox, sha256Hex, type Store } from './storage/index.js';
+import { openStore, secretBox, sha256Hex, type Store } from '@guildflow/engine/service';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const entry = fileURLToPath(new URL('./main.ts', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const entry = fileURLToPath(new URL('./api-main.ts', import.meta.url));
 const ADMIN_TOKEN = 'an-admin-token-of-an-older-install';
 const SECRET_KEY = 'the-generated-secret-key';
 const { temporalAddress, mongoUri } = testStack();

@@ -5,10 +5,10 @@ import {
   consent,
   signIn as signInOn,
   startFlow as startFlowOn,
-} from '../../testing/discord-sign-in.js';
-import { startTestService, type TestService } from '../../testing/service-harness.js';
-import { mayManage, type DiscordOAuthSettings } from './discord-oauth.js';
-import { SESSION_TTL_MS } from './sessions.js';
+} from '@guildflow/engine/testing/sign-in';
+import { startTestService, type TestService } from '@guildflow/engine/testing/service';
+import { SESSION_TTL_MS } from '@guildflow/engine/service';
+import { discordOAuth, mayManage, type DiscordOAuthSettings } from '@guildflow/discord';
 
 const { guild: SANDBOX_GUILD, users } = SANDBOX_IDS;
 /** A second guild: carol manages it through a role with Manage Server; alice is a member there. */
@@ -42,7 +42,7 @@ beforeAll(async () => {
     clientSecret: sandbox.oauth.clientSecret,
     apiBase: `${sandbox.url}/api/v10`,
   };
-  service = await startTestService({ discordOAuth: settings });
+  service = await startTestService({ discordOAuth: discordOAuth(settings) });
 });
 afterAll(async () => {
   await service?.close();
@@ -154,7 +154,7 @@ describe('sign-in with Discord', () => {
 
   it('says which setting is wrong when Discord refuses the client secret', async () => {
     const wrong = await startTestService({
-      discordOAuth: { ...settings, clientSecret: 'not-the-secret' },
+      discordOAuth: discordOAuth({ ...settings, clientSecret: 'not-the-secret' }),
       mongo: service.deps.mongo,
     });
     try {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '@guildflow/stack';
 import { SANDBOX_IDS, startSandbox, type Sandbox } from '@guildflow/discord-sandbox';
-import { startTestService, type TestService } from '../../testing/service-harness.js';
-import { createSession } from '../auth/sessions.js';
+import { startTestService, type TestService } from '@guildflow/engine/testing/service';
+import { createSession } from '@guildflow/engine/service';
 
 const { guild, channels, users } = SANDBOX_IDS;
 let sandbox: Sandbox;

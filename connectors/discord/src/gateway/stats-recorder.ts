@@ -1,6 +1,5 @@
 import type { AnyBulkWriteOperation } from 'mongoose';
-import type { RouterEvent } from '../router/router-event.js';
-import type { StatsRecord, Store } from '../storage/index.js';
+import type { RouterEvent, StatsRecord, Store } from '@guildflow/engine/service';
 
 /** Counters are kept this long after their day (`data.stats` reads at most 90 days). */
 const KEEP_MS = 100 * 86_400_000;

@@ -1,14 +1,37 @@
-import { ApiError } from '../errors.js';
+import {
+  signInFailed,
+  type ApiError,
+  type DiscordGrant,
+  type DiscordIdentity,
+  type DiscordOAuth,
+  type GuildsRecheck,
+} from '@guildflow/engine/service';
 import {
   DiscordUnreachable,
   callDiscord,
   grantOf,
   manageableGuildIds,
   tokenRequest,
-  type DiscordGrant,
 } from './discord-user-api.js';
 
-export { mayManage } from './discord-user-api.js';
+/** An access token this close to expiry is refreshed before use. */
+const EXPIRY_MARGIN_MS = 60_000;
+
+/**
+ * The engine service's sign-in with Discord over Discord's OAuth2 API (or the sandbox's): the
+ * authorization URL, the code exchange and the hourly re-check of a session's guilds.
+ */
+export function discordOAuth(settings: DiscordOAuthSettings): DiscordOAuth {
+  return {
+    authorizeUrl: (redirectUri, state) => authorizeUrlOf(settings, redirectUri, state),
+    identityFromCode: (code, redirectUri, now) =>
+      identityFromCode(settings, code, redirectUri, now),
+    recheckGuilds: (grant, now) => recheckGuilds(settings, grant, now),
+    sessionTtlMs: settings.sessionTtlMs,
+    recheckEveryMs: settings.recheckEveryMs,
+    unreachableGraceMs: settings.unreachableGraceMs,
+  };
+}
 
 /**
  * Sign-in with Discord (OAuth2 authorization code flow), from the Discord application's OAuth2
@@ -34,17 +57,6 @@ export interface DiscordOAuthSettings {
    * reached (default: two hours); after that the session's requests answer 503.
    */
   unreachableGraceMs?: number | undefined;
-}
-
-/**
- * Who signed in, and the guilds they may manage.
- *
- * @example
- * { user: { id: '42', username: 'ana' }, guildIds: ['123'] }
- */
-export interface DiscordIdentity {
-  user: { id: string; username: string };
-  guildIds: string[];
 }
 
 /**
@@ -177,12 +189,52 @@ function exchangeFailed(status: number, body: unknown): ApiError {
   );
 }
 
-/**
- * A `sign_in_failed` error: 400 when signing in again helps, 502 when Discord or the setup failed.
- *
- * @example
- * throw signInFailed(502, 'Discord could not be reached.');
- */
-export function signInFailed(status: 400 | 502, message: string): ApiError {
-  return new ApiError(status, 'sign_in_failed', message);
+/** Asks Discord for the user's manageable guilds, refreshing the access token when needed. */
+export async function recheckGuilds(
+  settings: DiscordOAuthSettings,
+  grant: DiscordGrant,
+  now: number,
+): Promise<GuildsRecheck> {
+  const api = apiBaseOf(settings);
+  try {
+    let current = grant;
+    let refreshed = false;
+    const refresh = async (): Promise<GuildsRecheck | undefined> => {
+      if (!current.refreshToken) return { kind: 'revoked' };
+      const answer = await tokenRequest(api, settings, {
+        grant_type: 'refresh_token',
+        refresh_token: current.refreshToken,
+      });
+      const error = (answer.body as { error?: unknown } | null)?.error;
+      if (!answer.ok && error === 'invalid_grant') return { kind: 'revoked' };
+      const renewed = answer.ok ? grantOf(answer.body, now) : undefined;
+      if (!renewed)
+        return {
+          kind: 'unavailable',
+          reason: `refreshing the access token answered ${answer.status}${typeof error === 'string' ? ` ${error}` : ''}`,
+        };
+      current = renewed;
+      refreshed = true;
+      return undefined;
+    };
+    if (current.expiresAt <= now + EXPIRY_MARGIN_MS) {
+      const failed = await refresh();
+      if (failed) return failed;
+    }
+    let listed = await manageableGuildIds(api, current.accessToken);
+    if (!listed.ok && listed.status === 401 && !refreshed) {
+      // Discord may have expired the token early: one refresh tells that from a revoked grant.
+      const failed = await refresh();
+      if (failed) return failed;
+      listed = await manageableGuildIds(api, current.accessToken);
+    }
+    if (listed.ok)
+      return { kind: 'confirmed', guildIds: listed.guildIds, grant: current, refreshed };
+    if (listed.status === 401) return { kind: 'revoked' };
+    return { kind: 'unavailable', reason: `GET /users/@me/guilds answered ${listed.status}` };
+  } catch (error) {
+    if (error instanceof DiscordUnreachable)
+      return { kind: 'unavailable', reason: `Discord could not be reached (${error.message})` };
+    throw error;
+  }
 }
