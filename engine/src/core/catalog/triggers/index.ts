@@ -1,4 +1,5 @@
 import { buttonClicked } from './button-clicked.js';
+import { isRoutedTrigger } from './define-trigger.js';
 import { manual } from './manual.js';
 import { memberCountReached } from './member-count-reached.js';
 import { memberJoined } from './member-joined.js';
@@ -30,6 +31,23 @@ export const TRIGGER_NODES = [
   manual,
 ] as const;
 
+/**
+ * A trigger the gateway routes: every trigger declaration with an `event` (schedules, webhooks,
+ * Stripe events and manual runs start elsewhere).
+ */
+export type RoutedTrigger = Extract<(typeof TRIGGER_NODES)[number], { readonly event: unknown }>;
+
+/** The triggers the gateway routes, derived from their declarations. */
+export const ROUTED_TRIGGERS: readonly RoutedTrigger[] = TRIGGER_NODES.filter(isRoutedTrigger);
+
+/**
+ * The trigger types the router starts runs for.
+ *
+ * @example
+ * ROUTED_TRIGGER_TYPES.includes('trigger.memberJoined'); // true
+ */
+export const ROUTED_TRIGGER_TYPES: readonly string[] = ROUTED_TRIGGERS.map((d) => d.type);
+
 export {
   buttonClicked,
   manual,
@@ -44,7 +62,34 @@ export {
   webhook,
 };
 export { COMMAND_NAME_PATTERN, COMMAND_OPTION_TYPES } from './slash-command.js';
-export { messagePattern } from './message-created.js';
+export { MessageCreatedEvent, messagePattern } from './message-created.js';
+export { ButtonClickedEvent } from './button-clicked.js';
+export { MemberJoinedEvent } from './member-joined.js';
+export { MemberLeftEvent } from './member-left.js';
+export { ReactionAddedEvent } from './reaction-added.js';
+export { SlashCommandEvent } from './slash-command.js';
+export {
+  defineRoutedTrigger,
+  isRoutedTrigger,
+  type RoutedTriggerDeclaration,
+  type RoutedTriggerDefinition,
+  type TriggerMatch,
+} from './define-trigger.js';
+export {
+  EventActorSchema,
+  EventInteractionSchema,
+  EventUserSchema,
+  configString,
+  defineEvent,
+  isEventOf,
+  userRef,
+  type EventInteraction,
+  type EventOf,
+  type EventUser,
+  type RouterEvent,
+  type RouterEventDefinition,
+  type RouterEventKind,
+} from './events.js';
 export {
   CRON_PATTERN,
   MIN_SCHEDULE_INTERVAL_MS,
