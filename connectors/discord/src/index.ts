@@ -69,4 +69,16 @@ export {
   discordWorkerOptions,
 } from './budget/discord-queue.js';
 export { startGateway, type Gateway, type GatewayOptions } from './gateway/gateway.js';
+export { compileTrigger, type CompiledTrigger } from './routing/compile-trigger.js';
+export { TriggerIndex, type TriggerMatch } from './routing/trigger-index.js';
+export { syncTriggers, type TriggerSync, type TriggerSyncOptions } from './routing/trigger-sync.js';
+export { TriggerRouter, eventRunId, type RouteResult } from './routing/trigger-router.js';
+export {
+  commandActivation,
+  commandsApiFromEnv,
+  discordCommandsApi,
+  noCommandsApi,
+  slashCommandJson,
+  type CommandsApi,
+} from './routing/command-sync.js';
 export { FLOW_COMMAND, handleFlowCommand } from './gateway/flow-command.js';

@@ -29,6 +29,7 @@ export {
   sweepExpired,
   type GraphRecord,
   type Store,
+  type TriggerRecord,
 } from './storage/index.js';
 export { createSession, endSession } from './auth/index.js';
 export { DISCORD_API_BASE, type DiscordOAuthSettings } from './auth/discord-oauth.js';
@@ -41,8 +42,6 @@ export {
   stripeObjectKind,
 } from './stripe/stripe-ownership.js';
 export { routerActivation, triggerConfigOf } from './router/router-activation.js';
-export { TriggerIndex, type TriggerMatch } from './router/trigger-index.js';
-export { syncTriggers, type TriggerSync, type TriggerSyncOptions } from './router/trigger-sync.js';
 export { GatewayStatus, type GatewayStatusOptions } from './router/gateway-status.js';
 export {
   confirmRouting,
@@ -50,19 +49,8 @@ export {
   CONFIRM_TIMEOUT_MS,
   GATEWAY_FRESH_MS,
 } from './router/routing-confirmation.js';
-export { TriggerRouter, eventRunId, type RouteResult } from './router/trigger-router.js';
-export { ROUTED_TRIGGER_TYPES, compileTrigger } from './router/trigger-matchers.js';
-export { userRef, type EventUser, type RouterEvent } from './router/router-event.js';
-export {
-  applicationIdFromToken,
-  commandActivation,
-  commandsApiFromEnv,
-  discordCommandsApi,
-  noCommandsApi,
-  SANDBOX_BOT_TOKEN,
-  slashCommandJson,
-  type CommandsApi,
-} from './router/command-sync.js';
+export { SnapshotCache } from './router/snapshot-cache.js';
+export { SANDBOX_BOT_TOKEN } from './guilds/sandbox-token.js';
 export { readRun, type RunDetail } from './runs/run-detail.js';
 export type { TemporalDeps } from './runs/temporal-calls.js';
 export { findVersion, snapshotOf } from './graphs/graph-store.js';

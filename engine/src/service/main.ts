@@ -8,7 +8,7 @@ import { createApp } from './app.js';
 import { botApiFromEnv } from './guilds/bot-api.js';
 import { composeActivation } from './graphs/activation.js';
 import { reconcileActivations } from './graphs/reconcile.js';
-import { commandActivation, commandsApiFromEnv, noCommandsApi } from './router/command-sync.js';
+import { commandActivation, commandsApiFromEnv, noCommandsApi } from '@guildflow/discord';
 import { routerActivation } from './router/router-activation.js';
 import { scheduleActivation } from './schedules/schedule-activation.js';
 import type { TemplateCatalog } from './templates/template-catalog.js';

@@ -59,5 +59,5 @@ export function isRealDiscord(rest: REST): boolean {
   return /^https:\/\/([a-z]+\.)?discord(app)?\.com\//.test(`${rest.options.api}/`);
 }
 
-// The id is read from tokens where slash commands are registered too (the engine service).
-export { applicationIdFromToken } from '@guildflow/engine/service';
+// The id is read from tokens where slash commands are registered too (routing/command-sync).
+export { applicationIdFromToken } from '../routing/command-sync.js';

@@ -1,5 +1,6 @@
 import { DEFAULT_SANDBOX_TOKEN, SANDBOX_APPLICATION_ID } from '@guildflow/discord-sandbox';
-import { commandsApiFromEnv, SANDBOX_BOT_TOKEN } from '@guildflow/engine/service';
+import { SANDBOX_BOT_TOKEN } from '@guildflow/engine/service';
+import { commandsApiFromEnv } from './command-sync.js';
 import { describe, expect, it } from 'vitest';
 
 describe('the engine registers commands as the sandbox bot', () => {

@@ -1,5 +1,5 @@
-import type { ActivationHooks } from '../graphs/activation.js';
-import type { Store, TriggerRecord } from '../storage/index.js';
+import { DEFAULT_SANDBOX_TOKEN } from '@guildflow/discord-sandbox';
+import type { ActivationHooks, Store, TriggerRecord } from '@guildflow/engine/service';
 
 const SLASH = 'trigger.slashCommand';
 /** Discord's application command option types by the catalog's names. */
@@ -126,12 +126,6 @@ export function commandActivation(store: () => Promise<Store>, api: CommandsApi)
 }
 
 /**
- * The token of the sandbox's bot when `GUILDFLOW_SANDBOX_TOKEN` is unset (the sandbox's own
- * default; a connector test checks the two stay equal — the engine cannot import the sandbox).
- */
-export const SANDBOX_BOT_TOKEN = 'MTMwMDAwMDAwMDAwMDAwMDAwMQ.sandbox.guildflow-dev-token';
-
-/**
  * Where the service registers slash commands, from the environment: real Discord with
  * `DISCORD_TOKEN` (application id from `DISCORD_APPLICATION_ID` or the token), else the sandbox
  * at `GUILDFLOW_SANDBOX_URL`; undefined when neither is configured (publishing a slash-command
@@ -153,7 +147,7 @@ export function commandsApiFromEnv(env: NodeJS.ProcessEnv): CommandsApi | undefi
   }
   const sandbox = env.GUILDFLOW_SANDBOX_URL?.trim();
   if (!sandbox) return undefined;
-  const sandboxToken = env.GUILDFLOW_SANDBOX_TOKEN?.trim() || SANDBOX_BOT_TOKEN;
+  const sandboxToken = env.GUILDFLOW_SANDBOX_TOKEN?.trim() || DEFAULT_SANDBOX_TOKEN;
   const applicationId = applicationIdFromToken(sandboxToken);
   if (!applicationId) return undefined;
   return discordCommandsApi({

@@ -1,5 +1,5 @@
 import { ApiError } from '../errors.js';
-import { SANDBOX_BOT_TOKEN } from '../router/command-sync.js';
+import { SANDBOX_BOT_TOKEN } from './sandbox-token.js';
 
 /** How the service reaches Discord's REST API as the bot: Discord itself, or the sandbox. */
 export interface DiscordBot {
