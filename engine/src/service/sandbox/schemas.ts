@@ -1,12 +1,13 @@
 import { Type, type TSchema } from '@sinclair/typebox';
+import type { RouterEventKind } from '../../core/index.js';
 
 const Id = (description: string) => Type.String({ pattern: '^[0-9]{1,20}$', description });
 const common = { guildId: Id('The sandbox guild.') };
 const strict = { additionalProperties: false } as const;
 
 /**
- * The body schema of each event type of `POST /api/sandbox/events` (a trigger name without
- * its prefix).
+ * The body schema of each event type of `POST /api/sandbox/events`: one per router event kind
+ * (the kinds the routed triggers declare), so a new event kind asks for its injection here.
  *
  * @example
  * check(SANDBOX_EVENT_SCHEMAS.messageCreated, body, 'body');
@@ -79,7 +80,7 @@ export const SANDBOX_EVENT_SCHEMAS = {
     },
     strict,
   ),
-} satisfies Record<string, TSchema>;
+} satisfies { [K in RouterEventKind]: TSchema };
 
 /**
  * The event types the sandbox API injects.
