@@ -54,7 +54,33 @@ export interface RoutedTriggerDeclaration<
 }
 
 /**
- * Declares a trigger the gateway routes (see {@link defineNode} for the node part).
+ * The payload fields `P` has that the declared output `O` does not (nested, as dotted paths):
+ * TypeScript lets a returned object carry extra fields, the trigger payload must not — an
+ * undeclared field would reach runs and the builder's autocomplete would not know it.
+ */
+type UndeclaredFields<P, O> = P extends readonly unknown[]
+  ? never
+  : P extends object
+    ? O extends object
+      ? {
+          [K in keyof P & string]: K extends keyof O
+            ? UndeclaredFields<P[K], O[K]> extends infer Inner extends string
+              ? `${K}.${Inner}`
+              : never
+            : K;
+        }[keyof P & string]
+      : never
+    : never;
+
+/** Accepts a match whose payload declares nothing more than the output; names what is extra. */
+type DeclaredPayload<P, O> = [UndeclaredFields<P, O>] extends [never]
+  ? unknown
+  : { match: `the payload has fields the output does not declare: ${UndeclaredFields<P, O>}` };
+
+/**
+ * Declares a trigger the gateway routes (see {@link defineNode} for the node part). Its
+ * `match` returns exactly the declared output: a missing, mistyped or undeclared field is a
+ * compile error here.
  *
  * @example
  * export const memberLeft = defineRoutedTrigger({ …, event: MemberLeftEvent, match: … });
@@ -64,7 +90,12 @@ export function defineRoutedTrigger<
   C extends TObject,
   O extends TSchema,
   E extends RouterEventDefinition,
->(definition: RoutedTriggerDefinition<T, C, O, E>): RoutedTriggerDeclaration<T, C, O, E> {
+  P extends Static<O>,
+>(
+  definition: Omit<RoutedTriggerDefinition<T, C, O, E>, 'match'> & {
+    match: (config: StoredConfig<C>) => (event: EventOf<E>) => P | undefined;
+  } & DeclaredPayload<P, Static<O>>,
+): RoutedTriggerDeclaration<T, C, O, E> {
   const { event, match, ...node } = definition;
   const matcher = (config: Readonly<Record<string, unknown>>) => {
     const matches = match(config);
