@@ -89,6 +89,8 @@ export {
 export {
   ROUTED_TRIGGERS,
   ROUTED_TRIGGER_TYPES,
+  SANDBOX_EVENT_SCHEMAS,
+  SANDBOX_EVENT_TYPES,
   EventActorSchema,
   EventInteractionSchema,
   EventUserSchema,
@@ -106,6 +108,7 @@ export {
   type RouterEvent,
   type RouterEventDefinition,
   type RouterEventKind,
+  type SandboxEvent,
   type TriggerMatch,
 } from './triggers/index.js';
 export {

@@ -68,6 +68,7 @@ export { MemberJoinedEvent } from './member-joined.js';
 export { MemberLeftEvent } from './member-left.js';
 export { ReactionAddedEvent } from './reaction-added.js';
 export { SlashCommandEvent } from './slash-command.js';
+export { SANDBOX_EVENT_SCHEMAS, SANDBOX_EVENT_TYPES, type SandboxEvent } from './sandbox-events.js';
 export {
   defineRoutedTrigger,
   isRoutedTrigger,
