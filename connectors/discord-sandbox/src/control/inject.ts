@@ -2,7 +2,7 @@ import { SANDBOX_EVENT_TYPES, type SandboxEvent } from '@guildflow/engine/core';
 import type { Core } from '../core.js';
 import { DiscordError } from '../errors.js';
 import { joinGuild, removeFromGuild } from '../membership.js';
-import { addReaction, createMessage } from '../messaging.js';
+import { addReaction, createMessage, removeReaction } from '../messaging.js';
 import { channelPermissions, Permissions } from '../permissions.js';
 import { activeTimeout, apiMessage } from '../serialize.js';
 import { snowflake } from '../snowflake.js';
@@ -39,6 +39,7 @@ export interface InjectResult {
   commandRegistered?: boolean;
   memberCount?: number;
   added?: boolean;
+  removed?: boolean;
 }
 
 const TYPES: readonly string[] = SANDBOX_EVENT_TYPES;
@@ -145,6 +146,13 @@ export function injectEvent(core: Core, input: unknown): InjectResult {
       if (error instanceof DiscordError) throw invalid('emoji must be a Unicode emoji such as 🎉.');
       throw error;
     }
+  }
+
+  if (type === 'reactionRemoved') {
+    const message = findMessage(core, channel, text(body, 'messageId', 20));
+    const emoji = text(body, 'emoji', 64);
+    can('remove reactions', Permissions.ViewChannel, Permissions.ReadMessageHistory);
+    return { removed: removeReaction(core, message, member.userId, emoji) };
   }
 
   if (type === 'buttonClicked') {

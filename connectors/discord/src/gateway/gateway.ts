@@ -179,6 +179,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   client.on(Events.MessageReactionAdd, (reaction, user) =>
     handle(TRANSLATE.reactionAdded(reaction, user, client.user?.id)),
   );
+  client.on(Events.MessageReactionRemove, (reaction, user) =>
+    handle(TRANSLATE.reactionRemoved(reaction, user, client.user?.id)),
+  );
   client.on(Events.InteractionCreate, (interaction) =>
     track(
       onInteraction(interaction).catch((error: unknown) =>

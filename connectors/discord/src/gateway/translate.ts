@@ -65,20 +65,18 @@ function messageCreatedEvent(message: Message): EventOfKind<'messageCreated'> | 
   };
 }
 
-/** A reaction on a guild message, or undefined outside guilds. */
-function reactionAddedEvent(
+/** What reaction events carry, or undefined outside guilds. */
+function reactionFields(
   reaction: MessageReaction | PartialMessageReaction,
   user: User | PartialUser,
   botUserId: string | undefined,
-): EventOfKind<'reactionAdded'> | undefined {
+) {
   const guildId = reaction.message.guildId;
   if (!guildId) return undefined;
   const emoji = reaction.emoji.id
     ? `${reaction.emoji.name ?? '_'}:${reaction.emoji.id}`
     : (reaction.emoji.name ?? '');
   return {
-    kind: 'reactionAdded',
-    eventId: `react_${reaction.message.id}_${user.id}_${emoji}`,
     guildId,
     user: {
       ...userRef(user.id, user.username ?? user.id),
@@ -88,6 +86,30 @@ function reactionAddedEvent(
     messageId: reaction.message.id,
     emoji,
   };
+}
+
+/** A reaction on a guild message, or undefined outside guilds. */
+function reactionAddedEvent(
+  reaction: MessageReaction | PartialMessageReaction,
+  user: User | PartialUser,
+  botUserId: string | undefined,
+): EventOfKind<'reactionAdded'> | undefined {
+  const fields = reactionFields(reaction, user, botUserId);
+  if (!fields) return undefined;
+  const eventId = `react_${fields.messageId}_${user.id}_${fields.emoji}`;
+  return { kind: 'reactionAdded', eventId, ...fields };
+}
+
+/** A reaction removed from a guild message, or undefined outside guilds. */
+function reactionRemovedEvent(
+  reaction: MessageReaction | PartialMessageReaction,
+  user: User | PartialUser,
+  botUserId: string | undefined,
+): EventOfKind<'reactionRemoved'> | undefined {
+  const fields = reactionFields(reaction, user, botUserId);
+  if (!fields) return undefined;
+  const eventId = `unreact_${fields.messageId}_${user.id}_${fields.emoji}`;
+  return { kind: 'reactionRemoved', eventId, ...fields };
 }
 
 /** A button click in a guild. */
@@ -135,6 +157,7 @@ export const TRANSLATE = {
   memberLeft: memberLeftEvent,
   messageCreated: messageCreatedEvent,
   reactionAdded: reactionAddedEvent,
+  reactionRemoved: reactionRemovedEvent,
   buttonClicked: buttonClickedEvent,
   slashCommand: slashCommandEvent,
 } as const satisfies Translations;

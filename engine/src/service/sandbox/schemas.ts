@@ -28,6 +28,9 @@ export const SandboxEventResultSchema = Type.Object(
     memberCount: Type.Optional(Type.Integer()),
     messageId: Type.Optional(Type.String({ description: 'messageCreated: the new message.' })),
     added: Type.Optional(Type.Boolean({ description: 'reactionAdded: false if already there.' })),
+    removed: Type.Optional(
+      Type.Boolean({ description: 'reactionRemoved: false if it was not there.' }),
+    ),
     interactionId: Type.Optional(Type.String({ description: 'buttonClicked, slashCommand.' })),
     commandId: Type.Optional(Type.String()),
     commandRegistered: Type.Optional(

@@ -6,6 +6,7 @@ import { memberJoined } from './member-joined.js';
 import { memberLeft } from './member-left.js';
 import { messageCreated } from './message-created.js';
 import { reactionAdded } from './reaction-added.js';
+import { reactionRemoved } from './reaction-removed.js';
 import { schedule } from './schedule.js';
 import { slashCommand } from './slash-command.js';
 import { stripeEvent } from './stripe-event.js';
@@ -22,6 +23,7 @@ export const TRIGGER_NODES = [
   memberLeft,
   messageCreated,
   reactionAdded,
+  reactionRemoved,
   buttonClicked,
   slashCommand,
   memberCountReached,

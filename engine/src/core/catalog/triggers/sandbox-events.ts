@@ -5,6 +5,7 @@ import { MemberJoinedEvent } from './member-joined.js';
 import { MemberLeftEvent } from './member-left.js';
 import { MessageCreatedEvent } from './message-created.js';
 import { ReactionAddedEvent } from './reaction-added.js';
+import { ReactionRemovedEvent } from './reaction-removed.js';
 import { SlashCommandEvent } from './slash-command.js';
 
 /**
@@ -61,6 +62,17 @@ export const SANDBOX_EVENT_SCHEMAS = {
       channelId: Id('The message’s channel.'),
       messageId: Id('The message reacted to.'),
       userId: Id('The member who reacts.'),
+      emoji: Type.String({ minLength: 1, maxLength: 64, description: 'A Unicode emoji, e.g. 🎉.' }),
+    },
+    strict,
+  ),
+  reactionRemoved: Type.Object(
+    {
+      ...common,
+      type: Type.Literal(ReactionRemovedEvent.kind),
+      channelId: Id('The message’s channel.'),
+      messageId: Id('The message the reaction is on.'),
+      userId: Id('The member who removes their reaction.'),
       emoji: Type.String({ minLength: 1, maxLength: 64, description: 'A Unicode emoji, e.g. 🎉.' }),
     },
     strict,
