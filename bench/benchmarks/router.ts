@@ -7,7 +7,8 @@
  */
 import { median } from '../lib/stats.js';
 import { defineBenchmark, isSkipped } from '../lib/types.js';
-import { TriggerIndex, TriggerRouter, userRef, type RouterEvent } from '@guildflow/engine/service';
+import { TriggerIndex, TriggerRouter } from '@guildflow/discord';
+import { userRef, type RouterEvent } from '@guildflow/engine/core';
 
 const GUILDS = 10_000;
 const GRAPHS_PER_GUILD = 5;

@@ -6,16 +6,19 @@
  */
 import { Client, Connection } from '@temporalio/client';
 import { exitWithSupervisor, loadSettings } from '@guildflow/stack';
-import { botApiFromEnv, discordOAuth } from '@guildflow/discord';
 import {
+  botApiFromEnv,
   commandActivation,
   commandsApiFromEnv,
+  discordOAuth,
+  noCommandsApi,
+} from '@guildflow/discord';
+import {
   composeActivation,
   connectStore,
   createApp,
   log,
   messageOf,
-  noCommandsApi,
   openStore,
   reconcileActivations,
   resealWebhookSecrets,

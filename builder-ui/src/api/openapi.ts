@@ -3946,6 +3946,19 @@ export interface components {
             /** @description The sandbox guild. */
             guildId: string;
             /** @constant */
+            type: "reactionRemoved";
+            /** @description The message’s channel. */
+            channelId: string;
+            /** @description The message the reaction is on. */
+            messageId: string;
+            /** @description The member who removes their reaction. */
+            userId: string;
+            /** @description A Unicode emoji, e.g. 🎉. */
+            emoji: string;
+        } | {
+            /** @description The sandbox guild. */
+            guildId: string;
+            /** @constant */
             type: "buttonClicked";
             /** @description The message’s channel. */
             channelId: string;
@@ -3977,6 +3990,8 @@ export interface components {
             messageId?: string;
             /** @description reactionAdded: false if already there. */
             added?: boolean;
+            /** @description reactionRemoved: false if it was not there. */
+            removed?: boolean;
             /** @description buttonClicked, slashCommand. */
             interactionId?: string;
             commandId?: string;

@@ -217,7 +217,8 @@ export function addReaction(
 }
 
 /**
- * Removes a user's reaction and dispatches MESSAGE_REACTION_REMOVE.
+ * Removes a user's reaction and dispatches MESSAGE_REACTION_REMOVE; returns false when there
+ * was none (nothing is dispatched).
  *
  * @example
  * removeReaction(core, message, botId, '🎉');
@@ -227,10 +228,10 @@ export function removeReaction(
   message: MessageRecord,
   userId: string,
   rawEmoji: string,
-): void {
+): boolean {
   const { key, emoji } = parseEmoji(rawEmoji);
   const reaction = message.reactions.find((r) => r.emoji.name === key);
-  if (!reaction?.users.includes(userId)) return;
+  if (!reaction?.users.includes(userId)) return false;
   reaction.users = reaction.users.filter((u) => u !== userId);
   if (!reaction.users.length) message.reactions = message.reactions.filter((r) => r !== reaction);
   core.gateway.dispatch(
@@ -249,6 +250,7 @@ export function removeReaction(
       intent: message.guildId ? Intents.GuildMessageReactions : Intents.DirectMessageReactions,
     },
   );
+  return true;
 }
 
 /** MESSAGE_CREATE/UPDATE data: the message plus guild_id and the author's partial member. */

@@ -78,4 +78,16 @@ export {
 } from './sign-in/discord-oauth.js';
 export { mayManage } from './sign-in/discord-user-api.js';
 export { botApiFromEnv, discordBotApi, type BotAccess } from './rest/bot-api.js';
+export { compileTrigger, type CompiledTrigger } from './routing/compile-trigger.js';
+export { TriggerIndex, type TriggerMatch } from './routing/trigger-index.js';
+export { syncTriggers, type TriggerSync, type TriggerSyncOptions } from './routing/trigger-sync.js';
+export { TriggerRouter, eventRunId, type RouteResult } from './routing/trigger-router.js';
+export {
+  commandActivation,
+  commandsApiFromEnv,
+  discordCommandsApi,
+  noCommandsApi,
+  slashCommandJson,
+  type CommandsApi,
+} from './routing/command-sync.js';
 export { FLOW_COMMAND, handleFlowCommand } from './gateway/flow-command.js';

@@ -34,6 +34,7 @@ export {
   type SessionRecord,
   type StatsRecord,
   type Store,
+  type TriggerRecord,
 } from './storage/index.js';
 export { resealWebhookSecrets } from './hooks/reseal-secrets.js';
 export { createSession, endSession, SESSION_TTL_MS } from './auth/index.js';
@@ -55,8 +56,6 @@ export {
   stripeObjectKind,
 } from './stripe/stripe-ownership.js';
 export { routerActivation, triggerConfigOf } from './router/router-activation.js';
-export { TriggerIndex, type TriggerMatch } from './router/trigger-index.js';
-export { syncTriggers, type TriggerSync, type TriggerSyncOptions } from './router/trigger-sync.js';
 export { GatewayStatus, type GatewayStatusOptions } from './router/gateway-status.js';
 export {
   confirmRouting,
@@ -64,19 +63,7 @@ export {
   CONFIRM_TIMEOUT_MS,
   GATEWAY_FRESH_MS,
 } from './router/routing-confirmation.js';
-export { TriggerRouter, eventRunId, type RouteResult } from './router/trigger-router.js';
-export { ROUTED_TRIGGER_TYPES, compileTrigger } from './router/trigger-matchers.js';
-export { userRef, type EventUser, type RouterEvent } from './router/router-event.js';
-export {
-  applicationIdFromToken,
-  commandActivation,
-  commandsApiFromEnv,
-  discordCommandsApi,
-  noCommandsApi,
-  SANDBOX_BOT_TOKEN,
-  slashCommandJson,
-  type CommandsApi,
-} from './router/command-sync.js';
+export { SnapshotCache } from './router/snapshot-cache.js';
 export { readRun, type RunDetail } from './runs/run-detail.js';
 export type { TemporalDeps } from './runs/temporal-calls.js';
 export { findVersion, snapshotOf } from './graphs/graph-store.js';

@@ -1,17 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { createDiscordExecutors, createDiscordRest } from '@guildflow/discord';
-import { SANDBOX_IDS, startSandbox, type Sandbox } from '@guildflow/discord-sandbox';
-import type { GraphDocument } from '@guildflow/engine/core';
-import type { GraphRunInput, GraphRunResult, InteractionRef } from '@guildflow/engine/interpreter';
 import {
   TriggerIndex,
   TriggerRouter,
+  createDiscordExecutors,
+  createDiscordRest,
+  type RouteResult,
+} from '@guildflow/discord';
+import { SANDBOX_IDS, startSandbox, type Sandbox } from '@guildflow/discord-sandbox';
+import type { GraphDocument, RouterEvent } from '@guildflow/engine/core';
+import type { GraphRunInput, GraphRunResult, InteractionRef } from '@guildflow/engine/interpreter';
+import {
   connectStore,
   createDataExecutors,
   createEngineActivities,
   createStatsExecutor,
-  type RouteResult,
-  type RouterEvent,
 } from '@guildflow/engine/service';
 import {
   startTestService,

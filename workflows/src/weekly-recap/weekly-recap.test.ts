@@ -1,7 +1,6 @@
 import { SANDBOX_IDS } from '@guildflow/discord-sandbox';
-import { validateGraph } from '@guildflow/engine/core';
 import { StatsRecorder } from '@guildflow/discord';
-import type { RouterEvent } from '@guildflow/engine/service';
+import { validateGraph, type RouterEvent } from '@guildflow/engine/core';
 import { describe, expect, it } from 'vitest';
 import { instantiate } from '../index.js';
 import { useTemplateHarness, userOf } from '../testing/template-harness.js';

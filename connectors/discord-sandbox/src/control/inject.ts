@@ -1,7 +1,8 @@
+import { SANDBOX_EVENT_TYPES, type SandboxEvent } from '@guildflow/engine/core';
 import type { Core } from '../core.js';
 import { DiscordError } from '../errors.js';
 import { joinGuild, removeFromGuild } from '../membership.js';
-import { addReaction, createMessage } from '../messaging.js';
+import { addReaction, createMessage, removeReaction } from '../messaging.js';
 import { channelPermissions, Permissions } from '../permissions.js';
 import { activeTimeout, apiMessage } from '../serialize.js';
 import { snowflake } from '../snowflake.js';
@@ -23,48 +24,10 @@ import {
 } from './interaction-events.js';
 
 /**
- * Something a member does, as injected by tests or the builder's test runs. Types are the
- * trigger names of DESIGN.md without their prefix.
+ * Something a member does, as injected by tests or the builder's test runs: one body per
+ * router event kind, declared with the events in the engine core (sandbox-events.ts).
  */
-export type SandboxEvent =
-  | {
-      type: 'memberJoined';
-      guildId: string;
-      user: { username: string; id?: string; globalName?: string };
-    }
-  | { type: 'memberLeft'; guildId: string; userId: string }
-  | {
-      type: 'messageCreated';
-      guildId: string;
-      channelId: string;
-      userId: string;
-      content: string;
-      replyToMessageId?: string;
-    }
-  | {
-      type: 'reactionAdded';
-      guildId: string;
-      channelId: string;
-      messageId: string;
-      userId: string;
-      emoji: string;
-    }
-  | {
-      type: 'buttonClicked';
-      guildId: string;
-      channelId: string;
-      messageId: string;
-      userId: string;
-      customId: string;
-    }
-  | {
-      type: 'slashCommand';
-      guildId: string;
-      channelId: string;
-      userId: string;
-      name: string;
-      options?: Record<string, unknown> | unknown[];
-    };
+export type { SandboxEvent };
 
 /** What an injection answers (fields depend on the event type). */
 export interface InjectResult {
@@ -76,16 +39,12 @@ export interface InjectResult {
   commandRegistered?: boolean;
   memberCount?: number;
   added?: boolean;
+  removed?: boolean;
 }
 
-const TYPES = [
-  'memberJoined',
-  'memberLeft',
-  'messageCreated',
-  'reactionAdded',
-  'buttonClicked',
-  'slashCommand',
-];
+const TYPES: readonly string[] = SANDBOX_EVENT_TYPES;
+const isEventType = (value: unknown): value is SandboxEvent['type'] =>
+  typeof value === 'string' && TYPES.includes(value);
 
 /**
  * Validates an event, applies it to the state and dispatches the gateway event(s) a real guild
@@ -97,8 +56,7 @@ const TYPES = [
 export function injectEvent(core: Core, input: unknown): InjectResult {
   const body = object(input, 'The event');
   const type = body.type;
-  if (typeof type !== 'string' || !TYPES.includes(type))
-    throw invalid(`type must be one of ${TYPES.join(', ')}.`);
+  if (!isEventType(type)) throw invalid(`type must be one of ${TYPES.join(', ')}.`);
   const guild = findGuild(core, text(body, 'guildId', 32));
   const { state } = core;
 
@@ -190,6 +148,13 @@ export function injectEvent(core: Core, input: unknown): InjectResult {
     }
   }
 
+  if (type === 'reactionRemoved') {
+    const message = findMessage(core, channel, text(body, 'messageId', 20));
+    const emoji = text(body, 'emoji', 64);
+    can('remove reactions', Permissions.ViewChannel, Permissions.ReadMessageHistory);
+    return { removed: removeReaction(core, message, member.userId, emoji) };
+  }
+
   if (type === 'buttonClicked') {
     const message = findMessage(core, channel, text(body, 'messageId', 20));
     const customId = text(body, 'customId', 100);
@@ -207,6 +172,8 @@ export function injectEvent(core: Core, input: unknown): InjectResult {
     return { interactionId: interaction.id, interactionToken: interaction.token };
   }
 
+  // Every event kind is handled above or here: a new kind is a compile error until it is.
+  if (type !== 'slashCommand') return unhandled(type);
   const name = text(body, 'name', 32);
   can('use application commands', Permissions.ViewChannel, Permissions.UseApplicationCommands);
   const command = findCommand(core, guild.id, name);
@@ -233,4 +200,8 @@ export function injectEvent(core: Core, input: unknown): InjectResult {
     commandId,
     commandRegistered: !!command,
   };
+}
+
+function unhandled(type: never): never {
+  throw invalid(`type ${String(type)} cannot be injected yet.`);
 }

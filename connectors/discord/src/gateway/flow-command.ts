@@ -1,10 +1,10 @@
+import { userRef } from '@guildflow/engine/core';
 import {
   openStore,
   readRun,
   startRun,
   findVersion,
   snapshotOf,
-  userRef,
   type TemporalDeps,
 } from '@guildflow/engine/service';
 import type { GraphRecord, Store } from '@guildflow/engine/service';

@@ -67,8 +67,8 @@ describe('gateway: published graphs react to sandbox events end to end', () => {
     await h.gateway.idle();
     // The same join, delivered again (a gateway replay), names the same run.
     const member = await h.gateway.client.guilds.cache.get(guild)!.members.fetch(userId!);
-    const { memberJoinedEvent } = await import('./translate.js');
-    const again = await h.gateway.router.route(memberJoinedEvent(member));
+    const { TRANSLATE } = await import('./translate.js');
+    const again = await h.gateway.router.route(TRANSLATE.memberJoined(member));
     expect(again.runs).toEqual([expect.objectContaining({ graphId, started: false })]);
     expect(
       h.sandbox

@@ -2,15 +2,8 @@ import type {
   Client as TemporalClient,
   Connection as TemporalConnection,
 } from '@temporalio/client';
-import {
-  GatewayStatus,
-  openStore,
-  syncTriggers,
-  TriggerIndex,
-  TriggerRouter,
-  type RouterEvent,
-  type TriggerSync,
-} from '@guildflow/engine/service';
+import type { RouterEvent } from '@guildflow/engine/core';
+import { GatewayStatus, openStore } from '@guildflow/engine/service';
 import { StatsRecorder } from './stats-recorder.js';
 import {
   Client,
@@ -22,16 +15,12 @@ import {
   type Interaction,
 } from 'discord.js';
 import type { Connection } from 'mongoose';
+import { TriggerIndex } from '../routing/trigger-index.js';
+import { TriggerRouter } from '../routing/trigger-router.js';
+import { syncTriggers, type TriggerSync } from '../routing/trigger-sync.js';
 import { EventGate } from './event-gate.js';
 import { FLOW_COMMAND, handleFlowCommand } from './flow-command.js';
-import {
-  buttonClickedEvent,
-  memberJoinedEvent,
-  memberLeftEvent,
-  messageCreatedEvent,
-  reactionAddedEvent,
-  slashCommandEvent,
-} from './translate.js';
+import { TRANSLATE } from './translate.js';
 
 /** What the gateway connects to. */
 export interface GatewayOptions {
@@ -185,11 +174,14 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     ],
     rest: options.apiUrl ? { api: options.apiUrl } : {},
   });
-  client.on(Events.GuildMemberAdd, (member) => handle(memberJoinedEvent(member)));
-  client.on(Events.GuildMemberRemove, (member) => handle(memberLeftEvent(member)));
-  client.on(Events.MessageCreate, (message) => handle(messageCreatedEvent(message)));
+  client.on(Events.GuildMemberAdd, (member) => handle(TRANSLATE.memberJoined(member)));
+  client.on(Events.GuildMemberRemove, (member) => handle(TRANSLATE.memberLeft(member)));
+  client.on(Events.MessageCreate, (message) => handle(TRANSLATE.messageCreated(message)));
   client.on(Events.MessageReactionAdd, (reaction, user) =>
-    handle(reactionAddedEvent(reaction, user, client.user?.id)),
+    handle(TRANSLATE.reactionAdded(reaction, user, client.user?.id)),
+  );
+  client.on(Events.MessageReactionRemove, (reaction, user) =>
+    handle(TRANSLATE.reactionRemoved(reaction, user, client.user?.id)),
   );
   client.on(Events.InteractionCreate, (interaction) =>
     track(
@@ -211,7 +203,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         await handleFlowCommand(interaction, { ...options, temporal: options.temporal });
         return;
       }
-      const event = slashCommandEvent(interaction);
+      const event = TRANSLATE.slashCommand(interaction);
       if (!gate.open) {
         // Acknowledged within Discord's 3 s, answered once the index has loaded.
         await interaction.deferReply();
@@ -235,7 +227,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     } else if (interaction.isButton()) {
       await interaction.deferUpdate();
       await gate.whenOpen();
-      await route(buttonClickedEvent(interaction));
+      await route(TRANSLATE.buttonClicked(interaction));
     }
   }
 

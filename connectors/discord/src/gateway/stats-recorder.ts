@@ -1,5 +1,6 @@
 import type { AnyBulkWriteOperation } from 'mongoose';
-import type { RouterEvent, StatsRecord, Store } from '@guildflow/engine/service';
+import type { RouterEvent } from '@guildflow/engine/core';
+import type { StatsRecord, Store } from '@guildflow/engine/service';
 
 /** Counters are kept this long after their day (`data.stats` reads at most 90 days). */
 const KEEP_MS = 100 * 86_400_000;

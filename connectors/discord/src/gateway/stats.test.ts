@@ -1,14 +1,8 @@
 import { testStack } from '@guildflow/stack/testing';
 import mongoose, { type Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createStatsExecutor,
-  openStore,
-  readStats,
-  userRef,
-  type RouterEvent,
-  type Store,
-} from '@guildflow/engine/service';
+import { userRef, type RouterEvent } from '@guildflow/engine/core';
+import { createStatsExecutor, openStore, readStats, type Store } from '@guildflow/engine/service';
 import { StatsRecorder } from './stats-recorder.js';
 
 const GUILD = 'stats-guild';

@@ -1,5 +1,4 @@
-import type { RouterEvent } from '@guildflow/engine/service';
-import { userRef } from '@guildflow/engine/service';
+import { userRef, type RouterEvent, type RouterEventKind } from '@guildflow/engine/core';
 import {
   MessageType,
   type ButtonInteraction,
@@ -19,8 +18,19 @@ import {
  * gateway event always names the same run.
  */
 
+/** The router event of one kind. */
+type EventOfKind<K extends RouterEventKind> = Extract<RouterEvent, { kind: K }>;
+
+/**
+ * One translation per router event kind (undefined: the Discord event is not routed, e.g. a DM):
+ * a trigger declaring a new event kind makes this incomplete until its translation is added.
+ */
+type Translations = {
+  readonly [K in RouterEventKind]: (...discord: never[]) => EventOfKind<K> | undefined;
+};
+
 /** A member joined. */
-export function memberJoinedEvent(member: GuildMember): RouterEvent {
+function memberJoinedEvent(member: GuildMember): EventOfKind<'memberJoined'> {
   return {
     kind: 'memberJoined',
     eventId: `join_${member.guild.id}_${member.id}_${member.joinedTimestamp ?? 0}`,
@@ -31,7 +41,7 @@ export function memberJoinedEvent(member: GuildMember): RouterEvent {
 }
 
 /** A member left (the member may be partial when it was not cached). */
-export function memberLeftEvent(member: GuildMember | PartialGuildMember): RouterEvent {
+function memberLeftEvent(member: GuildMember | PartialGuildMember): EventOfKind<'memberLeft'> {
   return {
     kind: 'memberLeft',
     eventId: `leave_${member.guild.id}_${member.id}_${member.joinedTimestamp ?? Date.now()}`,
@@ -42,7 +52,7 @@ export function memberLeftEvent(member: GuildMember | PartialGuildMember): Route
 }
 
 /** A guild message, or undefined for DMs and system messages. */
-export function messageCreatedEvent(message: Message): RouterEvent | undefined {
+function messageCreatedEvent(message: Message): EventOfKind<'messageCreated'> | undefined {
   if (!message.inGuild()) return undefined;
   if (message.type !== MessageType.Default && message.type !== MessageType.Reply) return undefined;
   return {
@@ -55,20 +65,18 @@ export function messageCreatedEvent(message: Message): RouterEvent | undefined {
   };
 }
 
-/** A reaction on a guild message, or undefined outside guilds. */
-export function reactionAddedEvent(
+/** What reaction events carry, or undefined outside guilds. */
+function reactionFields(
   reaction: MessageReaction | PartialMessageReaction,
   user: User | PartialUser,
   botUserId: string | undefined,
-): RouterEvent | undefined {
+) {
   const guildId = reaction.message.guildId;
   if (!guildId) return undefined;
   const emoji = reaction.emoji.id
     ? `${reaction.emoji.name ?? '_'}:${reaction.emoji.id}`
     : (reaction.emoji.name ?? '');
   return {
-    kind: 'reactionAdded',
-    eventId: `react_${reaction.message.id}_${user.id}_${emoji}`,
     guildId,
     user: {
       ...userRef(user.id, user.username ?? user.id),
@@ -80,8 +88,34 @@ export function reactionAddedEvent(
   };
 }
 
+/** A reaction on a guild message, or undefined outside guilds. */
+function reactionAddedEvent(
+  reaction: MessageReaction | PartialMessageReaction,
+  user: User | PartialUser,
+  botUserId: string | undefined,
+): EventOfKind<'reactionAdded'> | undefined {
+  const fields = reactionFields(reaction, user, botUserId);
+  if (!fields) return undefined;
+  const eventId = `react_${fields.messageId}_${user.id}_${fields.emoji}`;
+  return { kind: 'reactionAdded', eventId, ...fields };
+}
+
+/** A reaction removed from a guild message, or undefined outside guilds. */
+function reactionRemovedEvent(
+  reaction: MessageReaction | PartialMessageReaction,
+  user: User | PartialUser,
+  botUserId: string | undefined,
+): EventOfKind<'reactionRemoved'> | undefined {
+  const fields = reactionFields(reaction, user, botUserId);
+  if (!fields) return undefined;
+  const eventId = `unreact_${fields.messageId}_${user.id}_${fields.emoji}`;
+  return { kind: 'reactionRemoved', eventId, ...fields };
+}
+
 /** A button click in a guild. */
-export function buttonClickedEvent(interaction: ButtonInteraction<'cached' | 'raw'>): RouterEvent {
+function buttonClickedEvent(
+  interaction: ButtonInteraction<'cached' | 'raw'>,
+): EventOfKind<'buttonClicked'> {
   return {
     kind: 'buttonClicked',
     eventId: interaction.id,
@@ -95,9 +129,9 @@ export function buttonClickedEvent(interaction: ButtonInteraction<'cached' | 'ra
 }
 
 /** A slash command in a guild, with its option values by name (ids for entities). */
-export function slashCommandEvent(
+function slashCommandEvent(
   interaction: ChatInputCommandInteraction<'cached' | 'raw'>,
-): RouterEvent {
+): EventOfKind<'slashCommand'> {
   const options: Record<string, unknown> = {};
   for (const option of interaction.options.data) options[option.name] = option.value;
   return {
@@ -111,3 +145,19 @@ export function slashCommandEvent(
     interaction: { id: interaction.id, token: interaction.token },
   };
 }
+
+/**
+ * The translation of each router event kind, by kind.
+ *
+ * @example
+ * client.on(Events.GuildMemberAdd, (member) => handle(TRANSLATE.memberJoined(member)));
+ */
+export const TRANSLATE = {
+  memberJoined: memberJoinedEvent,
+  memberLeft: memberLeftEvent,
+  messageCreated: messageCreatedEvent,
+  reactionAdded: reactionAddedEvent,
+  reactionRemoved: reactionRemovedEvent,
+  buttonClicked: buttonClickedEvent,
+  slashCommand: slashCommandEvent,
+} as const satisfies Translations;

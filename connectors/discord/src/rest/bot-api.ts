@@ -1,5 +1,5 @@
-import { DEFAULT_SANDBOX_TOKEN } from '@guildflow/discord-sandbox';
 import { ApiError, type BotAnswer, type DiscordBot } from '@guildflow/engine/service';
+import { sandboxBotFromEnv } from './connections.js';
 
 /** How the service reaches Discord's REST API as the bot: Discord itself, or the sandbox. */
 export interface BotAccess {
@@ -29,13 +29,10 @@ export function botApiFromEnv(env: NodeJS.ProcessEnv): DiscordBot | undefined {
       token,
       kind: 'discord',
     });
-  const sandbox = env.GUILDFLOW_SANDBOX_URL?.trim();
-  if (!sandbox) return undefined;
-  return discordBotApi({
-    apiUrl: `${sandbox.replace(/\/+$/, '')}/api`,
-    token: env.GUILDFLOW_SANDBOX_TOKEN?.trim() || DEFAULT_SANDBOX_TOKEN,
-    kind: 'sandbox',
-  });
+  const sandbox = sandboxBotFromEnv(env);
+  return (
+    sandbox && discordBotApi({ apiUrl: sandbox.apiUrl, token: sandbox.token, kind: 'sandbox' })
+  );
 }
 
 /**

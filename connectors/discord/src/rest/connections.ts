@@ -66,9 +66,34 @@ function sandboxConnection(env: NodeJS.ProcessEnv): DiscordConnection | undefine
 }
 
 function sandboxAt(url: string, env: NodeJS.ProcessEnv): DiscordConnection {
+  const bot = sandboxBotAt(url, env);
+  return {
+    rest: createDiscordRest({ token: bot.token, apiUrl: bot.apiUrl }),
+    applicationId: bot.applicationId,
+  };
+}
+
+/** How the bot reaches the sandbox: its REST base, token and application id. */
+export interface SandboxBot {
+  apiUrl: string;
+  token: string;
+  applicationId: string;
+}
+
+/**
+ * The sandbox bot at `GUILDFLOW_SANDBOX_URL` (token `GUILDFLOW_SANDBOX_TOKEN`, else the
+ * sandbox's own default): the one place every Discord client here learns it.
+ */
+export function sandboxBotFromEnv(env: NodeJS.ProcessEnv): SandboxBot | undefined {
+  const url = nonEmpty(env.GUILDFLOW_SANDBOX_URL);
+  return url ? sandboxBotAt(url, env) : undefined;
+}
+
+function sandboxBotAt(url: string, env: NodeJS.ProcessEnv): SandboxBot {
   const token = nonEmpty(env.GUILDFLOW_SANDBOX_TOKEN) ?? DEFAULT_SANDBOX_TOKEN;
   return {
-    rest: createDiscordRest({ token, apiUrl: `${url.replace(/\/+$/, '')}/api` }),
+    apiUrl: `${url.replace(/\/+$/, '')}/api`,
+    token,
     applicationId: applicationIdFromToken(token) ?? SANDBOX_APPLICATION_ID,
   };
 }

@@ -59,5 +59,15 @@ export function isRealDiscord(rest: REST): boolean {
   return /^https:\/\/([a-z]+\.)?discord(app)?\.com\//.test(`${rest.options.api}/`);
 }
 
-// The id is read from tokens where slash commands are registered too (the engine service).
-export { applicationIdFromToken } from '@guildflow/engine/service';
+// The id is read from tokens where slash commands are registered too (routing/command-sync).
+/**
+ * The application (and bot user) id encoded in a bot token's first segment, or undefined when
+ * the token does not have that shape.
+ *
+ * @example
+ * applicationIdFromToken('MTMwMDAwMDAwMDAwMDAwMDAwMQ.sandbox.x'); // '1300000000000000001'
+ */
+export function applicationIdFromToken(token: string): string | undefined {
+  const decoded = Buffer.from(token.split('.')[0] ?? '', 'base64').toString('utf8');
+  return /^\d{15,21}$/.test(decoded) ? decoded : undefined;
+}

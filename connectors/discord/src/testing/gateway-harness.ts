@@ -1,11 +1,10 @@
 import { startSandbox, type Sandbox } from '@guildflow/discord-sandbox';
+import { commandActivation, discordCommandsApi } from '../routing/command-sync.js';
 import type { GraphDocument } from '@guildflow/engine/core';
 import {
-  commandActivation,
   composeActivation,
   connectStore,
   createStoreActivities,
-  discordCommandsApi,
   openStore,
   routerActivation,
   type ServiceDeps,

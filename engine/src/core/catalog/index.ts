@@ -85,6 +85,32 @@ export {
   isTimeZone,
   messagePattern,
 } from './triggers/index.js';
+// Routed triggers: each declares the router event it listens to and its matcher.
+export {
+  ROUTED_TRIGGERS,
+  ROUTED_TRIGGER_TYPES,
+  SANDBOX_EVENT_SCHEMAS,
+  SANDBOX_EVENT_TYPES,
+  EventActorSchema,
+  EventInteractionSchema,
+  EventUserSchema,
+  configString,
+  defineEvent,
+  defineRoutedTrigger,
+  isEventOf,
+  isRoutedTrigger,
+  userRef,
+  type EventInteraction,
+  type EventOf,
+  type EventUser,
+  type RoutedTrigger,
+  type RoutedTriggerDeclaration,
+  type RouterEvent,
+  type RouterEventDefinition,
+  type RouterEventKind,
+  type SandboxEvent,
+  type TriggerMatch,
+} from './triggers/index.js';
 export {
   CHANNEL_PERMISSIONS,
   DISCORD_LIMITS,

@@ -3,6 +3,7 @@ import { PERMISSION_LABELS, type NodeRequirements } from './discord/permissions.
 import { fieldMode } from './fields.js';
 import { toJsonSchema, type JsonSchema } from './json.js';
 import { listNodeTypes, outputPortsOf } from './registry.js';
+import { ROUTED_TRIGGERS } from './triggers/index.js';
 import {
   DATE_TIME_PATTERN,
   DURATION_TITLE,
@@ -97,6 +98,8 @@ function renderNode(d: NodeDeclaration): string[] {
       ? 'none (ends the run)'
       : ports.map((p) => `\`${p.id}\``).join(', ');
   lines.push(`**Output ports:** ${portText}`);
+  const routed = ROUTED_TRIGGERS.find((t) => t.type === d.type);
+  if (routed) lines.push('', `**Listens to:** the gateway's \`${routed.event.kind}\` event.`);
   if (d.policy) {
     const r = d.policy.retry;
     lines.push(

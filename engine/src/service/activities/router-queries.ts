@@ -1,4 +1,4 @@
-import type { EventUser } from '../router/router-event.js';
+import type { EventUser } from '../../core/index.js';
 import type { Store, WaitRecord } from '../storage/index.js';
 import { isDuplicateKey, type CollectWindowRecord } from '../storage/index.js';
 import { COLLECT_RETENTION_MS } from './engine-activities.js';

@@ -1,6 +1,6 @@
 import type { ActivatedGraph, RoutingConfirmation } from '../graphs/activation.js';
 import type { GatewayRecord, Store, TriggerRecord } from '../storage/index.js';
-import { ROUTED_TRIGGER_TYPES } from './trigger-matchers.js';
+import { ROUTED_TRIGGER_TYPES } from '../../core/index.js';
 
 /** A gateway whose heartbeat is older than this is gone (it beats every second). */
 export const GATEWAY_FRESH_MS = 5000;

@@ -1,95 +1,10 @@
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
+import { SANDBOX_EVENT_SCHEMAS, SANDBOX_EVENT_TYPES } from '../../core/index.js';
+
+// The event bodies are declared with the router events they become (core, sandbox-events.ts).
+export { SANDBOX_EVENT_SCHEMAS, SANDBOX_EVENT_TYPES };
 
 const Id = (description: string) => Type.String({ pattern: '^[0-9]{1,20}$', description });
-const common = { guildId: Id('The sandbox guild.') };
-const strict = { additionalProperties: false } as const;
-
-/**
- * The body schema of each event type of `POST /api/sandbox/events` (a trigger name without
- * its prefix).
- *
- * @example
- * check(SANDBOX_EVENT_SCHEMAS.messageCreated, body, 'body');
- */
-export const SANDBOX_EVENT_SCHEMAS = {
-  memberJoined: Type.Object(
-    {
-      ...common,
-      type: Type.Literal('memberJoined'),
-      user: Type.Object(
-        {
-          username: Type.String({ minLength: 1, maxLength: 32 }),
-          id: Type.Optional(Id('Reuse a known user id (e.g. someone who left); new by default.')),
-          globalName: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
-        },
-        strict,
-      ),
-    },
-    strict,
-  ),
-  memberLeft: Type.Object(
-    { ...common, type: Type.Literal('memberLeft'), userId: Id('The member who leaves.') },
-    strict,
-  ),
-  messageCreated: Type.Object(
-    {
-      ...common,
-      type: Type.Literal('messageCreated'),
-      channelId: Id('Where the member posts.'),
-      userId: Id('The member who posts.'),
-      content: Type.String({ minLength: 1, maxLength: 2000 }),
-      replyToMessageId: Type.Optional(Id('Post as a reply to this message.')),
-    },
-    strict,
-  ),
-  reactionAdded: Type.Object(
-    {
-      ...common,
-      type: Type.Literal('reactionAdded'),
-      channelId: Id('The message’s channel.'),
-      messageId: Id('The message reacted to.'),
-      userId: Id('The member who reacts.'),
-      emoji: Type.String({ minLength: 1, maxLength: 64, description: 'A Unicode emoji, e.g. 🎉.' }),
-    },
-    strict,
-  ),
-  buttonClicked: Type.Object(
-    {
-      ...common,
-      type: Type.Literal('buttonClicked'),
-      channelId: Id('The message’s channel.'),
-      messageId: Id('The message with the button.'),
-      userId: Id('The member who clicks.'),
-      customId: Type.String({ minLength: 1, maxLength: 100 }),
-    },
-    strict,
-  ),
-  slashCommand: Type.Object(
-    {
-      ...common,
-      type: Type.Literal('slashCommand'),
-      channelId: Id('Where the command is used.'),
-      userId: Id('The member who uses it.'),
-      name: Type.String({ minLength: 1, maxLength: 32 }),
-      options: Type.Optional(
-        Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Array(Type.Unknown())], {
-          description: '`{ <option name>: value }`.',
-        }),
-      ),
-    },
-    strict,
-  ),
-} satisfies Record<string, TSchema>;
-
-/**
- * The event types the sandbox API injects.
- *
- * @example
- * SANDBOX_EVENT_TYPES.includes('buttonClicked'); // true
- */
-export const SANDBOX_EVENT_TYPES = Object.keys(SANDBOX_EVENT_SCHEMAS) as Array<
-  keyof typeof SANDBOX_EVENT_SCHEMAS
->;
 
 /**
  * Body of `POST /api/sandbox/events` (one of the event types), for the OpenAPI document.
@@ -113,6 +28,9 @@ export const SandboxEventResultSchema = Type.Object(
     memberCount: Type.Optional(Type.Integer()),
     messageId: Type.Optional(Type.String({ description: 'messageCreated: the new message.' })),
     added: Type.Optional(Type.Boolean({ description: 'reactionAdded: false if already there.' })),
+    removed: Type.Optional(
+      Type.Boolean({ description: 'reactionRemoved: false if it was not there.' }),
+    ),
     interactionId: Type.Optional(Type.String({ description: 'buttonClicked, slashCommand.' })),
     commandId: Type.Optional(Type.String()),
     commandRegistered: Type.Optional(

@@ -1,7 +1,17 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
-import { defineNode } from '../define.js';
 import { MemberRef } from '../schemas.js';
+import { defineRoutedTrigger } from './define-trigger.js';
+import { configString, defineEvent, EventInteractionSchema, EventUserSchema } from './events.js';
+
+/** A button was clicked in a guild. */
+export const ButtonClickedEvent = defineEvent('buttonClicked', 'A button was clicked.', {
+  user: EventUserSchema('Who clicked.'),
+  channelId: Type.String(),
+  messageId: Type.String(),
+  customId: Type.String(),
+  interaction: EventInteractionSchema,
+});
 
 /**
  * `trigger.buttonClicked`: starts a run when someone clicks a button whose custom id starts
@@ -11,7 +21,7 @@ import { MemberRef } from '../schemas.js';
  * // config: { customIdPrefix: 'ticket:open' }
  * // payload: { user, channelId, messageId, customId }
  */
-export const buttonClicked = defineNode({
+export const buttonClicked = defineRoutedTrigger({
   type: 'trigger.buttonClicked',
   kind: 'trigger',
   group: 'Triggers',
@@ -41,4 +51,12 @@ export const buttonClicked = defineNode({
     fields: { customIdPrefix: { placeholder: 'ticket:open' } },
   },
   examples: [{ title: 'Open a ticket', config: { customIdPrefix: 'ticket:open' } }],
+  event: ButtonClickedEvent,
+  match: (config) => {
+    const prefix = configString(config.customIdPrefix);
+    return (e) =>
+      prefix !== undefined && e.customId.startsWith(prefix)
+        ? { user: e.user, channelId: e.channelId, messageId: e.messageId, customId: e.customId }
+        : undefined;
+  },
 });

@@ -1,10 +1,12 @@
 import { buttonClicked } from './button-clicked.js';
+import { isRoutedTrigger } from './define-trigger.js';
 import { manual } from './manual.js';
 import { memberCountReached } from './member-count-reached.js';
 import { memberJoined } from './member-joined.js';
 import { memberLeft } from './member-left.js';
 import { messageCreated } from './message-created.js';
 import { reactionAdded } from './reaction-added.js';
+import { reactionRemoved } from './reaction-removed.js';
 import { schedule } from './schedule.js';
 import { slashCommand } from './slash-command.js';
 import { stripeEvent } from './stripe-event.js';
@@ -21,6 +23,7 @@ export const TRIGGER_NODES = [
   memberLeft,
   messageCreated,
   reactionAdded,
+  reactionRemoved,
   buttonClicked,
   slashCommand,
   memberCountReached,
@@ -29,6 +32,23 @@ export const TRIGGER_NODES = [
   stripeEvent,
   manual,
 ] as const;
+
+/**
+ * A trigger the gateway routes: every trigger declaration with an `event` (schedules, webhooks,
+ * Stripe events and manual runs start elsewhere).
+ */
+export type RoutedTrigger = Extract<(typeof TRIGGER_NODES)[number], { readonly event: unknown }>;
+
+/** The triggers the gateway routes, derived from their declarations. */
+export const ROUTED_TRIGGERS: readonly RoutedTrigger[] = TRIGGER_NODES.filter(isRoutedTrigger);
+
+/**
+ * The trigger types the router starts runs for.
+ *
+ * @example
+ * ROUTED_TRIGGER_TYPES.includes('trigger.memberJoined'); // true
+ */
+export const ROUTED_TRIGGER_TYPES: readonly string[] = ROUTED_TRIGGERS.map((d) => d.type);
 
 export {
   buttonClicked,
@@ -44,7 +64,35 @@ export {
   webhook,
 };
 export { COMMAND_NAME_PATTERN, COMMAND_OPTION_TYPES } from './slash-command.js';
-export { messagePattern } from './message-created.js';
+export { MessageCreatedEvent, messagePattern } from './message-created.js';
+export { ButtonClickedEvent } from './button-clicked.js';
+export { MemberJoinedEvent } from './member-joined.js';
+export { MemberLeftEvent } from './member-left.js';
+export { ReactionAddedEvent } from './reaction-added.js';
+export { SlashCommandEvent } from './slash-command.js';
+export { SANDBOX_EVENT_SCHEMAS, SANDBOX_EVENT_TYPES, type SandboxEvent } from './sandbox-events.js';
+export {
+  defineRoutedTrigger,
+  isRoutedTrigger,
+  type RoutedTriggerDeclaration,
+  type RoutedTriggerDefinition,
+  type TriggerMatch,
+} from './define-trigger.js';
+export {
+  EventActorSchema,
+  EventInteractionSchema,
+  EventUserSchema,
+  configString,
+  defineEvent,
+  isEventOf,
+  userRef,
+  type EventInteraction,
+  type EventOf,
+  type EventUser,
+  type RouterEvent,
+  type RouterEventDefinition,
+  type RouterEventKind,
+} from './events.js';
 export {
   CRON_PATTERN,
   MIN_SCHEDULE_INTERVAL_MS,

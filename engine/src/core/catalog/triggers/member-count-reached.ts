@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, GuildRef, OUT } from '../common.js';
-import { defineNode } from '../define.js';
 import { Expr, MemberRef } from '../schemas.js';
+import { defineRoutedTrigger } from './define-trigger.js';
+import { MemberJoinedEvent } from './member-joined.js';
 
 /**
  * `trigger.memberCountReached`: starts a run when a join brings the server to one of the
@@ -11,7 +12,7 @@ import { Expr, MemberRef } from '../schemas.js';
  * // config: { milestones: [100, 500, 1000] }
  * // payload: { milestone: 500, member, guild: { id, name, memberCount } }
  */
-export const memberCountReached = defineNode({
+export const memberCountReached = defineRoutedTrigger({
   type: 'trigger.memberCountReached',
   kind: 'trigger',
   group: 'Triggers',
@@ -43,4 +44,14 @@ export const memberCountReached = defineNode({
     fields: { milestones: { widget: 'list', placeholder: '100, 500, 1000' } },
   },
   examples: [{ title: 'Round numbers', config: { milestones: [100, 250, 500, 1000] } }],
+  event: MemberJoinedEvent,
+  match: (config) => {
+    const milestones = new Set(
+      Array.isArray(config.milestones) ? config.milestones.filter(Number.isInteger) : [],
+    );
+    return (e) =>
+      milestones.has(e.guild.memberCount)
+        ? { milestone: e.guild.memberCount, member: e.member, guild: e.guild }
+        : undefined;
+  },
 });

@@ -1,7 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, GuildRef, OUT } from '../common.js';
-import { defineNode } from '../define.js';
 import { MemberRef, NoConfig } from '../schemas.js';
+import { defineRoutedTrigger } from './define-trigger.js';
+import { defineEvent, EventUserSchema } from './events.js';
+
+/** A member joined (also drives `trigger.memberCountReached`). */
+export const MemberJoinedEvent = defineEvent('memberJoined', 'A member joined.', {
+  member: EventUserSchema('Who joined.'),
+  guild: GuildRef(),
+});
 
 /**
  * `trigger.memberJoined`: starts a run when someone joins the server.
@@ -10,7 +17,7 @@ import { MemberRef, NoConfig } from '../schemas.js';
  * // payload: { member: { id, username, mention }, guild: { id, name, memberCount } }
  * getNodeType('trigger.memberJoined') === memberJoined;
  */
-export const memberJoined = defineNode({
+export const memberJoined = defineRoutedTrigger({
   type: 'trigger.memberJoined',
   kind: 'trigger',
   group: 'Triggers',
@@ -21,4 +28,6 @@ export const memberJoined = defineNode({
   ports: { outputs: OUT },
   ui: { icon: 'user-plus', color: COLORS.trigger, fields: {} },
   examples: [{ title: 'Every new member', config: {} }],
+  event: MemberJoinedEvent,
+  match: () => (e) => ({ member: e.member, guild: e.guild }),
 });

@@ -1,7 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, GuildRef, OUT } from '../common.js';
-import { defineNode } from '../define.js';
 import { MemberRef, NoConfig } from '../schemas.js';
+import { defineRoutedTrigger } from './define-trigger.js';
+import { defineEvent, EventUserSchema } from './events.js';
+
+/** A member left (or was kicked or banned). */
+export const MemberLeftEvent = defineEvent('memberLeft', 'A member left.', {
+  member: EventUserSchema('Who left.'),
+  guild: GuildRef(),
+});
 
 /**
  * `trigger.memberLeft`: starts a run when someone leaves the server (or is kicked or banned).
@@ -10,7 +17,7 @@ import { MemberRef, NoConfig } from '../schemas.js';
  * // payload: { member: { id, username, mention }, guild: { id, name, memberCount } }
  * getNodeType('trigger.memberLeft') === memberLeft;
  */
-export const memberLeft = defineNode({
+export const memberLeft = defineRoutedTrigger({
   type: 'trigger.memberLeft',
   kind: 'trigger',
   group: 'Triggers',
@@ -21,4 +28,6 @@ export const memberLeft = defineNode({
   ports: { outputs: OUT },
   ui: { icon: 'user-minus', color: COLORS.trigger, fields: {} },
   examples: [{ title: 'Every leaving member', config: {} }],
+  event: MemberLeftEvent,
+  match: () => (e) => ({ member: e.member, guild: e.guild }),
 });

@@ -1,8 +1,20 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
 import { compilePattern, type TextPattern } from '../../patterns/text-pattern.js';
-import { defineNode } from '../define.js';
 import { MemberRef, Snowflake, isTemplate } from '../schemas.js';
+import { defineRoutedTrigger } from './define-trigger.js';
+import { configString, defineEvent, EventActorSchema } from './events.js';
+
+/** A message was posted in a guild channel. */
+export const MessageCreatedEvent = defineEvent('messageCreated', 'A message was posted.', {
+  message: Type.Object({ id: Type.String(), channelId: Type.String(), content: Type.String() }),
+  author: EventActorSchema('Who posted it.'),
+  replyTo: Type.Optional(
+    Type.String({
+      description: 'The message this one replies to (routes to `flow.waitFor` event `reply`).',
+    }),
+  ),
+});
 
 /**
  * `trigger.messageCreated`: starts a run for a new message, optionally filtered by channel,
@@ -12,7 +24,7 @@ import { MemberRef, Snowflake, isTemplate } from '../schemas.js';
  * // config: { channelId: '{{ vars.suggestionsChannelId }}', contains: 'suggestion' }
  * // payload: { message: { id, channelId, content }, author: { id, username, mention } }
  */
-export const messageCreated = defineNode({
+export const messageCreated = defineRoutedTrigger({
   type: 'trigger.messageCreated',
   kind: 'trigger',
   group: 'Triggers',
@@ -77,6 +89,23 @@ export const messageCreated = defineNode({
     if (typeof pattern !== 'string' || isTemplate(pattern)) return [];
     const compiled = compilePattern(pattern);
     return 'problem' in compiled ? [{ path: '/pattern', message: compiled.problem }] : [];
+  },
+  event: MessageCreatedEvent,
+  match: (config) => {
+    const channelId = configString(config.channelId);
+    const contains = configString(config.contains)?.toLowerCase();
+    const rawPattern = configString(config.pattern);
+    const pattern = rawPattern === undefined ? undefined : messagePattern(rawPattern);
+    const includeBots = config.includeBots === true;
+    return (e) => {
+      if (e.author.bot && !includeBots) return undefined;
+      if (channelId !== undefined && e.message.channelId !== channelId) return undefined;
+      if (contains !== undefined && !e.message.content.toLowerCase().includes(contains))
+        return undefined;
+      if (rawPattern !== undefined && !pattern?.test(e.message.content)) return undefined;
+      const { bot: _bot, ...author } = e.author;
+      return { message: e.message, author };
+    };
   },
 });
 

@@ -1,7 +1,16 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
-import { defineNode } from '../define.js';
 import { MemberRef, Snowflake } from '../schemas.js';
+import { defineRoutedTrigger } from './define-trigger.js';
+import { configString, defineEvent, EventActorSchema } from './events.js';
+
+/** A reaction was added to a guild message. */
+export const ReactionAddedEvent = defineEvent('reactionAdded', 'A reaction was added.', {
+  user: EventActorSchema('Who reacted.'),
+  channelId: Type.String(),
+  messageId: Type.String(),
+  emoji: Type.String({ description: 'The unicode emoji, or `name:id` for a custom one.' }),
+});
 
 /**
  * `trigger.reactionAdded`: starts a run when someone reacts to a message (reaction roles,
@@ -11,7 +20,7 @@ import { MemberRef, Snowflake } from '../schemas.js';
  * // config: { messageId: '{{ vars.rulesMessageId }}', emoji: '✅' }
  * // payload: { user, channelId, messageId, emoji }
  */
-export const reactionAdded = defineNode({
+export const reactionAdded = defineRoutedTrigger({
   type: 'trigger.reactionAdded',
   kind: 'trigger',
   group: 'Triggers',
@@ -52,4 +61,18 @@ export const reactionAdded = defineNode({
     { title: 'Accept the rules', config: { messageId: '{{ vars.rulesMessageId }}', emoji: '✅' } },
     { title: 'Any reaction in a channel', config: { channelId: '1098765432101234567' } },
   ],
+  event: ReactionAddedEvent,
+  match: (config) => {
+    const channelId = configString(config.channelId);
+    const messageId = configString(config.messageId);
+    const emoji = configString(config.emoji);
+    return (e) => {
+      if (e.user.bot) return undefined;
+      if (channelId !== undefined && e.channelId !== channelId) return undefined;
+      if (messageId !== undefined && e.messageId !== messageId) return undefined;
+      if (emoji !== undefined && e.emoji !== emoji) return undefined;
+      const { bot: _bot, ...user } = e.user;
+      return { user, channelId: e.channelId, messageId: e.messageId, emoji: e.emoji };
+    };
+  },
 });

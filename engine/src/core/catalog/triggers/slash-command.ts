@@ -1,7 +1,18 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
-import { defineNode, type ConfigIssue } from '../define.js';
+import type { ConfigIssue } from '../define.js';
 import { MemberRef, StringEnum } from '../schemas.js';
+import { defineRoutedTrigger } from './define-trigger.js';
+import { configString, defineEvent, EventInteractionSchema, EventUserSchema } from './events.js';
+
+/** A slash command was used in a guild, with its option values by name (ids for entities). */
+export const SlashCommandEvent = defineEvent('slashCommand', 'A slash command was used.', {
+  user: EventUserSchema('Who used the command.'),
+  channelId: Type.String(),
+  command: Type.String(),
+  options: Type.Record(Type.String(), Type.Unknown()),
+  interaction: EventInteractionSchema,
+});
 
 /**
  * Pattern of slash command and option names (Discord: lowercase, 1–32 characters; this catalog
@@ -37,7 +48,7 @@ export const COMMAND_OPTION_TYPES = [
  * // config: { name: 'warn', description: 'Warn a member', options: [{ name: 'member', type: 'user', description: 'Who', required: true }] }
  * // payload: { user, channelId, command: 'warn', options: { member: '1234…' } }
  */
-export const slashCommand = defineNode({
+export const slashCommand = defineRoutedTrigger({
   type: 'trigger.slashCommand',
   kind: 'trigger',
   group: 'Triggers',
@@ -146,6 +157,14 @@ export const slashCommand = defineNode({
       if (required !== true) optionalSeen = true;
     });
     return issues;
+  },
+  event: SlashCommandEvent,
+  match: (config) => {
+    const name = configString(config.name);
+    return (e) =>
+      e.command === name
+        ? { user: e.user, channelId: e.channelId, command: e.command, options: e.options }
+        : undefined;
   },
 });
 

@@ -1,6 +1,6 @@
-import type { TriggerRecord } from '../storage/index.js';
-import type { RouterEvent } from './router-event.js';
-import { compileTrigger, type CompiledTrigger } from './trigger-matchers.js';
+import type { RouterEvent, RouterEventKind } from '@guildflow/engine/core';
+import type { TriggerRecord } from '@guildflow/engine/service';
+import { compileTrigger, type CompiledTrigger } from './compile-trigger.js';
 
 /** One graph an event matched, with the payload its run starts with. */
 export interface TriggerMatch {
@@ -25,7 +25,7 @@ const NONE: readonly TriggerMatch[] = Object.freeze([]);
  * index.match(event); // [{ graphId, version, payload, … }]
  */
 export class TriggerIndex {
-  private readonly byGuild = new Map<string, Map<RouterEvent['kind'], CompiledTrigger[]>>();
+  private readonly byGuild = new Map<string, Map<RouterEventKind, CompiledTrigger[]>>();
   private readonly byGraph = new Map<string, CompiledTrigger>();
 
   /** How many graphs are live. */

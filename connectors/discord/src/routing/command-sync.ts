@@ -1,5 +1,6 @@
-import type { ActivationHooks } from '../graphs/activation.js';
-import type { Store, TriggerRecord } from '../storage/index.js';
+import { sandboxBotFromEnv } from '../rest/connections.js';
+import { applicationIdFromToken } from '../rest/create-rest.js';
+import type { ActivationHooks, Store, TriggerRecord } from '@guildflow/engine/service';
 
 const SLASH = 'trigger.slashCommand';
 /** Discord's application command option types by the catalog's names. */
@@ -126,12 +127,6 @@ export function commandActivation(store: () => Promise<Store>, api: CommandsApi)
 }
 
 /**
- * The token of the sandbox's bot when `GUILDFLOW_SANDBOX_TOKEN` is unset (the sandbox's own
- * default; a connector test checks the two stay equal — the engine cannot import the sandbox).
- */
-export const SANDBOX_BOT_TOKEN = 'MTMwMDAwMDAwMDAwMDAwMDAwMQ.sandbox.guildflow-dev-token';
-
-/**
  * Where the service registers slash commands, from the environment: real Discord with
  * `DISCORD_TOKEN` (application id from `DISCORD_APPLICATION_ID` or the token), else the sandbox
  * at `GUILDFLOW_SANDBOX_URL`; undefined when neither is configured (publishing a slash-command
@@ -151,28 +146,8 @@ export function commandsApiFromEnv(env: NodeJS.ProcessEnv): CommandsApi | undefi
       applicationId,
     });
   }
-  const sandbox = env.GUILDFLOW_SANDBOX_URL?.trim();
-  if (!sandbox) return undefined;
-  const sandboxToken = env.GUILDFLOW_SANDBOX_TOKEN?.trim() || SANDBOX_BOT_TOKEN;
-  const applicationId = applicationIdFromToken(sandboxToken);
-  if (!applicationId) return undefined;
-  return discordCommandsApi({
-    apiUrl: `${sandbox.replace(/\/+$/, '')}/api`,
-    token: sandboxToken,
-    applicationId,
-  });
-}
-
-/**
- * The application (and bot user) id encoded in a bot token's first segment, or undefined when
- * the token does not have that shape.
- *
- * @example
- * applicationIdFromToken('MTMwMDAwMDAwMDAwMDAwMDAwMQ.sandbox.x'); // '1300000000000000001'
- */
-export function applicationIdFromToken(token: string): string | undefined {
-  const decoded = Buffer.from(token.split('.')[0] ?? '', 'base64').toString('utf8');
-  return /^\d{15,21}$/.test(decoded) ? decoded : undefined;
+  const sandbox = sandboxBotFromEnv(env);
+  return sandbox && discordCommandsApi(sandbox);
 }
 
 /**

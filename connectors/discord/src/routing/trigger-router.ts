@@ -1,10 +1,13 @@
+import type { RouterEvent } from '@guildflow/engine/core';
+import { WAIT_EVENT_SIGNAL, type WaitEvent } from '@guildflow/engine/interpreter';
+import {
+  enterCollect,
+  SnapshotCache,
+  startRun,
+  waitsFor,
+  type Store,
+} from '@guildflow/engine/service';
 import type { Client } from '@temporalio/client';
-import { WAIT_EVENT_SIGNAL, type WaitEvent } from '../../interpreter/contract.js';
-import { enterCollect, waitsFor } from '../activities/router-queries.js';
-import { startRun } from '../runs/start-run.js';
-import type { Store } from '../storage/index.js';
-import type { RouterEvent } from './router-event.js';
-import { SnapshotCache } from './snapshot-cache.js';
 import type { TriggerIndex, TriggerMatch } from './trigger-index.js';
 
 /** What one event did. */

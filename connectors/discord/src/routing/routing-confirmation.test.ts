@@ -1,11 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { graph } from '../../testing/graph-fixture.js';
-import { sendGraph } from '../../testing/service-fixtures.js';
-import { startTestService, type TestService } from '../../testing/service-harness.js';
-import { composeActivation } from '../graphs/activation.js';
-import { openStore } from '../storage/index.js';
-import { GatewayStatus } from './gateway-status.js';
-import { routerActivation } from './router-activation.js';
+import {
+  composeActivation,
+  GatewayStatus,
+  openStore,
+  routerActivation,
+} from '@guildflow/engine/service';
+import { graph } from '@guildflow/engine/testing/graph';
+import { sendGraph } from '@guildflow/engine/testing/fixtures';
+import { startTestService, type TestService } from '@guildflow/engine/testing/service';
 import { TriggerIndex } from './trigger-index.js';
 import { syncTriggers, type TriggerSync } from './trigger-sync.js';
 

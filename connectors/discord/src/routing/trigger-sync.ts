@@ -1,4 +1,4 @@
-import type { Store, TriggerRecord } from '../storage/index.js';
+import type { Store, TriggerRecord } from '@guildflow/engine/service';
 import type { TriggerIndex } from './trigger-index.js';
 
 /** Options of {@link syncTriggers}. */

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { TriggerRecord } from '../storage/index.js';
-import { userRef, type RouterEvent } from './router-event.js';
+import { messagePattern, userRef, type RouterEvent } from '@guildflow/engine/core';
+import type { TriggerRecord } from '@guildflow/engine/service';
 import { TriggerIndex } from './trigger-index.js';
-import { messagePattern } from '../../core/index.js';
 
 const GUILD = '1300000000000000000';
 let clock = Date.parse('2026-11-01T00:00:00Z');
