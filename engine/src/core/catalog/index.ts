@@ -5,32 +5,36 @@
  */
 export {
   DEFAULT_ACTION_POLICY,
-  ERROR_PORT,
   ERROR_TYPES,
-  NODE_GROUPS,
   NON_RETRYABLE_ERRORS,
-  defineNode,
+  type ActivityPolicy,
+  type PolicyDuration,
+  type RetryPolicyDeclaration,
+} from './action-policy.js';
+export {
   type ActionContext,
   type ActionExecutor,
-  type ActivityPolicy,
-  type ConfigIssue,
   type ConfigOf,
+  type OutputOf,
+} from './action-contract.js';
+export {
+  defineNode,
+  type ConfigIssue,
   type ExpressionRoot,
-  type FieldUi,
-  type InputMode,
   type NodeDeclaration,
   type NodeDefinition,
   type NodeExample,
+} from './define-node.js';
+export {
+  ERROR_PORT,
+  NODE_GROUPS,
+  type InputMode,
   type NodeGroup,
   type NodeKind,
-  type NodeUi,
-  type OutputOf,
   type OutputPorts,
-  type PolicyDuration,
   type PortDeclaration,
-  type RetryPolicyDeclaration,
-  type Widget,
-} from './define.js';
+} from './node-kinds.js';
+export { type FieldUi, type NodeUi, type Widget } from './ui-hints.js';
 export {
   DATE_TIME_PATTERN,
   DURATION_PATTERN,

@@ -1,4 +1,5 @@
-import { NODE_GROUPS, type NodeDeclaration } from './define.js';
+import type { NodeDeclaration } from './define-node.js';
+import { NODE_GROUPS } from './node-kinds.js';
 import { PERMISSION_LABELS, type NodeRequirements } from './discord/permissions.js';
 import { fieldMode } from './fields.js';
 import { toJsonSchema, type JsonSchema } from './json.js';

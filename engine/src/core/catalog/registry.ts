@@ -1,12 +1,7 @@
 import type { GraphNode } from '../graph/schema.js';
 import { DATA_NODES } from './data/index.js';
-import {
-  ERROR_PORT,
-  NODE_GROUPS,
-  type InputMode,
-  type NodeDeclaration,
-  type PortDeclaration,
-} from './define.js';
+import type { NodeDeclaration } from './define-node.js';
+import { ERROR_PORT, NODE_GROUPS, type InputMode, type PortDeclaration } from './node-kinds.js';
 import { DISCORD_NODES } from './discord/index.js';
 import { FLOW_NODES } from './flow/index.js';
 import { HTTP_NODES } from './http/index.js';

@@ -6,7 +6,7 @@ import {
   type TUnsafe,
 } from '@sinclair/typebox';
 import { parseDuration } from '../duration.js';
-import type { ConfigIssue } from './define.js';
+import type { ConfigIssue } from './define-node.js';
 
 /**
  * JSON Schema `pattern` of a template string: one that contains a `{{ … }}`.

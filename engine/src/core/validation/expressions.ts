@@ -1,5 +1,5 @@
 import { checkConfig, fieldMode } from '../catalog/fields.js';
-import type { NodeDeclaration } from '../catalog/define.js';
+import type { NodeDeclaration } from '../catalog/define-node.js';
 import { BoundedCache } from '../expressions/cache.js';
 import {
   checkTemplate,

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
-import { defineNode, type ConfigIssue } from '../define.js';
+import { defineNode, type ConfigIssue } from '../define-node.js';
 import { Reason, Snowflake, StringEnum } from '../schemas.js';
 import { CHANNEL_PERMISSIONS } from './shared.js';
 

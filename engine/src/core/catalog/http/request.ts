@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
-import { defineNode, type ConfigIssue } from '../define.js';
+import { defineNode, type ConfigIssue } from '../define-node.js';
 import { Duration, StringEnum, Url, issueIf, literalDurationMs } from '../schemas.js';
 
 /** Longest `timeout` of one request attempt. */

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
 import { compilePattern, type TextPattern } from '../../patterns/text-pattern.js';
-import { defineNode } from '../define.js';
+import { defineNode } from '../define-node.js';
 import { MemberRef, Snowflake, isTemplate } from '../schemas.js';
 
 /**
