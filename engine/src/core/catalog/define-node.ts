@@ -77,7 +77,7 @@ export interface NodeDefinition<
   literal?: readonly string[];
   /** Config paths holding a bare expression the node evaluates itself (`flow.if`'s `condition`). */
   conditions?: readonly string[];
-  ui: NodeUi;
+  ui: NodeUi<keyof C['properties'] & string>;
   examples?: readonly NodeExample[];
   /**
    * Cross-field rules JSON Schema cannot express. Receives the raw config (which may hold

@@ -61,8 +61,9 @@ export interface FieldUi {
  * @example
  * const ui: NodeUi = { icon: 'message', color: '#5865F2', fields: { content: { widget: 'textarea' } } };
  */
-export interface NodeUi {
+export interface NodeUi<K extends string = string> {
   icon: string;
   color?: string;
-  fields: Readonly<Record<string, FieldUi>>;
+  /** Hints by config field name; a name the config does not declare does not compile. */
+  fields: Readonly<Partial<Record<K, FieldUi>>>;
 }
