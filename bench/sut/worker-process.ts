@@ -13,6 +13,7 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 import { discordWorkerOptions } from '@guildflow/discord';
 import { cacheDir } from '@guildflow/stack';
 import { workflowBundle } from '@guildflow/engine/bundle';
+import { actionQueueOf } from '@guildflow/engine/core';
 import { createStoreActivities } from '@guildflow/engine/service';
 import type { ActionInput } from '@guildflow/engine/interpreter';
 import { createGuildflowWorker, type ActivityRegistry } from '@guildflow/workers';
@@ -96,7 +97,7 @@ async function main(): Promise<void> {
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   const workers: { taskQueue: string; worker: Worker; running: Promise<void> }[] = [];
   const discordActivities = Object.fromEntries(
-    Object.entries(activities).filter(([name]) => name.startsWith('discord.')),
+    Object.entries(activities).filter(([name]) => actionQueueOf(name) === 'discord'),
   );
   const { maxConcurrentActivityTaskExecutions } = discordWorkerOptions();
   for (const spec of config.workers) {

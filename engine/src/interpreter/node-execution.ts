@@ -1,5 +1,6 @@
 import * as wf from '@temporalio/workflow';
 import { fieldMode } from '../core/catalog/fields.js';
+import { actionQueueOf } from '../core/catalog/registry.js';
 import { parseDuration } from '../core/duration.js';
 import { ExpressionError, renderValue } from '../core/expressions/index.js';
 import type { GraphDocument, NodeDeclaration, Scope } from '../core/index.js';
@@ -120,7 +121,7 @@ export function discordQueueChooser(
   startedWithVersion: number | undefined,
 ): (type: string) => string | undefined {
   const queue = !simulate && (startedWithVersion ?? 1) >= DISCORD_QUEUE_SINCE ? `${info.taskQueue}-discord` : undefined;
-  return (type) => (type.startsWith('discord.') ? queue : undefined);
+  return (type) => (actionQueueOf(type) === 'discord' ? queue : undefined);
 }
 
 /** The interpreter version from which simulated runs use pinned outputs. */

@@ -12,12 +12,12 @@ import type { REST } from 'discord.js';
 import { validateRenderedConfig } from '../validation/rendered-config.js';
 
 /**
- * The type ids of the Discord action nodes.
+ * The type ids of the Discord action nodes (the actions among the catalog's Discord declarations).
  *
  * @example
  * const type: DiscordNodeType = 'discord.sendMessage';
  */
-export type DiscordNodeType = Extract<ActionTypeId, `discord.${string}`>;
+export type DiscordNodeType = Extract<ActionTypeId, (typeof DISCORD_NODES)[number]['type']>;
 
 /**
  * What every executor talks to: the REST client and the application id (interaction webhooks).

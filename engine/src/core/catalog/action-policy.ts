@@ -24,6 +24,12 @@ export interface RetryPolicyDeclaration {
 }
 
 /**
+ * A task queue of its own for some actions (set in their declaration's `queue`): `discord` is
+ * the rate-limited queue of live Discord calls. The queue's name is the runtime's concern.
+ */
+export type ActionQueue = 'discord';
+
+/**
  * Timeout and retry policy of an action's activity.
  *
  * @example

@@ -3,6 +3,7 @@ import type { NodeRequirements } from './discord/permissions.js';
 import {
   DEFAULT_ACTION_POLICY,
   NON_RETRYABLE_ERRORS,
+  type ActionQueue,
   type ActivityPolicy,
   type PolicyDuration,
   type RetryPolicyDeclaration,
@@ -44,10 +45,12 @@ export interface NodeDefinition<
   T extends string = string,
   C extends TObject = TObject,
   O extends TSchema = TSchema,
+  K extends NodeKind = NodeKind,
 > {
   /** Public type id; never changes. */
   type: T;
-  kind: NodeKind;
+  /** Kept literal in the declaration's type: which ids are actions is derived from it. */
+  kind: K;
   group: NodeGroup;
   title: string;
   description: string;
@@ -70,6 +73,11 @@ export interface NodeDefinition<
   };
   /** Actions only: overrides of the default activity policy. */
   policy?: { startToCloseTimeout?: PolicyDuration; retry?: Partial<RetryPolicyDeclaration> };
+  /**
+   * Actions only: the dedicated task queue live runs send this action to instead of the run's
+   * own (`discord`: the rate-limited Discord queue). Simulated runs ignore it.
+   */
+  queue?: ActionQueue;
   /**
    * Config paths kept literal (never rendered as templates): dotted, `*` matching any array
    * index or object key, e.g. `name`, `cases.*.id`. A literal path covers everything below it.
@@ -102,7 +110,10 @@ export interface NodeDeclaration<
   T extends string = string,
   C extends TObject = TObject,
   O extends TSchema = TSchema,
-> extends Readonly<Omit<NodeDefinition<T, C, O>, 'ports' | 'policy' | 'literal' | 'conditions'>> {
+  K extends NodeKind = NodeKind,
+> extends Readonly<
+  Omit<NodeDefinition<T, C, O, K>, 'ports' | 'policy' | 'literal' | 'conditions'>
+> {
   readonly ports: {
     readonly outputs: OutputPorts;
     readonly inputs: InputMode;
@@ -151,9 +162,12 @@ const TRIGGER_SCOPE: readonly ExpressionRoot[] = Object.freeze(['vars']);
  *   ports: { outputs: [] }, ui: { icon: 'octagon', fields: {} },
  * });
  */
-export function defineNode<const T extends string, C extends TObject, O extends TSchema>(
-  definition: NodeDefinition<T, C, O>,
-): NodeDeclaration<T, C, O> {
+export function defineNode<
+  const T extends string,
+  C extends TObject,
+  O extends TSchema,
+  const K extends NodeKind,
+>(definition: NodeDefinition<T, C, O, K>): NodeDeclaration<T, C, O, K> {
   const { ports, policy, literal, conditions, ...rest } = definition;
   const isAction = definition.kind === 'action';
   return Object.freeze({

@@ -14,6 +14,7 @@ export const addReaction = defineNode({
   type: 'discord.addReaction',
   kind: 'action',
   group: 'Discord',
+  queue: 'discord',
   title: 'Add reaction',
   description:
     'Reacts to a message as the bot, with a unicode emoji or a custom one of this server (`name:id`).',

@@ -15,6 +15,7 @@ export const banMember = defineNode({
   type: 'discord.banMember',
   kind: 'action',
   group: 'Discord',
+  queue: 'discord',
   title: 'Ban member',
   description:
     'Bans a user from the server, optionally deleting their messages of the last seconds (up to 7 days). The bot needs Ban Members.',

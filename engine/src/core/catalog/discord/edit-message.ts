@@ -16,6 +16,7 @@ export const editMessage = defineNode({
   type: 'discord.editMessage',
   kind: 'action',
   group: 'Discord',
+  queue: 'discord',
   title: 'Edit message',
   description:
     'Changes a message this bot sent. Fields left out stay as they are; `buttons: []` removes the buttons, `embeds: []` the embeds.',

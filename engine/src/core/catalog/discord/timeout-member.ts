@@ -17,6 +17,7 @@ export const timeoutMember = defineNode({
   type: 'discord.timeoutMember',
   kind: 'action',
   group: 'Discord',
+  queue: 'discord',
   title: 'Time out member',
   description:
     'Times a member out for a duration of at most 28 days (Discord’s limit). The bot needs Moderate Members.',
