@@ -82,15 +82,12 @@ async function main(): Promise<void> {
   const config = sutConfig<WorkerSutConfig>();
   const store = config.mongoUri ? createStoreActivities(config.mongoUri) : undefined;
   const discordExecutors = config.discord
-    ? (createDiscordExecutors({
+    ? createDiscordExecutors({
         rest: createDiscordRest({ token: config.discord.token, apiUrl: config.discord.apiUrl }),
         applicationId: config.discord.applicationId,
-      }) as unknown as ActivityRegistry)
+      })
     : noop;
-  const registry = {
-    ...discordExecutors,
-    ...((store?.activities ?? {}) as unknown as ActivityRegistry),
-  };
+  const registry: ActivityRegistry = { ...discordExecutors, ...store?.activities };
   const activities: ActivityRegistry = Object.fromEntries(
     Object.entries(registry).map(([name, fn]) => [name, counted(name, fn)]),
   );

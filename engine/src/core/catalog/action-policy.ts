@@ -68,6 +68,8 @@ export const ERROR_TYPES = {
   notConfigured: 'NotConfigured',
   /** Stripe: card, invalid request or authentication errors. */
   stripeRequestError: 'StripeRequestError',
+  /** The action is declared `unavailable`: no connector implements it yet. */
+  notAvailable: 'NotAvailable',
 } as const;
 
 /**
@@ -85,6 +87,7 @@ export const NON_RETRYABLE_ERRORS: readonly string[] = Object.freeze([
   ERROR_TYPES.httpClientError,
   ERROR_TYPES.notConfigured,
   ERROR_TYPES.stripeRequestError,
+  ERROR_TYPES.notAvailable,
 ]);
 
 /**

@@ -79,6 +79,11 @@ export interface NodeDefinition<
    */
   queue?: ActionQueue;
   /**
+   * Actions only: set while no connector implements the action, saying why. Validation refuses
+   * graphs that use it (so publishing and test runs do), and its executor fails at once.
+   */
+  unavailable?: string;
+  /**
    * Config paths kept literal (never rendered as templates): dotted, `*` matching any array
    * index or object key, e.g. `name`, `cases.*.id`. A literal path covers everything below it.
    */

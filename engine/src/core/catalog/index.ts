@@ -13,9 +13,13 @@ export {
   type RetryPolicyDeclaration,
 } from './action-policy.js';
 export {
+  type ActionActivities,
+  type ActionActivity,
   type ActionContext,
   type ActionExecutor,
+  type ActionInput,
   type ConfigOf,
+  type InteractionRef,
   type OutputOf,
 } from './action-contract.js';
 export {

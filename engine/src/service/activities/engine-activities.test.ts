@@ -231,10 +231,7 @@ describe('engine activities and data executors in a real worker', () => {
     // The worker gets the real engine.* and data.* activities, on the service's database.
     shared = await mongoose.createConnection(testStack().mongoUri).asPromise();
     const real = { ...createEngineActivities(shared), ...createDataExecutors(shared) };
-    worker = await startTestWorker({
-      ...stubs.activities,
-      ...(real as unknown as Record<string, (input: never) => Promise<unknown>>),
-    });
+    worker = await startTestWorker({ ...stubs.activities, ...real });
     service = await startTestService({ taskQueue: worker.taskQueue, mongo: shared });
   });
   afterAll(async () => {
