@@ -1,4 +1,5 @@
 import * as wf from '@temporalio/workflow';
+import { DEFAULT_ACTION_POLICY, ERROR_TYPES } from '../core/catalog/action-policy.js';
 import { fieldMode } from '../core/catalog/fields.js';
 import { actionQueueOf } from '../core/catalog/registry.js';
 import { parseDuration } from '../core/duration.js';
@@ -9,10 +10,6 @@ import type { ActionContext, ActionInput, GraphRunInput, PinnedOutput } from './
 type GraphNode = GraphDocument['nodes'][number];
 type ActionFn = (input: ActionInput) => Promise<unknown>;
 
-const DEFAULT_POLICY = {
-  startToCloseTimeout: '30s',
-  retry: { maximumAttempts: 5, initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
-} as const;
 
 const proxies = new Map<string, Record<string, ActionFn>>();
 
@@ -44,7 +41,7 @@ export async function dispatchAction(
   const key = `${node.type}|${timeScale}|${taskQueue ?? ''}`;
   let proxy = proxies.get(key);
   if (!proxy) {
-    const policy = declaration.policy ?? DEFAULT_POLICY;
+    const policy = declaration.policy ?? DEFAULT_ACTION_POLICY;
     proxy = wf.proxyActivities<Record<string, ActionFn>>({
       startToCloseTimeout: policy.startToCloseTimeout,
       retry: scaleRetry(policy.retry, timeScale),
@@ -80,28 +77,31 @@ export function hasErrorEdges(doc: GraphDocument, nodeId: string): boolean {
   return doc.edges.some((e) => e.source === nodeId && e.sourceHandle === 'error');
 }
 
-/** The `{ code, message, retryable }` shape of the `error` port and the step log. */
+/**
+ * The `{ code, message, retryable }` shape of the `error` port and the step log; `code` is the
+ * failure's type (one of `ERROR_TYPES`, whichever executor raised it).
+ */
 export function toNodeError(error: unknown): { code: string; message: string; retryable: boolean } {
   if (error instanceof wf.ActivityFailure) {
     const cause = error.cause;
     if (cause instanceof wf.ApplicationFailure) {
-      return { code: cause.type ?? 'ActivityError', message: cause.message, retryable: !cause.nonRetryable };
+      return { code: cause.type ?? ERROR_TYPES.activityError, message: cause.message, retryable: !cause.nonRetryable };
     }
     if (cause instanceof wf.TimeoutFailure) {
-      return { code: 'Timeout', message: 'The action did not finish in time (after retries).', retryable: true };
+      return { code: ERROR_TYPES.timeout, message: 'The action did not finish in time (after retries).', retryable: true };
     }
-    return { code: 'ActivityError', message: cause?.message ?? error.message, retryable: true };
+    return { code: ERROR_TYPES.activityError, message: cause?.message ?? error.message, retryable: true };
   }
   if (error instanceof wf.ApplicationFailure) {
-    return { code: error.type ?? 'Error', message: error.message, retryable: !error.nonRetryable };
+    return { code: error.type ?? ERROR_TYPES.error, message: error.message, retryable: !error.nonRetryable };
   }
   if (error instanceof ExpressionError) {
-    return { code: 'ExpressionError', message: error.message, retryable: false };
+    return { code: ERROR_TYPES.expressionError, message: error.message, retryable: false };
   }
   if (error instanceof wf.ChildWorkflowFailure) {
-    return { code: 'ChildRunFailed', message: error.cause?.message ?? error.message, retryable: false };
+    return { code: ERROR_TYPES.childRunFailed, message: error.cause?.message ?? error.message, retryable: false };
   }
-  return { code: 'Error', message: error instanceof Error ? error.message : String(error), retryable: false };
+  return { code: ERROR_TYPES.error, message: error instanceof Error ? error.message : String(error), retryable: false };
 }
 
 /** The interpreter version from which live Discord actions run on their own queue. */

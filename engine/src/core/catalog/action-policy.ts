@@ -68,8 +68,24 @@ export const ERROR_TYPES = {
   notConfigured: 'NotConfigured',
   /** Stripe: card, invalid request or authentication errors. */
   stripeRequestError: 'StripeRequestError',
-  /** The action is declared `unavailable`: no connector implements it yet. */
+  /** The action is declared `unavailable`: no connector implements it yet (raised non-retryable). */
   notAvailable: 'NotAvailable',
+  /** `flow.runGraph`: no such graph in this server. */
+  graphNotFound: 'GraphNotFound',
+  /** `flow.runGraph`: the graph was never published. */
+  graphNotPublished: 'GraphNotPublished',
+  /** `flow.runGraph`: the graph is disabled. */
+  graphDisabled: 'GraphDisabled',
+  /** `flow.runGraph`: the child run failed. */
+  childRunFailed: 'ChildRunFailed',
+  /** An expression in the node's config could not be evaluated. */
+  expressionError: 'ExpressionError',
+  /** The action did not finish in time, after its retries. */
+  timeout: 'Timeout',
+  /** The activity failed without a typed failure (a worker crash, a cancelled activity). */
+  activityError: 'ActivityError',
+  /** Anything else (a bug: no executor raised a typed failure). */
+  error: 'Error',
 } as const;
 
 /**
@@ -87,7 +103,6 @@ export const NON_RETRYABLE_ERRORS: readonly string[] = Object.freeze([
   ERROR_TYPES.httpClientError,
   ERROR_TYPES.notConfigured,
   ERROR_TYPES.stripeRequestError,
-  ERROR_TYPES.notAvailable,
 ]);
 
 /**

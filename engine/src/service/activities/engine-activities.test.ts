@@ -196,7 +196,7 @@ describe('engine activities on the store', () => {
       );
 
     expect(await failure(load())).toMatchObject({
-      type: 'graph_not_published',
+      type: 'GraphNotPublished',
       nonRetryable: true,
     });
     const published = await publishGraph({ store, activation: noActivation, actor }, record);
@@ -210,9 +210,9 @@ describe('engine activities on the store', () => {
       await failure(
         engine['engine.loadGraph']({ guildId: '600000000000000009', graphId: record._id }),
       ),
-    ).toMatchObject({ type: 'graph_not_found' });
+    ).toMatchObject({ type: 'GraphNotFound' });
     await disableGraph({ store, activation: noActivation, actor }, published);
-    expect(await failure(load())).toMatchObject({ type: 'graph_disabled' });
+    expect(await failure(load())).toMatchObject({ type: 'GraphDisabled' });
   });
 });
 
