@@ -16,7 +16,8 @@ import type { ConfigIssue } from './define-node.js';
  */
 export const TEMPLATE_PATTERN = '\\{\\{[\\s\\S]*\\}\\}';
 
-const TEMPLATE_TITLE = 'Expression';
+/** The title of an expression field's `{{ … }}` branch (how error translators recognise it). */
+export const TEMPLATE_TITLE = 'Expression';
 
 /**
  * The schema of a template string (the expression branch of {@link Expr}).

@@ -39,7 +39,7 @@ export function configIssues(ctx: NodeContext): ValidationIssue[] {
   const config = (node.config ?? {}) as Record<string, unknown>;
   const validate = configValidator(declaration);
   if (!validate(config)) {
-    return readableErrors(validate.errors ?? [], '').map(({ path, message }) => ({
+    return readableErrors(validate.errors ?? []).map(({ path, message }) => ({
       nodeId: node.id,
       path: path ? `${base}.${path}` : base,
       code: 'invalid_config' as const,

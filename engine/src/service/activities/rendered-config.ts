@@ -4,24 +4,13 @@ import {
   checkConfig,
   configValidator,
   isExprSchema,
+  issueClause,
   pointerToPath,
+  readableErrors,
   type ConfigIssue,
   type ConfigOf,
   type NodeDeclaration,
 } from '../../core/index.js';
-
-/** ajv's error object, as far as these messages read it (the engine compiles with ajv 8). */
-interface AjvError {
-  keyword: string;
-  instancePath: string;
-  schemaPath: string;
-  params: Record<string, unknown>;
-  message?: string;
-  schema?: unknown;
-  parentSchema?: { title?: unknown };
-}
-
-const TEMPLATE_TITLE = 'Expression';
 
 /**
  * What a connector adds to the rendered-config check: issues of its own (Discord's 6,000
@@ -55,7 +44,7 @@ export function validateRenderedConfig<D extends NodeDeclaration>(
 ): ConfigOf<D> {
   const issues = renderedConfigIssues(declaration, config, rules);
   if (issues.length > 0) {
-    const list = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
+    const list = issues.map(issueClause);
     throw ApplicationFailure.create({
       type: ERROR_TYPES.invalidConfig,
       message: `The ${declaration.title} node's config ${rules.refusal ?? 'is invalid after rendering'}: ${list.join('; ')}.`,
@@ -81,7 +70,11 @@ export function renderedConfigIssues(
 ): ConfigIssue[] {
   const validate = configValidator(declaration);
   if (!validate(config))
-    return readable((validate.errors ?? []) as AjvError[], config, rules.limitsBy ?? 'the node');
+    return readableErrors(validate.errors ?? [], {
+      data: config,
+      rendered: true,
+      ...(rules.limitsBy === undefined ? {} : { limitsBy: rules.limitsBy }),
+    });
   const record = config as Record<string, unknown>;
   const unrendered: ConfigIssue[] = [];
   leftoverTemplates(declaration.config, record, '', unrendered);
@@ -91,77 +84,6 @@ export function renderedConfigIssues(
     message: i.message,
   }));
   return [...issues, ...(rules.extraIssues?.(record) ?? [])];
-}
-
-function readable(errors: readonly AjvError[], config: unknown, limitsBy: string): ConfigIssue[] {
-  const issues: ConfigIssue[] = [];
-  const seen = new Set<string>();
-  const add = (path: string, message: string) => {
-    const key = `${path}|${message}`;
-    if (!seen.has(key)) issues.push({ path, message });
-    seen.add(key);
-  };
-  // Errors of an expression field's template branch say nothing about the rendered value.
-  const relevant = errors.filter((e) => e.parentSchema?.title !== TEMPLATE_TITLE);
-  const specific = new Set(
-    relevant
-      .filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf')
-      .map((e) => e.instancePath),
-  );
-  for (const error of relevant) {
-    // A failed "one of these fields" combinator reports each branch's `required` too.
-    if (/\/(anyOf|oneOf)\/\d+\//.test(error.schemaPath) && error.keyword === 'required') continue;
-    // An expression field's `anyOf` is explained by its value branch's error.
-    if (error.keyword === 'anyOf' && specific.has(error.instancePath)) continue;
-    const path = pointerToPath(error.instancePath);
-    const params = error.params;
-    const value = valueAt(config, error.instancePath);
-    switch (error.keyword) {
-      case 'maxLength':
-        add(
-          path,
-          `is ${lengthOf(value).toLocaleString('en-US')} characters long; ${limitsBy} allows at most ${Number(params.limit).toLocaleString('en-US')}`,
-        );
-        break;
-      case 'minLength':
-        add(path, 'is empty');
-        break;
-      case 'maxItems':
-        add(
-          path,
-          `has ${lengthOf(value)} items; ${limitsBy} allows at most ${String(params.limit)}`,
-        );
-        break;
-      case 'anyOf':
-      case 'oneOf': {
-        const fields = requiredFields(error.schema);
-        if (fields.length > 0)
-          add(
-            path,
-            error.keyword === 'oneOf'
-              ? `set exactly one of ${fields.join(', ')}`
-              : `set at least one of ${fields.join(', ')}`,
-          );
-        else add(path, error.message ?? 'is invalid');
-        break;
-      }
-      case 'additionalProperties':
-        add(path, `unknown field "${String(params.additionalProperty)}"`);
-        break;
-      case 'required':
-        add(path, `${String(params.missingProperty)} is required`);
-        break;
-      case 'pattern':
-        add(path, `${JSON.stringify(value)} has the wrong format`);
-        break;
-      case 'enum':
-        add(path, `must be one of ${(params.allowedValues as unknown[]).join(', ')}`);
-        break;
-      default:
-        add(path, error.message ?? 'is invalid');
-    }
-  }
-  return issues;
 }
 
 /** Expression fields whose rendered value is still a template (`{{ … }}`). */
@@ -177,7 +99,7 @@ function leftoverTemplates(
     if (typeof value === 'string' && value.includes('{{')) {
       out.push({
         path: pointerToPath(pointer),
-        message: `is still an expression (${value}) after rendering`,
+        message: `${fieldOf(pointer)} is still an expression (${value}) after rendering`,
       });
       return;
     }
@@ -191,23 +113,12 @@ function leftoverTemplates(
   }
 }
 
-function requiredFields(schema: unknown): string[] {
-  if (!Array.isArray(schema)) return [];
-  return schema.flatMap((branch) => {
-    const required = (branch as { required?: unknown }).required;
-    return Array.isArray(required) ? required.map(String) : [];
-  });
-}
-
-function valueAt(root: unknown, pointer: string): unknown {
-  let value = root;
-  for (const part of pointer.split('/').slice(1)) {
-    if (typeof value !== 'object' || value === null) return undefined;
-    value = (value as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
-  }
-  return value;
-}
-
-function lengthOf(value: unknown): number {
-  return typeof value === 'string' || Array.isArray(value) ? value.length : 0;
+/** The name of the field a pointer ends in (array indexes skipped). */
+function fieldOf(pointer: string): string {
+  return (
+    pointer
+      .split('/')
+      .filter((part) => part !== '' && !/^\d+$/.test(part))
+      .pop() ?? 'the value'
+  );
 }
