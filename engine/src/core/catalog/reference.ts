@@ -88,6 +88,11 @@ function renderNode(d: NodeDeclaration): string[] {
     escapeText(d.description),
     '',
   ];
+  if (d.unavailable !== undefined)
+    lines.push(
+      `**Not available yet:** ${escapeText(d.unavailable)}. Graphs that use it cannot be published or test-run.`,
+      '',
+    );
   lines.push(
     `**Inputs:** ${d.ports.inputs === 'none' ? 'none (starts the run)' : d.ports.inputs === 'many' ? 'many (waits for all)' : 'one'}  `,
   );

@@ -52,7 +52,7 @@ describe('unavailableExecutor', () => {
     );
     expect(refused).toMatchObject({ type: 'NotAvailable', nonRetryable: true });
     expect(refused.message).toBe(
-      'Get customer (stripe.getCustomer) is not available: the Stripe connector does not implement it yet.',
+      'Get customer (stripe.getCustomer) is not available: the Stripe connector does not implement it.',
     );
   });
 });

@@ -153,7 +153,7 @@ describe('graphs API: publish, versions, rollback, disable', () => {
         path: 'nodes[1].type',
         code: 'node_not_available',
         message:
-          'HTTP request (http.request) is not available yet: the HTTP connector does not implement it yet. Remove the node to publish or run the graph.',
+          'HTTP request (http.request) is not available yet: the HTTP connector does not implement it. Remove the node to publish or run the graph.',
       },
     ]);
     const run = await service.api('POST', `${path}/runs`, { body: { draft: true } });

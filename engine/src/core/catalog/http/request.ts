@@ -19,7 +19,7 @@ export const request = defineNode({
   type: 'http.request',
   kind: 'action',
   group: 'HTTP',
-  unavailable: 'the HTTP connector does not implement it yet',
+  unavailable: 'the HTTP connector does not implement it',
   title: 'HTTP request',
   description:
     'Sends an HTTP request to a public http(s) URL (private and local addresses are refused). Objects in `body` are sent as JSON. A 4xx answer fails at once, a 5xx or network error is retried; connect the `error` port to handle failures.',

@@ -14,7 +14,7 @@ export const getCustomer = defineNode({
   type: 'stripe.getCustomer',
   kind: 'action',
   group: 'Stripe',
-  unavailable: 'the Stripe connector does not implement it yet',
+  unavailable: 'the Stripe connector does not implement it',
   title: 'Get customer',
   description:
     'Reads a Stripe customer: email, name and metadata (where a checkout stored the Discord user id). Only this server’s Stripe objects: another’s takes the `error` port (`stripe_object_not_owned`).',
