@@ -161,9 +161,9 @@ export interface CollectWindow {
 
 /**
  * Activities the engine itself provides to the interpreter (not node types: those are named by
- * their type id). Implemented by the engine's storage layer and registered by the worker.
+ * their type id). Implemented by the engine's storage layer and registered by the worker. A type
+ * literal, not an interface, so it fits the workers' `Record<string, activity>` registries.
  */
-// A type literal, not an interface: it fits the worker's `Record<string, activity>` registries.
 export type EngineActivities = {
   'engine.registerWait'(wait: WaitRegistration): Promise<void>;
   'engine.clearWait'(input: { waitId: string }): Promise<void>;
