@@ -2,7 +2,7 @@ import {
   NODE_DECLARATIONS,
   type AnyNodeDeclaration,
   type ControlTypeId,
-} from '../../core/index.js';
+} from '../../core/catalog/registry.js';
 import { ifNode, switchNode } from './branching.js';
 import { forEachNode, joinNode, pickRandomNode, setVariablesNode, stopNode } from './data-flow.js';
 import { collectNode, waitForNode } from './events.js';
