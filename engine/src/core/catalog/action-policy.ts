@@ -86,6 +86,10 @@ export const ERROR_TYPES = {
   activityError: 'ActivityError',
   /** Anything else (a bug: no executor raised a typed failure). */
   error: 'Error',
+  /** The run itself: its graph has no trigger node. */
+  invalidGraph: 'InvalidGraph',
+  /** The run itself: a node type the catalog does not know, or a control node without a handler. */
+  unknownNodeType: 'UnknownNodeType',
 } as const;
 
 /**
