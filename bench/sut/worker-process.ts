@@ -13,6 +13,7 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 import { discordWorkerOptions } from '@guildflow/discord';
 import { cacheDir } from '@guildflow/stack';
 import { workflowBundle } from '@guildflow/engine/bundle';
+import { actionQueueOf } from '@guildflow/engine/core';
 import { createStoreActivities } from '@guildflow/engine/service';
 import { discordTaskQueue, type ActionInput } from '@guildflow/engine/interpreter';
 import { createGuildflowWorker, type ActivityRegistry } from '@guildflow/workers';
@@ -81,22 +82,19 @@ async function main(): Promise<void> {
   const config = sutConfig<WorkerSutConfig>();
   const store = config.mongoUri ? createStoreActivities(config.mongoUri) : undefined;
   const discordExecutors = config.discord
-    ? (createDiscordExecutors({
+    ? createDiscordExecutors({
         rest: createDiscordRest({ token: config.discord.token, apiUrl: config.discord.apiUrl }),
         applicationId: config.discord.applicationId,
-      }) as unknown as ActivityRegistry)
+      })
     : noop;
-  const registry = {
-    ...discordExecutors,
-    ...((store?.activities ?? {}) as unknown as ActivityRegistry),
-  };
+  const registry: ActivityRegistry = { ...discordExecutors, ...store?.activities };
   const activities: ActivityRegistry = Object.fromEntries(
     Object.entries(registry).map(([name, fn]) => [name, counted(name, fn)]),
   );
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   const workers: { taskQueue: string; worker: Worker; running: Promise<void> }[] = [];
   const discordActivities = Object.fromEntries(
-    Object.entries(activities).filter(([name]) => name.startsWith('discord.')),
+    Object.entries(activities).filter(([name]) => actionQueueOf(name) === 'discord'),
   );
   const { maxConcurrentActivityTaskExecutions } = discordWorkerOptions();
   for (const spec of config.workers) {

@@ -1,16 +1,26 @@
 import { createDiscordExecutors, discordConnectionsFromEnv } from '@guildflow/discord';
-import { createStoreActivities } from '@guildflow/engine/service';
+import type { ActionActivities } from '@guildflow/engine/core';
+import type { EngineActivities } from '@guildflow/engine/interpreter';
+import { createStoreActivities, storeMissingExecutors } from '@guildflow/engine/service';
+import { createHttpExecutors } from '@guildflow/http';
 import type { Settings } from '@guildflow/stack';
-import type { ActivityRegistry } from './worker.js';
+import { createStripeExecutors } from '@guildflow/stripe';
+
+/**
+ * The activities of a worker: one per action node type — the map is typed over every declared
+ * action, so an action without an executor does not compile — and the engine's own `engine.*`
+ * activities (absent without a store).
+ */
+export type WorkerActivities = ActionActivities & Partial<EngineActivities>;
 
 /**
  * Every activity this worker offers: one executor per action node type (from the connectors)
- * and the engine's own `engine.*` activities. Connectors register here as they land.
+ * and the engine's own `engine.*` activities.
  *
  * @example
  * const activities = await buildActivities(loadSettings(process.cwd()));
  */
-export async function buildActivities(settings: Settings): Promise<ActivityRegistry> {
+export async function buildActivities(settings: Settings): Promise<WorkerActivities> {
   // The sandbox when there is no DISCORD_TOKEN; with one, real Discord (and the sandbox for
   // `simulate` runs when GUILDFLOW_SANDBOX_URL is set).
   const discord = createDiscordExecutors(discordConnectionsFromEnv());
@@ -20,6 +30,12 @@ export async function buildActivities(settings: Settings): Promise<ActivityRegis
       'MONGODB_URI is not set: data nodes, waits, collects and sub-graph runs will fail. Start Guildflow with `npm start`, or set it.\n',
     );
   }
-  const store = settings.mongodbUri ? createStoreActivities(settings.mongodbUri).activities : {};
-  return { ...(discord as unknown as ActivityRegistry), ...(store as unknown as ActivityRegistry) };
+  const store = settings.mongodbUri ? createStoreActivities(settings.mongodbUri) : undefined;
+  const actions: ActionActivities = {
+    ...discord,
+    ...(store?.actions ?? storeMissingExecutors()),
+    ...createHttpExecutors(),
+    ...createStripeExecutors(),
+  };
+  return { ...actions, ...store?.engine };
 }

@@ -8,6 +8,7 @@ import { cacheDir, exitWithSupervisor, loadSettings } from '@guildflow/stack';
 import { workflowBundle } from '@guildflow/engine/bundle';
 import { Worker } from '@temporalio/worker';
 import { configureDiscordQueue, discordWorkerOptions } from '@guildflow/discord';
+import { actionQueueOf } from '@guildflow/engine/core';
 import { createGuildflowWorker } from './worker.js';
 import { buildActivities } from './activities.js';
 
@@ -30,7 +31,7 @@ const worker = await createGuildflowWorker({
 const discordWorker = await Worker.create({
   connection,
   namespace: 'default',
-  activities: Object.fromEntries(Object.entries(activities).filter(([name]) => name.startsWith('discord.'))),
+  activities: Object.fromEntries(Object.entries(activities).filter(([name]) => actionQueueOf(name) === 'discord')),
   shutdownGraceTime: '10s',
   ...discordWorkerOptions(),
 });

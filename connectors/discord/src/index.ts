@@ -26,12 +26,9 @@ export {
 } from './registry/create-executors.js';
 export {
   auditReason,
-  declarationOf,
-  type DiscordActionContext,
   type DiscordNodeType,
   type ExecutorDeps,
   type ExecutorFactory,
-  type InteractionRef,
 } from './executors/define.js';
 export {
   addReactionExecutor,

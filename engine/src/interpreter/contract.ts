@@ -1,4 +1,5 @@
 import { defineSearchAttributeKey, SearchAttributeType, type Priority, type SearchAttributePair } from '@temporalio/common';
+import type { InteractionRef } from '../core/catalog/action-contract.js';
 import type { GraphDocument } from '../core/index.js';
 
 /**
@@ -73,12 +74,6 @@ export interface GraphRunInput {
   interaction?: InteractionRef;
 }
 
-/** An interaction a run answers through its webhook (`discord.reply`). */
-export interface InteractionRef {
-  id: string;
-  token: string;
-}
-
 /** Status of one step in the run's log (DESIGN.md, run detail). */
 export type StepStatus = 'running' | 'waiting' | 'completed' | 'failed' | 'skipped';
 
@@ -133,25 +128,8 @@ export interface GraphRunResult {
   droppedSteps: number;
 }
 
-/** Context handed to every action activity (its executor uses it for idempotency and audit). */
-export interface ActionContext {
-  runId: string;
-  graphId: string;
-  guildId: string;
-  version: number;
-  nodeId: string;
-  /** Stable across retries: `${runId}:${nodeId}` plus the loop iteration, if any. */
-  idempotencyKey: string;
-  simulate: boolean;
-  /** The interaction that started the run, for `discord.reply` (absent for other runs). */
-  interaction?: InteractionRef | undefined;
-}
-
-/** The argument of every action activity; the activity's name is the node type. */
-export interface ActionInput {
-  config: Record<string, unknown>;
-  context: ActionContext;
-}
+// One action contract for the interpreter and every executor: the catalog's.
+export type { ActionContext, ActionInput, InteractionRef } from '../core/catalog/action-contract.js';
 
 /** Signal carrying an event that a `flow.waitFor` node waits for (sent by the trigger router). */
 export const WAIT_EVENT_SIGNAL = 'waitEvent';
@@ -191,9 +169,10 @@ export interface CollectWindow {
 
 /**
  * Activities the engine itself provides to the interpreter (not node types: those are named by
- * their type id). Implemented by the engine's storage layer and registered by the worker.
+ * their type id). Implemented by the engine's storage layer and registered by the worker. A type
+ * literal, not an interface, so it fits the workers' `Record<string, activity>` registries.
  */
-export interface EngineActivities {
+export type EngineActivities = {
   'engine.registerWait'(wait: WaitRegistration): Promise<void>;
   'engine.clearWait'(input: { waitId: string }): Promise<void>;
   'engine.openCollect'(window: CollectWindow): Promise<void>;
@@ -202,7 +181,7 @@ export interface EngineActivities {
     count: number;
   }>;
   'engine.loadGraph'(input: { guildId: string; graphId: string }): Promise<GraphSnapshot>;
-}
+};
 
 /** The search attributes every run carries (registered on the namespace by the stack). */
 export const SEARCH_ATTRIBUTE_KEYS = {

@@ -5,6 +5,7 @@
  * when changing them (replay.test.ts replays recorded histories).
  */
 import * as wf from '@temporalio/workflow';
+import { ERROR_TYPES } from '../core/catalog/action-policy.js';
 import { getNodeType } from '../core/catalog/registry.js';
 import type { NodeDeclaration, Scope } from '../core/index.js';
 import type { EngineActivities, GraphRunInput, GraphRunResult } from './contract.js';
@@ -114,7 +115,7 @@ export class GraphRun {
       if (!declaration)
         throw wf.ApplicationFailure.nonRetryable(
           `Unknown node type ${node.type}.`,
-          'UnknownNodeType',
+          ERROR_TYPES.unknownNodeType,
         );
       if (declaration.kind === 'trigger')
         return this.settle(run, { ports: ['out'], output: this.settings.triggerPayload });
@@ -136,7 +137,7 @@ export class GraphRun {
       if (!handler)
         throw wf.ApplicationFailure.nonRetryable(
           `No handler for control node ${node.type}.`,
-          'UnknownNodeType',
+          ERROR_TYPES.unknownNodeType,
         );
       this.settle(run, await handler(this.controlContext(run, node, scope, config)));
     } catch (error) {

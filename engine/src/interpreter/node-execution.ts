@@ -1,17 +1,20 @@
 import * as wf from '@temporalio/workflow';
+import { DEFAULT_ACTION_POLICY, ERROR_TYPES } from '../core/catalog/action-policy.js';
 import { fieldMode } from '../core/catalog/fields.js';
+import { actionQueueOf } from '../core/catalog/registry.js';
 import { parseDuration } from '../core/duration.js';
 import { ExpressionError, renderValue } from '../core/expressions/index.js';
 import type { GraphDocument, NodeDeclaration, Scope } from '../core/index.js';
-import { discordTaskQueue, type ActionContext, type ActionInput, type GraphRunInput, type PinnedOutput } from './contract.js';
+import {
+  discordTaskQueue,
+  type ActionContext,
+  type ActionInput,
+  type GraphRunInput,
+  type PinnedOutput,
+} from './contract.js';
 
 type GraphNode = GraphDocument['nodes'][number];
 type ActionFn = (input: ActionInput) => Promise<unknown>;
-
-const DEFAULT_POLICY = {
-  startToCloseTimeout: '30s',
-  retry: { maximumAttempts: 5, initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
-} as const;
 
 const proxies = new Map<string, Record<string, ActionFn>>();
 
@@ -20,7 +23,11 @@ const proxies = new Map<string, Record<string, ActionFn>>();
  * the fields its declaration keeps literal and its conditions (`flow.if` evaluates its condition
  * itself, so it may be written bare).
  */
-export function renderNodeConfig(node: GraphNode, declaration: NodeDeclaration, scope: Scope): Record<string, unknown> {
+export function renderNodeConfig(
+  node: GraphNode,
+  declaration: NodeDeclaration,
+  scope: Scope,
+): Record<string, unknown> {
   const rendered = renderValue(node.config ?? {}, scope, {
     skip: (path) => fieldMode(declaration, path) !== 'template',
   });
@@ -43,7 +50,7 @@ export async function dispatchAction(
   const key = `${node.type}|${timeScale}|${taskQueue ?? ''}`;
   let proxy = proxies.get(key);
   if (!proxy) {
-    const policy = declaration.policy ?? DEFAULT_POLICY;
+    const policy = declaration.policy ?? DEFAULT_ACTION_POLICY;
     proxy = wf.proxyActivities<Record<string, ActionFn>>({
       startToCloseTimeout: policy.startToCloseTimeout,
       retry: scaleRetry(policy.retry, timeScale),
@@ -57,9 +64,13 @@ export async function dispatchAction(
 }
 
 /** Retry backoff is a wait too: timeScale divides it (never below 10 ms). */
-function scaleRetry(retry: wf.RetryPolicy | undefined, timeScale: number): wf.RetryPolicy | undefined {
+function scaleRetry(
+  retry: wf.RetryPolicy | undefined,
+  timeScale: number,
+): wf.RetryPolicy | undefined {
   if (!retry || timeScale === 1) return retry;
-  const scale = (d: string | number | undefined) => (d === undefined ? undefined : Math.max(10, Math.round(msOf(d) / timeScale)));
+  const scale = (d: string | number | undefined) =>
+    d === undefined ? undefined : Math.max(10, Math.round(msOf(d) / timeScale));
   const initialInterval = scale(retry.initialInterval);
   const maximumInterval = scale(retry.maximumInterval);
   return {
@@ -79,28 +90,55 @@ export function hasErrorEdges(doc: GraphDocument, nodeId: string): boolean {
   return doc.edges.some((e) => e.source === nodeId && e.sourceHandle === 'error');
 }
 
-/** The `{ code, message, retryable }` shape of the `error` port and the step log. */
+/**
+ * The `{ code, message, retryable }` shape of the `error` port and the step log; `code` is the
+ * failure's type (one of `ERROR_TYPES`, whichever executor raised it).
+ */
 export function toNodeError(error: unknown): { code: string; message: string; retryable: boolean } {
   if (error instanceof wf.ActivityFailure) {
     const cause = error.cause;
     if (cause instanceof wf.ApplicationFailure) {
-      return { code: cause.type ?? 'ActivityError', message: cause.message, retryable: !cause.nonRetryable };
+      return {
+        code: cause.type ?? ERROR_TYPES.activityError,
+        message: cause.message,
+        retryable: !cause.nonRetryable,
+      };
     }
     if (cause instanceof wf.TimeoutFailure) {
-      return { code: 'Timeout', message: 'The action did not finish in time (after retries).', retryable: true };
+      return {
+        code: ERROR_TYPES.timeout,
+        message: 'The action did not finish in time (after retries).',
+        retryable: true,
+      };
     }
-    return { code: 'ActivityError', message: cause?.message ?? error.message, retryable: true };
+    return {
+      code: ERROR_TYPES.activityError,
+      message: cause?.message ?? error.message,
+      retryable: true,
+    };
   }
   if (error instanceof wf.ApplicationFailure) {
-    return { code: error.type ?? 'Error', message: error.message, retryable: !error.nonRetryable };
+    return {
+      code: error.type ?? ERROR_TYPES.error,
+      message: error.message,
+      retryable: !error.nonRetryable,
+    };
   }
   if (error instanceof ExpressionError) {
-    return { code: 'ExpressionError', message: error.message, retryable: false };
+    return { code: ERROR_TYPES.expressionError, message: error.message, retryable: false };
   }
   if (error instanceof wf.ChildWorkflowFailure) {
-    return { code: 'ChildRunFailed', message: error.cause?.message ?? error.message, retryable: false };
+    return {
+      code: ERROR_TYPES.childRunFailed,
+      message: error.cause?.message ?? error.message,
+      retryable: false,
+    };
   }
-  return { code: 'Error', message: error instanceof Error ? error.message : String(error), retryable: false };
+  return {
+    code: ERROR_TYPES.error,
+    message: error instanceof Error ? error.message : String(error),
+    retryable: false,
+  };
 }
 
 /** The interpreter version from which live Discord actions run on their own queue. */
@@ -119,8 +157,11 @@ export function discordQueueChooser(
   simulate: boolean,
   startedWithVersion: number | undefined,
 ): (type: string) => string | undefined {
-  const queue = !simulate && (startedWithVersion ?? 1) >= DISCORD_QUEUE_SINCE ? discordTaskQueue(info.taskQueue) : undefined;
-  return (type) => (type.startsWith('discord.') ? queue : undefined);
+  const queue =
+    !simulate && (startedWithVersion ?? 1) >= DISCORD_QUEUE_SINCE
+      ? discordTaskQueue(info.taskQueue)
+      : undefined;
+  return (type) => (actionQueueOf(type) === 'discord' ? queue : undefined);
 }
 
 /** The interpreter version from which simulated runs use pinned outputs. */
@@ -132,7 +173,8 @@ export const PINS_SINCE = 3;
  * knows pins. Checked here, in the workflow, so no caller can make a live run use a pin.
  */
 export function pinOf(input: GraphRunInput, nodeId: string): PinnedOutput | undefined {
-  if (input.options?.simulate !== true || (input.interpreterVersion ?? 1) < PINS_SINCE) return undefined;
+  if (input.options?.simulate !== true || (input.interpreterVersion ?? 1) < PINS_SINCE)
+    return undefined;
   const pins = input.options.pins;
   if (!pins || !Object.prototype.hasOwnProperty.call(pins, nodeId)) return undefined;
   const pin = pins[nodeId];

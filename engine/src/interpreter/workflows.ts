@@ -6,6 +6,7 @@
  */
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import * as wf from '@temporalio/workflow';
+import { ERROR_TYPES } from '../core/catalog/action-policy.js';
 import { getNodeType } from '../core/catalog/registry.js';
 import {
   INTERPRETER_VERSION,
@@ -49,7 +50,10 @@ export async function graphWorkflow(
   const interpreterVersion = input.interpreterVersion ?? INTERPRETER_VERSION;
   const trigger = doc.nodes.find((n) => getNodeType(n.type)?.kind === 'trigger');
   if (!trigger)
-    throw wf.ApplicationFailure.nonRetryable('The graph has no trigger node.', 'InvalidGraph');
+    throw wf.ApplicationFailure.nonRetryable(
+      'The graph has no trigger node.',
+      ERROR_TYPES.invalidGraph,
+    );
   const triggerPayload = withScheduledAt(input.trigger, info);
   const state = input.resume
     ? RunState.restore(doc, input.resume)

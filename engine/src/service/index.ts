@@ -20,8 +20,18 @@ export {
   createDataExecutors,
   createEngineActivities,
   createStoreActivities,
+  declarationOf,
+  defineExecutor,
   enterCollect,
+  renderedConfigIssues,
+  storeMissingExecutors,
+  unavailableExecutor,
+  validateRenderedConfig,
   waitsFor,
+  type DataNodeType,
+  type ExecutorFactory,
+  type ExecutorInput,
+  type RenderedConfigRules,
 } from './activities/index.js';
 export {
   connectStore,

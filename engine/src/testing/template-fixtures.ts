@@ -1,5 +1,5 @@
 import Ajv, { type ErrorObject } from 'ajv';
-import type { GraphDocument } from '../core/index.js';
+import { readableErrors, type GraphDocument } from '../core/index.js';
 import type {
   InstantiateResult,
   TemplateCatalog,
@@ -95,7 +95,7 @@ export function testTemplates(): TemplateCatalog {
       if (!template) return { ok: false, error: 'unknown_template' };
       const copy: unknown = structuredClone(vars);
       if (!validate(copy))
-        return { ok: false, error: 'invalid_vars', issues: (validate.errors ?? []).map(issueOf) };
+        return { ok: false, error: 'invalid_vars', issues: issuesOf(validate.errors ?? []) };
       return {
         ok: true,
         graph: { ...template.doc, vars: { ...template.doc.vars, ...(copy as object) } },
@@ -104,16 +104,11 @@ export function testTemplates(): TemplateCatalog {
   };
 }
 
-function issueOf(error: ErrorObject): VarIssue {
-  const name =
-    error.keyword === 'required'
-      ? String((error.params as { missingProperty: string }).missingProperty)
-      : error.keyword === 'additionalProperties'
-        ? String((error.params as { additionalProperty: string }).additionalProperty)
-        : (error.instancePath.split('/')[1] ?? '');
-  return {
-    var: name,
-    path: name ? `vars.${name}` : 'vars',
-    message: error.message ?? 'is invalid',
-  };
+/** The vars' problems in the shared wording of validation errors (as the real catalog words them). */
+function issuesOf(errors: ErrorObject[]): VarIssue[] {
+  return readableErrors(errors, { root: 'vars' }).map(({ path, message }) => ({
+    var: /^[^.[]*/.exec(path)?.[0] ?? '',
+    path: path ? `vars.${path}` : 'vars',
+    message,
+  }));
 }

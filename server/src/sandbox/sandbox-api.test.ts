@@ -160,14 +160,14 @@ describe('sandbox API', () => {
     expect(missing.status).toBe(400);
     expect(missing.body.error.details).toEqual(
       expect.arrayContaining([
-        { path: 'body.userId', message: 'is required' },
-        { path: 'body.content', message: 'is required' },
+        { path: 'body.userId', message: 'userId is required' },
+        { path: 'body.content', message: 'content is required' },
       ]),
     );
     const extra = await event({ type: 'memberJoined', user: { username: 'x' }, bogus: 1 });
     expect(extra.body.error.details).toContainEqual({
       path: 'body.bogus',
-      message: 'is not a known field; remove it',
+      message: 'unknown field "bogus"; remove it',
     });
     const noType = await service.api('POST', '/api/sandbox/events', { body: [] });
     expect(noType.status).toBe(400);

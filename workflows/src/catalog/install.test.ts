@@ -72,7 +72,7 @@ describe('the template routes with the real catalog', () => {
         {
           var: 'giveawayChannelId',
           path: 'body.vars.giveawayChannelId',
-          message: 'must be a Discord channel id (digits only), not "giveaways"',
+          message: 'giveawayChannelId must be a Discord channel id (digits only), not "giveaways"',
         },
       ],
     });

@@ -58,8 +58,12 @@ describe('instantiate', () => {
 
   it('names each missing, unknown or malformed var and says why', () => {
     expect(issuesOf('welcome', {})).toEqual([
-      { var: 'welcomeChannelId', path: 'vars.welcomeChannelId', message: 'is required' },
-      { var: 'newcomerRoleId', path: 'vars.newcomerRoleId', message: 'is required' },
+      {
+        var: 'welcomeChannelId',
+        path: 'vars.welcomeChannelId',
+        message: 'welcomeChannelId is required',
+      },
+      { var: 'newcomerRoleId', path: 'vars.newcomerRoleId', message: 'newcomerRoleId is required' },
     ]);
     expect(
       issuesOf('welcome', { welcomeChannelId: '#welcome', newcomerRoleId: ROLE, colour: 'red' }),
@@ -67,46 +71,54 @@ describe('instantiate', () => {
       {
         var: 'colour',
         path: 'vars.colour',
-        message: 'is not a parameter of this template; remove it',
+        message: 'unknown field "colour"; remove it',
       },
       {
         var: 'welcomeChannelId',
         path: 'vars.welcomeChannelId',
-        message: 'must be a Discord channel id (digits only), not "#welcome"',
+        message: 'welcomeChannelId must be a Discord channel id (digits only), not "#welcome"',
       },
     ]);
     expect(issuesOf('welcome', { ...welcomeVars, newcomerRoleId: 201 })).toEqual([
-      { var: 'newcomerRoleId', path: 'vars.newcomerRoleId', message: 'must be string' },
+      {
+        var: 'newcomerRoleId',
+        path: 'vars.newcomerRoleId',
+        message: 'newcomerRoleId must be string',
+      },
     ]);
     expect(issuesOf('warnings', { ...warningsVars, moderatorIds: ['alice'] })).toEqual([
       {
         var: 'moderatorIds',
         path: 'vars.moderatorIds[0]',
-        message: 'must be a Discord user id (digits only), not "alice"',
+        message: 'moderatorIds must be a Discord user id (digits only), not "alice"',
       },
     ]);
     expect(issuesOf('warnings', { ...warningsVars, moderatorIds: [], kickAt: 0 })).toEqual([
       {
         var: 'moderatorIds',
         path: 'vars.moderatorIds',
-        message: 'must NOT have fewer than 1 items',
+        message: 'moderatorIds must NOT have fewer than 1 items',
       },
-      { var: 'kickAt', path: 'vars.kickAt', message: 'must be >= 1' },
+      { var: 'kickAt', path: 'vars.kickAt', message: 'kickAt must be >= 1' },
     ]);
     expect(issuesOf('welcome', 'nope')).toEqual([
-      { var: '', path: 'vars', message: 'must be object' },
+      { var: '', path: 'vars', message: 'vars must be object' },
     ]);
   });
 
   it('checks what durations, time zones and dates mean, beyond their shape', () => {
     expect(issuesOf('warnings', { ...warningsVars, timeoutDuration: '29d' })).toEqual([
-      { var: 'timeoutDuration', path: 'vars.timeoutDuration', message: 'must be at most 28d' },
+      {
+        var: 'timeoutDuration',
+        path: 'vars.timeoutDuration',
+        message: 'timeoutDuration must be at most 28d',
+      },
     ]);
     expect(issuesOf('warnings', { ...warningsVars, forgetAfter: '3 months' })).toEqual([
       {
         var: 'forgetAfter',
         path: 'vars.forgetAfter',
-        message: 'must be a duration such as 30m, 2h, 1d or 1w',
+        message: 'forgetAfter must be a duration such as 30m, 2h, 1d or 1w',
       },
     ]);
     expect(
@@ -119,12 +131,12 @@ describe('instantiate', () => {
       {
         var: 'cron',
         path: 'vars.cron',
-        message: 'must be a five-field cron expression such as "0 9 * * MON", or @weekly',
+        message: 'cron must be a five-field cron expression such as "0 9 * * MON", or @weekly',
       },
       {
         var: 'timezone',
         path: 'vars.timezone',
-        message: 'must be an IANA time zone such as Europe/Berlin',
+        message: 'timezone must be an IANA time zone such as Europe/Berlin',
       },
     ]);
     expect(
@@ -133,7 +145,7 @@ describe('instantiate', () => {
       {
         var: 'launchAt',
         path: 'vars.launchAt',
-        message: 'must be a date such as 2025-12-24T18:00:00Z',
+        message: 'launchAt must be a date such as 2025-12-24T18:00:00Z',
       },
     ]);
     expect(widgetProblem('duration', '0s')).toBe('must be longer than 0');

@@ -1,5 +1,10 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { parseDuration, withoutReservedNames, type GraphDocument } from '@guildflow/engine/core';
+import {
+  parseDuration,
+  readableErrors,
+  withoutReservedNames,
+  type GraphDocument,
+} from '@guildflow/engine/core';
 import type { InstantiateResult, VarIssue } from '@guildflow/engine/service';
 import type { ParameterSchema, Template } from './define.js';
 
@@ -70,7 +75,7 @@ export function instantiator(templates: readonly Template[]) {
       throw new TemplateError('unknown_template', `There is no template "${templateId}".`);
     throw new TemplateError(
       'invalid_vars',
-      `The vars do not fit the template "${templateId}": ${result.issues.map((i) => `${i.var || 'vars'} ${i.message}`).join('; ')}.`,
+      `The vars do not fit the template "${templateId}": ${result.issues.map((i) => i.message).join('; ')}.`,
       result.issues,
     );
   };
@@ -163,24 +168,17 @@ function keywordCheck(
   return check;
 }
 
-/** One issue per var path (the first problem found), worded for the person filling the form. */
+/** One issue per var path (the first problem found), in the shared wording of validation errors. */
 function issuesOf(errors: ErrorObject[], template: Template): VarIssue[] {
   const issues = new Map<string, VarIssue>();
-  for (const error of errors) {
-    const segments = error.instancePath.split('/').filter(Boolean);
-    const params = error.params as Record<string, unknown>;
-    if (error.keyword === 'required') segments.push(String(params.missingProperty));
-    if (error.keyword === 'additionalProperties') segments.push(String(params.additionalProperty));
-    const name = segments[0] ?? '';
-    const path = ['vars', ...segments]
-      .map((s, i) => (i > 0 && /^\d+$/.test(s) ? `[${s}]` : i > 0 ? `.${s}` : s))
-      .join('');
-    if (!issues.has(path))
-      issues.set(path, {
-        var: name,
-        path,
-        message: messageOf(error, template.parameters.properties[name]),
-      });
+  const readable = readableErrors(errors, {
+    root: 'vars',
+    describe: (error) => widgetProblemOf(error, template),
+  });
+  for (const { path, message } of readable) {
+    const full = path ? `vars.${path}` : 'vars';
+    if (!issues.has(full))
+      issues.set(full, { var: /^[^.[]*/.exec(path)?.[0] ?? '', path: full, message });
   }
   return [...issues.values()];
 }
@@ -192,27 +190,20 @@ const ID_KINDS: Partial<Record<string, string>> = {
   member: 'user',
 };
 
-function messageOf(error: ErrorObject, schema: ParameterSchema | undefined): string {
+/** A var holding a Discord id, duration, date or cron: say what it must look like. */
+function widgetProblemOf(error: ErrorObject, template: Template): string | undefined {
+  if (error.keyword !== 'pattern') return undefined;
+  const name = error.instancePath.split('/').filter(Boolean)[0] ?? '';
+  const schema: ParameterSchema | undefined = template.parameters.properties[name];
   const widget =
     schema?.type === 'array'
       ? (schema.items as ParameterSchema | undefined)?.['x-widget']
       : schema?.['x-widget'];
-  switch (error.keyword) {
-    case 'required':
-      return 'is required';
-    case 'additionalProperties':
-      return `is not a parameter of this template; remove it`;
-    case 'pattern': {
-      const kind = widget ? ID_KINDS[widget] : undefined;
-      if (kind)
-        return `must be a Discord ${kind} id (digits only), not ${JSON.stringify(error.data)}`;
-      if (widget === 'duration') return 'must be a duration such as 30m, 2h, 1d or 1w';
-      if (widget === 'datetime') return 'must be a date such as 2025-12-24T18:00:00Z';
-      if (widget === 'cron')
-        return 'must be a five-field cron expression such as "0 9 * * MON", or @weekly';
-      return error.message ?? 'has the wrong format';
-    }
-    default:
-      return error.message ?? 'is invalid';
-  }
+  const kind = widget ? ID_KINDS[widget] : undefined;
+  if (kind) return `must be a Discord ${kind} id (digits only), not ${JSON.stringify(error.data)}`;
+  if (widget === 'duration') return 'must be a duration such as 30m, 2h, 1d or 1w';
+  if (widget === 'datetime') return 'must be a date such as 2025-12-24T18:00:00Z';
+  if (widget === 'cron')
+    return 'must be a five-field cron expression such as "0 9 * * MON", or @weekly';
+  return undefined;
 }

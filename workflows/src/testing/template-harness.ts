@@ -156,10 +156,10 @@ async function startTemplateHarness(
       applicationId: sandbox.applicationId,
     });
     worker = await startTestWorker({
-      ...(discord as unknown as Activities),
-      ...(createEngineActivities(mongo) as unknown as Activities),
-      ...(createDataExecutors(mongo) as unknown as Activities),
-      ...(createStatsExecutor(mongo) as unknown as Activities),
+      ...discord,
+      ...createEngineActivities(mongo),
+      ...createDataExecutors(mongo),
+      ...createStatsExecutor(mongo),
       ...extra,
     });
     service = await startTestService({

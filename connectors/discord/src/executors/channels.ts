@@ -1,4 +1,4 @@
-import type { ConfigOf, NodeTypeMap } from '@guildflow/engine/core';
+import type { ActionContext, ConfigOf, NodeTypeMap } from '@guildflow/engine/core';
 import {
   ChannelType,
   OverwriteType,
@@ -12,7 +12,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { ERROR_TYPES } from '@guildflow/engine/core';
 import { discordCall } from '../errors/classify.js';
 import { channelGuildsOf } from '../guard/channel-guilds.js';
-import { attemptInfo, auditReason, defineExecutor, type DiscordActionContext } from './define.js';
+import { attemptInfo, auditReason, defineExecutor } from './define.js';
 
 type CreateConfig = ConfigOf<NodeTypeMap['discord.createChannel']>;
 type PermissionName = keyof typeof PermissionFlagsBits;
@@ -62,7 +62,7 @@ export const createChannelExecutor = defineExecutor(
 async function createTextChannel(
   rest: REST,
   config: CreateConfig,
-  context: DiscordActionContext,
+  context: ActionContext,
   botUserId: string,
 ): Promise<APIChannel> {
   const { attempt, scheduledAtMs, signal } = attemptInfo(context);
@@ -114,7 +114,7 @@ async function createTextChannel(
 async function createThread(
   rest: REST,
   config: CreateConfig,
-  context: DiscordActionContext,
+  context: ActionContext,
   botUserId: string,
 ): Promise<APIChannel> {
   const { attempt, scheduledAtMs, signal } = attemptInfo(context);

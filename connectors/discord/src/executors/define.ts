@@ -2,22 +2,25 @@ import { asyncLocalStorage } from '@temporalio/activity';
 import {
   DISCORD_NODES,
   type ActionContext,
-  type ActionExecutor,
   type ActionTypeId,
-  type ConfigOf,
   type NodeTypeMap,
   type OutputOf,
 } from '@guildflow/engine/core';
 import type { REST } from 'discord.js';
-import { validateRenderedConfig } from '../validation/rendered-config.js';
+import {
+  defineExecutor as defineEngineExecutor,
+  type ExecutorFactory as EngineExecutorFactory,
+  type ExecutorInput,
+} from '@guildflow/engine/service';
+import { DISCORD_CONFIG_RULES } from '../validation/rendered-config.js';
 
 /**
- * The type ids of the Discord action nodes.
+ * The type ids of the Discord action nodes (the actions among the catalog's Discord declarations).
  *
  * @example
  * const type: DiscordNodeType = 'discord.sendMessage';
  */
-export type DiscordNodeType = Extract<ActionTypeId, `discord.${string}`>;
+export type DiscordNodeType = Extract<ActionTypeId, (typeof DISCORD_NODES)[number]['type']>;
 
 /**
  * What every executor talks to: the REST client and the application id (interaction webhooks).
@@ -31,54 +34,18 @@ export interface ExecutorDeps {
 }
 
 /**
- * The interaction a run started from (a slash command or button click), which `discord.reply`
- * answers through its webhook. Not part of the trigger payload (the token is a credential, kept
- * out of templates and step logs): the interpreter passes it as `context.interaction`.
- *
- * @example
- * const interaction: InteractionRef = { id: '1300…', token: 'aW50…' };
- */
-export interface InteractionRef {
-  id: string;
-  token: string;
-}
-
-/**
- * The action context as Discord executors read it: the core's, plus the triggering interaction
- * when the run has one.
- *
- * @example
- * const context: DiscordActionContext = { ...base, interaction: { id, token } };
- */
-export type DiscordActionContext = ActionContext & { interaction?: InteractionRef | undefined };
-
-/**
  * A Discord executor before its dependencies are bound.
  *
  * @example
  * const make: ExecutorFactory<'discord.addRole'> = addRoleExecutor;
  * const addRole = make({ rest, applicationId });
  */
-export type ExecutorFactory<K extends DiscordNodeType> = (
-  deps: ExecutorDeps,
-) => ActionExecutor<NodeTypeMap[K]>;
+export type ExecutorFactory<K extends DiscordNodeType> = EngineExecutorFactory<K, ExecutorDeps>;
 
 /**
- * The declaration of a Discord node type, typed.
- *
- * @example
- * declarationOf('discord.sendMessage').title; // 'Send message'
- */
-export function declarationOf<K extends DiscordNodeType>(type: K): NodeTypeMap[K] {
-  const declaration = DISCORD_NODES.find((d) => d.type === type);
-  if (!declaration) throw new Error(`No declaration for ${type}`);
-  return declaration as NodeTypeMap[K];
-}
-
-/**
- * Declares an executor: the returned factory binds the dependencies, and every call first checks
- * the rendered config against the declaration (a non-retryable `InvalidConfig` failure, before
- * any request) and then runs `run`.
+ * Declares a Discord executor (the engine's `defineExecutor` with Discord's rendered-config
+ * rules): the returned factory binds the dependencies, and every call first checks the rendered
+ * config (a non-retryable `InvalidConfig` failure, before any request) and then runs `run`.
  *
  * @example
  * export const addRoleExecutor = defineExecutor('discord.addRole', async ({ config, context }, { rest }) => {
@@ -88,16 +55,9 @@ export function declarationOf<K extends DiscordNodeType>(type: K): NodeTypeMap[K
  */
 export function defineExecutor<K extends DiscordNodeType>(
   type: K,
-  run: (
-    input: { config: ConfigOf<NodeTypeMap[K]>; context: DiscordActionContext },
-    deps: ExecutorDeps,
-  ) => Promise<OutputOf<NodeTypeMap[K]>>,
+  run: (input: ExecutorInput<K>, deps: ExecutorDeps) => Promise<OutputOf<NodeTypeMap[K]>>,
 ): ExecutorFactory<K> {
-  const declaration = declarationOf(type);
-  return (deps) => async (input) => {
-    const config = validateRenderedConfig(declaration, input.config);
-    return run({ config, context: input.context }, deps);
-  };
+  return defineEngineExecutor(type, run, DISCORD_CONFIG_RULES);
 }
 
 /**

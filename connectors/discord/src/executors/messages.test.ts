@@ -144,7 +144,7 @@ describe('message executors against the sandbox', () => {
     );
     expect(failure).toMatchObject({ type: 'InvalidConfig', nonRetryable: true });
     expect(failure.message).toContain(
-      'content: is 2,001 characters long; Discord allows at most 2,000',
+      'content is 2,001 characters long; Discord allows at most 2,000',
     );
     expect(h.sandbox.requests()).toEqual([]);
   });
@@ -153,22 +153,25 @@ describe('message executors against the sandbox', () => {
     const send = sendMessageExecutor(h.deps);
     const button = (i: number) => ({ label: `b${i}`, customId: `c${i}` });
     const cases: Array<[Record<string, unknown>, string]> = [
-      [{ buttons: Array.from({ length: 26 }, (_, i) => button(i)) }, 'buttons: has 26 items'],
+      [{ buttons: Array.from({ length: 26 }, (_, i) => button(i)) }, 'buttons has 26 items'],
       [
         { buttons: [{ label: 'x'.repeat(81), customId: 'a' }] },
-        'buttons[0].label: is 81 characters',
+        'buttons[0].label: label is 81 characters',
       ],
-      [{ buttons: [{ label: 'a', customId: 'y'.repeat(101) }] }, 'buttons[0].customId: is 101'],
+      [
+        { buttons: [{ label: 'a', customId: 'y'.repeat(101) }] },
+        'buttons[0].customId: customId is 101',
+      ],
       [
         { buttons: Array.from({ length: 6 }, (_, i) => ({ ...button(i), row: 0 })) },
         'Row 0 has more than 5',
       ],
-      [{ embeds: Array.from({ length: 11 }, () => ({ title: 't' })) }, 'embeds: has 11 items'],
+      [{ embeds: Array.from({ length: 11 }, () => ({ title: 't' })) }, 'embeds has 11 items'],
       [
         { embeds: [{ description: 'd'.repeat(4000) }, { description: 'd'.repeat(2500) }] },
         'the embeds hold 6,500 characters',
       ],
-      [{ userId: users.carol }, 'set exactly one of channelId, userId'],
+      [{ userId: users.carol }, 'give exactly one of: channelId, userId'],
     ];
     for (const [extra, expected] of cases) {
       const config = { channelId: channels.general, content: 'hi', ...extra } as never;

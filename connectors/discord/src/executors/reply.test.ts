@@ -7,7 +7,7 @@ import {
   SANDBOX_IDS,
   useHarness,
 } from '../testing/harness.js';
-import type { InteractionRef } from './define.js';
+import type { InteractionRef } from '@guildflow/engine/core';
 import { replyExecutor } from './reply.js';
 
 const { channels, roles, users } = SANDBOX_IDS;

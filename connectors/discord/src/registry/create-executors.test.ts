@@ -47,7 +47,7 @@ describe('createDiscordExecutors', () => {
     );
     expect(failure.type).toBe('InvalidConfig');
     expect(failure.message).toContain(
-      'channelId: is still an expression ({{ vars.missing }}) after rendering',
+      'channelId is still an expression ({{ vars.missing }}) after rendering',
     );
   });
 

@@ -1,19 +1,13 @@
 import { ApplicationFailure, asyncLocalStorage } from '@temporalio/activity';
 import {
   ERROR_TYPES,
-  type ActionExecutor,
-  type NodeTypeMap,
-  type OutputOf,
+  type ActionActivities,
+  type ActionActivity,
+  type ActionContext,
+  type ActionInput,
 } from '@guildflow/engine/core';
-import type { ActionInput } from '@guildflow/engine/interpreter';
 import { archiveChannelExecutor, createChannelExecutor } from '../executors/channels.js';
-import type {
-  DiscordActionContext,
-  DiscordNodeType,
-  ExecutorDeps,
-  ExecutorFactory,
-  InteractionRef,
-} from '../executors/define.js';
+import type { DiscordNodeType, ExecutorDeps, ExecutorFactory } from '../executors/define.js';
 import {
   addRoleExecutor,
   banMemberExecutor,
@@ -59,9 +53,7 @@ export const DISCORD_EXECUTORS: { readonly [K in DiscordNodeType]: ExecutorFacto
  * @example
  * const activities: DiscordActivities = createDiscordExecutors({ rest, applicationId });
  */
-export type DiscordActivities = {
-  [K in DiscordNodeType]: (input: ActionInput) => Promise<OutputOf<NodeTypeMap[K]>>;
-};
+export type DiscordActivities = Pick<ActionActivities, DiscordNodeType>;
 
 /**
  * Options of {@link createDiscordExecutors}: the live connection and, optionally, the sandbox
@@ -87,43 +79,44 @@ export interface DiscordExecutorsOptions extends DiscordConnection {
  * await Worker.create({ ...discordWorkerOptions(), activities, connection });
  */
 export function createDiscordExecutors(options: DiscordExecutorsOptions): DiscordActivities {
-  const live = bindAll({ rest: options.rest, applicationId: options.applicationId });
-  const simulated = options.simulation ? bindAll(options.simulation) : undefined;
+  const live: ExecutorDeps = { rest: options.rest, applicationId: options.applicationId };
   const liveIsReal = isRealDiscord(options.rest);
-  const activities: Partial<Record<DiscordNodeType, (input: ActionInput) => Promise<unknown>>> = {};
-  for (const type of Object.keys(DISCORD_EXECUTORS) as DiscordNodeType[]) {
-    activities[type] = async (input: ActionInput) => {
+  const bind = <K extends DiscordNodeType>(type: K): ActionActivity<K> => {
+    const factory: ExecutorFactory<K> = DISCORD_EXECUTORS[type];
+    const onLive = factory(live);
+    const onSandbox = options.simulation ? factory(options.simulation) : undefined;
+    return async (input) => {
       const simulate = input.context.simulate === true;
-      const set = simulate ? (simulated ?? (liveIsReal ? undefined : live)) : live;
-      if (!set)
+      const run = simulate ? (onSandbox ?? (liveIsReal ? undefined : onLive)) : onLive;
+      if (!run)
         throw ApplicationFailure.create({
           type: ERROR_TYPES.notConfigured,
           message:
             'This is a test run (simulate), but this worker has no Discord sandbox configured (GUILDFLOW_SANDBOX_URL) and test runs never touch a real server.',
           nonRetryable: true,
         });
-      const executor = set[type] as ActionExecutor<unknown>;
-      return executor({ config: input.config as never, context: contextOf(input) });
+      return run({ config: input.config, context: contextOf(input) });
     };
-  }
-  return activities as DiscordActivities;
-}
-
-type BoundExecutors = { [K in DiscordNodeType]: ActionExecutor<NodeTypeMap[K]> };
-
-function bindAll(deps: ExecutorDeps): BoundExecutors {
-  const bound: Partial<Record<DiscordNodeType, unknown>> = {};
-  for (const [type, factory] of Object.entries(DISCORD_EXECUTORS))
-    bound[type as DiscordNodeType] = (factory as ExecutorFactory<DiscordNodeType>)(deps);
-  return bound as BoundExecutors;
-}
-
-/** The interpreter's context plus the attempt number (from the activity) and the interaction. */
-function contextOf(input: ActionInput): DiscordActionContext {
-  const context = input.context as ActionInput['context'] & {
-    interaction?: InteractionRef;
-    attempt?: number;
   };
+  return {
+    'discord.sendMessage': bind('discord.sendMessage'),
+    'discord.editMessage': bind('discord.editMessage'),
+    'discord.deleteMessage': bind('discord.deleteMessage'),
+    'discord.reply': bind('discord.reply'),
+    'discord.addRole': bind('discord.addRole'),
+    'discord.removeRole': bind('discord.removeRole'),
+    'discord.timeoutMember': bind('discord.timeoutMember'),
+    'discord.kickMember': bind('discord.kickMember'),
+    'discord.banMember': bind('discord.banMember'),
+    'discord.createChannel': bind('discord.createChannel'),
+    'discord.archiveChannel': bind('discord.archiveChannel'),
+    'discord.addReaction': bind('discord.addReaction'),
+  };
+}
+
+/** The interpreter's context plus the attempt number (from the activity). */
+function contextOf(input: ActionInput): ActionContext {
+  const context = input.context;
   return {
     ...context,
     attempt: asyncLocalStorage.getStore()?.info.attempt ?? context.attempt ?? 1,

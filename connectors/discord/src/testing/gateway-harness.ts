@@ -65,14 +65,11 @@ export async function startGatewayHarness(
   const store = () => openStore(mongo);
   const storeActivities = createStoreActivities(mongoUri);
   const worker = await startTestWorker({
-    ...(createDiscordExecutors({
+    ...createDiscordExecutors({
       rest: createDiscordRest({ token: sandbox.token, apiUrl: sandbox.apiUrl }),
       applicationId: sandbox.applicationId,
-    }) as unknown as Record<string, (input: never) => Promise<unknown>>),
-    ...(storeActivities.activities as unknown as Record<
-      string,
-      (input: never) => Promise<unknown>
-    >),
+    }),
+    ...storeActivities.activities,
   });
   const connection = await Connection.connect({ address: temporalAddress });
   const temporal = { connection, client: new Client({ connection }) };

@@ -4,7 +4,8 @@ import { ApplicationFailure, type Info } from '@temporalio/activity';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger } from '@temporalio/worker';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
-import type { DiscordActionContext, ExecutorDeps } from '../executors/define.js';
+import type { ActionContext } from '@guildflow/engine/core';
+import type { ExecutorDeps } from '../executors/define.js';
 import { createDiscordRest } from '../rest/create-rest.js';
 
 /**
@@ -43,7 +44,7 @@ export async function startHarness(): Promise<Harness> {
  * @example
  * const context = actionContext({ nodeId: 'greet' });
  */
-export function actionContext(overrides: Partial<DiscordActionContext> = {}): DiscordActionContext {
+export function actionContext(overrides: Partial<ActionContext> = {}): ActionContext {
   const runId = overrides.runId ?? `run-${randomUUID()}`;
   const nodeId = overrides.nodeId ?? 'node';
   return {

@@ -18,9 +18,12 @@ describe('rendered config checks', () => {
         embeds: [{ title: 't'.repeat(257) }],
       }),
     ).toEqual([
-      { path: 'channelId', message: '"general" has the wrong format' },
-      { path: 'content', message: 'is empty' },
-      { path: 'embeds[0].title', message: 'is 257 characters long; Discord allows at most 256' },
+      { path: 'channelId', message: 'channelId has an invalid format' },
+      { path: 'content', message: 'content is empty' },
+      {
+        path: 'embeds[0].title',
+        message: 'title is 257 characters long; Discord allows at most 256',
+      },
     ]);
   });
 
@@ -33,11 +36,11 @@ describe('rendered config checks', () => {
     ).toEqual([
       {
         path: 'userId',
-        message: 'is still an expression ({{ trigger.author.id }}) after rendering',
+        message: 'userId is still an expression ({{ trigger.author.id }}) after rendering',
       },
       {
         path: 'deleteMessageSeconds',
-        message: 'is still an expression ({{ vars.seconds }}) after rendering',
+        message: 'deleteMessageSeconds is still an expression ({{ vars.seconds }}) after rendering',
       },
     ]);
     // Text fields may contain braces typed by members: that is data.

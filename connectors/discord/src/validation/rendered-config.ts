@@ -1,39 +1,39 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import {
   DISCORD_LIMITS,
-  ERROR_TYPES,
-  checkConfig,
-  configValidator,
-  isExprSchema,
-  pointerToPath,
   type ConfigIssue,
   type ConfigOf,
   type NodeDeclaration,
 } from '@guildflow/engine/core';
-
-/** ajv's error object, as far as these messages read it (the engine compiles with ajv 8). */
-interface AjvError {
-  keyword: string;
-  instancePath: string;
-  schemaPath: string;
-  params: Record<string, unknown>;
-  message?: string;
-  schema?: unknown;
-  parentSchema?: { title?: unknown };
-}
-
-const TEMPLATE_TITLE = 'Expression';
+import {
+  renderedConfigIssues as checkRendered,
+  validateRenderedConfig as validateRendered,
+  type RenderedConfigRules,
+} from '@guildflow/engine/service';
 
 /**
- * Checks a node's RENDERED config (templates resolved) before any request: the declaration's
- * schema as the engine compiled it (every Discord limit of the catalog — content ≤ 2,000,
- * ≤ 10 embeds and their field limits, ≤ 25 buttons, labels ≤ 80, custom ids ≤ 100, snowflake
- * ids) with no template branch left open (a value that is still a `{{ … }}` where the
- * declaration wants an id, number or duration is refused, as `resolvedConfigSchema` would),
- * the declaration's cross-field
- * `check` (button rows ≤ 5 buttons, link buttons, unique custom ids, a timeout ≤ 28 days), and
- * Discord's 6,000-character budget across all embeds of one message. Throws a non-retryable
- * `InvalidConfig` failure listing every problem; returns the config typed otherwise.
+ * The engine's rendered-config check (schema with every Discord limit of the catalog, no
+ * template left open, the declaration's cross-field `check`) plus Discord's 6,000-character
+ * budget across all embeds of one message; messages name Discord as the one setting the limits.
+ */
+export const DISCORD_CONFIG_RULES: RenderedConfigRules = Object.freeze({
+  limitsBy: 'Discord',
+  refusal: 'cannot be sent to Discord',
+  extraIssues: (config: Record<string, unknown>): ConfigIssue[] => {
+    const total = embedsTextLength(config.embeds);
+    return total > DISCORD_LIMITS.embedTotal
+      ? [
+          {
+            path: 'embeds',
+            message: `the embeds hold ${total.toLocaleString('en-US')} characters of text together; Discord allows ${DISCORD_LIMITS.embedTotal.toLocaleString('en-US')} per message`,
+          },
+        ]
+      : [];
+  },
+});
+
+/**
+ * Checks a Discord node's rendered config before any request (see {@link DISCORD_CONFIG_RULES});
+ * throws a non-retryable `InvalidConfig` failure listing every problem.
  *
  * @example
  * const config = validateRenderedConfig(getNodeType('discord.sendMessage')!, input.config);
@@ -42,161 +42,17 @@ export function validateRenderedConfig<D extends NodeDeclaration>(
   declaration: D,
   config: unknown,
 ): ConfigOf<D> {
-  const issues = renderedConfigIssues(declaration, config);
-  if (issues.length > 0) {
-    const list = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
-    throw ApplicationFailure.create({
-      type: ERROR_TYPES.invalidConfig,
-      message: `The ${declaration.title} node's config cannot be sent to Discord: ${list.join('; ')}.`,
-      nonRetryable: true,
-      details: [{ issues }],
-    });
-  }
-  return config as ConfigOf<D>;
+  return validateRendered(declaration, config, DISCORD_CONFIG_RULES);
 }
 
 /**
- * The problems of a rendered config (empty when it can be sent), with dotted paths
- * (`embeds[0].title`).
+ * The problems of a Discord node's rendered config (empty when it can be sent).
  *
  * @example
  * renderedConfigIssues(getNodeType('discord.reply')!, { content: '' });
- * // [{ path: 'content', message: 'is empty' }, …]
  */
 export function renderedConfigIssues(declaration: NodeDeclaration, config: unknown): ConfigIssue[] {
-  const validate = configValidator(declaration);
-  if (!validate(config)) return readable((validate.errors ?? []) as AjvError[], config);
-  const record = config as Record<string, unknown>;
-  const unrendered: ConfigIssue[] = [];
-  leftoverTemplates(declaration.config, record, '', unrendered);
-  if (unrendered.length > 0) return unrendered;
-  const issues = checkConfig(declaration, record).map((i) => ({
-    path: pointerToPath(i.path),
-    message: i.message,
-  }));
-  const total = embedsTextLength(record.embeds);
-  if (total > DISCORD_LIMITS.embedTotal)
-    issues.push({
-      path: 'embeds',
-      message: `the embeds hold ${total.toLocaleString('en-US')} characters of text together; Discord allows ${DISCORD_LIMITS.embedTotal.toLocaleString('en-US')} per message`,
-    });
-  return issues;
-}
-
-function readable(errors: readonly AjvError[], config: unknown): ConfigIssue[] {
-  const issues: ConfigIssue[] = [];
-  const seen = new Set<string>();
-  const add = (path: string, message: string) => {
-    const key = `${path}|${message}`;
-    if (!seen.has(key)) issues.push({ path, message });
-    seen.add(key);
-  };
-  // Errors of an expression field's template branch say nothing about the rendered value.
-  const relevant = errors.filter((e) => e.parentSchema?.title !== TEMPLATE_TITLE);
-  const specific = new Set(
-    relevant
-      .filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf')
-      .map((e) => e.instancePath),
-  );
-  for (const error of relevant) {
-    // A failed "one of these fields" combinator reports each branch's `required` too.
-    if (/\/(anyOf|oneOf)\/\d+\//.test(error.schemaPath) && error.keyword === 'required') continue;
-    // An expression field's `anyOf` is explained by its value branch's error.
-    if (error.keyword === 'anyOf' && specific.has(error.instancePath)) continue;
-    const path = pointerToPath(error.instancePath);
-    const params = error.params;
-    const value = valueAt(config, error.instancePath);
-    switch (error.keyword) {
-      case 'maxLength':
-        add(
-          path,
-          `is ${lengthOf(value).toLocaleString('en-US')} characters long; Discord allows at most ${Number(params.limit).toLocaleString('en-US')}`,
-        );
-        break;
-      case 'minLength':
-        add(path, 'is empty');
-        break;
-      case 'maxItems':
-        add(path, `has ${lengthOf(value)} items; Discord allows at most ${String(params.limit)}`);
-        break;
-      case 'anyOf':
-      case 'oneOf': {
-        const fields = requiredFields(error.schema);
-        if (fields.length > 0)
-          add(
-            path,
-            error.keyword === 'oneOf'
-              ? `set exactly one of ${fields.join(', ')}`
-              : `set at least one of ${fields.join(', ')}`,
-          );
-        else add(path, error.message ?? 'is invalid');
-        break;
-      }
-      case 'additionalProperties':
-        add(path, `unknown field "${String(params.additionalProperty)}"`);
-        break;
-      case 'required':
-        add(path, `${String(params.missingProperty)} is required`);
-        break;
-      case 'pattern':
-        add(path, `${JSON.stringify(value)} has the wrong format`);
-        break;
-      case 'enum':
-        add(path, `must be one of ${(params.allowedValues as unknown[]).join(', ')}`);
-        break;
-      default:
-        add(path, error.message ?? 'is invalid');
-    }
-  }
-  return issues;
-}
-
-/** Expression fields whose rendered value is still a template (`{{ … }}`). */
-function leftoverTemplates(
-  schema: unknown,
-  value: unknown,
-  pointer: string,
-  out: ConfigIssue[],
-): void {
-  if (typeof schema !== 'object' || schema === null || value === undefined) return;
-  let s = schema as { type?: unknown; properties?: Record<string, unknown>; items?: unknown };
-  if (isExprSchema(s)) {
-    if (typeof value === 'string' && value.includes('{{')) {
-      out.push({
-        path: pointerToPath(pointer),
-        message: `is still an expression (${value}) after rendering`,
-      });
-      return;
-    }
-    s = s.anyOf[0] as typeof s;
-  }
-  if (s.type === 'object' && s.properties && typeof value === 'object' && value !== null) {
-    for (const [key, child] of Object.entries(s.properties))
-      leftoverTemplates(child, (value as Record<string, unknown>)[key], `${pointer}/${key}`, out);
-  } else if (s.type === 'array' && Array.isArray(value)) {
-    value.forEach((element, i) => leftoverTemplates(s.items, element, `${pointer}/${i}`, out));
-  }
-}
-
-function requiredFields(schema: unknown): string[] {
-  if (!Array.isArray(schema)) return [];
-  return schema.flatMap((branch) => {
-    const required = (branch as { required?: unknown }).required;
-    return Array.isArray(required) ? required.map(String) : [];
-  });
-}
-
-function valueAt(root: unknown, pointer: string): unknown {
-  let value = root;
-  for (const part of pointer.split('/').slice(1)) {
-    if (typeof value !== 'object' || value === null) return undefined;
-    value = (value as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
-  }
-  return value;
-}
-
-function lengthOf(value: unknown): number {
-  return typeof value === 'string' || Array.isArray(value) ? value.length : 0;
+  return checkRendered(declaration, config, DISCORD_CONFIG_RULES);
 }
 
 /** Characters of text counted against Discord's 6,000 per message, over all embeds. */

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { PortDeclaration } from './define.js';
+import type { PortDeclaration } from './node-kinds.js';
 
 /**
  * The single `out` port of most nodes.

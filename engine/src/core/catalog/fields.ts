@@ -1,5 +1,5 @@
 import { parseDuration } from '../duration.js';
-import type { ConfigIssue, NodeDeclaration } from './define.js';
+import type { ConfigIssue, NodeDeclaration } from './define-node.js';
 import { DURATION_TITLE, isExprSchema, isTemplate } from './schemas.js';
 
 /**

@@ -5,32 +5,41 @@
  */
 export {
   DEFAULT_ACTION_POLICY,
-  ERROR_PORT,
   ERROR_TYPES,
-  NODE_GROUPS,
   NON_RETRYABLE_ERRORS,
-  defineNode,
+  type ActionQueue,
+  type ActivityPolicy,
+  type PolicyDuration,
+  type RetryPolicyDeclaration,
+} from './action-policy.js';
+export {
+  type ActionActivities,
+  type ActionActivity,
   type ActionContext,
   type ActionExecutor,
-  type ActivityPolicy,
-  type ConfigIssue,
+  type ActionInput,
   type ConfigOf,
+  type InteractionRef,
+  type OutputOf,
+} from './action-contract.js';
+export {
+  defineNode,
+  type ConfigIssue,
   type ExpressionRoot,
-  type FieldUi,
-  type InputMode,
   type NodeDeclaration,
   type NodeDefinition,
   type NodeExample,
+} from './define-node.js';
+export {
+  ERROR_PORT,
+  NODE_GROUPS,
+  type InputMode,
   type NodeGroup,
   type NodeKind,
-  type NodeUi,
-  type OutputOf,
   type OutputPorts,
-  type PolicyDuration,
   type PortDeclaration,
-  type RetryPolicyDeclaration,
-  type Widget,
-} from './define.js';
+} from './node-kinds.js';
+export { type FieldUi, type NodeUi, type Widget } from './ui-hints.js';
 export {
   DATE_TIME_PATTERN,
   DURATION_PATTERN,
@@ -60,7 +69,10 @@ export {
   listNodeTypes,
   outputPortsOf,
   portsOf,
+  actionQueueOf,
   type ActionTypeId,
+  type ControlTypeId,
+  type TriggerTypeId,
   type AnyNodeDeclaration,
   type NodeTypeId,
   type NodeTypeMap,

@@ -1,15 +1,13 @@
+import type { ActivityPolicy } from './action-policy.js';
+import type { ExpressionRoot, NodeDeclaration, NodeExample } from './define-node.js';
 import {
   NODE_GROUPS,
-  type ActivityPolicy,
-  type ExpressionRoot,
   type InputMode,
-  type NodeDeclaration,
-  type NodeExample,
   type NodeGroup,
   type NodeKind,
-  type NodeUi,
   type PortDeclaration,
-} from './define.js';
+} from './node-kinds.js';
+import type { NodeUi } from './ui-hints.js';
 import { listNodeTypes, outputPortsOf } from './registry.js';
 import { isExprSchema } from './schemas.js';
 

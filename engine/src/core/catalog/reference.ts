@@ -1,4 +1,5 @@
-import { NODE_GROUPS, type NodeDeclaration } from './define.js';
+import type { NodeDeclaration } from './define-node.js';
+import { NODE_GROUPS } from './node-kinds.js';
 import { PERMISSION_LABELS, type NodeRequirements } from './discord/permissions.js';
 import { fieldMode } from './fields.js';
 import { toJsonSchema, type JsonSchema } from './json.js';
@@ -88,6 +89,11 @@ function renderNode(d: NodeDeclaration): string[] {
     escapeText(d.description),
     '',
   ];
+  if (d.unavailable !== undefined)
+    lines.push(
+      `**Not available yet:** ${escapeText(d.unavailable)}. Graphs that use it cannot be published or test-run.`,
+      '',
+    );
   lines.push(
     `**Inputs:** ${d.ports.inputs === 'none' ? 'none (starts the run)' : d.ports.inputs === 'many' ? 'many (waits for all)' : 'one'}  `,
   );

@@ -1,12 +1,8 @@
 import type { GraphNode } from '../graph/schema.js';
 import { DATA_NODES } from './data/index.js';
-import {
-  ERROR_PORT,
-  NODE_GROUPS,
-  type InputMode,
-  type NodeDeclaration,
-  type PortDeclaration,
-} from './define.js';
+import type { ActionQueue } from './action-policy.js';
+import type { NodeDeclaration } from './define-node.js';
+import { ERROR_PORT, NODE_GROUPS, type InputMode, type PortDeclaration } from './node-kinds.js';
 import { DISCORD_NODES } from './discord/index.js';
 import { FLOW_NODES } from './flow/index.js';
 import { HTTP_NODES } from './http/index.js';
@@ -54,12 +50,19 @@ export type NodeTypeId = AnyNodeDeclaration['type'];
 export type NodeTypeMap = { [D in AnyNodeDeclaration as D['type']]: D };
 
 /**
- * Type ids of the action nodes (each one is an activity named by its type id).
+ * Type ids of the action nodes (each one is an activity named by its type id), from the
+ * declarations' `kind`.
  *
  * @example
- * const executors: { [K in ActionTypeId]?: ActionExecutor<NodeTypeMap[K]> } = {};
+ * const executors: { [K in ActionTypeId]: ActionExecutor<NodeTypeMap[K]> } = { … };
  */
-export type ActionTypeId = Exclude<NodeTypeId, `trigger.${string}` | `flow.${string}`>;
+export type ActionTypeId = Extract<AnyNodeDeclaration, { kind: 'action' }>['type'];
+
+/** Type ids of the control nodes (handled by the interpreter in workflow code). */
+export type ControlTypeId = Extract<AnyNodeDeclaration, { kind: 'control' }>['type'];
+
+/** Type ids of the trigger nodes. */
+export type TriggerTypeId = Extract<AnyNodeDeclaration, { kind: 'trigger' }>['type'];
 
 /**
  * The catalog: node type id → declaration.
@@ -144,6 +147,15 @@ export function outputPortsOf(
  */
 export function inputsOf(type: string): InputMode | undefined {
   return catalog.get(type)?.ports.inputs;
+}
+
+/**
+ * The dedicated queue of an action type from its declaration (`discord` for Discord calls),
+ * undefined for actions that run on the run's own queue and for other node types.
+ */
+export function actionQueueOf(type: string): ActionQueue | undefined {
+  const declaration = catalog.get(type);
+  return declaration?.kind === 'action' ? declaration.queue : undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

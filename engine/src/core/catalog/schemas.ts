@@ -6,7 +6,7 @@ import {
   type TUnsafe,
 } from '@sinclair/typebox';
 import { parseDuration } from '../duration.js';
-import type { ConfigIssue } from './define.js';
+import type { ConfigIssue } from './define-node.js';
 
 /**
  * JSON Schema `pattern` of a template string: one that contains a `{{ … }}`.
@@ -16,7 +16,8 @@ import type { ConfigIssue } from './define.js';
  */
 export const TEMPLATE_PATTERN = '\\{\\{[\\s\\S]*\\}\\}';
 
-const TEMPLATE_TITLE = 'Expression';
+/** The title of an expression field's `{{ … }}` branch (how error translators recognise it). */
+export const TEMPLATE_TITLE = 'Expression';
 
 /**
  * The schema of a template string (the expression branch of {@link Expr}).

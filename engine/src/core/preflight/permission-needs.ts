@@ -1,4 +1,4 @@
-import type { NodeDeclaration } from '../catalog/define.js';
+import type { NodeDeclaration } from '../catalog/define-node.js';
 import type { DiscordPermission, PermissionRule } from '../catalog/discord/permissions.js';
 import { getNodeType } from '../catalog/registry.js';
 import type { GraphDocument } from '../graph/schema.js';

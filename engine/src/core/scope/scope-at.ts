@@ -1,6 +1,6 @@
 import { toJsonSchema, type JsonSchema } from '../catalog/json.js';
 import { getNodeType } from '../catalog/registry.js';
-import type { NodeDeclaration } from '../catalog/define.js';
+import type { NodeDeclaration } from '../catalog/define-node.js';
 import { templatePath } from '../expressions/editing.js';
 import { ROOT_NAMES, type RootName } from '../expressions/scope.js';
 import { reachableFrom } from '../graph/algorithms.js';

@@ -1,4 +1,4 @@
-import type { NodeDeclaration } from '../catalog/define.js';
+import type { NodeDeclaration } from '../catalog/define-node.js';
 import type { RootName } from '../expressions/scope.js';
 import type { Ancestry } from '../graph/ancestry.js';
 import type { GraphIndex } from '../graph/graph-index.js';

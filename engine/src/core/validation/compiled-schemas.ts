@@ -1,5 +1,5 @@
 import Ajv, { type ValidateFunction } from 'ajv';
-import type { NodeDeclaration } from '../catalog/define.js';
+import type { NodeDeclaration } from '../catalog/define-node.js';
 import { GraphDocumentSchema } from '../graph/schema.js';
 
 /**

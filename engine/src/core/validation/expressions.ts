@@ -1,5 +1,5 @@
 import { checkConfig, fieldMode } from '../catalog/fields.js';
-import type { NodeDeclaration } from '../catalog/define.js';
+import type { NodeDeclaration } from '../catalog/define-node.js';
 import { BoundedCache } from '../expressions/cache.js';
 import {
   checkTemplate,
@@ -40,7 +40,7 @@ export function configIssues(ctx: NodeContext): ValidationIssue[] {
   const config = (node.config ?? {}) as Record<string, unknown>;
   const validate = configValidator(declaration);
   if (!validate(config)) {
-    return readableErrors(validate.errors ?? [], '').map(({ path, message }) => ({
+    return readableErrors(validate.errors ?? []).map(({ path, message }) => ({
       nodeId: node.id,
       path: path ? `${base}.${path}` : base,
       code: 'invalid_config' as const,

@@ -14,7 +14,7 @@ const CODES: Record<ValidationCode, true> = {
   edge_into_trigger: true, self_loop: true, duplicate_edge: true, cycle: true, unreachable: true,
   invalid_config: true, invalid_expression: true, unknown_node_reference: true,
   reference_not_upstream: true, scope_not_available: true, item_outside_loop: true,
-  join_misuse: true, loop_misuse: true,
+  join_misuse: true, loop_misuse: true, node_not_available: true,
 };
 
 const TYPES = listNodeTypes();

@@ -1,6 +1,12 @@
 export { validateGraph, isValidGraph } from './validate.js';
 export { pointerToPath, type ValidationCode, type ValidationIssue } from './issue.js';
 export {
+  issueClause,
+  readableErrors,
+  type ReadableError,
+  type ReadableErrorOptions,
+} from './ajv-errors.js';
+export {
   AJV_OPTIONS,
   configValidator,
   graphDocumentValidator,

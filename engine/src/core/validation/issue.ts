@@ -9,6 +9,7 @@ export type ValidationCode =
   | 'duplicate_node_id'
   | 'duplicate_edge_id'
   | 'unknown_node_type'
+  | 'node_not_available'
   | 'missing_trigger'
   | 'multiple_triggers'
   | 'dangling_edge'

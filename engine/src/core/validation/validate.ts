@@ -46,6 +46,13 @@ export function validateGraph(input: unknown): ValidationIssue[] {
   doc.nodes.forEach((node, at) => {
     const declaration = getNodeType(node.type);
     if (!declaration) return; // reported as unknown_node_type
+    if (declaration.unavailable !== undefined)
+      issues.push({
+        nodeId: node.id,
+        path: `nodes[${at}].type`,
+        code: 'node_not_available',
+        message: `${declaration.title} (${node.type}) is not available yet: ${declaration.unavailable}. Remove the node to publish or run the graph.`,
+      });
     issues.push(
       ...configIssues({ node, at, declaration, index, ancestry, insideLoop: inLoops.has(node.id) }),
     );

@@ -9,7 +9,7 @@ export const FOR_EACH_HARD_CAP = 1000;
  * `flow.pickRandom`: a partial Fisher–Yates shuffle with the workflow's seeded Math.random, so a
  * replay picks the same winners.
  */
-export const pickRandomNode: ControlHandler = (ctx) => {
+export const pickRandomNode: ControlHandler<'flow.pickRandom'> = (ctx) => {
   const items = ctx.config.items;
   if (!Array.isArray(items)) throw new Error(`"items" must be a list, got ${typeof items}`);
   const count = Math.max(0, Math.min(items.length, Math.floor(Number(ctx.config.count ?? 1))));
@@ -22,7 +22,7 @@ export const pickRandomNode: ControlHandler = (ctx) => {
 };
 
 /** `flow.forEach`: iterates over at most `max` items (default 100, never more than 1,000). */
-export const forEachNode: ControlHandler = (ctx) => {
+export const forEachNode: ControlHandler<'flow.forEach'> = (ctx) => {
   const items = ctx.config.items;
   if (!Array.isArray(items)) throw new Error(`"items" must be a list, got ${typeof items}`);
   const max = Math.min(FOR_EACH_HARD_CAP, Math.max(0, Math.floor(Number(ctx.config.max ?? 100))));
@@ -30,7 +30,7 @@ export const forEachNode: ControlHandler = (ctx) => {
 };
 
 /** `flow.join`: fires once every input resolved; its output is the inputs' outputs by node id. */
-export const joinNode: ControlHandler = (ctx) => ({
+export const joinNode: ControlHandler<'flow.join'> = (ctx) => ({
   ports: ['out'],
   output: ctx.run.joinInputs ?? {},
 });
@@ -42,8 +42,8 @@ export const joinNode: ControlHandler = (ctx) => ({
  * got past such a node before this check replay without the reserved names instead of failing
  * (`patched` is asked only when a reserved name comes up, so other histories gain no marker).
  */
-export const setVariablesNode: ControlHandler = (ctx) => {
-  const values = (ctx.config.values ?? {}) as Record<string, unknown>;
+export const setVariablesNode: ControlHandler<'flow.setVariables'> = (ctx) => {
+  const values = ctx.config.values ?? {};
   const reserved = Object.keys(values).find(isReservedName);
   if (reserved !== undefined && patched('refuse-reserved-variable-names'))
     throw new Error(reservedVariableMessage(reserved));
@@ -54,4 +54,4 @@ export const setVariablesNode: ControlHandler = (ctx) => {
 };
 
 /** `flow.stop`: ends the run here; parallel branches are cancelled. */
-export const stopNode: ControlHandler = () => ({ stop: true });
+export const stopNode: ControlHandler<'flow.stop'> = () => ({ stop: true });

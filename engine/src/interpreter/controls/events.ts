@@ -1,12 +1,12 @@
 import { parseDuration } from '../../core/duration.js';
-import type { WaitEvent, WaitedEvent } from '../contract.js';
+import type { WaitEvent } from '../contract.js';
 import type { ControlHandler } from './types.js';
 
 /**
  * `flow.waitFor`: registers a wait with the engine (the trigger router signals the run when the
  * click, reaction or reply comes), then waits for it or the timeout.
  */
-export const waitForNode: ControlHandler = async (ctx) => {
+export const waitForNode: ControlHandler<'flow.waitFor'> = async (ctx) => {
   const { config, run } = ctx;
   run.waitId ??= `${ctx.workflowId}:${run.seq}`;
   const waitId = run.waitId;
@@ -16,7 +16,7 @@ export const waitForNode: ControlHandler = async (ctx) => {
       waitId,
       workflowId: ctx.workflowId,
       guildId: ctx.input.graph.guildId,
-      event: config.event as 'button' | 'reaction' | 'reply',
+      event: config.event,
       messageId: String(config.messageId),
       ...(config.customId ? { customId: String(config.customId) } : {}),
       ...(config.userId ? { userId: String(config.userId) } : {}),
@@ -27,7 +27,7 @@ export const waitForNode: ControlHandler = async (ctx) => {
     deadline: run.deadline,
     for: 'event',
     event: {
-      type: config.event as WaitedEvent['type'],
+      type: config.event,
       messageId: String(config.messageId),
       ...(config.customId ? { customId: String(config.customId) } : {}),
       ...(config.userId ? { userId: String(config.userId) } : {}),
@@ -47,7 +47,7 @@ export const waitForNode: ControlHandler = async (ctx) => {
  * message as one entry per user — never a signal per click), waits for it to close, then reads
  * the entries.
  */
-export const collectNode: ControlHandler = async (ctx) => {
+export const collectNode: ControlHandler<'flow.collect'> = async (ctx) => {
   const { config, run } = ctx;
   run.waitId ??= `${ctx.workflowId}:${run.seq}`;
   const collectId = run.waitId;

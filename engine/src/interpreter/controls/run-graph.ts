@@ -9,7 +9,7 @@ import type { ControlHandler } from './types.js';
  * to the version published when the child starts. With `wait: false` the child is started and
  * left running (it outlives this run).
  */
-export const runGraphNode: ControlHandler = async (ctx) => {
+export const runGraphNode: ControlHandler<'flow.runGraph'> = async (ctx) => {
   const graph = await ctx.engine['engine.loadGraph']({
     guildId: ctx.input.graph.guildId,
     graphId: String(ctx.config.graphId),

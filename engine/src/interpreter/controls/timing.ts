@@ -2,7 +2,7 @@ import { parseDuration } from '../../core/duration.js';
 import type { ControlHandler } from './types.js';
 
 /** `flow.delay`: a durable timer for a duration or until a date, divided by the run's timeScale. */
-export const delayNode: ControlHandler = async (ctx) => {
+export const delayNode: ControlHandler<'flow.delay'> = async (ctx) => {
   if (ctx.run.deadline === undefined) {
     const now = Date.now();
     if (ctx.config.until !== undefined && ctx.config.until !== '') {

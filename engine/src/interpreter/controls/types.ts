@@ -1,4 +1,10 @@
-import type { GraphDocument, Scope } from '../../core/index.js';
+import type {
+  ConfigOf,
+  ControlTypeId,
+  GraphDocument,
+  NodeTypeMap,
+  Scope,
+} from '../../core/index.js';
 import type { EngineActivities, GraphRunInput, StepWait } from '../contract.js';
 import type { NodeRun, RunState } from '../run-state.js';
 
@@ -10,16 +16,23 @@ export type ControlResult =
   /** `flow.stop`: end the whole run. */
   | { stop: true };
 
-/** Everything a control handler may use; timers go through `wait` so continue-as-new can interrupt them. */
-export interface ControlContext {
+/** The rendered config of a control node type, typed from its declaration. */
+export type ControlConfig<K extends ControlTypeId> = ConfigOf<NodeTypeMap[K]>;
+
+/**
+ * Everything a control handler may use; timers go through `wait` so continue-as-new can
+ * interrupt them. `C` is the config's type: the declaration's for a handler, the rendered
+ * record as the interpreter holds it otherwise.
+ */
+export interface ControlContext<C = Record<string, unknown>> {
   node: GraphDocument['nodes'][number];
   run: NodeRun;
   state: RunState;
   input: GraphRunInput;
   workflowId: string;
   scope: Scope;
-  /** Renders the node's config (expressions evaluated, literal fields kept). */
-  config: Record<string, unknown>;
+  /** The node's rendered config (expressions evaluated, literal fields kept). */
+  config: C;
   /** Divides a wait by the run's timeScale. */
   scaled(ms: number): number;
   /** Waits until `until` or the deadline (absolute ms); true when `until` became true. */
@@ -32,4 +45,12 @@ export interface ControlContext {
   markWaiting(wait?: { deadline: number } & Omit<StepWait, 'until' | 'untilUncompressed'>): void;
 }
 
-export type ControlHandler = (ctx: ControlContext) => Promise<ControlResult> | ControlResult;
+/** The handler of one control node type, its config typed from the declaration. */
+export type ControlHandler<K extends ControlTypeId> = (
+  ctx: ControlContext<ControlConfig<K>>,
+) => Promise<ControlResult> | ControlResult;
+
+/** A handler as the interpreter calls it, with the rendered config it holds. */
+export type RenderedControlHandler = (
+  ctx: ControlContext,
+) => Promise<ControlResult> | ControlResult;

@@ -129,24 +129,24 @@ describe('data.* executors', () => {
 
   it('fails without retries on configuration errors', async () => {
     expect((await failure(data['data.get'](input({ key: 'x', scope: 'member' })))).type).toBe(
-      'invalid_config',
+      'InvalidConfig',
     );
     expect(
       (await failure(data['data.get'](input({ key: 'has space', scope: 'guild' })))).type,
-    ).toBe('invalid_config');
+    ).toBe('InvalidConfig');
     expect(
       (
         await failure(
           data['data.set'](input({ key: 'k', scope: 'guild', value: 'x', ttl: 'soon' })),
         )
       ).type,
-    ).toBe('invalid_config');
+    ).toBe('InvalidConfig');
     const big = await failure(
       data['data.set'](input({ key: 'big', scope: 'guild', value: 'x'.repeat(17_000) })),
     );
-    expect(big).toMatchObject({ type: 'value_too_large', nonRetryable: true });
+    expect(big).toMatchObject({ type: 'InvalidConfig', nonRetryable: true });
     expect(
       (await failure(data['data.increment'](input({ key: 'k', scope: 'guild', by: 'lots' })))).type,
-    ).toBe('invalid_config');
+    ).toBe('InvalidConfig');
   });
 });

@@ -1,7 +1,12 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Connection } from 'mongoose';
-import { DATA_KEY_PATTERN, DurationError, parseDuration } from '../../core/index.js';
-import type { ActionInput } from '../../interpreter/contract.js';
+import {
+  DATA_KEY_PATTERN,
+  DurationError,
+  ERROR_TYPES,
+  parseDuration,
+  type ActionActivities,
+} from '../../core/index.js';
 import {
   isDuplicateKey,
   openStore,
@@ -9,6 +14,7 @@ import {
   type DataKeyRecord,
   type Store,
 } from '../storage/index.js';
+import { defineExecutor } from './define-executor.js';
 
 /** Largest stored value, as JSON text (DESIGN: any JSON up to 16 KB). */
 export const MAX_VALUE_BYTES = 16 * 1024;
@@ -16,87 +22,96 @@ export const MAX_VALUE_BYTES = 16 * 1024;
 const OPS_KEPT = 20;
 const KEY = new RegExp(DATA_KEY_PATTERN);
 
-type DataExecutor = (input: ActionInput) => Promise<{ value: unknown }>;
+/** The data executors' dependency: the store, opened on first use. */
+type StoreOf = () => Promise<Store>;
 
 /**
  * The executors of `data.get`, `data.set` and `data.increment` (activity name = node type) on
  * the store. Values are per guild or per member, optionally expiring `ttl` after the last
  * write; an expired value reads as null (and counts as 0) even before it is swept away.
  * `data.increment` is atomic (`$inc` with upsert) and applied once per step even when Temporal
- * retries it (the step's idempotency key is kept on the value).
+ * retries it (the step's idempotency key is kept on the value). Each checks its rendered config
+ * against its declaration first (a non-retryable `InvalidConfig`).
  *
  * @example
  * const worker = await Worker.create({ …, activities: { ...createDataExecutors(mongo) } });
  */
 export function createDataExecutors(
   mongo: Connection,
-): Record<'data.get' | 'data.set' | 'data.increment', DataExecutor> {
-  const store = () => openStore(mongo);
+): Pick<ActionActivities, 'data.get' | 'data.set' | 'data.increment'> {
+  const store: StoreOf = () => openStore(mongo);
   return {
-    async 'data.get'({ config, context }) {
-      const record = await (
-        await store()
-      ).dataKeys
-        .findOne({ ...identity(config, context.guildId), ...live() })
-        .lean<DataKeyRecord>();
-      return { value: record ? valueOf(record) : null };
-    },
-
-    async 'data.set'({ config, context }) {
-      const value = config.value === undefined ? null : config.value;
-      const json = JSON.stringify(value);
-      if (Buffer.byteLength(json, 'utf8') > MAX_VALUE_BYTES) {
-        throw ApplicationFailure.nonRetryable(
-          `The value is larger than ${MAX_VALUE_BYTES / 1024} KB; store less (e.g. ids instead of whole objects).`,
-          'value_too_large',
-        );
-      }
-      const key = identity(config, context.guildId);
-      const now = new Date();
-      const stored =
-        typeof value === 'number'
-          ? { $set: { num: value }, $unset: { json: 1 } }
-          : { $set: { json }, $unset: { num: 1 } };
-      const s = await store();
-      await withKeyLock(lockKey(key), () =>
-        s.dataKeys.updateOne(
-          key,
-          {
-            $set: { ...stored.$set, expiresAt: expiry(config, now), updatedAt: now },
-            $unset: stored.$unset,
-          },
-          { upsert: true },
-        ),
-      );
-      return { value };
-    },
-
-    async 'data.increment'({ config, context }) {
-      const by = config.by === undefined ? 1 : Number(config.by);
-      if (!Number.isFinite(by))
-        throw ApplicationFailure.nonRetryable(
-          `"by" must be a number, not ${JSON.stringify(config.by)}.`,
-          'invalid_config',
-        );
-      const s = await store();
-      const key = identity(config, context.guildId);
-      const expiresAt = expiry(config, new Date());
-      const record = await withKeyLock(lockKey(key), async () => {
-        const now = new Date();
-        // An expired value counts as unset: drop it first so $inc starts again from 0.
-        await s.dataKeys.deleteOne({ ...key, expiresAt: { $ne: null, $lte: now } });
-        const updated = await incrementOnce(s, key, by, context.idempotencyKey, expiresAt, now);
-        // The store may ignore $slice (FerretDB 1.x): drop the oldest keys one by one ($pop is
-        // atomic on MongoDB, where $slice already did the job and this never runs).
-        for (let excess = updated.ops.length - OPS_KEPT; excess > 0; excess -= 1) {
-          await s.dataKeys.updateOne(key, { $pop: { ops: -1 } });
-        }
-        return updated;
-      });
-      return { value: record.num ?? 0 };
-    },
+    'data.get': getValue(store),
+    'data.set': setValue(store),
+    'data.increment': incrementValue(store),
   };
 }
+
+const getValue = defineExecutor('data.get', async ({ config, context }, store: StoreOf) => {
+  const record = await (
+    await store()
+  ).dataKeys
+    .findOne({ ...identity(config, context.guildId), ...live() })
+    .lean<DataKeyRecord>();
+  return { value: record ? valueOf(record) : null };
+});
+
+const setValue = defineExecutor('data.set', async ({ config, context }, store: StoreOf) => {
+  const value = config.value === undefined ? null : config.value;
+  const json = JSON.stringify(value);
+  if (Buffer.byteLength(json, 'utf8') > MAX_VALUE_BYTES) {
+    throw ApplicationFailure.nonRetryable(
+      `The value is larger than ${MAX_VALUE_BYTES / 1024} KB; store less (e.g. ids instead of whole objects).`,
+      ERROR_TYPES.invalidConfig,
+    );
+  }
+  const key = identity(config, context.guildId);
+  const now = new Date();
+  const stored =
+    typeof value === 'number'
+      ? { $set: { num: value }, $unset: { json: 1 } }
+      : { $set: { json }, $unset: { num: 1 } };
+  const s = await store();
+  await withKeyLock(lockKey(key), () =>
+    s.dataKeys.updateOne(
+      key,
+      {
+        $set: { ...stored.$set, expiresAt: expiry(config, now), updatedAt: now },
+        $unset: stored.$unset,
+      },
+      { upsert: true },
+    ),
+  );
+  return { value };
+});
+
+const incrementValue = defineExecutor(
+  'data.increment',
+  async ({ config, context }, store: StoreOf) => {
+    const by = config.by === undefined ? 1 : Number(config.by);
+    if (!Number.isFinite(by))
+      throw ApplicationFailure.nonRetryable(
+        `"by" must be a number, not ${JSON.stringify(config.by)}.`,
+        ERROR_TYPES.invalidConfig,
+      );
+    const s = await store();
+    const key = identity(config, context.guildId);
+    const expiresAt = expiry(config, new Date());
+    const record = await withKeyLock(lockKey(key), async () => {
+      const now = new Date();
+      // An expired value counts as unset: drop it first so $inc starts again from 0.
+      await s.dataKeys.deleteOne({ ...key, expiresAt: { $ne: null, $lte: now } });
+      const updated = await incrementOnce(s, key, by, context.idempotencyKey, expiresAt, now);
+      // The store may ignore $slice (FerretDB 1.x): drop the oldest keys one by one ($pop is
+      // atomic on MongoDB, where $slice already did the job and this never runs).
+      for (let excess = updated.ops.length - OPS_KEPT; excess > 0; excess -= 1) {
+        await s.dataKeys.updateOne(key, { $pop: { ops: -1 } });
+      }
+      return updated;
+    });
+    return { value: record.num ?? 0 };
+  },
+);
 
 /**
  * `$inc` unless this step's key is already on the value. Two first increments of a new key race
@@ -138,13 +153,16 @@ async function incrementOnce(
   }
 }
 
+/** The key fields every data node has (typed from its declaration's config). */
+type KeyConfig = { key?: unknown; scope?: unknown; memberId?: unknown };
+
 /** The unique identity of a stored value; invalid keys and scopes are configuration errors. */
-function identity(config: Record<string, unknown>, guildId: string) {
+function identity(config: KeyConfig, guildId: string) {
   const key = String(config.key ?? '');
   if (!KEY.test(key)) {
     throw ApplicationFailure.nonRetryable(
       `The key ${JSON.stringify(key)} is not valid: use 1–100 letters, digits or _ . : -`,
-      'invalid_config',
+      ERROR_TYPES.invalidConfig,
     );
   }
   const scope = config.scope === 'member' ? 'member' : 'guild';
@@ -152,7 +170,7 @@ function identity(config: Record<string, unknown>, guildId: string) {
   if (scope === 'member' && !memberId) {
     throw ApplicationFailure.nonRetryable(
       'Scope "member" needs a memberId (e.g. {{ trigger.member.id }}).',
-      'invalid_config',
+      ERROR_TYPES.invalidConfig,
     );
   }
   return { guildId, scope, memberId, key } as const;
@@ -166,13 +184,13 @@ function live() {
   return { $or: [{ expiresAt: null }, { expiresAt: { $gt: new Date() } }] };
 }
 
-function expiry(config: Record<string, unknown>, now: Date): Date | null {
+function expiry(config: { ttl?: unknown }, now: Date): Date | null {
   if (config.ttl === undefined || config.ttl === null || config.ttl === '') return null;
   try {
     return new Date(now.getTime() + parseDuration(String(config.ttl)));
   } catch (error) {
     if (error instanceof DurationError)
-      throw ApplicationFailure.nonRetryable(`ttl: ${error.message}`, 'invalid_config');
+      throw ApplicationFailure.nonRetryable(`ttl: ${error.message}`, ERROR_TYPES.invalidConfig);
     throw error;
   }
 }

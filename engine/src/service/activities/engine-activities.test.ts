@@ -196,7 +196,7 @@ describe('engine activities on the store', () => {
       );
 
     expect(await failure(load())).toMatchObject({
-      type: 'graph_not_published',
+      type: 'GraphNotPublished',
       nonRetryable: true,
     });
     const published = await publishGraph({ store, activation: noActivation, actor }, record);
@@ -210,9 +210,9 @@ describe('engine activities on the store', () => {
       await failure(
         engine['engine.loadGraph']({ guildId: '600000000000000009', graphId: record._id }),
       ),
-    ).toMatchObject({ type: 'graph_not_found' });
+    ).toMatchObject({ type: 'GraphNotFound' });
     await disableGraph({ store, activation: noActivation, actor }, published);
-    expect(await failure(load())).toMatchObject({ type: 'graph_disabled' });
+    expect(await failure(load())).toMatchObject({ type: 'GraphDisabled' });
   });
 });
 
@@ -231,10 +231,7 @@ describe('engine activities and data executors in a real worker', () => {
     // The worker gets the real engine.* and data.* activities, on the service's database.
     shared = await mongoose.createConnection(testStack().mongoUri).asPromise();
     const real = { ...createEngineActivities(shared), ...createDataExecutors(shared) };
-    worker = await startTestWorker({
-      ...stubs.activities,
-      ...(real as unknown as Record<string, (input: never) => Promise<unknown>>),
-    });
+    worker = await startTestWorker({ ...stubs.activities, ...real });
     service = await startTestService({ taskQueue: worker.taskQueue, mongo: shared });
   });
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Connection } from 'mongoose';
+import { ERROR_TYPES } from '../../core/index.js';
 import type { EngineActivities } from '../../interpreter/contract.js';
 import { snapshotOf, versionKey } from '../graphs/graph-store.js';
 import {
@@ -90,17 +91,17 @@ export function createEngineActivities(mongo: Connection): EngineActivities {
       if (!graph)
         throw ApplicationFailure.nonRetryable(
           `No graph ${graphId} in this server: check the graph id of the "run graph" node.`,
-          'graph_not_found',
+          ERROR_TYPES.graphNotFound,
         );
       if (graph.publishedVersion === null)
         throw ApplicationFailure.nonRetryable(
           `Graph "${graph.name}" has never been published: publish it first.`,
-          'graph_not_published',
+          ERROR_TYPES.graphNotPublished,
         );
       if (!graph.enabled)
         throw ApplicationFailure.nonRetryable(
           `Graph "${graph.name}" is disabled: enable it (publish or roll back) to run it.`,
-          'graph_disabled',
+          ERROR_TYPES.graphDisabled,
         );
       const version = await s.versions
         .findById(versionKey(graph._id, graph.publishedVersion))

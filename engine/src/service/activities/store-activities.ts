@@ -1,3 +1,10 @@
+import { ApplicationFailure } from '@temporalio/common';
+import {
+  ERROR_TYPES,
+  type ActionActivities,
+  type ActionTypeId,
+  type DATA_NODES,
+} from '../../core/index.js';
 import { createStatsExecutor } from '../stats/read-stats.js';
 import { log } from '../log.js';
 import { connectStore } from '../storage/index.js';
@@ -16,12 +23,34 @@ export function createStoreActivities(mongodbUri: string) {
   const mongo = connectStore(mongodbUri, (error) =>
     log('warn', 'worker.store_unavailable', { error: error.message }),
   );
+  const engine = createEngineActivities(mongo);
+  const actions: Pick<ActionActivities, DataNodeType> = {
+    ...createDataExecutors(mongo),
+    ...createStatsExecutor(mongo),
+  };
+  return { activities: { ...engine, ...actions }, engine, actions, close: () => mongo.close() };
+}
+
+/** The type ids of the data action nodes (the ones on the store). */
+export type DataNodeType = Extract<ActionTypeId, (typeof DATA_NODES)[number]['type']>;
+
+/**
+ * The data executors of a worker without a store (no `MONGODB_URI`): each fails at once,
+ * non-retryably, saying so — instead of an activity the worker does not register.
+ */
+export function storeMissingExecutors(): Pick<ActionActivities, DataNodeType> {
+  const missing = () =>
+    Promise.reject(
+      ApplicationFailure.create({
+        type: ERROR_TYPES.notConfigured,
+        message: 'This worker has no store (MONGODB_URI is not set), so data nodes cannot run.',
+        nonRetryable: true,
+      }),
+    );
   return {
-    activities: {
-      ...createEngineActivities(mongo),
-      ...createDataExecutors(mongo),
-      ...createStatsExecutor(mongo),
-    },
-    close: () => mongo.close(),
+    'data.get': missing,
+    'data.set': missing,
+    'data.increment': missing,
+    'data.stats': missing,
   };
 }

@@ -1,6 +1,7 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { Static, TSchema } from '@sinclair/typebox';
+import { issueClause, readableErrors } from '../../core/index.js';
 import { ApiError } from '../errors.js';
 
 // Bodies are validated as sent (no coercion: "1" is not a number in JSON); query strings are
@@ -38,32 +39,14 @@ export function check<T extends TSchema>(
   const copy: unknown =
     value === undefined ? (where === 'query' ? {} : undefined) : structuredClone(value);
   if (validate(copy)) return copy as Static<T>;
-  const issues = (validate.errors ?? []).map((error) => describe(error, where));
+  const issues = readableErrors(validate.errors ?? []).map(({ path, message }) => ({
+    path: path ? `${where}.${path}` : where,
+    message,
+  }));
   throw new ApiError(
     400,
     'invalid_request',
-    `The request ${where} is invalid: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}.`,
+    `The request ${where} is invalid: ${issues.map(issueClause).join('; ')}.`,
     issues,
   );
-}
-
-function describe(error: ErrorObject, where: string): RequestIssue {
-  const path = [where, ...error.instancePath.split('/').filter(Boolean)].join('.');
-  const params = error.params as Record<string, unknown>;
-  switch (error.keyword) {
-    case 'required':
-      return { path: `${path}.${String(params.missingProperty)}`, message: 'is required' };
-    case 'additionalProperties':
-      return {
-        path: `${path}.${String(params.additionalProperty)}`,
-        message: 'is not a known field; remove it',
-      };
-    case 'enum':
-      return {
-        path,
-        message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
-      };
-    default:
-      return { path, message: error.message ?? 'is invalid' };
-  }
 }

@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Connection } from 'mongoose';
-import { parseDuration } from '../../core/index.js';
-import type { ActionInput } from '../../interpreter/contract.js';
+import { ERROR_TYPES, parseDuration, type ActionActivities } from '../../core/index.js';
+import { defineExecutor } from '../activities/define-executor.js';
 import { openStore, type StatsRecord, type Store } from '../storage/index.js';
 
 const DAY_MS = 86_400_000;
@@ -37,7 +37,7 @@ export async function readStats(
   if (periodMs > MAX_PERIOD_MS || periodMs <= 0)
     throw ApplicationFailure.nonRetryable(
       'The period of Activity stats must be between 1 second and 90 days.',
-      'InvalidConfig',
+      ERROR_TYPES.invalidConfig,
     );
   const top = Math.max(0, Math.min(25, Math.floor(options.top ?? 5)));
   const since = new Date(Math.floor((now.getTime() - periodMs) / DAY_MS) * DAY_MS);
@@ -89,20 +89,20 @@ export async function readStats(
 }
 
 /**
- * The `data.stats` executor (activity named by the node type) on the store.
+ * The `data.stats` executor (activity named by the node type) on the store; its rendered config
+ * is checked against the declaration first.
  *
  * @example
  * const worker = await Worker.create({ …, activities: { ...createStatsExecutor(mongo) } });
  */
-export function createStatsExecutor(
-  mongo: Connection,
-): Record<'data.stats', (input: ActionInput) => Promise<StatsSummary>> {
-  return {
-    'data.stats': async ({ config, context }) =>
-      readStats(await openStore(mongo), context.guildId, {
-        period: typeof config.period === 'string' ? config.period : '7d',
-        channelId: typeof config.channelId === 'string' ? config.channelId : undefined,
-        top: typeof config.top === 'number' ? config.top : 5,
-      }),
-  };
+export function createStatsExecutor(mongo: Connection): Pick<ActionActivities, 'data.stats'> {
+  return { 'data.stats': statsExecutor(mongo) };
 }
+
+const statsExecutor = defineExecutor('data.stats', async ({ config, context }, mongo: Connection) =>
+  readStats(await openStore(mongo), context.guildId, {
+    period: typeof config.period === 'string' ? config.period : '7d',
+    channelId: typeof config.channelId === 'string' ? config.channelId : undefined,
+    top: typeof config.top === 'number' ? config.top : 5,
+  }),
+);

@@ -66,7 +66,7 @@ export function templateInstallRoutes(deps: ServiceDeps): Router {
       throw new ApiError(
         400,
         'invalid_vars',
-        `The vars do not fit the template "${templateId}": ${issues.map((i) => `${i.var || 'vars'} ${i.message}`).join('; ')}.`,
+        `The vars do not fit the template "${templateId}": ${issues.map((i) => i.message).join('; ')}.`,
         issues.map((issue) => ({ ...issue, path: `body.${issue.path}` })),
       );
     }

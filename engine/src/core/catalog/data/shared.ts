@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { ConfigIssue } from '../define.js';
+import type { ConfigIssue } from '../define-node.js';
 import { Duration, Expr, Snowflake, StringEnum, requiredField } from '../schemas.js';
 
 /**

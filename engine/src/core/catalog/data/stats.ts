@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
-import { defineNode } from '../define.js';
+import { defineNode } from '../define-node.js';
 import { Duration, Expr, Snowflake, literalDurationMs } from '../schemas.js';
 
 const MAX_PERIOD_MS = 90 * 86_400_000;

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
-import { defineNode } from '../define.js';
+import { defineNode } from '../define-node.js';
 import { Snowflake } from '../schemas.js';
 
 /**
@@ -14,6 +14,7 @@ export const addReaction = defineNode({
   type: 'discord.addReaction',
   kind: 'action',
   group: 'Discord',
+  queue: 'discord',
   title: 'Add reaction',
   description:
     'Reacts to a message as the bot, with a unicode emoji or a custom one of this server (`name:id`).',

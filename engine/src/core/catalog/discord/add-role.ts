@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
-import { defineNode } from '../define.js';
+import { defineNode } from '../define-node.js';
 import { Reason, Snowflake } from '../schemas.js';
 
 /**
@@ -14,6 +14,7 @@ export const addRole = defineNode({
   type: 'discord.addRole',
   kind: 'action',
   group: 'Discord',
+  queue: 'discord',
   title: 'Add role',
   description:
     'Gives a member a role. The bot needs Manage Roles and a highest role above the one it gives. Having the role already is fine.',

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
-import { defineNode } from '../define.js';
+import { defineNode } from '../define-node.js';
 import { Reason, Snowflake } from '../schemas.js';
 
 /**
@@ -15,6 +15,7 @@ export const archiveChannel = defineNode({
   type: 'discord.archiveChannel',
   kind: 'action',
   group: 'Discord',
+  queue: 'discord',
   title: 'Archive channel',
   description:
     'Closes a channel without deleting it: a thread is archived (and locked unless `lock` is off); a text channel becomes read-only for @everyone and moves to `categoryId` when given. Archiving twice is fine.',

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
-import { defineNode } from '../define.js';
+import { defineNode } from '../define-node.js';
 import { Expr, Reason, Snowflake } from '../schemas.js';
 import { DISCORD_LIMITS } from './shared.js';
 
@@ -15,6 +15,7 @@ export const banMember = defineNode({
   type: 'discord.banMember',
   kind: 'action',
   group: 'Discord',
+  queue: 'discord',
   title: 'Ban member',
   description:
     'Bans a user from the server, optionally deleting their messages of the last seconds (up to 7 days). The bot needs Ban Members.',

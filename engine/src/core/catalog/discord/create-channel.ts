@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
-import { defineNode, type ConfigIssue } from '../define.js';
+import { defineNode, type ConfigIssue } from '../define-node.js';
 import { Reason, Snowflake, StringEnum } from '../schemas.js';
 import { CHANNEL_PERMISSIONS } from './shared.js';
 
@@ -21,6 +21,7 @@ export const createChannel = defineNode({
   type: 'discord.createChannel',
   kind: 'action',
   group: 'Discord',
+  queue: 'discord',
   title: 'Create channel',
   description:
     'Creates a text channel (in the category `parentId`, with permission overwrites) or a private thread in the channel `parentId`, adding `members`. Good for tickets. The bot needs Manage Channels (text channels) or Create Private Threads (threads).',

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
-import { defineNode } from '../define.js';
+import { defineNode } from '../define-node.js';
 import { Reason, Snowflake } from '../schemas.js';
 
 /**
@@ -14,6 +14,7 @@ export const deleteMessage = defineNode({
   type: 'discord.deleteMessage',
   kind: 'action',
   group: 'Discord',
+  queue: 'discord',
   title: 'Delete message',
   description:
     'Deletes a message. Deleting another member’s message needs the Manage Messages permission. A message that is already gone counts as deleted.',

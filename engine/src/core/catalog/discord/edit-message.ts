@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
-import { defineNode } from '../define.js';
+import { defineNode } from '../define-node.js';
 import { Snowflake, atLeastOneOf } from '../schemas.js';
 import { checkMessage, messageFields, messageFieldsUi } from './shared.js';
 
@@ -16,6 +16,7 @@ export const editMessage = defineNode({
   type: 'discord.editMessage',
   kind: 'action',
   group: 'Discord',
+  queue: 'discord',
   title: 'Edit message',
   description:
     'Changes a message this bot sent. Fields left out stay as they are; `buttons: []` removes the buttons, `embeds: []` the embeds.',

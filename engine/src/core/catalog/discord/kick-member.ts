@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
-import { defineNode } from '../define.js';
+import { defineNode } from '../define-node.js';
 import { Reason, Snowflake } from '../schemas.js';
 
 /**
@@ -14,6 +14,7 @@ export const kickMember = defineNode({
   type: 'discord.kickMember',
   kind: 'action',
   group: 'Discord',
+  queue: 'discord',
   title: 'Kick member',
   description:
     'Removes a member from the server; they can rejoin with an invite. The bot needs Kick Members and a role above theirs.',

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
-import { defineNode } from '../define.js';
+import { defineNode } from '../define-node.js';
 import { Reason, Snowflake } from '../schemas.js';
 
 /**
@@ -14,6 +14,7 @@ export const removeRole = defineNode({
   type: 'discord.removeRole',
   kind: 'action',
   group: 'Discord',
+  queue: 'discord',
   title: 'Remove role',
   description:
     'Takes a role from a member. The bot needs Manage Roles and a highest role above it. Not having the role is fine.',

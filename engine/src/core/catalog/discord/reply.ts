@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
-import { defineNode } from '../define.js';
+import { defineNode } from '../define-node.js';
 import { atLeastOneOf } from '../schemas.js';
 import { checkMessage, messageFields, messageFieldsUi } from './shared.js';
 
@@ -27,6 +27,7 @@ export const reply = defineNode({
   type: 'discord.reply',
   kind: 'action',
   group: 'Discord',
+  queue: 'discord',
   title: 'Reply',
   description:
     'Answers the interaction that started the run (`trigger.slashCommand` or `trigger.buttonClicked`); with `ephemeral` only that user sees it. Later replies in the same run are follow-ups.',

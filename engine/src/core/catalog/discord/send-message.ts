@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
-import { defineNode } from '../define.js';
+import { defineNode } from '../define-node.js';
 import { Snowflake, atLeastOneOf, exactlyOneOf } from '../schemas.js';
 import { checkMessage, messageFields, messageFieldsUi } from './shared.js';
 
@@ -16,6 +16,7 @@ export const sendMessage = defineNode({
   type: 'discord.sendMessage',
   kind: 'action',
   group: 'Discord',
+  queue: 'discord',
   title: 'Send message',
   description:
     'Posts a message in a channel, or sends it as a direct message to a member of this server with `userId` (set exactly one). Text up to 2,000 characters, up to 10 embeds and up to 25 buttons in 5 rows; needs `content` or `embeds`.',

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { ConfigIssue } from '../define.js';
+import type { ConfigIssue } from '../define-node.js';
 import { DateTime, Expr, Snowflake, StringEnum, Url, isTemplate } from '../schemas.js';
 
 /**

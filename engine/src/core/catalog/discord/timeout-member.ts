@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
-import { defineNode } from '../define.js';
+import { defineNode } from '../define-node.js';
 import { Duration, Reason, Snowflake, issueIf, literalDurationMs } from '../schemas.js';
 import { DISCORD_LIMITS } from './shared.js';
 
@@ -17,6 +17,7 @@ export const timeoutMember = defineNode({
   type: 'discord.timeoutMember',
   kind: 'action',
   group: 'Discord',
+  queue: 'discord',
   title: 'Time out member',
   description:
     'Times a member out for a duration of at most 28 days (Discord’s limit). The bot needs Moderate Members.',

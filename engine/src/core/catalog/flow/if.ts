@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS } from '../common.js';
-import { defineNode } from '../define.js';
+import { defineNode } from '../define-node.js';
 
 /**
  * `flow.if`: takes the `true` or the `false` port depending on a condition.

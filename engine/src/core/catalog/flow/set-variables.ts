@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { isReservedName, reservedVariableMessage } from '../../graph/names.js';
 import { NODE_ID_PATTERN } from '../../graph/schema.js';
 import { COLORS, OUT } from '../common.js';
-import { defineNode } from '../define.js';
+import { defineNode } from '../define-node.js';
 
 /**
  * `flow.setVariables`: sets run variables, readable afterwards as `vars.<name>` (the names

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS } from '../common.js';
-import { defineNode, type ConfigIssue, type PortDeclaration } from '../define.js';
+import { defineNode, type ConfigIssue } from '../define-node.js';
+import type { PortDeclaration } from '../node-kinds.js';
 
 /**
  * Pattern of `flow.switch` case ids (they are port ids; `default` and `error` are reserved).

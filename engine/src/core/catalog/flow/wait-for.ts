@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS } from '../common.js';
-import { defineNode } from '../define.js';
+import { defineNode } from '../define-node.js';
 import { Duration, MemberRef, Snowflake, StringEnum, issueIf } from '../schemas.js';
 
 /**

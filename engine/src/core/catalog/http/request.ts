@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
-import { defineNode, type ConfigIssue } from '../define.js';
+import { defineNode, type ConfigIssue } from '../define-node.js';
 import { Duration, StringEnum, Url, issueIf, literalDurationMs } from '../schemas.js';
 
 /** Longest `timeout` of one request attempt. */
@@ -19,6 +19,7 @@ export const request = defineNode({
   type: 'http.request',
   kind: 'action',
   group: 'HTTP',
+  unavailable: 'the HTTP connector does not implement it',
   title: 'HTTP request',
   description:
     'Sends an HTTP request to a public http(s) URL (private and local addresses are refused). Objects in `body` are sent as JSON. A 4xx answer fails at once, a 5xx or network error is retried; connect the `error` port to handle failures.',

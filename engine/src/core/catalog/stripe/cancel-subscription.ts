@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
-import { defineNode } from '../define.js';
+import { defineNode } from '../define-node.js';
 import { StripeId } from './shared.js';
 import { SubscriptionOutput } from './get-subscription.js';
 
@@ -15,6 +15,7 @@ export const cancelSubscription = defineNode({
   type: 'stripe.cancelSubscription',
   kind: 'action',
   group: 'Stripe',
+  unavailable: 'the Stripe connector does not implement it',
   title: 'Cancel subscription',
   description:
     'Cancels a Stripe subscription at the end of the paid period (default) or immediately. Cancelling twice is fine. Only this server’s Stripe objects: another’s takes the `error` port (`stripe_object_not_owned`).',

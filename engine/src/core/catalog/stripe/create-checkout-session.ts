@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
-import { defineNode } from '../define.js';
+import { defineNode } from '../define-node.js';
 import { Expr, StringEnum, Url, issueIf } from '../schemas.js';
 import { Metadata, StripeId } from './shared.js';
 
@@ -16,6 +16,7 @@ export const createCheckoutSession = defineNode({
   type: 'stripe.createCheckoutSession',
   kind: 'action',
   group: 'Stripe',
+  unavailable: 'the Stripe connector does not implement it',
   title: 'Create checkout link',
   description:
     'Creates a Stripe Checkout session for a price (a one-time payment or a subscription) and returns its URL. The session — and the customer and subscription its completion creates — is recorded as this server’s, so their events reach this server’s `trigger.stripeEvent` graphs (metadata never decides that). Put the Discord user id in `metadata` to find the member again. `customerId` must be this server’s customer.',

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
-import { defineNode } from '../define.js';
+import { defineNode } from '../define-node.js';
 import { Metadata } from './shared.js';
 
 /**
@@ -14,6 +14,7 @@ export const createCustomer = defineNode({
   type: 'stripe.createCustomer',
   kind: 'action',
   group: 'Stripe',
+  unavailable: 'the Stripe connector does not implement it',
   title: 'Create customer',
   description:
     'Creates a Stripe customer, recorded as this server’s (its events reach this server’s `trigger.stripeEvent` graphs). Retries never create a second one (the step’s idempotency key is sent to Stripe).',

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
-import { defineNode } from '../define.js';
+import { defineNode } from '../define-node.js';
 import { Metadata, StripeId } from './shared.js';
 
 /**
@@ -14,6 +14,7 @@ export const getCustomer = defineNode({
   type: 'stripe.getCustomer',
   kind: 'action',
   group: 'Stripe',
+  unavailable: 'the Stripe connector does not implement it',
   title: 'Get customer',
   description:
     'Reads a Stripe customer: email, name and metadata (where a checkout stored the Discord user id). Only this server’s Stripe objects: another’s takes the `error` port (`stripe_object_not_owned`).',

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
-import { defineNode } from '../define.js';
+import { defineNode } from '../define-node.js';
 import { Metadata, StripeId } from './shared.js';
 
 /**
@@ -34,6 +34,7 @@ export const getSubscription = defineNode({
   type: 'stripe.getSubscription',
   kind: 'action',
   group: 'Stripe',
+  unavailable: 'the Stripe connector does not implement it',
   title: 'Get subscription',
   description:
     'Reads a Stripe subscription: status, customer, prices and the end of the paid period. Only this server’s Stripe objects: another’s takes the `error` port (`stripe_object_not_owned`).',

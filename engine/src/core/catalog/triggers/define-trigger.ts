@@ -1,5 +1,5 @@
 import type { Static, TObject, TSchema } from '@sinclair/typebox';
-import { defineNode, type NodeDeclaration, type NodeDefinition } from '../define.js';
+import { defineNode, type NodeDeclaration, type NodeDefinition } from '../define-node.js';
 import { isEventOf, type EventOf, type RouterEventDefinition } from './events.js';
 
 /**
@@ -30,7 +30,7 @@ export interface RoutedTriggerDefinition<
   C extends TObject,
   O extends TSchema,
   E extends RouterEventDefinition,
-> extends NodeDefinition<T, C, O> {
+> extends NodeDefinition<T, C, O, 'trigger'> {
   kind: 'trigger';
   /** The router event kind this trigger listens to. */
   event: E;
@@ -44,7 +44,7 @@ export interface RoutedTriggerDeclaration<
   C extends TObject = TObject,
   O extends TSchema = TSchema,
   E extends RouterEventDefinition = RouterEventDefinition,
-> extends NodeDeclaration<T, C, O> {
+> extends NodeDeclaration<T, C, O, 'trigger'> {
   readonly event: E;
   readonly match: TriggerMatch<C, O, E>;
   /** `match` over any router event (other kinds never match), for the router's index. */

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { Cron } from 'croner';
 import { COLORS, OUT } from '../common.js';
-import { defineNode, type ConfigIssue } from '../define.js';
+import { defineNode, type ConfigIssue } from '../define-node.js';
 import {
   DateTime,
   Duration,

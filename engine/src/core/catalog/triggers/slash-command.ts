@@ -1,6 +1,6 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
-import type { ConfigIssue } from '../define.js';
+import type { ConfigIssue } from '../define-node.js';
 import { MemberRef, StringEnum } from '../schemas.js';
 import { defineRoutedTrigger } from './define-trigger.js';
 import { configString, defineEvent, EventInteractionSchema, EventUserSchema } from './events.js';
