@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_'));
 
 /**
- * The determinism boundary (see DESIGN.md, Layout): the pure engine core runs in the Temporal
+ * The determinism boundary (docs/architecture.md, The determinism boundary): the pure engine core runs in the Temporal
  * workflow sandbox and the browser, so it may import only its own files and a short allow-list
  * of pure libraries; the interpreter may add `@temporalio/workflow` (and `@temporalio/common`, the
  * sandbox-safe types it is built on, e.g. typed search-attribute keys). Enforced here, not by memory.

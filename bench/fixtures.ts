@@ -45,12 +45,7 @@ function graph(
   return doc;
 }
 
-/**
- * The interpreter bench's 5-node graph: trigger → flow.if → sendMessage → addRole → delay 0.
- *
- * @example
- * const doc = fiveNodeGraph();
- */
+/** The interpreter bench's 5-node graph: trigger → flow.if → sendMessage → addRole → delay 0. */
 export function fiveNodeGraph(): GraphDocument {
   return graph(
     'Welcome high scorers',
@@ -85,12 +80,7 @@ export function scorePayload(i: number): HandwrittenInput['payload'] {
   return { score: 7, name: `member${i}`, userId: String(400000000000100000n + BigInt(i)) };
 }
 
-/**
- * The hand-written baseline's input equivalent to the graph run with `scorePayload(i)`.
- *
- * @example
- * handwrittenInput(snapshot, 3);
- */
+/** The hand-written baseline's input equivalent to the graph run with `scorePayload(i)`. */
 export function handwrittenInput(snapshot: GraphSnapshot, i: number): HandwrittenInput {
   return {
     guildId: snapshot.guildId,
@@ -102,12 +92,7 @@ export function handwrittenInput(snapshot: GraphSnapshot, i: number): Handwritte
   };
 }
 
-/**
- * A graph that waits a day in `flow.delay`, then posts.
- *
- * @example
- * const doc = delayDayGraph();
- */
+/** A graph that waits a day in `flow.delay`, then posts. */
 export function delayDayGraph(): GraphDocument {
   return graph(
     'Reminder tomorrow',
@@ -127,12 +112,7 @@ export function delayDayGraph(): GraphDocument {
   );
 }
 
-/**
- * A giveaway: collects button clicks on the trigger's message for a day, then announces.
- *
- * @example
- * const doc = collectDayGraph();
- */
+/** A giveaway: collects button clicks on the trigger's message for a day, then announces. */
 export function collectDayGraph(): GraphDocument {
   return graph(
     'Giveaway',
@@ -156,12 +136,7 @@ export function collectDayGraph(): GraphDocument {
   );
 }
 
-/**
- * A pinned snapshot of `doc`, as publishing would make it.
- *
- * @example
- * const snap = snapshotOf(fiveNodeGraph(), 'g_bench');
- */
+/** A pinned snapshot of `doc`, as publishing would make it. */
 export function snapshotOf(doc: GraphDocument, graphId: string, version = 1): GraphSnapshot {
   return { graphId, guildId: BENCH_GUILD, version, document: doc };
 }
@@ -169,9 +144,6 @@ export function snapshotOf(doc: GraphDocument, graphId: string, version = 1): Gr
 /**
  * The end-to-end bench's graph: a message containing "bench" in `channelId` → the bot answers
  * in the same channel with the message's text (so the answer names its event).
- *
- * @example
- * const doc = e2eGraph(SANDBOX_IDS.channels.general);
  */
 export function e2eGraph(channelId: string): GraphDocument {
   return graph(
@@ -191,12 +163,7 @@ export function e2eGraph(channelId: string): GraphDocument {
   );
 }
 
-/**
- * The throughput bench's graph: an inbound webhook → one action.
- *
- * @example
- * const doc = webhookGraph('orders');
- */
+/** The throughput bench's graph: an inbound webhook → one action. */
 export function webhookGraph(name: string): GraphDocument {
   return graph(
     name,

@@ -50,9 +50,6 @@ function random(seed: number): () => number {
  * blocks one after another — chains of Discord and data actions whose templates read upstream
  * nodes (with error handlers), flow.if branches and flow.switch cases merged by flow.join,
  * flow.waitFor with received/timeout branches, and flow.forEach loops with a body on `item`.
- *
- * @example
- * const doc = buildBenchGraph(1000);
  */
 export function buildBenchGraph(target = 1000): GraphDocument {
   const rand = random(42);
@@ -258,9 +255,6 @@ const round = (ms: number) => Math.round(ms * 1000) / 1000;
 /**
  * Validates a valid 1,000-node graph (asserting it has no issues), warms up, then times
  * `validateGraph` on a fresh deep copy per iteration.
- *
- * @example
- * const { ms, p95Ms } = await runValidationBench();
  */
 export async function runValidationBench(
   options: ValidationBenchOptions = {},

@@ -54,12 +54,7 @@ interface Probe {
   cpu(): CpuReading;
 }
 
-/**
- * Injects `rate` messages per second for `seconds` and waits for the answers.
- *
- * @example
- * const phase = await runPhase(sandbox, 50, 60, 'e2e50');
- */
+/** Injects `rate` messages per second for `seconds` and waits for the answers. */
 async function runPhase(
   sandbox: SandboxSutInfo,
   rate: number,

@@ -58,9 +58,6 @@ function threadRows(g: SideProfile, h: SideProfile): string[] {
 /**
  * Explains the interpreter figures, with the side-by-side profile that says where the
  * difference goes (worker CPU and its workflow thread, server CPU, history payloads, bundle).
- *
- * @example
- * const markdown = explainInterpreter(results.interpreter);
  */
 export function explainInterpreter(r: InterpreterResult | Skipped): string {
   if (isSkipped(r)) return `${INTRO}\n\n_Skipped: ${r.skipped}_`;

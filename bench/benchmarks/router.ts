@@ -25,12 +25,7 @@ export interface RouterBench {
   samples: { missNs: number[]; matchNs: number[] };
 }
 
-/**
- * Builds the index and times miss and match events (median of several rounds).
- *
- * @example
- * const { missNsPerEvent } = runRouterBench();
- */
+/** Builds the index and times miss and match events (median of several rounds). */
 export function runRouterBench(): RouterBench {
   const index = new TriggerIndex();
   const at = new Date('2026-11-01T00:00:00Z');

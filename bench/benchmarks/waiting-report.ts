@@ -19,9 +19,6 @@ function atDefault(r: WaitingResult): number {
 /**
  * Explains the waiting-runs figures: what was started, when the worker was measured, and
  * what its memory is made of.
- *
- * @example
- * const markdown = explainWaiting(results.waiting);
  */
 export function explainWaiting(r: WaitingResult | Skipped): string {
   const intro = `**waiting** — many long waits on one worker, as a server full of week-long giveaways and reminders

@@ -11,9 +11,6 @@ import { median, percentile, round } from './stats.js';
 /**
  * Chromium's path (`CHROMIUM_PATH`, else Debian's `/usr/bin/chromium`), or undefined when there
  * is none (the benchmark is then skipped, saying what to install).
- *
- * @example
- * const path = chromiumExecutable() ?? skip();
  */
 export function chromiumExecutable(): string | undefined {
   const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -24,9 +21,6 @@ export function chromiumExecutable(): string | undefined {
  * Makes the bench's functions runnable in the context's pages: tsx compiles the bench with
  * esbuild's `keepNames`, which wraps named functions in a `__name(fn, 'name')` helper that only
  * the bench's module defines, and `page.evaluate` sends a function's source to the page.
- *
- * @example
- * await allowBenchFunctions(context);
  */
 export async function allowBenchFunctions(context: BrowserContext): Promise<void> {
   await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
@@ -106,9 +100,6 @@ const REFRESH_MS = 1000 / 60;
 /**
  * Records the page's frames (their `requestAnimationFrame` timestamps and the canvas viewport's
  * transform in each) while `during` runs, and summarises the frame times.
- *
- * @example
- * const frames = await recordFrames(page, () => dragCanvas(page));
  */
 export async function recordFrames(page: Page, during: () => Promise<void>): Promise<FrameSummary> {
   await page.evaluate(() => {
@@ -162,9 +153,6 @@ export async function recordFrames(page: Page, during: () => Promise<void>): Pro
 /**
  * A point of the canvas where pressing grabs the background (no node, edge, minimap or
  * control under it), so dragging from it pans.
- *
- * @example
- * const { x, y } = await emptyCanvasPoint(page);
  */
 export async function emptyCanvasPoint(page: Page): Promise<{ x: number; y: number }> {
   const point = await page.evaluate(() => {

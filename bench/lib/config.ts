@@ -16,12 +16,7 @@ export interface BenchSettings {
   only: ReadonlySet<string> | undefined;
 }
 
-/**
- * Reads the bench settings from the environment.
- *
- * @example
- * const { quick } = benchSettings();
- */
+/** Reads the bench settings from the environment. */
 export function benchSettings(env: NodeJS.ProcessEnv = process.env): BenchSettings {
   const only = env.BENCH_ONLY?.split(',')
     .map((k) => k.trim())
@@ -32,12 +27,7 @@ export function benchSettings(env: NodeJS.ProcessEnv = process.env): BenchSettin
   };
 }
 
-/**
- * A size: `BENCH_<name>` when set, else the full or the quick default.
- *
- * @example
- * const runs = knob('WAITING_RUNS', quick, 10_000, 400);
- */
+/** A size: `BENCH_<name>` when set, else the full or the quick default. */
 export function knob(name: string, quick: boolean, full: number, quickValue: number): number {
   const raw = process.env[`BENCH_${name}`];
   const value = raw === undefined || raw === '' ? Number.NaN : Number(raw);

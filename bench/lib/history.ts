@@ -25,12 +25,7 @@ type Event = Record<string, unknown> & {
   eventTime?: { seconds?: unknown; nanos?: number | null } | null;
 };
 
-/**
- * Fetches and profiles the history of a closed run.
- *
- * @example
- * const { events, workflowTaskMs } = await profileHistory(client.workflow.getHandle(runId));
- */
+/** Fetches and profiles the history of a closed run. */
 export async function profileHistory(handle: WorkflowHandle): Promise<HistoryProfile> {
   const history = await handle.fetchHistory();
   const events = (history.events ?? []) as Event[];

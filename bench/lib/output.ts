@@ -43,9 +43,6 @@ export function parseResults(text: string): BenchReport {
 
 /**
  * PERFORMANCE.md, formatted like the rest of the repository (so `npm run format:check` accepts it).
- *
- * @example
- * writeFileSync(docPath, await performanceMarkdown(report, benchmarks, docPath));
  */
 export async function performanceMarkdown(
   report: BenchReport,

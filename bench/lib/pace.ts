@@ -32,12 +32,7 @@ export async function paced(
 /** CPU time so far (ms) of each named process: the systems under test, the stack, this one. */
 export type CpuReading = Record<string, number | undefined>;
 
-/**
- * Reads the CPU time of processes by pid, plus this process as `loadGenerator`.
- *
- * @example
- * const before = cpuReading({ worker: worker.pid, temporal: stack.pids.temporal });
- */
+/** Reads the CPU time of processes by pid, plus this process as `loadGenerator`. */
 export function cpuReading(pids: Record<string, number | undefined>): CpuReading {
   const own = process.cpuUsage();
   return {

@@ -11,9 +11,6 @@ export interface PoolResult {
 /**
  * Runs `task(0)` … `task(count - 1)` with at most `concurrency` in flight; failures are
  * collected (the first few messages), never thrown, so one bad run does not lose a round.
- *
- * @example
- * const { elapsedMs } = await runPool(1000, 50, (i) => startOne(i));
  */
 export async function runPool(
   count: number,
@@ -67,9 +64,6 @@ export async function closedLoop(
 /**
  * `promise`, or a rejection naming `what` after `ms` (so a run nobody executes fails the
  * benchmark with a reason instead of hanging it).
- *
- * @example
- * await withTimeout(handle.result(), 60_000, `run ${id} (is a worker polling ${queue}?)`);
  */
 export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

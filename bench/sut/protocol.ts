@@ -6,12 +6,7 @@
 /** A request handler of a system under test. */
 export type SutHandlers = Record<string, (args: unknown) => unknown>;
 
-/**
- * The JSON config the bench handed to this child.
- *
- * @example
- * const config = sutConfig<WorkerSutConfig>();
- */
+/** The JSON config the bench handed to this child. */
 export function sutConfig<T>(): T {
   const raw = process.env.BENCH_SUT_CONFIG;
   if (!raw)
@@ -22,9 +17,6 @@ export function sutConfig<T>(): T {
 /**
  * Answers the bench's requests with `handlers` (`stop` must exit the process) after sending
  * `ready` with `info`.
- *
- * @example
- * serveBench({ port }, { stats: () => process.memoryUsage(), stop: () => process.exit(0) });
  */
 export function serveBench(info: unknown, handlers: SutHandlers): void {
   if (!process.send) throw new Error('no IPC channel: this process is started by npm run bench.');
@@ -50,12 +42,7 @@ export function serveBench(info: unknown, handlers: SutHandlers): void {
   process.send({ type: 'ready', info });
 }
 
-/**
- * Reports a start-up failure to the bench and exits.
- *
- * @example
- * main().catch(failStartup);
- */
+/** Reports a start-up failure to the bench and exits. */
 export function failStartup(error: unknown): void {
   const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
   process.stderr.write(`${text}\n`);

@@ -27,12 +27,7 @@ export interface HandwrittenInput {
 
 type Actions = Record<string, (input: ActionInput) => Promise<unknown>>;
 
-/**
- * Sends the welcome message and adds the role when the score is above 5, then waits.
- *
- * @example
- * await client.workflow.execute(handwrittenWorkflow, { taskQueue, workflowId, args: [input] });
- */
+/** Sends the welcome message and adds the role when the score is above 5, then waits. */
 export async function handwrittenWorkflow(
   input: HandwrittenInput,
 ): Promise<{ status: 'completed' | 'skipped' }> {
@@ -71,9 +66,6 @@ export async function handwrittenWorkflow(
 /**
  * The waiting benchmark's reference: what a hand-written run parked in a one-day timer costs a
  * worker (the graph runs there park in `flow.delay` / `flow.collect`).
- *
- * @example
- * await client.workflow.start(handwrittenWaitWorkflow, { taskQueue, workflowId, args: [86_400_000] });
  */
 export async function handwrittenWaitWorkflow(ms: number): Promise<void> {
   await sleep(ms);

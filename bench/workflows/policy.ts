@@ -3,9 +3,6 @@
  * hand-written workflow would. The interpreter bench checks it equals the catalog's policy of
  * `discord.sendMessage` and `discord.addRole`, so both sides schedule identical activities.
  * Pure constants: this file is bundled into the workflow sandbox.
- *
- * @example
- * proxyActivities({ startToCloseTimeout: HANDWRITTEN_POLICY.startToCloseTimeout, retry: { …HANDWRITTEN_POLICY.retry } });
  */
 export const HANDWRITTEN_POLICY = {
   startToCloseTimeout: '30s',

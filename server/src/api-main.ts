@@ -67,7 +67,7 @@ const stopSweeper = startSweeper(
   (error) => log('warn', 'sweeper.skipped', { error: messageOf(error) }),
 );
 
-// What publishing updates, in DESIGN's order: the trigger router (the gateway polls the
+// What publishing updates, in the order docs/architecture.md gives: the trigger router (the gateway polls the
 // triggers collection), schedules, slash commands; webhooks need no hook (the hook route reads
 // the published version).
 const store = () => openStore(mongo);

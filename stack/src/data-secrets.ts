@@ -11,9 +11,6 @@ export interface StackSecret {
 /**
  * The self-hosting admin token: `GUILDFLOW_ADMIN_TOKEN` when set, else the one stored in
  * `<data dir>/admin-token`, else a new random one stored there (readable by the owner only).
- *
- * @example
- * const { value: token, created } = adminToken('data', settings.adminToken);
  */
 export function adminToken(dataDir: string, fromEnv: string | undefined): StackSecret {
   return storedSecret(join(dataDir, 'admin-token'), fromEnv);
@@ -23,9 +20,6 @@ export function adminToken(dataDir: string, fromEnv: string | undefined): StackS
  * The key that encrypts secrets at rest (webhook secrets): `GUILDFLOW_SECRET_KEY` when set,
  * else `<data dir>/secret-key`, else a new random one stored there (owner-only). Independent
  * of the admin token, and never printed: nobody needs to type it.
- *
- * @example
- * const { value: key } = secretKey('data', settings.secretKey);
  */
 export function secretKey(dataDir: string, fromEnv: string | undefined): StackSecret {
   return storedSecret(join(dataDir, 'secret-key'), fromEnv);

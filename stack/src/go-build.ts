@@ -42,7 +42,10 @@ export async function goBuild(tool: GoTool, out: string, reporter: StepReporter)
     try {
       await buildIn(work, tool, {}, reporter);
     } catch (error) {
-      if (!(error instanceof GoError) || !/verifying|checksum database|sum\.golang/i.test(error.output)) {
+      if (
+        !(error instanceof GoError) ||
+        !/verifying|checksum database|sum\.golang/i.test(error.output)
+      ) {
         throw error;
       }
       process.stderr.write(
@@ -93,17 +96,30 @@ async function buildIn(
     join(mod, 'go.mod'),
     `module guildflow.local/build\n\ngo 1.22\n\nrequire ${tool.module} ${tool.version}\n`,
   );
-  writeFileSync(join(mod, 'tools.go'), `//go:build tools\n\npackage tools\n\nimport _ "${tool.pkg}"\n`);
+  writeFileSync(
+    join(mod, 'tools.go'),
+    `//go:build tools\n\npackage tools\n\nimport _ "${tool.pkg}"\n`,
+  );
   await go(['mod', 'tidy'], mod, env, reporter);
   await go(['mod', 'vendor'], mod, env, reporter);
   for (const [path, content] of Object.entries(tool.vendorFiles)) {
     writeFileSync(join(mod, 'vendor', tool.module, path), content);
   }
   reporter.update('compiling');
-  await go(['build', '-mod=vendor', '-o', join(bin, tool.pkg.split('/').pop() ?? 'tool'), tool.pkg], mod, env, reporter);
+  await go(
+    ['build', '-mod=vendor', '-o', join(bin, tool.pkg.split('/').pop() ?? 'tool'), tool.pkg],
+    mod,
+    env,
+    reporter,
+  );
 }
 
-function go(args: string[], cwd: string, env: NodeJS.ProcessEnv, reporter: StepReporter): Promise<void> {
+function go(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  reporter: StepReporter,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn('go', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';

@@ -1,11 +1,6 @@
 import { createServer, connect } from 'node:net';
 
-/**
- * Asks the OS for a free TCP port on loopback.
- *
- * @example
- * const port = await freePort();
- */
+/** Asks the OS for a free TCP port on loopback. */
 export function freePort(host = '127.0.0.1'): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -41,7 +36,12 @@ export function isPortOpen(port: number, host = '127.0.0.1', timeoutMs = 500): P
  */
 export async function waitUntil(
   check: () => Promise<boolean>,
-  options: { timeoutMs: number; intervalMs?: number; what: string; abort?: () => Error | undefined },
+  options: {
+    timeoutMs: number;
+    intervalMs?: number;
+    what: string;
+    abort?: () => Error | undefined;
+  },
 ): Promise<void> {
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {

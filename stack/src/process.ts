@@ -38,7 +38,9 @@ export class ManagedProcess {
   ) {
     mkdirSync(dirname(spec.logFile), { recursive: true });
     this.log = createWriteStream(spec.logFile, { flags: 'a' });
-    this.log.write(`\n--- ${new Date().toISOString()} start ${spec.command} ${spec.args.join(' ')}\n`);
+    this.log.write(
+      `\n--- ${new Date().toISOString()} start ${spec.command} ${spec.args.join(' ')}\n`,
+    );
     const onData = (chunk: Buffer) => {
       this.log.write(chunk);
       const text = chunk.toString('utf8');

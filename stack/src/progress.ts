@@ -11,9 +11,6 @@ const HEARTBEAT_MS = 15_000;
  * Runs one provisioning step with visible progress: a spinner with elapsed time on a terminal,
  * and a line every 15 s elsewhere (CI logs), so a cold multi-minute build never looks hung.
  * `quiet` (used by tests) prints only failures.
- *
- * @example
- * const bin = await step('Building the Temporal CLI', (r) => build(r));
  */
 export async function step<T>(
   title: string,
@@ -27,11 +24,14 @@ export async function step<T>(
   const tty = process.stderr.isTTY === true && !quiet;
   const spinner = tty ? ora({ text: title, stream: process.stderr }).start() : undefined;
   if (!tty && !quiet) process.stderr.write(`… ${title}\n`);
-  const heartbeat = setInterval(() => {
-    const text = `${title} (${elapsed()})${detail ? ` — ${detail}` : ''}`;
-    if (spinner) spinner.text = text;
-    else if (!quiet) process.stderr.write(`  still working: ${text}\n`);
-  }, tty ? 1000 : HEARTBEAT_MS);
+  const heartbeat = setInterval(
+    () => {
+      const text = `${title} (${elapsed()})${detail ? ` — ${detail}` : ''}`;
+      if (spinner) spinner.text = text;
+      else if (!quiet) process.stderr.write(`  still working: ${text}\n`);
+    },
+    tty ? 1000 : HEARTBEAT_MS,
+  );
   try {
     const result = await run({
       update: (d) => {

@@ -1,9 +1,6 @@
 /**
  * Ends this process when the supervisor that started it is gone (it was killed with SIGKILL
  * and could not stop its children), so `npm start` never leaves orphans behind.
- *
- * @example
- * exitWithSupervisor(() => server.close());
  */
 export function exitWithSupervisor(onExit: () => Promise<void> | void = () => {}): void {
   const pid = Number(process.env.GUILDFLOW_SUPERVISOR_PID ?? 0);

@@ -16,9 +16,6 @@ export type WorkerActivities = ActionActivities & Partial<EngineActivities>;
 /**
  * Every activity this worker offers: one executor per action node type (from the connectors)
  * and the engine's own `engine.*` activities.
- *
- * @example
- * const activities = await buildActivities(loadSettings(process.cwd()));
  */
 export async function buildActivities(settings: Settings): Promise<WorkerActivities> {
   // The sandbox when there is no DISCORD_TOKEN; with one, real Discord (and the sandbox for

@@ -1,1 +1,5 @@
-export { createGuildflowWorker, type ActivityRegistry, type GuildflowWorkerOptions } from './worker.js';
+export {
+  createGuildflowWorker,
+  type ActivityRegistry,
+  type GuildflowWorkerOptions,
+} from './worker.js';

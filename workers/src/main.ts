@@ -14,7 +14,9 @@ import { buildActivities } from './activities.js';
 
 const settings = loadSettings(process.cwd());
 if (!settings.temporalAddress) {
-  process.stderr.write('TEMPORAL_ADDRESS must be set. Start Guildflow with `npm start`, which provides it.\n');
+  process.stderr.write(
+    'TEMPORAL_ADDRESS must be set. Start Guildflow with `npm start`, which provides it.\n',
+  );
   process.exit(1);
 }
 const started = Date.now();
@@ -31,7 +33,9 @@ const worker = await createGuildflowWorker({
 const discordWorker = await Worker.create({
   connection,
   namespace: 'default',
-  activities: Object.fromEntries(Object.entries(activities).filter(([name]) => actionQueueOf(name) === 'discord')),
+  activities: Object.fromEntries(
+    Object.entries(activities).filter(([name]) => actionQueueOf(name) === 'discord'),
+  ),
   shutdownGraceTime: '10s',
   ...discordWorkerOptions(),
 });

@@ -11,7 +11,15 @@ export interface GuildflowWorkerOptions {
   activities: ActivityRegistry;
   taskQueue?: string;
   /** Extra Worker options (concurrency, shutdown grace). */
-  tuning?: Partial<Pick<WorkerOptions, 'maxConcurrentActivityTaskExecutions' | 'maxConcurrentWorkflowTaskExecutions' | 'maxCachedWorkflows' | 'shutdownGraceTime'>>;
+  tuning?: Partial<
+    Pick<
+      WorkerOptions,
+      | 'maxConcurrentActivityTaskExecutions'
+      | 'maxConcurrentWorkflowTaskExecutions'
+      | 'maxCachedWorkflows'
+      | 'shutdownGraceTime'
+    >
+  >;
 }
 
 /**
@@ -39,7 +47,8 @@ export function createGuildflowWorker(options: GuildflowWorkerOptions): Promise<
     workflowBundle: options.workflowBundle,
     activities: options.activities,
     shutdownGraceTime: '10s',
-    maxCachedWorkflows: Number(process.env.GUILDFLOW_WORKFLOW_CACHE) || DEFAULT_MAX_CACHED_WORKFLOWS,
+    maxCachedWorkflows:
+      Number(process.env.GUILDFLOW_WORKFLOW_CACHE) || DEFAULT_MAX_CACHED_WORKFLOWS,
     ...options.tuning,
   });
 }

@@ -1,5 +1,5 @@
 /**
- * @guildflow/workflows — the prebuilt templates (DESIGN.md: welcome messages, warnings,
+ * @guildflow/workflows — the prebuilt templates (docs/templates.md: welcome messages, warnings,
  * giveaways, ticket SLAs, weekly recaps and promo countdowns are all just graphs). Each template
  * is a graph document reading `{{ vars.x }}` plus the JSON Schema of those vars; installing one
  * fills the vars and saves the document as a draft the user can change like any graph.
@@ -109,9 +109,6 @@ export function tryInstantiate(templateId: string, vars: unknown): InstantiateRe
  * The catalog for the engine service (`ServiceDeps.templates`), behind `GET /api/templates`
  * (with `?include=graph`, the graphs as written, for the builder's previews) and
  * `POST /api/guilds/:guildId/templates/:templateId/install`.
- *
- * @example
- * createApp({ ...deps, templates: templateCatalog });
  */
 export const templateCatalog: TemplateCatalog = Object.freeze({
   list: listTemplates,

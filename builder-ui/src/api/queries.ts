@@ -43,9 +43,6 @@ export type VersionDetail = Omit<Schemas['VersionDetail'], 'document'> & {
 /**
  * The query keys: everything of a guild starts with `['guilds', guildId]`, so a change can
  * refresh a whole guild at once.
- *
- * @example
- * queryClient.invalidateQueries({ queryKey: queryKeys.graphs(guildId) });
  */
 export const queryKeys = {
   session: ['session'] as const,
@@ -199,9 +196,6 @@ export const guildDiscordQuery = (guildId: string) =>
 
 /**
  * {@link guildDiscordQuery} in a component.
- *
- * @example
- * const { data, isPending, error } = useGuildDiscord(guildId);
  */
 export function useGuildDiscord(guildId: string): UseQueryResult<GuildDiscord, ApiError> {
   return useQuery(guildDiscordQuery(guildId));

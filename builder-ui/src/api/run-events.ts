@@ -18,9 +18,6 @@ export type RunEvent =
 /**
  * Calls `onEvent` for each event of a run's stream until it ends (resolves) or `signal` aborts;
  * rejects when the stream cannot be opened or breaks off (the caller falls back to reading).
- *
- * @example
- * await followRun(guildId, runId, (event) => show(event), controller.signal);
  */
 export async function followRun(
   guildId: string,

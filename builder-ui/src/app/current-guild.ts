@@ -3,12 +3,7 @@ import type { GuildSummary } from '../api/queries.js';
 
 const GUILD_KEY = 'guildflow.guild';
 
-/**
- * Remembers the guild last opened, so Templates and the next visit start there.
- *
- * @example
- * rememberGuild(guildId);
- */
+/** Remembers the guild last opened, so Templates and the next visit start there. */
 export function rememberGuild(guildId: string): void {
   localStorage.setItem(GUILD_KEY, guildId);
 }
@@ -16,9 +11,6 @@ export function rememberGuild(guildId: string): void {
 /**
  * The guild the page is about: the route's, else the one last opened (if still listed), else
  * the first listed; undefined when there is none.
- *
- * @example
- * const guildId = useCurrentGuildId(guilds.data?.guilds);
  */
 export function useCurrentGuildId(guilds: readonly GuildSummary[] | undefined): string | undefined {
   const { guildId } = useParams();

@@ -35,9 +35,6 @@ function GuildHome() {
  * picker), `/guilds/:guildId/graphs`, `/guilds/:guildId/graphs/:graphId` (the editor) and
  * `/templates`. Entering the editor's route starts loading what it opens with (`client` holds
  * what it reads).
- *
- * @example
- * createBrowserRouter(appRoutes(queryClient));
  */
 export const appRoutes = (client: QueryClient): RouteObject[] => [
   { path: '/login', element: <LoginPage /> },

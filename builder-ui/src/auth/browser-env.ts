@@ -1,11 +1,6 @@
 import type { SignInEnv } from './sign-in.js';
 
-/**
- * The real browser's parts for the sign-in logic.
- *
- * @example
- * await checkSignIn(browserEnv());
- */
+/** The real browser's parts for the sign-in logic. */
 export function browserEnv(): SignInEnv {
   return {
     location: window.location,

@@ -46,9 +46,6 @@ export function tokenFromText(text: string): string | null {
 /**
  * Checks a token with `GET /api/session` and keeps it when the API accepts it; a refused token
  * is never kept (and a kept one is forgotten).
- *
- * @example
- * const result = await checkToken(env, token, true);
  */
 export async function checkToken(
   env: Pick<SignInEnv, 'storage' | 'fetch'>,
@@ -96,12 +93,7 @@ export async function checkToken(
   };
 }
 
-/**
- * Signs in from `#token=…` (removed from the address bar at once) or from the stored token.
- *
- * @example
- * const result = await checkSignIn({ location, history, storage: localStorage, fetch: (u, i) => fetch(u, i) });
- */
+/** Signs in from `#token=…` (removed from the address bar at once) or from the stored token. */
 export async function checkSignIn(env: SignInEnv): Promise<SignInResult> {
   const match = /(?:^#|&)token=([^&]+)/.exec(env.location.hash);
   if (match)
@@ -126,9 +118,6 @@ export function whoText(who: Who): string {
 /**
  * Signs out: a Discord session ends on the server at once; the admin token is only forgotten
  * by this browser (it cannot be revoked from here).
- *
- * @example
- * await signOut({ storage: localStorage, fetch: (u, i) => fetch(u, i) }, who);
  */
 export async function signOut(
   env: Pick<SignInEnv, 'storage' | 'fetch'>,

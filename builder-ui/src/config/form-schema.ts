@@ -238,12 +238,7 @@ function defaultPlaceholder(schema: JsonSchema): { placeholder?: string } {
   return { placeholder: typeof value === 'string' ? value : JSON.stringify(value) };
 }
 
-/**
- * The options of a leaf from its uiSchema (undefined when it is not one of ours).
- *
- * @example
- * const options = fieldOptions(props.uiSchema);
- */
+/** The options of a leaf from its uiSchema (undefined when it is not one of ours). */
 export function fieldOptions(uiSchema: unknown): FieldOptions | undefined {
   const options = (uiSchema as { 'ui:options'?: unknown } | undefined)?.['ui:options'];
   return typeof options === 'object' && options !== null && 'kind' in options

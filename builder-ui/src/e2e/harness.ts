@@ -50,12 +50,7 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-/**
- * The path of Debian's Chromium (`.ci/run` installs it), or `CHROMIUM_PATH`.
- *
- * @example
- * chromium.launch({ executablePath: chromiumPath() });
- */
+/** The path of Debian's Chromium (`.ci/run` installs it), or `CHROMIUM_PATH`. */
 export function chromiumPath(): string {
   const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   if (!existsSync(path))

@@ -22,9 +22,6 @@ export const PASTE_OFFSET = 40;
  * The selected nodes as a graph document (with the edges between them and the graph's
  * variables): the clipboard format, so a copy pastes into another tab or another graph, and a
  * whole exported graph pastes too.
- *
- * @example
- * navigator.clipboard.writeText(JSON.stringify(selectionToDocument(doc, selected)));
  */
 export function selectionToDocument(
   doc: GraphDocument,

@@ -15,9 +15,6 @@ export function useEditorStore(): EditorStore {
 /**
  * A slice of the editor state; the component draws again only when that slice changes. Select
  * the little you need (one node, one count), never the whole node list.
- *
- * @example
- * const issues = useEditor((s) => s.nodeIssues.get(id));
  */
 export function useEditor<T>(selector: (state: EditorState) => T): T {
   return useStore(useEditorStore(), selector);

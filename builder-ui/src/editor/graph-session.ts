@@ -19,9 +19,6 @@ export interface GraphSession {
 /**
  * The session of an open graph (one per editor, like its store). After each write the graph
  * list (and, after publish, on/off and rollback, the version history) of `client` refresh.
- *
- * @example
- * const session = createGraphSession({ store, writes: graphWrites(guildId, graphId), client });
  */
 export function createGraphSession(options: {
   store: EditorStore;

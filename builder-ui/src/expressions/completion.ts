@@ -39,9 +39,6 @@ const FILTERS: Completion[] = listFilters().map((filter) => {
  * The completion source of an expression field: what the engine's scope rules say this node
  * can read (roots, upstream node outputs, vars, item…), after `|` the filters with their
  * signatures. `scope()` is read at each request, so the field follows graph edits.
- *
- * @example
- * autocompletion({ override: [expressionCompletions(() => scopeAt(doc, nodeId), 'template')] });
  */
 export function expressionCompletions(
   scope: () => NodeScope | undefined,

@@ -51,9 +51,6 @@ export function installUiSchema(parameters: Record<string, unknown>): UiSchema {
 /**
  * The parameters as RJSF draws them: without `examples` (the sandbox's ids, which would read as
  * suggestions in any other server).
- *
- * @example
- * const schema = installSchema(template.parameters);
  */
 export function installSchema(parameters: Record<string, unknown>): RJSFSchema {
   const { examples: _examples, ...schema } = parameters;

@@ -54,12 +54,7 @@ export function ErrorState(props: { error: unknown; title?: string; onRetry?: ()
   );
 }
 
-/**
- * The message to show for a failure: the API's own (written for people), else the error's.
- *
- * @example
- * toast.error(errorMessage(error));
- */
+/** The message to show for a failure: the API's own (written for people), else the error's. */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;
   if (error instanceof Error) return error.message;

@@ -4,12 +4,7 @@ import { apiMember, apiUser } from './serialize.js';
 import { newMember } from './state.js';
 import type { GuildRecord, MemberRecord, UserRecord } from './types.js';
 
-/**
- * Adds (or brings back) a member and dispatches GUILD_MEMBER_ADD.
- *
- * @example
- * joinGuild(core, guild, user);
- */
+/** Adds (or brings back) a member and dispatches GUILD_MEMBER_ADD. */
 export function joinGuild(core: Core, guild: GuildRecord, user: UserRecord): MemberRecord {
   const member = newMember(user.id, [], new Date().toISOString());
   guild.members.set(user.id, member);
@@ -24,9 +19,6 @@ export function joinGuild(core: Core, guild: GuildRecord, user: UserRecord): Mem
 /**
  * Takes a member out of the guild (left, kicked or banned) and dispatches GUILD_MEMBER_REMOVE.
  * The record stays, flagged, so the control API can tell what happened.
- *
- * @example
- * removeFromGuild(core, guild, member, 'kicked');
  */
 export function removeFromGuild(
   core: Core,

@@ -3,12 +3,7 @@ import { channelPermissions, Permissions } from './permissions.js';
 import type { SandboxState } from './state.js';
 import type { ChannelRecord, MessageRecord } from './types.js';
 
-/**
- * A message's `allowed_mentions`, validated: what its content may ping.
- *
- * @example
- * const allowed: AllowedMentions = { parse: ['users'], users: [], roles: ['1300000000000000204'], repliedUser: false };
- */
+/** A message's `allowed_mentions`, validated: what its content may ping. */
 export interface AllowedMentions {
   parse: ReadonlyArray<'users' | 'roles' | 'everyone'>;
   users: readonly string[];
@@ -31,9 +26,6 @@ const MAX_IDS = 100;
  * Validates `allowed_mentions` the way Discord does (unknown parse types, more than 100 ids, and
  * `parse: ['users']` together with `users: [...]` — likewise roles — are 50035 field errors).
  * Undefined/null means "no allowed_mentions": the content's mentions all count.
- *
- * @example
- * parseAllowedMentions(errors, { parse: ['users'], roles: ['1300000000000000204'] });
  */
 export function parseAllowedMentions(
   errors: FormErrors,

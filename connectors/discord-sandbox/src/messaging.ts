@@ -11,12 +11,7 @@ import type {
   ReactionRecord,
 } from './types.js';
 
-/**
- * Message flag bits the sandbox cares about.
- *
- * @example
- * const ephemeral = (message.flags & MessageFlags.Ephemeral) !== 0;
- */
+/** Message flag bits the sandbox cares about. */
 export const MessageFlags = { Ephemeral: 1 << 6, Loading: 1 << 7 } as const;
 
 /** The content of a new or edited message. */
@@ -44,9 +39,6 @@ export interface NewMessage extends MessageContent {
 /**
  * Stores a message and dispatches MESSAGE_CREATE — also for the bot's own messages, as Discord
  * does — except for ephemeral ones, which only their recipient ever sees.
- *
- * @example
- * const message = createMessage(core, { channel, authorId: userId, content: 'hello' });
  */
 export function createMessage(core: Core, input: NewMessage): MessageRecord {
   const now = Date.now();
@@ -97,9 +89,6 @@ export function createMessage(core: Core, input: NewMessage): MessageRecord {
  * Applies an edit and dispatches MESSAGE_UPDATE. New content is parsed for mentions afresh with
  * the edit's `allowed_mentions` — or Discord's defaults without one, whatever the original
  * message allowed.
- *
- * @example
- * editMessage(core, message, { content: 'edited' });
  */
 export function editMessage(
   core: Core,
@@ -132,12 +121,7 @@ export function editMessage(
   return message;
 }
 
-/**
- * Marks a message deleted (kept for the control API) and dispatches MESSAGE_DELETE.
- *
- * @example
- * deleteMessage(core, message);
- */
+/** Marks a message deleted (kept for the control API) and dispatches MESSAGE_DELETE. */
 export function deleteMessage(core: Core, message: MessageRecord): void {
   message.deletedAt = new Date().toISOString();
   if (message.flags & MessageFlags.Ephemeral) return;
@@ -173,9 +157,6 @@ export function parseEmoji(raw: string): { key: string; emoji: ReactionRecord['e
 /**
  * Adds a user's reaction; returns false when it was already there (Discord answers 204 either
  * way and dispatches nothing the second time).
- *
- * @example
- * addReaction(core, message, userId, '🎉');
  */
 export function addReaction(
   core: Core,
@@ -219,9 +200,6 @@ export function addReaction(
 /**
  * Removes a user's reaction and dispatches MESSAGE_REACTION_REMOVE; returns false when there
  * was none (nothing is dispatched).
- *
- * @example
- * removeReaction(core, message, botId, '🎉');
  */
 export function removeReaction(
   core: Core,

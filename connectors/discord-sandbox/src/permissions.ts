@@ -108,9 +108,6 @@ export function channelPermissions(
 
 /**
  * The position of a member's highest role (0 = only @everyone).
- *
- * @example
- * highestRolePosition(guild, botId) > highestRolePosition(guild, targetId);
  */
 export function highestRolePosition(guild: GuildRecord, userId: string): number {
   const member = guild.members.get(userId);

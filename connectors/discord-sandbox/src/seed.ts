@@ -76,9 +76,6 @@ export const SANDBOX_APPLICATION_ID = SANDBOX_IDS.application;
 /**
  * The bot token the sandbox accepts unless another is configured. It has a real token's three
  * dot-separated parts (discord.js censors the last one in debug output).
- *
- * @example
- * await client.login(DEFAULT_SANDBOX_TOKEN);
  */
 export const DEFAULT_SANDBOX_TOKEN = 'MTMwMDAwMDAwMDAwMDAwMDAwMQ.sandbox.guildflow-dev-token';
 
@@ -133,12 +130,7 @@ export interface GuildSeed {
   members: MemberSeed[];
 }
 
-/**
- * What the sandbox starts with (and returns to on reset).
- *
- * @example
- * await startSandbox({ seed: { ...defaultSeed(), guilds: [myGuild] } });
- */
+/** What the sandbox starts with (and returns to on reset). */
 export interface SandboxSeed {
   application: { id: string; name: string };
   guilds: GuildSeed[];
@@ -184,9 +176,6 @@ const BOT: PermissionName[] = [
  * (the bot may not post there — a natural 50013), roles @everyone < Newcomer < Member <
  * Guildflow (bot) < Moderator (mentionable), six members and the bot; then a second guild, "Other Sandbox"
  * (see {@link otherGuildSeed}).
- *
- * @example
- * const seed = defaultSeed();
  */
 export function defaultSeed(): SandboxSeed {
   const { guild, channels, roles, users } = SANDBOX_IDS;

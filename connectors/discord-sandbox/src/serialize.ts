@@ -132,12 +132,7 @@ export function activeTimeout(member: MemberRecord): string | null {
   return until && Date.parse(until) > Date.now() ? until : null;
 }
 
-/**
- * A guild member; `withUser` false gives the partial member Discord puts in MESSAGE_CREATE.
- *
- * @example
- * apiMember(state, guild, member, { withUser: true });
- */
+/** A guild member; `withUser` false gives the partial member Discord puts in MESSAGE_CREATE. */
 export function apiMember(
   state: SandboxState,
   guild: GuildRecord,

@@ -209,12 +209,7 @@ export class SandboxState {
   }
 }
 
-/**
- * A channel record with defaults for everything but identity.
- *
- * @example
- * blankChannel(snowflake(), 0, guildId, 'ideas', new Date().toISOString());
- */
+/** A channel record with defaults for everything but identity. */
 export function blankChannel(
   id: string,
   type: number,
@@ -241,12 +236,7 @@ export function blankChannel(
   };
 }
 
-/**
- * A fresh, present membership.
- *
- * @example
- * guild.members.set(userId, newMember(userId, [], new Date().toISOString()));
- */
+/** A fresh, present membership. */
 export function newMember(userId: string, roles: string[], joinedAt: string): MemberRecord {
   return {
     userId,

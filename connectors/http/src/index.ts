@@ -8,12 +8,7 @@ import { unavailableExecutor } from '@guildflow/engine/service';
 /** The type ids of the HTTP action nodes. */
 export type HttpNodeType = Extract<ActionTypeId, (typeof HTTP_NODES)[number]['type']>;
 
-/**
- * The HTTP activities, for the worker to register.
- *
- * @example
- * const activities = { ...createDiscordExecutors(connections), ...createHttpExecutors() };
- */
+/** The HTTP activities, for the worker to register. */
 export function createHttpExecutors(): Pick<ActionActivities, HttpNodeType> {
   return { 'http.request': unavailableExecutor('http.request') };
 }

@@ -9,12 +9,7 @@ import { unavailableExecutor } from '@guildflow/engine/service';
 /** The type ids of the Stripe action nodes. */
 export type StripeNodeType = Extract<ActionTypeId, (typeof STRIPE_NODES)[number]['type']>;
 
-/**
- * The Stripe activities, for the worker to register.
- *
- * @example
- * const activities = { ...createDiscordExecutors(connections), ...createStripeExecutors() };
- */
+/** The Stripe activities, for the worker to register. */
 export function createStripeExecutors(): Pick<ActionActivities, StripeNodeType> {
   return {
     'stripe.getCustomer': unavailableExecutor('stripe.getCustomer'),

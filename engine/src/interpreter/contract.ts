@@ -1,4 +1,9 @@
-import { defineSearchAttributeKey, SearchAttributeType, type Priority, type SearchAttributePair } from '@temporalio/common';
+import {
+  defineSearchAttributeKey,
+  SearchAttributeType,
+  type Priority,
+  type SearchAttributePair,
+} from '@temporalio/common';
 import type { InteractionRef } from '../core/catalog/action-contract.js';
 import type { GraphDocument } from '../core/index.js';
 
@@ -29,7 +34,7 @@ export function discordTaskQueue(runQueue: string): string {
   return `${runQueue}-discord`;
 }
 
-/** Options of one run (DESIGN.md, Execution). */
+/** Options of one run (docs/execution.md). */
 export interface RunOptions {
   /** Run against the sandbox guild. */
   simulate?: boolean;
@@ -74,7 +79,7 @@ export interface GraphRunInput {
   interaction?: InteractionRef;
 }
 
-/** Status of one step in the run's log (DESIGN.md, run detail). */
+/** Status of one step in the run's log (docs/execution.md, The step log). */
 export type StepStatus = 'running' | 'waiting' | 'completed' | 'failed' | 'skipped';
 
 /** One entry of the compact per-node step log. */
@@ -129,7 +134,11 @@ export interface GraphRunResult {
 }
 
 // One action contract for the interpreter and every executor: the catalog's.
-export type { ActionContext, ActionInput, InteractionRef } from '../core/catalog/action-contract.js';
+export type {
+  ActionContext,
+  ActionInput,
+  InteractionRef,
+} from '../core/catalog/action-contract.js';
 
 /** Signal carrying an event that a `flow.waitFor` node waits for (sent by the trigger router). */
 export const WAIT_EVENT_SIGNAL = 'waitEvent';
@@ -194,11 +203,11 @@ export const SEARCH_ATTRIBUTE_KEYS = {
 /**
  * The search attributes of a run of `graph` started by `triggerType`, set when the run starts
  * (by the service, the router, or a parent run for `flow.runGraph`).
- *
- * @example
- * client.workflow.start(graphWorkflow, { …, typedSearchAttributes: runSearchAttributes(snapshot, 'trigger.manual') });
  */
-export function runSearchAttributes(graph: GraphSnapshot, triggerType: string): SearchAttributePair[] {
+export function runSearchAttributes(
+  graph: GraphSnapshot,
+  triggerType: string,
+): SearchAttributePair[] {
   return [
     { key: SEARCH_ATTRIBUTE_KEYS.GuildId, value: graph.guildId },
     { key: SEARCH_ATTRIBUTE_KEYS.GraphId, value: graph.graphId },
@@ -211,9 +220,6 @@ export function runSearchAttributes(graph: GraphSnapshot, triggerType: string): 
  * The Temporal priority of a run of `graph`: its guild is the fairness key, so a task queue with
  * a backlog (the Discord queue above all) serves guilds round-robin instead of first come,
  * first served. Activities, child runs and continued runs inherit it.
- *
- * @example
- * client.workflow.start(graphWorkflow, { …, priority: runPriority(snapshot) });
  */
 export function runPriority(graph: GraphSnapshot): Priority {
   return { fairnessKey: graph.guildId };

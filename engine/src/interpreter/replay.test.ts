@@ -18,10 +18,17 @@ describe('replaying committed run histories', () => {
 
   it.each(files)('%s replays deterministically', async (file) => {
     const { code } = await workflowBundle(cacheDir('workflow-bundles'));
-    const recorded = JSON.parse(readFileSync(`${historiesDir}${file}`, 'utf8')) as { workflowId: string; history: unknown };
+    const recorded = JSON.parse(readFileSync(`${historiesDir}${file}`, 'utf8')) as {
+      workflowId: string;
+      history: unknown;
+    };
     const history = historyFromJSON(recorded.history);
     await expect(
-      Worker.runReplayHistory({ workflowBundle: { code }, replayName: file }, history, recorded.workflowId),
+      Worker.runReplayHistory(
+        { workflowBundle: { code }, replayName: file },
+        history,
+        recorded.workflowId,
+      ),
     ).resolves.toBeUndefined();
   });
 });

@@ -6,7 +6,10 @@ export const MAX_STEPS = 500;
 export const MAX_FIELD_CHARS = 2000;
 
 /** A wait as a node states it: its deadline (ms), the run's timeScale, and what it waits for. */
-export type WaitMark = { deadline: number; timeScale: number } & Omit<StepWait, 'until' | 'untilUncompressed'>;
+export type WaitMark = { deadline: number; timeScale: number } & Omit<
+  StepWait,
+  'until' | 'untilUncompressed'
+>;
 
 interface SavedSteps {
   entries: (StepLog & { seq?: number })[];
@@ -91,7 +94,8 @@ export class StepBook {
     entry.endedAt = now();
     if (output !== undefined) entry.output = summarize(output);
     if (port !== undefined) entry.port = port;
-    if (error !== undefined) entry.error = { ...error, message: error.message.slice(0, MAX_FIELD_CHARS) };
+    if (error !== undefined)
+      entry.error = { ...error, message: error.message.slice(0, MAX_FIELD_CHARS) };
   }
 
   /** Marks a finished step as pinned: its output is test data, the node did not execute. */
@@ -102,7 +106,13 @@ export class StepBook {
 
   skipped(nodeId: string, iteration: string | undefined): void {
     const at = now();
-    this.push({ nodeId, ...(iteration ? { iteration } : {}), status: 'skipped', startedAt: at, endedAt: at });
+    this.push({
+      nodeId,
+      ...(iteration ? { iteration } : {}),
+      status: 'skipped',
+      startedAt: at,
+      endedAt: at,
+    });
   }
 
   /** The log without internal sequence numbers, oldest first. */
@@ -121,7 +131,9 @@ export class StepBook {
   private push(entry: StepLog & { seq?: number }): void {
     this.saved.entries.push(entry);
     if (this.saved.entries.length <= MAX_STEPS) return;
-    const index = this.saved.entries.findIndex((e) => e.status !== 'running' && e.status !== 'waiting');
+    const index = this.saved.entries.findIndex(
+      (e) => e.status !== 'running' && e.status !== 'waiting',
+    );
     if (index >= 0) {
       this.saved.entries.splice(index, 1);
       this.saved.dropped += 1;

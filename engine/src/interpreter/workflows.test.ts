@@ -2,12 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { Context } from '@temporalio/activity';
 import { WorkflowFailedError } from '@temporalio/client';
 import { recordingActivities, withInterpreter } from '../testing/interpreter-harness.js';
-import { SEARCH_ATTRIBUTE_KEYS, STEPS_QUERY, WAIT_EVENT_SIGNAL, type ActionInput, type StepLog, type WaitRegistration } from './contract.js';
+import {
+  SEARCH_ATTRIBUTE_KEYS,
+  STEPS_QUERY,
+  WAIT_EVENT_SIGNAL,
+  type ActionInput,
+  type StepLog,
+  type WaitRegistration,
+} from './contract.js';
 import { graph } from '../testing/graph-fixture.js';
 import { recordHistory } from '../testing/histories.js';
 
-const sent = { output: (i: ActionInput) => ({ messageId: `m-${i.context.nodeId}`, channelId: String(i.config.channelId ?? 'dm') }) };
-const contents = (calls: { input: unknown }[]) => calls.map((c) => (c.input as ActionInput).config.content);
+const sent = {
+  output: (i: ActionInput) => ({
+    messageId: `m-${i.context.nodeId}`,
+    channelId: String(i.config.channelId ?? 'dm'),
+  }),
+};
+const contents = (calls: { input: unknown }[]) =>
+  calls.map((c) => (c.input as ActionInput).config.content);
 
 async function until<T>(check: () => T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -28,7 +41,11 @@ describe('graph interpreter on a real Temporal dev server', () => {
         ['high', 'discord.sendMessage', { channelId: '1', content: 'high {{ trigger.score }}' }],
         ['low', 'discord.sendMessage', { channelId: '1', content: 'low' }],
       ],
-      [['t', 'out', 'check'], ['check', 'true', 'high'], ['check', 'false', 'low']],
+      [
+        ['t', 'out', 'check'],
+        ['check', 'true', 'high'],
+        ['check', 'false', 'low'],
+      ],
     );
     const stubs = recordingActivities({ 'discord.sendMessage': sent });
     const result = await withInterpreter(stubs.activities, async (env) => {
@@ -39,7 +56,10 @@ describe('graph interpreter on a real Temporal dev server', () => {
     expect(contents(stubs.callsOf('discord.sendMessage'))).toEqual(['high 7']);
     expect(result.status).toBe('completed');
     expect(result.steps.find((s: StepLog) => s.nodeId === 'low')?.status).toBe('skipped');
-    expect(result.steps.find((s: StepLog) => s.nodeId === 'check')).toMatchObject({ status: 'completed', port: 'true' });
+    expect(result.steps.find((s: StepLog) => s.nodeId === 'check')).toMatchObject({
+      status: 'completed',
+      port: 'true',
+    });
   });
 
   it('runs parallel branches and joins them; the join sees both outputs', async () => {
@@ -49,9 +69,19 @@ describe('graph interpreter on a real Temporal dev server', () => {
         ['a', 'discord.sendMessage', { channelId: 'A', content: 'a' }],
         ['b', 'discord.sendMessage', { channelId: 'B', content: 'b' }],
         ['j', 'flow.join'],
-        ['c', 'discord.sendMessage', { channelId: 'C', content: '{{ nodes.a.messageId }}+{{ nodes.b.messageId }}' }],
+        [
+          'c',
+          'discord.sendMessage',
+          { channelId: 'C', content: '{{ nodes.a.messageId }}+{{ nodes.b.messageId }}' },
+        ],
       ],
-      [['t', 'out', 'a'], ['t', 'out', 'b'], ['a', 'out', 'j'], ['b', 'out', 'j'], ['j', 'out', 'c']],
+      [
+        ['t', 'out', 'a'],
+        ['t', 'out', 'b'],
+        ['a', 'out', 'j'],
+        ['b', 'out', 'j'],
+        ['j', 'out', 'c'],
+      ],
     );
     const stubs = recordingActivities({ 'discord.sendMessage': sent });
     const result = await withInterpreter(stubs.activities, async (env) => {
@@ -69,25 +99,60 @@ describe('graph interpreter on a real Temporal dev server', () => {
     const doc = graph(
       [
         ['t', 'trigger.manual'],
-        ['post', 'discord.sendMessage', { channelId: '1', content: 'Click!', buttons: [{ label: 'Go', customId: 'go' }] }],
-        ['wait', 'flow.waitFor', { event: 'button', messageId: '{{ nodes.post.messageId }}', customId: 'go', timeout: '1h' }],
-        ['yes', 'discord.sendMessage', { channelId: '1', content: 'clicked by {{ nodes.wait.user.username }}' }],
+        [
+          'post',
+          'discord.sendMessage',
+          { channelId: '1', content: 'Click!', buttons: [{ label: 'Go', customId: 'go' }] },
+        ],
+        [
+          'wait',
+          'flow.waitFor',
+          {
+            event: 'button',
+            messageId: '{{ nodes.post.messageId }}',
+            customId: 'go',
+            timeout: '1h',
+          },
+        ],
+        [
+          'yes',
+          'discord.sendMessage',
+          { channelId: '1', content: 'clicked by {{ nodes.wait.user.username }}' },
+        ],
         ['no', 'discord.sendMessage', { channelId: '1', content: 'nobody' }],
       ],
-      [['t', 'out', 'post'], ['post', 'out', 'wait'], ['wait', 'received', 'yes'], ['wait', 'timeout', 'no']],
+      [
+        ['t', 'out', 'post'],
+        ['post', 'out', 'wait'],
+        ['wait', 'received', 'yes'],
+        ['wait', 'timeout', 'no'],
+      ],
     );
     const stubs = recordingActivities({ 'discord.sendMessage': sent });
     await withInterpreter(stubs.activities, async (env) => {
       const handle = await env.start(doc);
-      const registration = await until(() => stubs.callsOf('engine.registerWait')[0]?.input as WaitRegistration | undefined, 'registerWait');
+      const registration = await until(
+        () => stubs.callsOf('engine.registerWait')[0]?.input as WaitRegistration | undefined,
+        'registerWait',
+      );
       expect(registration).toMatchObject({ event: 'button', messageId: 'm-post', customId: 'go' });
       const steps = await handle.query<StepLog[]>(STEPS_QUERY);
       const waiting = steps.find((s) => s.nodeId === 'wait');
       expect(waiting?.status).toBe('waiting');
       // Until when and for what, for the live overlay (no timeScale: no uncompressed time).
-      expect(waiting?.wait).toEqual({ until: registration.expiresAt, for: 'event', event: { type: 'button', messageId: 'm-post', customId: 'go' } });
-      expect(Date.parse(registration.expiresAt) - Date.parse(waiting?.startedAt ?? '')).toBe(3_600_000);
-      await handle.signal(WAIT_EVENT_SIGNAL, { waitId: registration.waitId, user: { id: 'u1', username: 'ada' }, customId: 'go' });
+      expect(waiting?.wait).toEqual({
+        until: registration.expiresAt,
+        for: 'event',
+        event: { type: 'button', messageId: 'm-post', customId: 'go' },
+      });
+      expect(Date.parse(registration.expiresAt) - Date.parse(waiting?.startedAt ?? '')).toBe(
+        3_600_000,
+      );
+      await handle.signal(WAIT_EVENT_SIGNAL, {
+        waitId: registration.waitId,
+        user: { id: 'u1', username: 'ada' },
+        customId: 'go',
+      });
       await handle.result();
     });
     expect(contents(stubs.callsOf('discord.sendMessage'))).toEqual(['Click!', 'clicked by ada']);
@@ -101,7 +166,10 @@ describe('graph interpreter on a real Temporal dev server', () => {
         ['wait', 'flow.waitFor', { event: 'reaction', messageId: '123', timeout: '1h' }],
         ['no', 'discord.sendMessage', { channelId: '1', content: 'timed out' }],
       ],
-      [['t', 'out', 'wait'], ['wait', 'timeout', 'no']],
+      [
+        ['t', 'out', 'wait'],
+        ['wait', 'timeout', 'no'],
+      ],
     );
     const stubs = recordingActivities({ 'discord.sendMessage': sent });
     const started = Date.now();
@@ -111,30 +179,59 @@ describe('graph interpreter on a real Temporal dev server', () => {
   });
 
   it('collects entries for the window, then picks winners deterministically (replay gives the same picks)', async () => {
-    const users = ['ann', 'bob', 'cat', 'dan', 'eve'].map((name, i) => ({ id: `u${i}`, username: name, mention: `<@u${i}>` }));
+    const users = ['ann', 'bob', 'cat', 'dan', 'eve'].map((name, i) => ({
+      id: `u${i}`,
+      username: name,
+      mention: `<@u${i}>`,
+    }));
     const doc = graph(
       [
         ['t', 'trigger.manual'],
         ['entries', 'flow.collect', { messageId: '999', customId: 'enter', duration: '7d' }],
         ['pick', 'flow.pickRandom', { items: '{{ nodes.entries.users }}', count: 2 }],
-        ['announce', 'discord.sendMessage', { channelId: '1', content: 'Winners: {{ nodes.pick.picked[0].mention }} {{ nodes.pick.picked[1].mention }}' }],
+        [
+          'announce',
+          'discord.sendMessage',
+          {
+            channelId: '1',
+            content:
+              'Winners: {{ nodes.pick.picked[0].mention }} {{ nodes.pick.picked[1].mention }}',
+          },
+        ],
       ],
-      [['t', 'out', 'entries'], ['entries', 'out', 'pick'], ['pick', 'out', 'announce']],
+      [
+        ['t', 'out', 'entries'],
+        ['entries', 'out', 'pick'],
+        ['pick', 'out', 'announce'],
+      ],
     );
-    const stubs = recordingActivities({ 'discord.sendMessage': sent }, { collected: { users, count: 5 } });
+    const stubs = recordingActivities(
+      { 'discord.sendMessage': sent },
+      { collected: { users, count: 5 } },
+    );
     const result = await withInterpreter(stubs.activities, async (env) => {
       const handle = await env.start(doc, {}, { timeScale: 7 * 24 * 3600 });
       await recordHistory('collect-pick', handle);
       return handle.result();
     });
-    const picked = (result.steps.find((s: StepLog) => s.nodeId === 'pick')?.output as { picked: { id: string }[] }).picked;
+    const picked = (
+      result.steps.find((s: StepLog) => s.nodeId === 'pick')?.output as { picked: { id: string }[] }
+    ).picked;
     expect(picked).toHaveLength(2);
     expect(new Set(picked.map((p) => p.id)).size).toBe(2);
-    expect(contents(stubs.callsOf('discord.sendMessage'))[0]).toBe(`Winners: <@${picked[0]?.id}> <@${picked[1]?.id}>`);
-    expect(stubs.callsOf('engine.openCollect')[0]?.input).toMatchObject({ messageId: '999', customId: 'enter' });
+    expect(contents(stubs.callsOf('discord.sendMessage'))[0]).toBe(
+      `Winners: <@${picked[0]?.id}> <@${picked[1]?.id}>`,
+    );
+    expect(stubs.callsOf('engine.openCollect')[0]?.input).toMatchObject({
+      messageId: '999',
+      customId: 'enter',
+    });
     // The window's step keeps what it waited for: 7 days compressed to 1 s.
     const entries = result.steps.find((s: StepLog) => s.nodeId === 'entries');
-    expect(entries?.wait).toMatchObject({ for: 'collect', event: { type: 'button', messageId: '999', customId: 'enter' } });
+    expect(entries?.wait).toMatchObject({
+      for: 'collect',
+      event: { type: 'button', messageId: '999', customId: 'enter' },
+    });
     const began = Date.parse(entries?.startedAt ?? '');
     expect(Date.parse(entries?.wait?.until ?? '') - began).toBe(1000);
     expect(Date.parse(entries?.wait?.untilUncompressed ?? '') - began).toBe(7 * 24 * 3600 * 1000);
@@ -146,9 +243,17 @@ describe('graph interpreter on a real Temporal dev server', () => {
         ['t', 'trigger.manual'],
         ['each', 'flow.forEach', { items: '{{ trigger.names }}' }],
         ['hello', 'discord.sendMessage', { channelId: '1', content: 'hi {{ item }}' }],
-        ['done', 'discord.sendMessage', { channelId: '1', content: 'greeted {{ nodes.each.count }}' }],
+        [
+          'done',
+          'discord.sendMessage',
+          { channelId: '1', content: 'greeted {{ nodes.each.count }}' },
+        ],
       ],
-      [['t', 'out', 'each'], ['each', 'item', 'hello'], ['each', 'done', 'done']],
+      [
+        ['t', 'out', 'each'],
+        ['each', 'item', 'hello'],
+        ['each', 'done', 'done'],
+      ],
     );
     const stubs = recordingActivities({ 'discord.sendMessage': sent });
     await withInterpreter(stubs.activities, async (env) => {
@@ -156,8 +261,15 @@ describe('graph interpreter on a real Temporal dev server', () => {
       await recordHistory('for-each', handle);
       return handle.result();
     });
-    expect(contents(stubs.callsOf('discord.sendMessage'))).toEqual(['hi ann', 'hi bob', 'hi cat', 'greeted 3']);
-    const keys = stubs.callsOf('discord.sendMessage').map((c) => (c.input as ActionInput).context.idempotencyKey);
+    expect(contents(stubs.callsOf('discord.sendMessage'))).toEqual([
+      'hi ann',
+      'hi bob',
+      'hi cat',
+      'greeted 3',
+    ]);
+    const keys = stubs
+      .callsOf('discord.sendMessage')
+      .map((c) => (c.input as ActionInput).context.idempotencyKey);
     expect(new Set(keys).size).toBe(4);
   });
 
@@ -166,9 +278,19 @@ describe('graph interpreter on a real Temporal dev server', () => {
       [
         ['t', 'trigger.manual'],
         ['flaky', 'discord.addRole', { userId: '1', roleId: '2' }],
-        ['report', 'discord.sendMessage', { channelId: '1', content: '{{ nodes.flaky.error.code }}: {{ nodes.flaky.error.message }}' }],
+        [
+          'report',
+          'discord.sendMessage',
+          {
+            channelId: '1',
+            content: '{{ nodes.flaky.error.code }}: {{ nodes.flaky.error.message }}',
+          },
+        ],
       ],
-      [['t', 'out', 'flaky'], ['flaky', 'error', 'report']],
+      [
+        ['t', 'out', 'flaky'],
+        ['flaky', 'error', 'report'],
+      ],
     );
     const stubs = recordingActivities({
       'discord.addRole': { fail: { type: 'DiscordServerError', message: 'Discord answered 503' } },
@@ -180,8 +302,13 @@ describe('graph interpreter on a real Temporal dev server', () => {
       return handle.result();
     });
     expect(stubs.callsOf('discord.addRole').length).toBeGreaterThan(1);
-    expect(contents(stubs.callsOf('discord.sendMessage'))).toEqual(['DiscordServerError: Discord answered 503']);
-    expect(result.steps.find((s: StepLog) => s.nodeId === 'flaky')).toMatchObject({ status: 'failed', port: 'error' });
+    expect(contents(stubs.callsOf('discord.sendMessage'))).toEqual([
+      'DiscordServerError: Discord answered 503',
+    ]);
+    expect(result.steps.find((s: StepLog) => s.nodeId === 'flaky')).toMatchObject({
+      status: 'failed',
+      port: 'error',
+    });
   });
 
   it('a non-retryable error takes the error port after exactly one attempt', async () => {
@@ -191,10 +318,19 @@ describe('graph interpreter on a real Temporal dev server', () => {
         ['kick', 'discord.kickMember', { userId: '1' }],
         ['report', 'discord.sendMessage', { channelId: '1', content: 'failed' }],
       ],
-      [['t', 'out', 'kick'], ['kick', 'error', 'report']],
+      [
+        ['t', 'out', 'kick'],
+        ['kick', 'error', 'report'],
+      ],
     );
     const stubs = recordingActivities({
-      'discord.kickMember': { fail: { type: 'MissingPermissions', message: 'Missing Permissions (50013)', nonRetryable: true } },
+      'discord.kickMember': {
+        fail: {
+          type: 'MissingPermissions',
+          message: 'Missing Permissions (50013)',
+          nonRetryable: true,
+        },
+      },
       'discord.sendMessage': sent,
     });
     await withInterpreter(stubs.activities, (env) => env.run(doc));
@@ -203,11 +339,25 @@ describe('graph interpreter on a real Temporal dev server', () => {
   });
 
   it('fails the run, naming the node, when a failing action has no error edge', async () => {
-    const doc = graph([['t', 'trigger.manual'], ['kick', 'discord.kickMember', { userId: '1' }]], [['t', 'out', 'kick']]);
-    const stubs = recordingActivities({ 'discord.kickMember': { fail: { type: 'MissingPermissions', message: 'nope', nonRetryable: true } } });
-    const error = await withInterpreter(stubs.activities, (env) => env.run(doc).catch((e: unknown) => e));
+    const doc = graph(
+      [
+        ['t', 'trigger.manual'],
+        ['kick', 'discord.kickMember', { userId: '1' }],
+      ],
+      [['t', 'out', 'kick']],
+    );
+    const stubs = recordingActivities({
+      'discord.kickMember': {
+        fail: { type: 'MissingPermissions', message: 'nope', nonRetryable: true },
+      },
+    });
+    const error = await withInterpreter(stubs.activities, (env) =>
+      env.run(doc).catch((e: unknown) => e),
+    );
     expect(error).toBeInstanceOf(WorkflowFailedError);
-    expect((error as WorkflowFailedError).cause?.message).toContain('Node "kick" (discord.kickMember) failed');
+    expect((error as WorkflowFailedError).cause?.message).toContain(
+      'Node "kick" (discord.kickMember) failed',
+    );
   });
 
   it('flow.stop ends the run and cancels parallel branches', async () => {
@@ -219,7 +369,12 @@ describe('graph interpreter on a real Temporal dev server', () => {
         ['slow', 'flow.delay', { duration: '1h' }],
         ['never', 'discord.sendMessage', { channelId: '1', content: 'never' }],
       ],
-      [['t', 'out', 'a'], ['a', 'out', 'halt'], ['t', 'out', 'slow'], ['slow', 'out', 'never']],
+      [
+        ['t', 'out', 'a'],
+        ['a', 'out', 'halt'],
+        ['t', 'out', 'slow'],
+        ['slow', 'out', 'never'],
+      ],
     );
     const stubs = recordingActivities({ 'discord.sendMessage': sent });
     const result = await withInterpreter(stubs.activities, async (env) => {
@@ -233,20 +388,39 @@ describe('graph interpreter on a real Temporal dev server', () => {
 
   it('runs another graph as a child workflow and waits for it', async () => {
     const child = graph(
-      [['t', 'trigger.manual'], ['hi', 'discord.sendMessage', { channelId: '1', content: 'child got {{ trigger.who }}' }]],
+      [
+        ['t', 'trigger.manual'],
+        ['hi', 'discord.sendMessage', { channelId: '1', content: 'child got {{ trigger.who }}' }],
+      ],
       [['t', 'out', 'hi']],
     );
     const parent = graph(
       [
         ['t', 'trigger.manual'],
         ['sub', 'flow.runGraph', { graphId: 'child-graph', input: { who: '{{ trigger.name }}' } }],
-        ['after', 'discord.sendMessage', { channelId: '1', content: 'child {{ nodes.sub.status }}' }],
+        [
+          'after',
+          'discord.sendMessage',
+          { channelId: '1', content: 'child {{ nodes.sub.status }}' },
+        ],
       ],
-      [['t', 'out', 'sub'], ['sub', 'out', 'after']],
+      [
+        ['t', 'out', 'sub'],
+        ['sub', 'out', 'after'],
+      ],
     );
     const stubs = recordingActivities(
       { 'discord.sendMessage': sent },
-      { graphs: { 'child-graph': { graphId: 'child-graph', guildId: 'guild-test', version: 3, document: child } } },
+      {
+        graphs: {
+          'child-graph': {
+            graphId: 'child-graph',
+            guildId: 'guild-test',
+            version: 3,
+            document: child,
+          },
+        },
+      },
     );
     const childAttributes = await withInterpreter(stubs.activities, async (env) => {
       const handle = await env.start(parent, { name: 'zoe' });
@@ -259,14 +433,24 @@ describe('graph interpreter on a real Temporal dev server', () => {
         version: child.typedSearchAttributes.get(SEARCH_ATTRIBUTE_KEYS.GraphVersion),
       };
     });
-    expect(contents(stubs.callsOf('discord.sendMessage'))).toEqual(['child got zoe', 'child completed']);
+    expect(contents(stubs.callsOf('discord.sendMessage'))).toEqual([
+      'child got zoe',
+      'child completed',
+    ]);
     expect(childAttributes).toEqual({ guild: 'guild-test', graph: 'child-graph', version: 3 });
   });
 
   it('timeScale turns a 7-day delay into a fraction of a second', async () => {
     const doc = graph(
-      [['t', 'trigger.manual'], ['wait', 'flow.delay', { duration: '7d' }], ['after', 'discord.sendMessage', { channelId: '1', content: 'a week later' }]],
-      [['t', 'out', 'wait'], ['wait', 'out', 'after']],
+      [
+        ['t', 'trigger.manual'],
+        ['wait', 'flow.delay', { duration: '7d' }],
+        ['after', 'discord.sendMessage', { channelId: '1', content: 'a week later' }],
+      ],
+      [
+        ['t', 'out', 'wait'],
+        ['wait', 'out', 'after'],
+      ],
     );
     const stubs = recordingActivities({ 'discord.sendMessage': sent });
     const started = Date.now();
@@ -277,7 +461,9 @@ describe('graph interpreter on a real Temporal dev server', () => {
       return handle.fetchHistory();
     });
     expect(Date.now() - started).toBeLessThan(20_000);
-    const timer = history.events?.find((e) => e.timerStartedEventAttributes)?.timerStartedEventAttributes;
+    const timer = history.events?.find(
+      (e) => e.timerStartedEventAttributes,
+    )?.timerStartedEventAttributes;
     expect(Number(timer?.startToFireTimeout?.seconds ?? 0)).toBe(0);
     expect(Number(timer?.startToFireTimeout?.nanos ?? 0)).toBe(500_000_000);
     expect(contents(stubs.callsOf('discord.sendMessage'))).toEqual(['a week later']);
@@ -292,7 +478,11 @@ describe('graph interpreter on a real Temporal dev server', () => {
         ['hello', 'discord.sendMessage', { channelId: '1', content: '{{ item }}' }],
         ['done', 'discord.sendMessage', { channelId: '1', content: 'done {{ nodes.each.count }}' }],
       ],
-      [['t', 'out', 'each'], ['each', 'item', 'hello'], ['each', 'done', 'done']],
+      [
+        ['t', 'out', 'each'],
+        ['each', 'item', 'hello'],
+        ['each', 'done', 'done'],
+      ],
     );
     const stubs = recordingActivities({ 'discord.sendMessage': sent });
     const { firstRunId, lastRunId } = await withInterpreter(stubs.activities, async (env) => {
@@ -307,7 +497,14 @@ describe('graph interpreter on a real Temporal dev server', () => {
 
   it('treats member-typed text as data: a payload containing {{ }} is never evaluated', async () => {
     const doc = graph(
-      [['t', 'trigger.manual'], ['echo', 'discord.sendMessage', { channelId: '1', content: 'You said: {{ trigger.text }}' }]],
+      [
+        ['t', 'trigger.manual'],
+        [
+          'echo',
+          'discord.sendMessage',
+          { channelId: '1', content: 'You said: {{ trigger.text }}' },
+        ],
+      ],
       [['t', 'out', 'echo']],
       { secret: 'hunter2' },
     );
@@ -318,20 +515,31 @@ describe('graph interpreter on a real Temporal dev server', () => {
 
   it('runs live Discord actions on the rate-limited `-discord` queue, simulated ones on the run’s queue', async () => {
     const doc = graph(
-      [['t', 'trigger.manual'], ['send', 'discord.sendMessage', { channelId: '1', content: 'hi' }], ['count', 'data.increment', { key: 'n', scope: 'guild' }]],
-      [['t', 'out', 'send'], ['send', 'out', 'count']],
+      [
+        ['t', 'trigger.manual'],
+        ['send', 'discord.sendMessage', { channelId: '1', content: 'hi' }],
+        ['count', 'data.increment', { key: 'n', scope: 'guild' }],
+      ],
+      [
+        ['t', 'out', 'send'],
+        ['send', 'out', 'count'],
+      ],
     );
     const queue = async () => ({ queue: Context.current().info.taskQueue });
-    await withInterpreter({ 'discord.sendMessage': queue, 'data.increment': queue }, async (env) => {
-      const handle = await env.start(doc, {});
-      // Recorded under interpreter v2 (stamped); the v1 histories replay on the old queue.
-      await recordHistory('v2-discord-queue-stamped', handle);
-      const live = (await handle.result()) as Awaited<ReturnType<typeof env.run>>;
-      const output = (id: string, result: typeof live) => result.steps.find((s: StepLog) => s.nodeId === id)?.output as { queue: string };
-      expect(output('send', live).queue).toBe(`${env.taskQueue}-discord`);
-      expect(output('count', live).queue).toBe(env.taskQueue);
-      const simulated = await env.run(doc, {}, { simulate: true });
-      expect(output('send', simulated).queue).toBe(env.taskQueue);
-    });
+    await withInterpreter(
+      { 'discord.sendMessage': queue, 'data.increment': queue },
+      async (env) => {
+        const handle = await env.start(doc, {});
+        // Recorded under interpreter v2 (stamped); the v1 histories replay on the old queue.
+        await recordHistory('v2-discord-queue-stamped', handle);
+        const live = (await handle.result()) as Awaited<ReturnType<typeof env.run>>;
+        const output = (id: string, result: typeof live) =>
+          result.steps.find((s: StepLog) => s.nodeId === id)?.output as { queue: string };
+        expect(output('send', live).queue).toBe(`${env.taskQueue}-discord`);
+        expect(output('count', live).queue).toBe(env.taskQueue);
+        const simulated = await env.run(doc, {}, { simulate: true });
+        expect(output('send', simulated).queue).toBe(env.taskQueue);
+      },
+    );
   });
 });

@@ -51,7 +51,11 @@ export async function checkHealth(deps: ServiceDeps): Promise<Health> {
     }),
     probe('discord', async () => {
       const records = await liveGateways(await openStore(deps.mongo));
-      gateways = records.map((g) => ({ id: g._id, connected: g.connected, indexLoaded: g.indexLoaded }));
+      gateways = records.map((g) => ({
+        id: g._id,
+        connected: g.connected,
+        indexLoaded: g.indexLoaded,
+      }));
       if (gateways.length === 0) throw new Error('no gateway is running');
       if (!gateways.some((g) => g.connected && g.indexLoaded))
         throw new Error('no gateway is both connected and done loading its triggers');

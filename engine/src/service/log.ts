@@ -1,9 +1,6 @@
 /**
  * Structured logs of the service: one JSON object per line on stderr, so they can be shipped
  * and queried. Never pass secrets or tokens in `fields`.
- *
- * @example
- * log('warn', 'audit.write_failed', { graphId, error: String(error) });
  */
 export function log(
   level: 'info' | 'warn' | 'error',
@@ -16,12 +13,7 @@ export function log(
   );
 }
 
-/**
- * The message of an unknown thrown value.
- *
- * @example
- * log('error', 'x.failed', { error: messageOf(error) });
- */
+/** The message of an unknown thrown value. */
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

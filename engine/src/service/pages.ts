@@ -7,26 +7,15 @@ import { CSP_NONCE_PLACEHOLDER, cspNonce } from './http/security-headers.js';
 /**
  * The service's own static files: `page.css`, the style of the few pages the service writes
  * itself (a failed Discord sign-in, the builder not built yet).
- *
- * @example
- * readFileSync(join(ASSETS_DIR, 'page.css'), 'utf8');
  */
 export const ASSETS_DIR = fileURLToPath(new URL('./assets/', import.meta.url));
 
-/**
- * Where `npm run build -w builder-ui` writes the builder (`npm start` builds it when stale).
- *
- * @example
- * createApp({ ...deps, builderDir: BUILDER_DIR });
- */
+/** Where `npm run build -w builder-ui` writes the builder (`npm start` builds it when stale). */
 export const BUILDER_DIR = fileURLToPath(new URL('../../../builder-ui/dist/', import.meta.url));
 
 /**
  * The builder's client-side routes: each answers the app's `index.html` and the app's router
  * draws the page (Express 5 path syntax).
- *
- * @example
- * app.get(CLIENT_ROUTES, sendIndex);
  */
 export const CLIENT_ROUTES = ['/', '/login', '/templates', '/guilds{/*rest}'];
 
@@ -39,9 +28,6 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  * `index.html` (no-store) for every client route, and the other files of the build (icons)
  * revalidated each time. Without a build, the client routes answer 503 with one sentence
  * saying how to build it. The service's own `/assets/page.css` stays available.
- *
- * @example
- * mountPages(app, BUILDER_DIR);
  */
 export function mountPages(app: Express, builderDir = BUILDER_DIR): void {
   app.get('/assets/page.css', (_req, res) => {

@@ -10,12 +10,7 @@ export interface SignInFlow {
   authorize: URL;
 }
 
-/**
- * Starts signing in on `service`, as a browser following `/auth/discord`.
- *
- * @example
- * const flow = await startFlow(service);
- */
+/** Starts signing in on `service`, as a browser following `/auth/discord`. */
 export async function startFlow(service: TestService): Promise<SignInFlow> {
   const answer = await fetch(`${service.url}/auth/discord`, { redirect: 'manual' });
   expect(answer.status).toBe(302);
@@ -27,12 +22,7 @@ export async function startFlow(service: TestService): Promise<SignInFlow> {
   };
 }
 
-/**
- * Approves (or denies) on the sandbox's consent page and returns the callback URL.
- *
- * @example
- * const back = await consent(flow, { as: SANDBOX_IDS.users.alice });
- */
+/** Approves (or denies) on the sandbox's consent page and returns the callback URL. */
 export async function consent(
   flow: SignInFlow,
   decision: { as: string } | 'deny',
@@ -45,12 +35,7 @@ export async function consent(
   return answer.headers.get('location') ?? '';
 }
 
-/**
- * Follows Discord's redirect back to the service, with the state cookie (or none).
- *
- * @example
- * const done = await callback(back, flow.cookie);
- */
+/** Follows Discord's redirect back to the service, with the state cookie (or none). */
 export async function callback(url: string, cookie: string | null, accept = 'application/json') {
   const answer = await fetch(url, {
     redirect: 'manual',
@@ -63,12 +48,7 @@ export async function callback(url: string, cookie: string | null, accept = 'app
   return { status: answer.status, headers: answer.headers, body: json };
 }
 
-/**
- * The whole sign-in as a sandbox user; returns the session token from `/login#token=…`.
- *
- * @example
- * const token = await signIn(service, SANDBOX_IDS.users.alice);
- */
+/** The whole sign-in as a sandbox user; returns the session token from `/login#token=…`. */
 export async function signIn(service: TestService, userId: string): Promise<string> {
   const flow = await startFlow(service);
   const done = await callback(await consent(flow, { as: userId }), flow.cookie);

@@ -10,9 +10,6 @@ export const historiesDir = fileURLToPath(new URL('../interpreter/histories/', i
  * With `GUILDFLOW_RECORD_HISTORIES=1`, waits for the run and writes its event history to
  * `histories/<name>.json`; otherwise does nothing. Record only when the interpreter changed on
  * purpose *and* the change is gated with `patched()` — the old histories must keep replaying.
- *
- * @example
- * await recordHistory('branching', handle);
  */
 export async function recordHistory(name: string, handle: WorkflowHandle): Promise<void> {
   if (process.env.GUILDFLOW_RECORD_HISTORIES !== '1') return;

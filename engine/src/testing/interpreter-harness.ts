@@ -6,7 +6,16 @@ import { cacheDir } from '@guildflow/stack';
 import { testStack } from '@guildflow/stack/testing';
 import type { GraphDocument } from '../core/index.js';
 import { workflowBundle } from '../bundle/workflow-bundle.js';
-import { discordTaskQueue, INTERPRETER_VERSION, type ActionInput, type EngineActivities, type GraphRunInput, type GraphRunResult, type GraphSnapshot, type RunOptions } from '../interpreter/contract.js';
+import {
+  discordTaskQueue,
+  INTERPRETER_VERSION,
+  type ActionInput,
+  type EngineActivities,
+  type GraphRunInput,
+  type GraphRunResult,
+  type GraphSnapshot,
+  type RunOptions,
+} from '../interpreter/contract.js';
 import { graphWorkflow } from '../interpreter/workflows.js';
 
 // Workers log every state change at INFO; tests only need warnings.
@@ -32,16 +41,19 @@ export interface RecordedCall {
 /**
  * Stub activities that record every call: one per action node type named in `behaviours`, plus
  * the engine's own (`engine.*`) backed by in-memory maps the test controls.
- *
- * @example
- * const stubs = recordingActivities({ 'discord.sendMessage': { output: { messageId: '1', channelId: 'c' } } });
  */
 export function recordingActivities(
   behaviours: Record<string, StubBehaviour>,
-  engine: { collected?: EngineActivities['engine.readCollected'] extends (...a: never[]) => Promise<infer R> ? R : never; graphs?: Record<string, GraphSnapshot> } = {},
+  engine: {
+    collected?: EngineActivities['engine.readCollected'] extends (...a: never[]) => Promise<infer R>
+      ? R
+      : never;
+    graphs?: Record<string, GraphSnapshot>;
+  } = {},
 ) {
   const calls: RecordedCall[] = [];
-  const record = (type: string, input: unknown) => calls.push({ type, input, attempt: Context.current().info.attempt });
+  const record = (type: string, input: unknown) =>
+    calls.push({ type, input, attempt: Context.current().info.attempt });
   const activities: Record<string, (input: never) => Promise<unknown>> = {};
   for (const [type, behaviour] of Object.entries(behaviours)) {
     activities[type] = async (input: ActionInput) => {
@@ -54,7 +66,9 @@ export function recordingActivities(
           nonRetryable: behaviour.fail.nonRetryable ?? false,
         });
       }
-      return typeof behaviour.output === 'function' ? (behaviour.output as (i: ActionInput) => unknown)(input) : (behaviour.output ?? {});
+      return typeof behaviour.output === 'function'
+        ? (behaviour.output as (i: ActionInput) => unknown)(input)
+        : (behaviour.output ?? {});
     };
   }
   const engineActivities: EngineActivities = {
@@ -68,7 +82,8 @@ export function recordingActivities(
     'engine.loadGraph': async (input) => {
       record('engine.loadGraph', input);
       const graph = engine.graphs?.[input.graphId];
-      if (!graph) throw ApplicationFailure.nonRetryable(`no published graph ${input.graphId}`, 'NotFound');
+      if (!graph)
+        throw ApplicationFailure.nonRetryable(`no published graph ${input.graphId}`, 'NotFound');
       return graph;
     },
   };
@@ -80,7 +95,11 @@ export function recordingActivities(
 export interface InterpreterEnv {
   client: Client;
   taskQueue: string;
-  start(doc: GraphDocument, payload?: unknown, options?: RunOptions & { continueAsNewAfterEvents?: number }): Promise<WorkflowHandleWithFirstExecutionRunId>;
+  start(
+    doc: GraphDocument,
+    payload?: unknown,
+    options?: RunOptions & { continueAsNewAfterEvents?: number },
+  ): Promise<WorkflowHandleWithFirstExecutionRunId>;
   run(doc: GraphDocument, payload?: unknown, options?: RunOptions): Promise<GraphRunResult>;
 }
 
@@ -127,17 +146,24 @@ export async function withInterpreter<T>(
       interpreterVersion: INTERPRETER_VERSION,
       ...(continueAsNewAfterEvents ? { continueAsNewAfterEvents } : {}),
     };
-    return client.workflow.start(graphWorkflow, { taskQueue, workflowId: `run-${randomUUID()}`, args: [input] });
+    return client.workflow.start(graphWorkflow, {
+      taskQueue,
+      workflowId: `run-${randomUUID()}`,
+      args: [input],
+    });
   };
   try {
-    return await discordWorker.runUntil(worker.runUntil(
-      fn({
-        client,
-        taskQueue,
-        start,
-        run: async (doc, payload, options) => (await (await start(doc, payload, options)).result()) as GraphRunResult,
-      }),
-    ));
+    return await discordWorker.runUntil(
+      worker.runUntil(
+        fn({
+          client,
+          taskQueue,
+          start,
+          run: async (doc, payload, options) =>
+            (await (await start(doc, payload, options)).result()) as GraphRunResult,
+        }),
+      ),
+    );
   } finally {
     await connection.close();
     await nativeConnection.close();

@@ -26,9 +26,6 @@ export function sendGraph(content = 'hello', name = 'Send a message'): GraphDocu
 /**
  * A valid manual graph that waits `duration` before sending `content` — a run that stays
  * running while a test publishes another version.
- *
- * @example
- * const doc = delayGraph('2s', 'v1');
  */
 export function delayGraph(duration: string, content: string): GraphDocument {
   return {
@@ -87,9 +84,6 @@ export function webhookGraph(): GraphDocument {
 
 /**
  * A valid manual graph whose action always fails (for failed-run tests, with a stub that throws).
- *
- * @example
- * const doc = failingGraph();
  */
 export function failingGraph(): GraphDocument {
   return {
@@ -107,9 +101,6 @@ export function failingGraph(): GraphDocument {
 /**
  * A `discord.sendMessage` stub for `recordingActivities`: answers like the executor, with a
  * message id named after the run and the configured channel.
- *
- * @example
- * const stubs = recordingActivities({ 'discord.sendMessage': sentMessage });
  */
 export const sentMessage = {
   output: (i: ActionInput) => ({

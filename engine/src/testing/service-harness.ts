@@ -163,12 +163,7 @@ export async function startTestWorker(
   };
 }
 
-/**
- * Polls `check` until it returns a value (not undefined), or fails after `timeoutMs`.
- *
- * @example
- * const run = await eventually(async () => (await list()).find((r) => r.runId === id), 'the run in the list');
- */
+/** Polls `check` until it returns a value (not undefined), or fails after `timeoutMs`. */
 export async function eventually<T>(
   check: () => Promise<T | undefined> | T | undefined,
   what: string,

@@ -6,12 +6,7 @@ import type { ApiAnswer, TestService } from './service-harness.js';
 export const STRIPE_TEST_SECRET = 'whsec_test_guildflow';
 const CHANNEL = '910000000000000100';
 
-/**
- * A `trigger.stripeEvent` graph for `events` that posts `content` (a template).
- *
- * @example
- * const doc = stripeGraph(['invoice.*'], 'invoice {{ trigger.data.object.id }}');
- */
+/** A `trigger.stripeEvent` graph for `events` that posts `content` (a template). */
 export function stripeGraph(events: string[], content: string) {
   return {
     ...graph(
@@ -25,12 +20,7 @@ export function stripeGraph(events: string[], content: string) {
   };
 }
 
-/**
- * Creates and publishes a Stripe graph in `guildId`; returns its id.
- *
- * @example
- * const graphId = await publishStripeGraph(service, '123', ['checkout.session.completed'], 'paid');
- */
+/** Creates and publishes a Stripe graph in `guildId`; returns its id. */
 export async function publishStripeGraph(
   service: TestService,
   guildId: string,
@@ -48,12 +38,7 @@ export async function publishStripeGraph(
 
 let eventSeq = 0;
 
-/**
- * A Stripe event envelope around `object`, with a fresh id.
- *
- * @example
- * stripeEvent('customer.updated', { id: 'cus_1', object: 'customer' });
- */
+/** A Stripe event envelope around `object`, with a fresh id. */
 export function stripeEvent(type: string, object: Record<string, unknown>) {
   eventSeq += 1;
   return {
@@ -91,12 +76,7 @@ export function deliverStripeEvent(
   });
 }
 
-/**
- * Records a Stripe object for a guild the way an operator does (admin token).
- *
- * @example
- * await recordForGuild(service, '123', 'cus_abc');
- */
+/** Records a Stripe object for a guild the way an operator does (admin token). */
 export async function recordForGuild(
   service: TestService,
   guildId: string,

@@ -80,9 +80,6 @@ const TEMPLATES: { summary: TemplateSummary; doc: GraphDocument }[] = [
 /**
  * A two-template catalog (`greeter`: manual → send `vars.text` to `vars.channelId`; `relay`: the
  * same from a webhook) for the service's template route tests.
- *
- * @example
- * const service = await startTestService({ templates: testTemplates() });
  */
 export function testTemplates(): TemplateCatalog {
   const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false });

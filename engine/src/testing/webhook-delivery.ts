@@ -98,12 +98,7 @@ export async function deliver(
   };
 }
 
-/**
- * Whether a run (workflow) with this id exists in Temporal.
- *
- * @example
- * expect(await runExists(service, hookRunId(hookId, key)!)).toBe(false);
- */
+/** Whether a run (workflow) with this id exists in Temporal. */
 export async function runExists(service: TestService, runId: string): Promise<boolean> {
   try {
     await service.deps.temporal.client.workflow.getHandle(runId).describe();

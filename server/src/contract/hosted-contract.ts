@@ -26,9 +26,6 @@ const WEBHOOK_SECRET = 'whsec_contract';
  * Exercises the hosted-use routes — sign-in with Discord, `/api/session`, the sandbox API and
  * the Stripe webhook — on a service wired to a real sandbox, plus one without those settings,
  * and returns every exchange so the contract test checks them against docs/api/openapi.json.
- *
- * @example
- * exchanges.push(...(await hostedExchanges()));
  */
 export async function hostedExchanges(): Promise<ContractExchange[]> {
   const exchanges: ContractExchange[] = [];

@@ -66,12 +66,7 @@ export async function startSupervisor(
   };
 }
 
-/**
- * Runs `stack/src/cli/start.ts` with arguments (e.g. `--print-login`) to its end.
- *
- * @example
- * const { code, stdout } = await runStart(['--print-login'], {}, dataDir);
- */
+/** Runs `stack/src/cli/start.ts` with arguments (e.g. `--print-login`) to its end. */
 export async function runStart(
   args: string[],
   env: NodeJS.ProcessEnv,
@@ -152,12 +147,7 @@ export async function embeddedStartEnv(): Promise<Record<string, string>> {
   };
 }
 
-/**
- * Stops a supervisor a test left running (SIGTERM, waiting for it) and removes its data dir.
- *
- * @example
- * afterAll(() => stopAndRemove(running, dataDir));
- */
+/** Stops a supervisor a test left running (SIGTERM, waiting for it) and removes its data dir. */
 export async function stopAndRemove(
   running: StartedSupervisor | undefined,
   dataDir: string,

@@ -13,9 +13,6 @@ export const FERRETDB_VERSION = '1.24.2';
  * built from a throwaway module with `go mod vendor` rather than `go install …@v1.24.2`:
  * FerretDB panics at start unless its generated `build/version/version.txt` exists, and the
  * module zip does not carry it; a vendored copy lets the build supply it.
- *
- * @example
- * const bin = await resolveFerretDb();
  */
 export async function resolveFerretDb(): Promise<string> {
   const explicit = process.env.FERRETDB_PATH;
@@ -24,17 +21,19 @@ export async function resolveFerretDb(): Promise<string> {
   if (onPath) return onPath;
   const cached = join(cacheDir(`ferretdb-${FERRETDB_VERSION}`), 'ferretdb');
   if (existsSync(cached)) return cached;
-  await step(`Building FerretDB ${FERRETDB_VERSION} from the Go module proxy (about 2 minutes the first time)`, (reporter) =>
-    goBuild(
-      {
-        module: 'github.com/FerretDB/FerretDB',
-        version: `v${FERRETDB_VERSION}`,
-        pkg: 'github.com/FerretDB/FerretDB/cmd/ferretdb',
-        vendorFiles: { 'build/version/version.txt': `v${FERRETDB_VERSION}\n` },
-      },
-      cached,
-      reporter,
-    ),
+  await step(
+    `Building FerretDB ${FERRETDB_VERSION} from the Go module proxy (about 2 minutes the first time)`,
+    (reporter) =>
+      goBuild(
+        {
+          module: 'github.com/FerretDB/FerretDB',
+          version: `v${FERRETDB_VERSION}`,
+          pkg: 'github.com/FerretDB/FerretDB/cmd/ferretdb',
+          vendorFiles: { 'build/version/version.txt': `v${FERRETDB_VERSION}\n` },
+        },
+        cached,
+        reporter,
+      ),
   );
   return cached;
 }
@@ -46,7 +45,12 @@ export async function resolveFerretDb(): Promise<string> {
  * @example
  * const proc = startFerretDb(bin, 'data/ferretdb', 27217, 'data/logs/ferretdb.log');
  */
-export function startFerretDb(binary: string, dir: string, port: number, logFile: string): ManagedProcess {
+export function startFerretDb(
+  binary: string,
+  dir: string,
+  port: number,
+  logFile: string,
+): ManagedProcess {
   mkdirSync(dir, { recursive: true });
   return ManagedProcess.start({
     name: 'ferretdb',

@@ -17,7 +17,12 @@ describe('the MongoDB-compatible store', () => {
   it(`stores and reads back a document through mongoose (${storeKind})`, async () => {
     const Note = connection.model(
       'Note',
-      new mongoose.Schema({ guildId: { type: String, index: true }, text: String, tags: [String], at: Date }),
+      new mongoose.Schema({
+        guildId: { type: String, index: true },
+        text: String,
+        tags: [String],
+        at: Date,
+      }),
     );
     const at = new Date('2026-11-21T10:00:00Z');
     await Note.create({ guildId: 'g1', text: 'hello', tags: ['a', 'b'], at });
@@ -30,11 +35,16 @@ describe('the MongoDB-compatible store', () => {
   it('enforces unique indexes (entries are deduplicated by the store)', async () => {
     const Entry = connection.model(
       'Entry',
-      new mongoose.Schema({ messageId: String, userId: String }).index({ messageId: 1, userId: 1 }, { unique: true }),
+      new mongoose.Schema({ messageId: String, userId: String }).index(
+        { messageId: 1, userId: 1 },
+        { unique: true },
+      ),
     );
     await Entry.init();
     await Entry.create({ messageId: 'm1', userId: 'u1' });
-    await expect(Entry.create({ messageId: 'm1', userId: 'u1' })).rejects.toMatchObject({ code: 11000 });
+    await expect(Entry.create({ messageId: 'm1', userId: 'u1' })).rejects.toMatchObject({
+      code: 11000,
+    });
     expect(await Entry.countDocuments()).toBe(1);
   });
 });

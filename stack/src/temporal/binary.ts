@@ -18,9 +18,6 @@ export type BinarySource = 'TEMPORAL_CLI_PATH' | 'PATH' | 'cache' | 'download' |
  * where downloads are impossible but Go is installed,
  * `go install github.com/temporalio/cli/cmd/temporal@v1.5.1` (later tags carry a `replace`
  * directive that `go install` rejects).
- *
- * @example
- * const { path, source } = await resolveTemporalCli();
  */
 export async function resolveTemporalCli(
   options: { quiet?: boolean } = {},

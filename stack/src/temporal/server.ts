@@ -4,7 +4,7 @@ import { SetupError } from '../errors.js';
 import { isPortOpen, waitUntil } from '../net.js';
 import { ManagedProcess } from '../process.js';
 
-/** Search attributes every run carries (see DESIGN.md, Execution). */
+/** Search attributes every run carries (see docs/execution.md). */
 export const SEARCH_ATTRIBUTES = {
   GuildId: 'Keyword',
   GraphId: 'Keyword',
@@ -19,7 +19,10 @@ export const SEARCH_ATTRIBUTES = {
  * @example
  * FAIRNESS_DYNAMIC_CONFIG; // ['matching.useNewMatcher=true', 'matching.enableFairness=true']
  */
-export const FAIRNESS_DYNAMIC_CONFIG = ['matching.useNewMatcher=true', 'matching.enableFairness=true'] as const;
+export const FAIRNESS_DYNAMIC_CONFIG = [
+  'matching.useNewMatcher=true',
+  'matching.enableFairness=true',
+] as const;
 
 /** Closed runs stay listable this long (the dev server's default is 24 h). */
 export const RETENTION_DAYS = 30;
@@ -42,7 +45,9 @@ export interface TemporalServerOptions {
  * const proc = await startTemporalDevServer({ binary, dbFile: 'data/temporal.db', port: 7233,
  *   uiPort: 8233, logFile: 'data/logs/temporal.log' });
  */
-export async function startTemporalDevServer(options: TemporalServerOptions): Promise<ManagedProcess> {
+export async function startTemporalDevServer(
+  options: TemporalServerOptions,
+): Promise<ManagedProcess> {
   if (await isPortOpen(options.port)) {
     throw new SetupError(
       `Port ${options.port} (Temporal) is already in use.`,
@@ -50,22 +55,35 @@ export async function startTemporalDevServer(options: TemporalServerOptions): Pr
     );
   }
   const args = [
-    'server', 'start-dev',
-    '--ip', '127.0.0.1',
-    '--port', String(options.port),
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
     ...(options.uiPort === undefined ? ['--headless'] : ['--ui-port', String(options.uiPort)]),
-    '--db-filename', options.dbFile,
-    '--namespace', 'default',
-    '--log-level', 'warn',
-    '--dynamic-config-value', 'frontend.enableUpdateWorkflowExecution=true',
+    '--db-filename',
+    options.dbFile,
+    '--namespace',
+    'default',
+    '--log-level',
+    'warn',
+    '--dynamic-config-value',
+    'frontend.enableUpdateWorkflowExecution=true',
     // A workflow task that schedules an activity on its own queue gets the activity task back
     // in the same response (the SDK asks for it by default): one poll round trip less per action.
-    '--dynamic-config-value', 'system.enableActivityEagerExecution=true',
+    '--dynamic-config-value',
+    'system.enableActivityEagerExecution=true',
     // Task queues serve fairness keys (a run's guild) round-robin, so one guild's burst of Discord
     // actions cannot starve another's; the per-guild rate is set by the Discord worker.
     ...FAIRNESS_DYNAMIC_CONFIG.flatMap((value) => ['--dynamic-config-value', value]),
-    ...Object.entries(SEARCH_ATTRIBUTES).flatMap(([name, type]) => ['--search-attribute', `${name}=${type}`]),
-    ...(options.fast ? ['--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=OFF'] : []),
+    ...Object.entries(SEARCH_ATTRIBUTES).flatMap(([name, type]) => [
+      '--search-attribute',
+      `${name}=${type}`,
+    ]),
+    ...(options.fast
+      ? ['--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=OFF']
+      : []),
   ];
   const proc = ManagedProcess.start({
     name: 'temporal',
@@ -101,14 +119,13 @@ async function temporalAnswers(address: string): Promise<boolean> {
 /**
  * Registers any missing search attribute and sets the namespace retention. The start flag
  * `--search-attribute` is ignored on an existing database file, so this runs on every start.
- *
- * @example
- * await ensureNamespaceSetup('127.0.0.1:7233');
  */
 export async function ensureNamespaceSetup(address: string, namespace = 'default'): Promise<void> {
   const connection = await Connection.connect({ address });
   try {
-    const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace });
+    const { customAttributes } = await connection.operatorService.listSearchAttributes({
+      namespace,
+    });
     const missing = Object.entries(SEARCH_ATTRIBUTES).filter(([name]) => !customAttributes?.[name]);
     if (missing.length > 0) {
       const typeIds = { Keyword: 2, Int: 3 } as const; // temporal.api.enums.v1.IndexedValueType
@@ -122,7 +139,9 @@ export async function ensureNamespaceSetup(address: string, namespace = 'default
     if (current < RETENTION_DAYS * 86_400) {
       await connection.workflowService.updateNamespace({
         namespace,
-        config: { workflowExecutionRetentionTtl: { seconds: Long.fromNumber(RETENTION_DAYS * 86_400) } },
+        config: {
+          workflowExecutionRetentionTtl: { seconds: Long.fromNumber(RETENTION_DAYS * 86_400) },
+        },
       });
     }
   } finally {

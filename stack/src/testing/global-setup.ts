@@ -21,7 +21,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     mongodbUri: process.env.GUILDFLOW_TEST_MONGODB_URI,
     temporalPort: await freePort(),
     storePort: await freePort(),
-    store: process.env.GUILDFLOW_STORE === 'mongodb' || process.env.GUILDFLOW_STORE === 'ferretdb' ? process.env.GUILDFLOW_STORE : undefined,
+    store:
+      process.env.GUILDFLOW_STORE === 'mongodb' || process.env.GUILDFLOW_STORE === 'ferretdb'
+        ? process.env.GUILDFLOW_STORE
+        : undefined,
     fast: true,
     quiet: true,
   });

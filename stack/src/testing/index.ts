@@ -5,11 +5,13 @@ import './provided.js';
 /**
  * Addresses of the test stack started by the global setup, plus a database name unique to the
  * calling test file so files never see each other's data.
- *
- * @example
- * const { temporalAddress, mongoUri } = testStack();
  */
-export function testStack(): { temporalAddress: string; mongoUri: string; storeKind: string; dataDir: string } {
+export function testStack(): {
+  temporalAddress: string;
+  mongoUri: string;
+  storeKind: string;
+  dataDir: string;
+} {
   const base = inject('mongoUri');
   const url = new URL(base);
   url.pathname = `/gf_test_${randomUUID().slice(0, 8)}`;

@@ -41,7 +41,7 @@ function runVariables(template: (typeof TEMPLATES)[number]): Set<string> {
 }
 
 describe('the template catalog', () => {
-  it('has the six templates of DESIGN.md, each in its own folder with a README', () => {
+  it('has the six templates of docs/templates.md, each in its own folder with a README', () => {
     expect(TEMPLATES.map((t) => t.id)).toEqual([
       'welcome',
       'warnings',

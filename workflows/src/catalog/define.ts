@@ -17,9 +17,6 @@ export const TEMPLATE_CATEGORIES = [
 
 /**
  * One of {@link TEMPLATE_CATEGORIES}.
- *
- * @example
- * const category: TemplateCategory = 'support';
  */
 export type TemplateCategory = (typeof TEMPLATE_CATEGORIES)[number];
 
@@ -28,9 +25,6 @@ export type TemplateCategory = (typeof TEMPLATE_CATEGORIES)[number];
  * picker to show (the catalog's widget names: `channel`, `role`, `member`, `duration`, …) and
  * which meaning instantiation checks beyond the pattern (a real duration, time zone or date).
  * `x-maxDuration` caps a duration var (e.g. Discord's 28-day timeout).
- *
- * @example
- * const p: ParameterSchema = { type: 'string', title: 'Welcome channel', description: '…', pattern: '^[0-9]{1,20}$', 'x-widget': 'channel' };
  */
 export interface ParameterSchema {
   type: 'string' | 'integer' | 'number' | 'boolean' | 'array';
@@ -42,12 +36,7 @@ export interface ParameterSchema {
   [keyword: string]: unknown;
 }
 
-/**
- * JSON Schema of a template's `vars`: an object of named parameters, the required ones listed.
- *
- * @example
- * const schema: ParametersSchema = { type: 'object', properties: { welcomeChannelId: … }, required: ['welcomeChannelId'], additionalProperties: false, examples: [{ welcomeChannelId: '1300000000000000101' }] };
- */
+/** JSON Schema of a template's `vars`: an object of named parameters, the required ones listed. */
 export interface ParametersSchema {
   type: 'object';
   properties: Record<string, ParameterSchema>;
@@ -60,9 +49,6 @@ export interface ParametersSchema {
 /**
  * A prebuilt template: a graph document whose configs read `{{ vars.<name> }}`, and the schema
  * of those vars. Name and description are the graph document's own.
- *
- * @example
- * const { id, graph, parameters } = welcome;
  */
 export interface Template {
   readonly id: string;

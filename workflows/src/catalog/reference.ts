@@ -1,11 +1,6 @@
 import type { ParameterSchema, Template } from './define.js';
 
-/**
- * The command that regenerates docs/templates.md (a test fails when the file is stale).
- *
- * @example
- * console.error(`run ${TEMPLATE_REFERENCE_COMMAND}`);
- */
+/** The command that regenerates docs/templates.md (a test fails when the file is stale). */
 export const TEMPLATE_REFERENCE_COMMAND = 'npx tsx workflows/src/catalog/write-reference.ts';
 
 const ID_KINDS: Partial<Record<string, string>> = {

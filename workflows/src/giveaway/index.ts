@@ -4,9 +4,6 @@ import parameters from './parameters.json' with { type: 'json' };
 
 /**
  * `giveaway`: /giveaway posts a giveaway with an Enter button, collects the entries for its duration, then draws and announces the winners. See README.md.
- *
- * @example
- * instantiate('giveaway', { hostIds: ['1300000000000000301'], giveawayChannelId: '1300000000000000103' });
  */
 export const giveaway = defineTemplate({
   id: 'giveaway',

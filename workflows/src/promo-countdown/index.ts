@@ -4,9 +4,6 @@ import parameters from './parameters.json' with { type: 'json' };
 
 /**
  * `promo-countdown`: run once: an announcement, a reminder before the launch date, and "it's live" at the launch. See README.md.
- *
- * @example
- * instantiate('promo-countdown', { channelId: '1300000000000000100', productName: 'Season 2', launchAt: '2025-12-24T18:00:00Z' });
  */
 export const promoCountdown = defineTemplate({
   id: 'promo-countdown',

@@ -26,12 +26,7 @@ import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { templateCatalog } from '../index.js';
 import { graphWorkflow } from '@guildflow/engine/interpreter/workflows';
 
-/**
- * Worker activities by name (the node type for actions).
- *
- * @example
- * const extra: Activities = { 'data.stats': async () => stats };
- */
+/** Worker activities by name (the node type for actions). */
 export type Activities = Record<string, (input: never) => Promise<unknown>>;
 const GUILD = SANDBOX_IDS.guild;
 
@@ -47,12 +42,7 @@ export interface TemplateRun {
   result(): Promise<GraphRunResult>;
 }
 
-/**
- * A user as trigger payloads carry them.
- *
- * @example
- * const carol: PayloadUser = { id: '1300000000000000303', username: 'carol', mention: '<@1300000000000000303>' };
- */
+/** A user as trigger payloads carry them. */
 export interface PayloadUser {
   id: string;
   username: string;
@@ -103,12 +93,7 @@ export interface TemplateHarness {
   route(event: RouterEvent): Promise<RouteResult>;
 }
 
-/**
- * The payload user of a sandbox member (`{ id, username, mention }`).
- *
- * @example
- * const alice = userOf(SANDBOX_IDS.users.alice, 'alice');
- */
+/** The payload user of a sandbox member (`{ id, username, mention }`). */
 export function userOf(id: string, username: string): PayloadUser {
   return { id, username, mention: `<@${id}>` };
 }

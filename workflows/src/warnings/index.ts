@@ -4,9 +4,6 @@ import parameters from './parameters.json' with { type: 'json' };
 
 /**
  * `warnings`: /warn counts a member's warnings → a DM, then a timeout, then a kick; confirmed to the moderator and logged in the mod-log. See README.md.
- *
- * @example
- * instantiate('warnings', { moderatorIds: ['1300000000000000301'], modLogChannelId: '1300000000000000102' });
  */
 export const warnings = defineTemplate({
   id: 'warnings',

@@ -5,8 +5,5 @@ import parameters from './parameters.json' with { type: 'json' };
 /**
  * `welcome`: a member joins → a welcome message (mention, member number) in the welcome
  * channel → the Newcomer role. See README.md.
- *
- * @example
- * instantiate('welcome', { welcomeChannelId: '1300000000000000101', newcomerRoleId: '1300000000000000201' });
  */
 export const welcome = defineTemplate({ id: 'welcome', category: 'onboarding', graph, parameters });

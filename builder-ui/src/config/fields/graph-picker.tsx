@@ -5,12 +5,7 @@ import { ExprCapable } from './expression-leaf.js';
 import type { LeafProps } from './leaf.js';
 import { textOf } from './values.js';
 
-/**
- * The query key of a guild's graph list for the graph picker (tests seed it).
- *
- * @example
- * queryClient.setQueryData(guildGraphsKey(guildId), { graphs: [] });
- */
+/** The query key of a guild's graph list for the graph picker (tests seed it). */
 export const guildGraphsKey = (guildId: string) => ['config-guild-graphs', guildId] as const;
 
 /**

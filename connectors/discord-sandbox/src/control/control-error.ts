@@ -1,5 +1,5 @@
 /**
- * A control-API error, answered as `{ error: { code, message } }` (DESIGN.md's error shape),
+ * A control-API error, answered as `{ error: { code, message } }` (the API's error shape),
  * unlike Discord-compatible REST errors.
  *
  * @example

@@ -2,12 +2,7 @@ import { ControlError, invalid } from './control-error.js';
 import type { Core } from '../core.js';
 import type { ChannelRecord, GuildRecord, MemberRecord, MessageRecord } from '../types.js';
 
-/**
- * A required string field of a control-API body (trimmed length 1..max).
- *
- * @example
- * const channelId = text(body, 'channelId');
- */
+/** A required string field of a control-API body (trimmed length 1..max). */
 export function text(body: Record<string, unknown>, key: string, max = 100): string {
   const value = body[key];
   if (typeof value !== 'string' || !value.trim())

@@ -49,9 +49,6 @@ const isEventType = (value: unknown): value is SandboxEvent['type'] =>
 /**
  * Validates an event, applies it to the state and dispatches the gateway event(s) a real guild
  * would produce. Throws {@link ControlError} (400/404/409) for bodies that could not happen.
- *
- * @example
- * const { userId } = injectEvent(core, { type: 'memberJoined', guildId, user: { username: 'zoe' } });
  */
 export function injectEvent(core: Core, input: unknown): InjectResult {
   const body = object(input, 'The event');

@@ -25,9 +25,6 @@ type Resolved = Record<'users' | 'members' | 'roles' | 'channels', Record<string
 /**
  * Builds, stores and dispatches an INTERACTION_CREATE with everything discord.js reads: member
  * with permissions, channel, app_permissions, entitlements, integration owners.
- *
- * @example
- * const interaction = createInteraction(core, { guild, channel, member, type: 3, data, message });
  */
 export function createInteraction(
   core: Core,
@@ -95,9 +92,6 @@ export function createInteraction(
 /**
  * Finds the button a click targets: it must exist on the message and be enabled, or the click
  * could not have happened on Discord (400 unknown_component / component_disabled).
- *
- * @example
- * findButton(message, 'giveaway:enter');
  */
 export function findButton(message: MessageRecord, customId: string): Record<string, unknown> {
   const stack: unknown[] = [...message.components];
@@ -134,9 +128,6 @@ export function findCommand(core: Core, guildId: string, name: string): CommandR
  * Turns `options` from the control API — `{ name: value }` or `[{ name, value, type? }]` — into
  * interaction options with Discord types (from the registered command when there is one,
  * inferred from the JSON value otherwise) and `resolved` users, members, roles and channels.
- *
- * @example
- * const { options, resolved } = commandOptions(core, guild, command, { winners: 2 });
  */
 export function commandOptions(
   core: Core,

@@ -10,9 +10,6 @@ import { findGuild } from './fields.js';
  * Manage Roles from the bot's role, so tests can see a missing permission). The REST reads and
  * the bot's permission checks follow, and the gateway says GUILD_ROLE_UPDATE, as on Discord.
  * A reset restores the seed.
- *
- * @example
- * setRolePermissions(core, guildId, roleId, { permissions: ['ViewChannel', 'SendMessages'] });
  */
 export function setRolePermissions(
   core: Core,

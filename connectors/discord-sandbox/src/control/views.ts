@@ -3,7 +3,7 @@ import type { SandboxState } from '../state.js';
 import type { GuildRecord, InteractionRecord, MessageRecord } from '../types.js';
 import { ControlError } from './control-error.js';
 
-/** A guild as the control API shows it (DESIGN.md: `{ id, name, channels, roles, members }`). */
+/** A guild as the control API shows it (`{ id, name, channels, roles, members }`). */
 export interface GuildView {
   id: string;
   name: string;
@@ -63,7 +63,7 @@ export interface MessageView {
   deletedAt: string | null;
 }
 
-/** A member as the control API shows it (DESIGN.md's shape plus presence details). */
+/** A member as the control API shows it (id, name, roles, plus presence details). */
 export interface MemberView {
   id: string;
   username: string;
@@ -156,9 +156,6 @@ export interface MessageQuery {
 /**
  * Messages in creation order, filtered; unknown guild or channel ids are 404s so a typo does not
  * look like "the bot sent nothing".
- *
- * @example
- * listMessages(state, { channelId: SANDBOX_IDS.channels.welcome });
  */
 export function listMessages(state: SandboxState, query: MessageQuery): MessageView[] {
   if (query.guildId && !state.guilds.has(query.guildId))

@@ -7,9 +7,6 @@ import { Intents } from './intents.js';
  * The READY dispatch: discord.js needs `session_id` and `resume_gateway_url` (it resumes there),
  * `user`, `application` and the guilds as unavailable stubs, which it then waits to see as
  * GUILD_CREATE before emitting `clientReady`.
- *
- * @example
- * session.push('READY', readyPayload(state, { sessionId, resumeUrl, shard: [0, 1], guilds }));
  */
 export function readyPayload(
   state: SandboxState,
@@ -43,9 +40,6 @@ export function readyPayload(
 /**
  * A GUILD_CREATE for a session: the REST guild plus channels, active threads and members.
  * Without the GuildMembers intent only the bot's own member is included, as on Discord.
- *
- * @example
- * session.push('GUILD_CREATE', guildCreatePayload(state, guild, session.intents));
  */
 export function guildCreatePayload(
   state: SandboxState,

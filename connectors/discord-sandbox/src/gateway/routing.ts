@@ -18,9 +18,6 @@ export function sees(session: GatewaySession, guildId: string): boolean {
 /**
  * Without the MESSAGE_CONTENT intent, other users' guild messages arrive with content, embeds,
  * attachments and components blanked, as on Discord (the bot's own messages keep theirs).
- *
- * @example
- * session.push(event, redact(session, data, scope, state.botUserId));
  */
 export function redact(
   session: GatewaySession,

@@ -3,9 +3,6 @@ import { randomBytes } from 'node:crypto';
 /**
  * The client secret the sandbox application accepts unless another is configured. The client
  * id is the application id ({@link SANDBOX_IDS}.application), as on Discord.
- *
- * @example
- * await startSandbox({ oauth: { clientSecret: DEFAULT_SANDBOX_CLIENT_SECRET } });
  */
 export const DEFAULT_SANDBOX_CLIENT_SECRET = 'sandbox-client-secret';
 
@@ -40,12 +37,7 @@ export interface OAuthOptions {
   redirectUris?: string[];
 }
 
-/**
- * A code handed out by the authorize page, redeemable once within 10 minutes.
- *
- * @example
- * const grant: CodeGrant | undefined = grants.takeCode(code);
- */
+/** A code handed out by the authorize page, redeemable once within 10 minutes. */
 export interface CodeGrant {
   clientId: string;
   redirectUri: string;
@@ -54,12 +46,7 @@ export interface CodeGrant {
   expiresAt: number;
 }
 
-/**
- * An access token (and the refresh token that renews it).
- *
- * @example
- * const grant: TokenGrant | undefined = grants.access(accessToken);
- */
+/** An access token (and the refresh token that renews it). */
 export interface TokenGrant {
   userId: string;
   scopes: string[];

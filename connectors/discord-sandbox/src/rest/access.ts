@@ -6,9 +6,6 @@ import type { ChannelRecord, GuildRecord, RoleRecord } from '../types.js';
 /**
  * Throws 50001 Missing Access when the bot cannot see the channel (hidden by overwrites, or a
  * private thread it is not in without Manage Threads), as Discord does.
- *
- * @example
- * requireView(ctx, channel);
  */
 export function requireView(core: Core, channel: ChannelRecord): bigint {
   const perms = core.state.botPermissionsIn(channel);
@@ -24,23 +21,13 @@ export function requireView(core: Core, channel: ChannelRecord): bigint {
   return perms;
 }
 
-/**
- * Throws 50013 Missing Permissions unless the bot has every listed permission in the channel.
- *
- * @example
- * requirePermissions(ctx, channel, Permissions.ManageMessages);
- */
+/** Throws 50013 Missing Permissions unless the bot has every listed permission in the channel. */
 export function requirePermissions(core: Core, channel: ChannelRecord, ...needed: bigint[]): void {
   const perms = requireView(core, channel);
   for (const p of needed) if (!(perms & p)) throw DiscordErrors.missingPermissions();
 }
 
-/**
- * Throws 50013 unless the bot holds a guild-level permission (from its roles).
- *
- * @example
- * requireGuildPermission(ctx, guild, Permissions.KickMembers);
- */
+/** Throws 50013 unless the bot holds a guild-level permission (from its roles). */
 export function requireGuildPermission(core: Core, guild: GuildRecord, permission: bigint): void {
   if (!(basePermissions(guild, core.state.botUserId) & permission)) {
     throw DiscordErrors.missingPermissions();
@@ -50,9 +37,6 @@ export function requireGuildPermission(core: Core, guild: GuildRecord, permissio
 /**
  * Discord's rule for giving or taking a role: Manage Roles, and the role must sit below the
  * bot's highest role and not be managed (the bot's own integration role) or @everyone.
- *
- * @example
- * checkAssignable(ctx, guild, state.role(guild, roleId));
  */
 export function checkAssignable(core: Core, guild: GuildRecord, role: RoleRecord): void {
   requireGuildPermission(core, guild, Permissions.ManageRoles);

@@ -12,9 +12,6 @@ import { auditReason, bodyOf, type RestContext } from './context.js';
 /**
  * Bans: list, get, ban (`PUT /guilds/:g/bans/:u`, deleting the user's recent messages as asked
  * with `delete_message_seconds`) and unban, with the hierarchy check and audit reason.
- *
- * @example
- * router.use(banRoutes(ctx));
  */
 export function banRoutes(ctx: RestContext): express.Router {
   const router = express.Router();

@@ -17,9 +17,6 @@ const CREATABLE = [0, 2, 4, 5, 15];
 /**
  * Channels: get/modify/delete, permission overwrites, list/create guild channels, DMs
  * (`POST /users/@me/channels`), and the thread routes.
- *
- * @example
- * router.use(channelRoutes(ctx));
  */
 export function channelRoutes(ctx: RestContext): express.Router {
   const router = express.Router();

@@ -8,9 +8,6 @@ import { parseCommand, type CommandBody } from './validate-command.js';
 /**
  * Application commands, global and per guild: list, bulk overwrite (what `trigger.slashCommand`
  * publishing uses), create (upsert by name, as Discord does), get, edit, delete.
- *
- * @example
- * router.use(commandRoutes(ctx));
  */
 export function commandRoutes(ctx: RestContext): express.Router {
   const router = express.Router();

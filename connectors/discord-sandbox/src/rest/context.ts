@@ -5,12 +5,7 @@ import type { FaultRegistry } from '../faults.js';
 import type { RateLimiter } from '../rate-limits.js';
 import type { RequestLog } from '../request-log.js';
 
-/**
- * What the REST routes need besides the shared core.
- *
- * @example
- * const router = restRouter({ ...core, token, faults, rateLimits, requests, gatewayUrl });
- */
+/** What the REST routes need besides the shared core. */
 export interface RestContext extends Core {
   token: string;
   faults: FaultRegistry;
@@ -19,12 +14,7 @@ export interface RestContext extends Core {
   gatewayUrl: () => string;
 }
 
-/**
- * The `X-Audit-Log-Reason` header (discord.js URI-encodes it), or null.
- *
- * @example
- * state.record({ type: 'member.kick', reason: auditReason(req), ... });
- */
+/** The `X-Audit-Log-Reason` header (discord.js URI-encodes it), or null. */
 export function auditReason(req: Request): string | null {
   const raw = req.get('X-Audit-Log-Reason');
   if (!raw) return null;
@@ -38,9 +28,6 @@ export function auditReason(req: Request): string | null {
 /**
  * A snowflake query parameter (`before`, `after`…) as a bigint; absent → `fallback`; anything
  * else is a 50035 like Discord's "Value is not snowflake".
- *
- * @example
- * const after = snowflakeQuery(req.query.after, 'after', 0n);
  */
 export function snowflakeQuery(
   value: unknown,

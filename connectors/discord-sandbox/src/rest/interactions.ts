@@ -17,9 +17,6 @@ const RESPONSE_FLAGS = MessageFlags.Ephemeral | (1 << 2) | (1 << 12) | (1 << 15)
  * expired interactions, and the interaction webhook (`/webhooks/:appId/:token…`) for follow-ups
  * and editing or deleting `@original`. The first follow-up after a deferral fills in the
  * "thinking…" message, as on Discord.
- *
- * @example
- * router.use(interactionRoutes(ctx));
  */
 export function interactionRoutes(ctx: RestContext): express.Router {
   const router = express.Router();

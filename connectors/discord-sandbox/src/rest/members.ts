@@ -14,9 +14,6 @@ const MAX_TIMEOUT_MS = 28 * 24 * 60 * 60 * 1000;
  * Guilds, members and roles: get guild/roles/members, role add/remove, modify member (roles,
  * nick, `communication_disabled_until` timeouts), kick — with Discord's permission and
  * role-hierarchy checks (50013) and the audit-log reason recorded. Bans are in `bans.ts`.
- *
- * @example
- * router.use(memberRoutes(ctx));
  */
 export function memberRoutes(ctx: RestContext): express.Router {
   const router = express.Router();

@@ -21,9 +21,6 @@ const NONCE_WINDOW_MS = 5 * 60_000;
 /**
  * Channel messages and reactions: list/get/create/edit/delete, `nonce` + `enforce_nonce` dedupe,
  * replies, and `PUT …/reactions/:emoji/@me`.
- *
- * @example
- * router.use(messageRoutes(ctx));
  */
 export function messageRoutes(ctx: RestContext): express.Router {
   const router = express.Router();

@@ -5,9 +5,6 @@ import type { RestContext } from './context.js';
 /**
  * Gateway discovery, the bot's user and application: what discord.js asks for on login
  * (`GET /gateway/bot`) or when fetching `client.application`.
- *
- * @example
- * router.use(miscRoutes(ctx));
  */
 export function miscRoutes(ctx: RestContext): express.Router {
   const router = express.Router();

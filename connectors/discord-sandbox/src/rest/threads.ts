@@ -15,9 +15,6 @@ const ARCHIVE_DURATIONS = [60, 1440, 4320, 10080];
 /**
  * Threads: start one (private by default, as in API v9+) with or without a starter message,
  * thread members (tickets add their opener to a private thread), and active threads.
- *
- * @example
- * router.use(threadRoutes(ctx));
  */
 export function threadRoutes(ctx: RestContext): express.Router {
   const router = express.Router();
@@ -195,9 +192,6 @@ export function threadRoutes(ctx: RestContext): express.Router {
 /**
  * Modifies a thread (name, archived, locked, invitable, auto-archive): the owner may rename and
  * archive its own thread; locking or touching others' threads needs Manage Threads.
- *
- * @example
- * res.json(patchThread(ctx, thread, { archived: true }, reason));
  */
 export function patchThread(
   core: Core,

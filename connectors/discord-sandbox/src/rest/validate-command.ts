@@ -74,9 +74,6 @@ function checkOptions(errors: FormErrors, path: Path, options: unknown): void {
 /**
  * Validates one application command as Discord does (names, descriptions, option order and
  * limits), adding errors under `path` (an index for bulk overwrites).
- *
- * @example
- * const command = parseCommand(errors, [], req.body);
  */
 export function parseCommand(errors: FormErrors, path: Path, input: unknown): CommandBody | null {
   if (!input || typeof input !== 'object' || Array.isArray(input)) {

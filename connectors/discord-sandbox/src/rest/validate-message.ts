@@ -168,9 +168,6 @@ function checkComponents(errors: FormErrors, components: unknown[]): void {
 /**
  * Validates a message body the way Discord does: field errors become one 50035 Invalid Form Body,
  * and a create with nothing to show is 50006 Cannot send an empty message.
- *
- * @example
- * const body = parseMessageBody(req.body, 'create');
  */
 export function parseMessageBody(raw: unknown, mode: 'create' | 'edit'): MessageBody {
   if (raw === undefined || raw === null) raw = {};

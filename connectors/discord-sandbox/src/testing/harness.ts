@@ -26,9 +26,6 @@ export const TEST_INTENTS = [
 /**
  * Starts a sandbox and logs a real discord.js client into it (REST `api` pointed at the sandbox;
  * the gateway is discovered through `GET /gateway/bot`), resolving once `clientReady` fired.
- *
- * @example
- * const { sandbox, client, close } = await startWithClient();
  */
 export async function startWithClient(
   options: SandboxOptions = {},

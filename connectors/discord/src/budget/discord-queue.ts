@@ -6,9 +6,6 @@ import { discordTaskQueue, TASK_QUEUE } from '@guildflow/engine/interpreter';
  * interpreter names it: `discordTaskQueue`). Only workers configured with
  * {@link discordWorkerOptions} poll it, so the server-side rate limit below covers every Discord
  * call of every worker process.
- *
- * @example
- * wf.proxyActivities({ taskQueue: DISCORD_TASK_QUEUE, startToCloseTimeout: '30s' });
  */
 export const DISCORD_TASK_QUEUE = discordTaskQueue(TASK_QUEUE);
 
@@ -90,9 +87,6 @@ const ACTIVITY_TASK_QUEUE = 2;
  * so every deployment gets it whatever Temporal it talks to. The server applies it only with
  * fairness enabled (dynamic config `matching.enableFairness`, see docs/operations.md); the
  * queue-wide rate of {@link discordWorkerOptions} holds either way.
- *
- * @example
- * await configureDiscordQueue(connection.workflowService);
  */
 export async function configureDiscordQueue(
   workflowService: Pick<WorkflowService, 'updateTaskQueueConfig'>,

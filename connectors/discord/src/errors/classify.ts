@@ -37,9 +37,6 @@ export function discordCode(error: unknown): number | undefined {
 /**
  * A `.catch` handler that turns the given Discord error codes into `undefined` (e.g. "already
  * gone" on delete) and rethrows everything else.
- *
- * @example
- * await rest.delete(route).catch(ignoreCodes(10008));
  */
 export function ignoreCodes(...codes: number[]): (error: unknown) => undefined {
   return (error) => {
@@ -51,7 +48,7 @@ export function ignoreCodes(...codes: number[]): (error: unknown) => undefined {
 
 /**
  * Classifies an error from a Discord REST call into the Temporal failure the interpreter acts on
- * (DESIGN.md, Execution):
+ * (docs/discord.md, Errors):
  *
  * | Discord answer | failure `type` | retried? |
  * |---|---|---|
@@ -96,9 +93,6 @@ export function classifyDiscordError(error: unknown, site?: CallSite): unknown {
 
 /**
  * Runs one Discord REST call and throws its failure classified (see {@link classifyDiscordError}).
- *
- * @example
- * const message = await discordCall({ doing: 'post in channel 1' }, () => rest.post(route, { body }));
  */
 export async function discordCall<T>(site: CallSite, call: () => Promise<T>): Promise<T> {
   try {

@@ -76,23 +76,13 @@ export function permissionMessage(site: CallSite | undefined, code: number): str
   return `Guildflow's bot lacks permission to ${doing}${fix}.${hint}`;
 }
 
-/**
- * "Could not …: the channel does not exist …" for a 404 / 10xxx.
- *
- * @example
- * unknownMessage({ doing: 'post in channel 1' }, 10003);
- */
+/** "Could not …: the channel does not exist …" for a 404 / 10xxx. */
 export function unknownMessage(site: CallSite | undefined, code: number, fallback: string): string {
   const what = site?.unknown?.[code] ?? UNKNOWN_RESOURCES[code] ?? fallback;
   return `Could not ${site?.doing ?? 'do this'}: ${what}.`;
 }
 
-/**
- * "Discord refused to …: <reason>" for 400s (50035 and friends).
- *
- * @example
- * invalidMessage({ doing: 'post in channel 1' }, 50035, 'Invalid Form Body\ncontent[…]: …');
- */
+/** "Discord refused to …: <reason>" for 400s (50035 and friends). */
 export function invalidMessage(site: CallSite | undefined, code: number, discord: string): string {
   const known = INVALID_REQUESTS[code];
   const detail = known ?? discord.replace(/\s*\n\s*/g, '; ');

@@ -43,9 +43,6 @@ const DISCORD_EPOCH = 1_420_070_400_000n;
  * `{ channelId, mention }`. Not naturally idempotent, so a retry (attempt > 1) first looks for
  * the channel an earlier attempt may have created — same name and parent, created by the bot
  * since the step was scheduled — and reuses it.
- *
- * @example
- * await createChannelExecutor(deps)({ config: { name: 'ticket-bob', channelType: 'privateThread', parentId, members: [bob] }, context });
  */
 export const createChannelExecutor = defineExecutor(
   'discord.createChannel',
@@ -171,9 +168,6 @@ async function createThread(
  * allowed them, so ticket members cannot write either — and moves to `categoryId` when given,
  * in one request. Idempotent: an archived thread is left as it is, and re-archiving a channel
  * sets the same overwrites again.
- *
- * @example
- * await archiveChannelExecutor(deps)({ config: { channelId, categoryId, reason: 'Ticket resolved' }, context });
  */
 export const archiveChannelExecutor = defineExecutor(
   'discord.archiveChannel',

@@ -16,18 +16,10 @@ import { DISCORD_CONFIG_RULES } from '../validation/rendered-config.js';
 
 /**
  * The type ids of the Discord action nodes (the actions among the catalog's Discord declarations).
- *
- * @example
- * const type: DiscordNodeType = 'discord.sendMessage';
  */
 export type DiscordNodeType = Extract<ActionTypeId, (typeof DISCORD_NODES)[number]['type']>;
 
-/**
- * What every executor talks to: the REST client and the application id (interaction webhooks).
- *
- * @example
- * const deps: ExecutorDeps = { rest: createDiscordRest({ token }), applicationId: '123' };
- */
+/** What every executor talks to: the REST client and the application id (interaction webhooks). */
 export interface ExecutorDeps {
   rest: REST;
   applicationId: string;
@@ -78,9 +70,6 @@ export function auditReason(reason: string | undefined, context: ActionContext):
  * What the running activity attempt knows (from Temporal's activity context, with safe fallbacks
  * outside one): the attempt number, when the step was first scheduled (the same for every
  * attempt; `now` when unknown or implausible) and the cancellation signal to abort requests with.
- *
- * @example
- * const { attempt, scheduledAtMs, signal } = attemptInfo(context);
  */
 export function attemptInfo(context: ActionContext): {
   attempt: number;

@@ -39,9 +39,6 @@ export const addRoleExecutor = defineExecutor(
 /**
  * `discord.removeRole`: takes a role from a member. Naturally idempotent (not having the role is
  * fine). A member who left is an `UnknownResource` error.
- *
- * @example
- * await removeRoleExecutor(deps)({ config: { userId, roleId, reason: 'Onboarding done' }, context });
  */
 export const removeRoleExecutor = defineExecutor(
   'discord.removeRole',
@@ -135,9 +132,6 @@ export const kickMemberExecutor = defineExecutor(
 /**
  * `discord.banMember`: bans a user (member or not), optionally deleting their messages of the
  * last `deleteMessageSeconds` (≤ 7 days). Naturally idempotent: banning a banned user is a 204.
- *
- * @example
- * await banMemberExecutor(deps)({ config: { userId, reason: 'Scam links', deleteMessageSeconds: 86400 }, context });
  */
 export const banMemberExecutor = defineExecutor(
   'discord.banMember',

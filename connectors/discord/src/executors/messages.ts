@@ -66,9 +66,6 @@ export const sendMessageExecutor = defineExecutor(
 /**
  * `discord.editMessage`: changes a message the bot sent; fields left out stay as they are,
  * `buttons: []` / `embeds: []` remove them. Naturally idempotent (a PATCH to the same state).
- *
- * @example
- * await editMessageExecutor(deps)({ config: { channelId, messageId, content: 'Ended', buttons: [] }, context });
  */
 export const editMessageExecutor = defineExecutor(
   'discord.editMessage',
@@ -94,9 +91,6 @@ export const editMessageExecutor = defineExecutor(
  * `discord.deleteMessage`: deletes a message, with the audit-log reason. A message that is
  * already gone (10008 Unknown Message) counts as deleted — which also makes a retry after a lost
  * answer succeed. An unknown channel (10003) is still an error: it usually means a wrong id.
- *
- * @example
- * await deleteMessageExecutor(deps)({ config: { channelId, messageId, reason: 'Spam' }, context });
  */
 export const deleteMessageExecutor = defineExecutor(
   'discord.deleteMessage',
@@ -123,9 +117,6 @@ export const deleteMessageExecutor = defineExecutor(
 /**
  * `discord.addReaction`: the bot reacts with a unicode emoji or a custom one (`name:id`).
  * Naturally idempotent (`PUT …/reactions/:emoji/@me`).
- *
- * @example
- * await addReactionExecutor(deps)({ config: { channelId, messageId, emoji: '🎉' }, context });
  */
 export const addReactionExecutor = defineExecutor(
   'discord.addReaction',

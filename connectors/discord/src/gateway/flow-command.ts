@@ -15,9 +15,6 @@ import type { Connection } from 'mongoose';
  * The built-in `/flow` command, registered for the whole application at gateway start: `run`
  * starts a published graph by name, `list` shows the server's graphs, `status` a run. Only
  * members with Manage Server see it (default permissions), and the handler checks again.
- *
- * @example
- * await rest.put(Routes.applicationCommands(appId), { body: [FLOW_COMMAND] });
  */
 export const FLOW_COMMAND = {
   name: 'flow',

@@ -116,7 +116,9 @@ export class StatsRecorder {
       // the operations that failed; any other error (connection lost) may have applied none.
       const failed = (error as { writeErrors?: { index: number }[] }).writeErrors;
       const entries = [...batch];
-      const retry = failed ? failed.map((e) => entries[e.index]).filter((e) => e !== undefined) : entries;
+      const retry = failed
+        ? failed.map((e) => entries[e.index]).filter((e) => e !== undefined)
+        : entries;
       for (const [id, entry] of retry) {
         const now = this.pending.get(id);
         if (!now) this.pending.set(id, entry);

@@ -33,7 +33,12 @@ describe('activity statistics', () => {
     store = await openStore(mongo);
     const stats = new StatsRecorder(async () => store);
     // This week: u1 posts 3× (#a, #a, #b), u2 2× in #a, u3 once in #b; a bot message; 2 joins, 1 leave.
-    for (const [user, channel] of [['u1', 'a'], ['u1', 'a'], ['u2', 'a'], ['u3', 'b']] as const)
+    for (const [user, channel] of [
+      ['u1', 'a'],
+      ['u1', 'a'],
+      ['u2', 'a'],
+      ['u3', 'b'],
+    ] as const)
       stats.record(message(user, channel), daysAgo(1));
     stats.record(message('u1', 'b'), daysAgo(3));
     stats.record(message('u2', 'a'), daysAgo(3));
@@ -83,8 +88,20 @@ describe('activity statistics', () => {
 
   it('the data.stats executor reads the run’s guild and refuses periods over 90 days', async () => {
     const executor = createStatsExecutor(mongo)['data.stats'];
-    const context = { runId: 'r', graphId: 'g', guildId: 'empty-guild', version: 1, nodeId: 'n', idempotencyKey: 'r:n', simulate: false };
-    expect(await executor({ config: { period: '7d' }, context })).toMatchObject({ messages: 0, activeMembers: 0, topMembers: [] });
+    const context = {
+      runId: 'r',
+      graphId: 'g',
+      guildId: 'empty-guild',
+      version: 1,
+      nodeId: 'n',
+      idempotencyKey: 'r:n',
+      simulate: false,
+    };
+    expect(await executor({ config: { period: '7d' }, context })).toMatchObject({
+      messages: 0,
+      activeMembers: 0,
+      topMembers: [],
+    });
     await expect(executor({ config: { period: '100d' }, context })).rejects.toThrow(/90 days/);
   });
 });

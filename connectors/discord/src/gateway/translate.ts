@@ -146,12 +146,7 @@ function slashCommandEvent(
   };
 }
 
-/**
- * The translation of each router event kind, by kind.
- *
- * @example
- * client.on(Events.GuildMemberAdd, (member) => handle(TRANSLATE.memberJoined(member)));
- */
+/** The translation of each router event kind, by kind. */
 export const TRANSLATE = {
   memberJoined: memberJoinedEvent,
   memberLeft: memberLeftEvent,

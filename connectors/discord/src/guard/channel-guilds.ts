@@ -26,9 +26,6 @@ export class ChannelGuilds {
    * Resolves when the channel is in `guildId`; throws a non-retryable `UnknownResource` failure
    * when it is in another server or is a DM channel, and the classified Discord failure when it
    * cannot be read.
-   *
-   * @example
-   * await channels.assertInGuild(rest, '1300000000000000100', '1300000000000000000');
    */
   async assertInGuild(
     rest: REST,
@@ -56,12 +53,7 @@ export class ChannelGuilds {
       });
   }
 
-  /**
-   * Records a channel's server (e.g. one the bot just created), without a request.
-   *
-   * @example
-   * channels.remember(created.id, context.guildId);
-   */
+  /** Records a channel's server (e.g. one the bot just created), without a request. */
   remember(channelId: string, guildId: string | null): void {
     if (this.guildOf.size >= this.capacity) {
       const oldest = this.guildOf.keys().next().value;
@@ -73,12 +65,7 @@ export class ChannelGuilds {
 
 const shared = new WeakMap<REST, ChannelGuilds>();
 
-/**
- * The channel→server memory shared by every executor bound to this REST client.
- *
- * @example
- * await channelGuildsOf(rest).assertInGuild(rest, channelId, context.guildId);
- */
+/** The channel→server memory shared by every executor bound to this REST client. */
 export function channelGuildsOf(rest: REST): ChannelGuilds {
   let channels = shared.get(rest);
   if (!channels) {

@@ -17,9 +17,6 @@ const DEFAULT_CAPACITY = 10_000;
  * server's graph could message people it has no business with. The first DM to a user costs
  * one `GET /guilds/:guild/members/:user`; later ones within {@link MEMBERSHIP_TTL_MS} none.
  * Refusals are not remembered, so a user who just joined can be greeted at once.
- *
- * @example
- * await guildMembersOf(rest).assertMember(rest, context.guildId, userId, signal);
  */
 export class GuildMembers {
   private readonly confirmed: LRUCache<string, true>;
@@ -35,9 +32,6 @@ export class GuildMembers {
    * Resolves when `userId` is a member of `guildId`; throws a non-retryable `UnknownResource`
    * failure (the node's `error` port) when Discord answers that the user is not a member (10007)
    * or does not exist (10013), and the classified Discord failure when it cannot be asked.
-   *
-   * @example
-   * await members.assertMember(rest, '1300000000000000000', '1300000000000000303');
    */
   async assertMember(
     rest: REST,
@@ -64,12 +58,7 @@ export class GuildMembers {
 
 const shared = new WeakMap<REST, GuildMembers>();
 
-/**
- * The membership memory shared by every executor bound to this REST client.
- *
- * @example
- * await guildMembersOf(rest).assertMember(rest, context.guildId, userId);
- */
+/** The membership memory shared by every executor bound to this REST client. */
 export function guildMembersOf(rest: REST): GuildMembers {
   let members = shared.get(rest);
   if (!members) {

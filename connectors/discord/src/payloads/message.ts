@@ -13,26 +13,15 @@ type MessageConfig = ConfigOf<NodeTypeMap['discord.sendMessage']>;
 
 /**
  * One embed as the catalog declares it (flattened `imageUrl`, `thumbnailUrl`, `#RRGGBB` colors).
- *
- * @example
- * const embed: EmbedConfig = { title: 'Welcome!', color: '#5865F2' };
  */
 export type EmbedConfig = NonNullable<MessageConfig['embeds']>[number];
 
-/**
- * One button as the catalog declares it.
- *
- * @example
- * const button: ButtonConfig = { label: 'Enter', customId: 'giveaway:1', style: 'success' };
- */
+/** One button as the catalog declares it. */
 export type ButtonConfig = NonNullable<MessageConfig['buttons']>[number];
 
 /**
  * The message fields every message node shares (`content`, `embeds`, `buttons`,
  * `allowedRoleMentions`).
- *
- * @example
- * const fields: MessageFields = { content: 'Hi', buttons: [{ label: 'Go', customId: 'go' }] };
  */
 export interface MessageFields {
   content?: string | undefined;

@@ -25,12 +25,7 @@ import { replyExecutor } from '../executors/reply.js';
 import type { DiscordConnection } from '../rest/connections.js';
 import { isRealDiscord } from '../rest/create-rest.js';
 
-/**
- * Every Discord executor factory by node type id (all twelve `discord.*` actions).
- *
- * @example
- * const send = DISCORD_EXECUTORS['discord.sendMessage']({ rest, applicationId });
- */
+/** Every Discord executor factory by node type id (all twelve `discord.*` actions). */
 export const DISCORD_EXECUTORS: { readonly [K in DiscordNodeType]: ExecutorFactory<K> } =
   Object.freeze({
     'discord.sendMessage': sendMessageExecutor,
@@ -47,20 +42,12 @@ export const DISCORD_EXECUTORS: { readonly [K in DiscordNodeType]: ExecutorFacto
     'discord.addReaction': addReactionExecutor,
   });
 
-/**
- * The activities the worker registers: node type id → `(input: ActionInput) => output`.
- *
- * @example
- * const activities: DiscordActivities = createDiscordExecutors({ rest, applicationId });
- */
+/** The activities the worker registers: node type id → `(input: ActionInput) => output`. */
 export type DiscordActivities = Pick<ActionActivities, DiscordNodeType>;
 
 /**
  * Options of {@link createDiscordExecutors}: the live connection and, optionally, the sandbox
  * connection for `simulate: true` runs (see `discordConnectionsFromEnv`).
- *
- * @example
- * const options: DiscordExecutorsOptions = { rest, applicationId, simulation: sandboxConnection };
  */
 export interface DiscordExecutorsOptions extends DiscordConnection {
   simulation?: DiscordConnection | undefined;

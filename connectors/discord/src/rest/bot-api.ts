@@ -17,9 +17,6 @@ const CALL_TIMEOUT_MS = 5_000;
  * The bot's REST access from the environment, as the gateway and the workers use it: real
  * Discord with `DISCORD_TOKEN` (`DISCORD_API_URL` overrides the base), else the sandbox at
  * `GUILDFLOW_SANDBOX_URL` with its bot token; undefined when neither is set.
- *
- * @example
- * createApp({ ...deps, discordBot: botApiFromEnv(process.env) });
  */
 export function botApiFromEnv(env: NodeJS.ProcessEnv): DiscordBot | undefined {
   const token = env.DISCORD_TOKEN?.trim();

@@ -5,12 +5,7 @@ import { applicationIdFromToken, createDiscordRest, DISCORD_API_URL } from './cr
 /** Where `npm start` runs the sandbox when no other URL is configured. */
 export const DEFAULT_SANDBOX_URL = 'http://127.0.0.1:3210';
 
-/**
- * One REST client and the application id its interaction webhooks use.
- *
- * @example
- * const connection: DiscordConnection = { rest: createDiscordRest({ token }), applicationId: '123' };
- */
+/** One REST client and the application id its interaction webhooks use. */
 export interface DiscordConnection {
   rest: REST;
   applicationId: string;
@@ -29,7 +24,7 @@ export interface DiscordConnections extends DiscordConnection {
 }
 
 /**
- * Builds the connections from the environment (DESIGN.md, Running it):
+ * Builds the connections from the environment (README, Settings):
  *
  * - `DISCORD_TOKEN` set: live runs use Discord (`DISCORD_API_URL` overrides the base URL, for a
  *   proxy); the application id is `DISCORD_APPLICATION_ID` or read from the token. Simulated runs
@@ -38,9 +33,6 @@ export interface DiscordConnections extends DiscordConnection {
  * - no `DISCORD_TOKEN`: everything uses the sandbox at `GUILDFLOW_SANDBOX_URL`
  *   (`npm start` sets it; `http://127.0.0.1:3210` by default) with `GUILDFLOW_SANDBOX_TOKEN`
  *   or the sandbox's default token.
- *
- * @example
- * const connections = discordConnectionsFromEnv({ DISCORD_TOKEN: 'MTIz….x.y' });
  */
 export function discordConnectionsFromEnv(
   env: NodeJS.ProcessEnv = process.env,

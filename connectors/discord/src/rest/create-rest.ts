@@ -11,9 +11,6 @@ export const DISCORD_REQUEST_TIMEOUT_MS = 15_000;
 
 /**
  * Options of {@link createDiscordRest}.
- *
- * @example
- * const options: DiscordRestOptions = { token: sandbox.token, apiUrl: sandbox.apiUrl };
  */
 export interface DiscordRestOptions {
   /** The bot token (without the `Bot ` prefix). */

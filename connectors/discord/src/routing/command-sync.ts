@@ -60,9 +60,6 @@ export function discordCommandsApi(options: {
 /**
  * The command Discord registers for a `trigger.slashCommand` config (required options first,
  * as Discord demands).
- *
- * @example
- * slashCommandJson({ name: 'warn', description: 'Warn a member', options: [{ name: 'user', type: 'user', description: 'Who', required: true }] });
  */
 export function slashCommandJson(config: Record<string, unknown>): Record<string, unknown> {
   const options = (Array.isArray(config.options) ? config.options : []) as {
@@ -92,9 +89,6 @@ export function slashCommandJson(config: Record<string, unknown>): Record<string
  * activated or deactivated, the guild's whole command list is written again (a bulk overwrite
  * is idempotent and removes commands of disabled graphs). Runs after the router hook, which
  * records the trigger types it reads.
- *
- * @example
- * composeActivation(routerActivation(store), commandActivation(store, discordCommandsApi({ … })));
  */
 export function commandActivation(store: () => Promise<Store>, api: CommandsApi): ActivationHooks {
   const sync = async (guildId: string): Promise<void> => {
@@ -131,9 +125,6 @@ export function commandActivation(store: () => Promise<Store>, api: CommandsApi)
  * `DISCORD_TOKEN` (application id from `DISCORD_APPLICATION_ID` or the token), else the sandbox
  * at `GUILDFLOW_SANDBOX_URL`; undefined when neither is configured (publishing a slash-command
  * graph then fails with a clear message).
- *
- * @example
- * const api = commandsApiFromEnv(process.env);
  */
 export function commandsApiFromEnv(env: NodeJS.ProcessEnv): CommandsApi | undefined {
   const token = env.DISCORD_TOKEN?.trim();
@@ -150,12 +141,7 @@ export function commandsApiFromEnv(env: NodeJS.ProcessEnv): CommandsApi | undefi
   return sandbox && discordCommandsApi(sandbox);
 }
 
-/**
- * Commands that cannot be registered: the service has neither a bot token nor a sandbox.
- *
- * @example
- * const api = commandsApiFromEnv(process.env) ?? noCommandsApi;
- */
+/** Commands that cannot be registered: the service has neither a bot token nor a sandbox. */
 export const noCommandsApi: CommandsApi = {
   putGuildCommands: async () => {
     throw new Error(

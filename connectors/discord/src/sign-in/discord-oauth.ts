@@ -37,9 +37,6 @@ export function discordOAuth(settings: DiscordOAuthSettings): DiscordOAuth {
  * Sign-in with Discord (OAuth2 authorization code flow), from the Discord application's OAuth2
  * page: `DISCORD_CLIENT_ID`, `DISCORD_CLIENT_SECRET` and optionally `DISCORD_API_BASE`; the
  * redirect URI is `<GUILDFLOW_PUBLIC_URL>/auth/discord/callback`.
- *
- * @example
- * const discordOAuth: DiscordOAuthSettings = { clientId: '1300…', clientSecret: 's3cret' };
  */
 export interface DiscordOAuthSettings {
   clientId: string;
@@ -67,12 +64,7 @@ export interface DiscordOAuthSettings {
  */
 export const DISCORD_API_BASE = 'https://discord.com/api/v10';
 
-/**
- * What sign-in asks Discord for: who you are and which guilds you are in.
- *
- * @example
- * url.searchParams.set('scope', SIGN_IN_SCOPES);
- */
+/** What sign-in asks Discord for: who you are and which guilds you are in. */
 export const SIGN_IN_SCOPES = 'identify guilds';
 
 /**
@@ -114,9 +106,6 @@ export function authorizeUrlOf(
  * grant: the token exchange (form-encoded, client credentials), `/users/@me` and
  * `/users/@me/guilds` (every page). The grant is what lets the session re-check the guilds
  * later; the caller stores it sealed.
- *
- * @example
- * const { user, guildIds, grant } = await identityFromCode(settings, code, redirectUri, Date.now());
  */
 export async function identityFromCode(
   settings: DiscordOAuthSettings,

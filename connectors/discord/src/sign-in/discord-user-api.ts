@@ -66,9 +66,6 @@ export async function callDiscord(url: string, init: RequestInit): Promise<Disco
 /**
  * `POST /oauth2/token` (form-encoded, with the client credentials): the code exchange or a
  * refresh.
- *
- * @example
- * await tokenRequest(api, { client_id, client_secret }, { grant_type: 'refresh_token', refresh_token });
  */
 export async function tokenRequest(
   api: string,
@@ -89,9 +86,6 @@ export async function tokenRequest(
 /**
  * The grant in a token answer (`access_token`, `refresh_token`, `expires_in` seconds), or
  * undefined when there is no access token.
- *
- * @example
- * const grant = grantOf(answer.body, Date.now());
  */
 export function grantOf(body: unknown, now: number): DiscordGrant | undefined {
   const token = body as { access_token?: unknown; refresh_token?: unknown; expires_in?: unknown };

@@ -38,12 +38,7 @@ export async function startHarness(): Promise<Harness> {
   return { sandbox, deps: freshDeps(), freshDeps, close: () => sandbox.close() };
 }
 
-/**
- * An action context in the sandbox guild, unique per call (its own run id and idempotency key).
- *
- * @example
- * const context = actionContext({ nodeId: 'greet' });
- */
+/** An action context in the sandbox guild, unique per call (its own run id and idempotency key). */
 export function actionContext(overrides: Partial<ActionContext> = {}): ActionContext {
   const runId = overrides.runId ?? `run-${randomUUID()}`;
   const nodeId = overrides.nodeId ?? 'node';
@@ -60,12 +55,7 @@ export function actionContext(overrides: Partial<ActionContext> = {}): ActionCon
   };
 }
 
-/**
- * Runs `fn` inside a Temporal activity context (attempt 1, scheduled now, unless overridden).
- *
- * @example
- * const out = await inActivity(() => send({ config, context }), { attempt: 2 });
- */
+/** Runs `fn` inside a Temporal activity context (attempt 1, scheduled now, unless overridden). */
 export function inActivity<T>(fn: () => Promise<T>, info: Partial<Info> = {}): Promise<T> {
   const now = Date.now();
   const env = new MockActivityEnvironment(

@@ -34,9 +34,6 @@ export const DISCORD_CONFIG_RULES: RenderedConfigRules = Object.freeze({
 /**
  * Checks a Discord node's rendered config before any request (see {@link DISCORD_CONFIG_RULES});
  * throws a non-retryable `InvalidConfig` failure listing every problem.
- *
- * @example
- * const config = validateRenderedConfig(getNodeType('discord.sendMessage')!, input.config);
  */
 export function validateRenderedConfig<D extends NodeDeclaration>(
   declaration: D,
@@ -45,12 +42,7 @@ export function validateRenderedConfig<D extends NodeDeclaration>(
   return validateRendered(declaration, config, DISCORD_CONFIG_RULES);
 }
 
-/**
- * The problems of a Discord node's rendered config (empty when it can be sent).
- *
- * @example
- * renderedConfigIssues(getNodeType('discord.reply')!, { content: '' });
- */
+/** The problems of a Discord node's rendered config (empty when it can be sent). */
 export function renderedConfigIssues(declaration: NodeDeclaration, config: unknown): ConfigIssue[] {
   return checkRendered(declaration, config, DISCORD_CONFIG_RULES);
 }

@@ -1,18 +1,10 @@
 /** How an action's activity is timed and retried, and the error types executors throw. */
 
-/**
- * A duration in the `ms` format Temporal accepts (`500ms`, `30s`, `5m`, `2h`, `1d`).
- *
- * @example
- * const timeout: PolicyDuration = '30s';
- */
+/** A duration in the `ms` format Temporal accepts (`500ms`, `30s`, `5m`, `2h`, `1d`). */
 export type PolicyDuration = `${number}${'ms' | 's' | 'm' | 'h' | 'd'}`;
 
 /**
  * Temporal retry policy of an action (assignable to `@temporalio/workflow`'s `RetryPolicy`).
- *
- * @example
- * const retry: RetryPolicyDeclaration = { maximumAttempts: 3, initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s' };
  */
 export interface RetryPolicyDeclaration {
   maximumAttempts: number;
@@ -29,12 +21,7 @@ export interface RetryPolicyDeclaration {
  */
 export type ActionQueue = 'discord';
 
-/**
- * Timeout and retry policy of an action's activity.
- *
- * @example
- * wf.proxyActivities({ startToCloseTimeout: policy.startToCloseTimeout, retry: policy.retry });
- */
+/** Timeout and retry policy of an action's activity. */
 export interface ActivityPolicy {
   startToCloseTimeout: PolicyDuration;
   retry: RetryPolicyDeclaration;
@@ -112,9 +99,6 @@ export const NON_RETRYABLE_ERRORS: readonly string[] = Object.freeze([
 /**
  * The policy of an action that does not override it: 30 s per attempt, 5 attempts with
  * exponential backoff from 1 s to 1 min; the non-retryable error types fail at once.
- *
- * @example
- * const policy = getNodeType('discord.addRole')!.policy ?? DEFAULT_ACTION_POLICY;
  */
 export const DEFAULT_ACTION_POLICY: ActivityPolicy = Object.freeze({
   startToCloseTimeout: '30s',

@@ -25,8 +25,8 @@ import {
   type OutputOf,
 } from './index.js';
 
-/** Every type id DESIGN.md's node catalog lists, plus the Stripe actions this catalog chose. */
-const DESIGN_TYPES = {
+/** Every public type id of the node catalog (docs/nodes.md): ids never change. */
+const PUBLIC_TYPES = {
   trigger: [
     'trigger.memberJoined',
     'trigger.memberLeft',
@@ -80,8 +80,8 @@ const DESIGN_TYPES = {
   ],
 } as const;
 
-/** DESIGN.md's table: config fields and output names that never change. */
-const DESIGN_TABLE: Record<string, { config: string[]; output: string[] }> = {
+/** The public contract (docs/nodes.md): config fields and output names that never change. */
+const PUBLIC_FIELDS: Record<string, { config: string[]; output: string[] }> = {
   'trigger.memberJoined': {
     config: [],
     output: [
@@ -233,21 +233,21 @@ function propertiesAt(schema: unknown, path: string): boolean {
 }
 
 describe('the catalog', () => {
-  it('declares exactly the node types of DESIGN.md, each with the right kind', () => {
+  it('declares exactly the public node types, each with the right kind', () => {
     const expected = [
-      ...DESIGN_TYPES.trigger,
-      ...DESIGN_TYPES.action,
-      ...DESIGN_TYPES.control,
+      ...PUBLIC_TYPES.trigger,
+      ...PUBLIC_TYPES.action,
+      ...PUBLIC_TYPES.control,
     ].sort();
     expect([...catalog.keys()].sort()).toEqual(expected);
     expect(NODE_DECLARATIONS.length).toBe(catalog.size); // no duplicate type ids
-    for (const [kind, types] of Object.entries(DESIGN_TYPES)) {
+    for (const [kind, types] of Object.entries(PUBLIC_TYPES)) {
       for (const type of types) expect(getNodeType(type)?.kind, type).toBe(kind);
     }
   });
 
-  it('keeps the config and output names of the DESIGN table', () => {
-    for (const [type, names] of Object.entries(DESIGN_TABLE)) {
+  it('keeps the config and output names of the public contract', () => {
+    for (const [type, names] of Object.entries(PUBLIC_FIELDS)) {
       const declaration = getNodeType(type)!;
       for (const field of names.config)
         expect(propertiesAt(declaration.config, field), `${type} config ${field}`).toBe(true);

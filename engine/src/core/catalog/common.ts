@@ -1,12 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { PortDeclaration } from './node-kinds.js';
 
-/**
- * The single `out` port of most nodes.
- *
- * @example
- * defineNode({ …, ports: { outputs: OUT } });
- */
+/** The single `out` port of most nodes. */
 export const OUT: readonly PortDeclaration[] = Object.freeze([{ id: 'out', label: 'Next' }]);
 
 /**
@@ -24,12 +19,7 @@ export const COLORS = {
   stripe: '#635BFF',
 } as const;
 
-/**
- * Output schema of the guild a member event happened in.
- *
- * @example
- * Type.Object({ guild: GuildRef() });
- */
+/** Output schema of the guild a member event happened in. */
 export function GuildRef() {
   return Type.Object({
     id: Type.String(),

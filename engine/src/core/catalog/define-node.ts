@@ -23,12 +23,7 @@ export interface ConfigIssue {
   message: string;
 }
 
-/**
- * A realistic example config (shown in the docs and the builder; every one must validate).
- *
- * @example
- * const example: NodeExample = { title: 'Welcome message', config: { channelId: '{{ vars.welcome }}', content: 'Hi!' } };
- */
+/** A realistic example config (shown in the docs and the builder; every one must validate). */
 export interface NodeExample {
   title: string;
   config: Record<string, unknown>;
@@ -107,9 +102,6 @@ export interface NodeDefinition<
 /**
  * A node type of the catalog: its definition with the defaults resolved (input mode, the
  * automatic `error` port of actions, the activity policy).
- *
- * @example
- * const declaration: NodeDeclaration | undefined = getNodeType('discord.sendMessage');
  */
 export interface NodeDeclaration<
   T extends string = string,
@@ -137,15 +129,10 @@ export interface NodeDeclaration<
   readonly scope: readonly ExpressionRoot[];
 }
 
-/**
- * The roots of the expression scope (DESIGN.md, Expressions).
- *
- * @example
- * const roots: ExpressionRoot[] = ['trigger', 'nodes', 'vars'];
- */
+/** The roots of the expression scope (docs/expressions.md). */
 export type ExpressionRoot = 'trigger' | 'nodes' | 'vars' | 'item' | 'run' | 'now';
 
-/** Every root, in DESIGN order. */
+/** Every root, in the order docs/expressions.md lists them. */
 const FULL_SCOPE: readonly ExpressionRoot[] = Object.freeze([
   'trigger',
   'nodes',

@@ -43,9 +43,6 @@ export function fieldMode(
 /**
  * True when the field at `path` is kept literal (never rendered). The interpreter passes this
  * as `renderValue`'s `skip` (together with condition fields).
- *
- * @example
- * renderValue(node.config, scope, { skip: (path) => isLiteralField(declaration, path) || isConditionField(declaration, path) });
  */
 export function isLiteralField(
   declaration: Pick<NodeDeclaration, 'literal'>,

@@ -11,20 +11,10 @@ import type { NodeUi } from './ui-hints.js';
 import { listNodeTypes, outputPortsOf } from './registry.js';
 import { isExprSchema } from './schemas.js';
 
-/**
- * A plain JSON Schema object (no TypeBox symbols).
- *
- * @example
- * const schema: JsonSchema = toJsonSchema(getNodeType('flow.if')!.config);
- */
+/** A plain JSON Schema object (no TypeBox symbols). */
 export type JsonSchema = Record<string, unknown>;
 
-/**
- * One node type as served by `GET /api/catalog`: plain JSON.
- *
- * @example
- * const sendMessage = catalogJson().nodes.find((n) => n.type === 'discord.sendMessage');
- */
+/** One node type as served by `GET /api/catalog`: plain JSON. */
 export interface NodeTypeJson {
   type: string;
   kind: NodeKind;
@@ -52,12 +42,7 @@ export interface NodeTypeJson {
   examples: NodeExample[];
 }
 
-/**
- * The catalog as served by `GET /api/catalog`.
- *
- * @example
- * res.json(catalogJson());
- */
+/** The catalog as served by `GET /api/catalog`. */
 export interface CatalogJson {
   groups: NodeGroup[];
   nodes: NodeTypeJson[];

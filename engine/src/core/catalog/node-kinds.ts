@@ -3,9 +3,6 @@
 /**
  * What runs a node: `trigger` starts a run, `action` is one Temporal activity (dispatched
  * generically by its type id), `control` is handled by the interpreter in workflow code.
- *
- * @example
- * const kind: NodeKind = 'action';
  */
 export type NodeKind = 'trigger' | 'action' | 'control';
 
@@ -17,20 +14,10 @@ export type NodeKind = 'trigger' | 'action' | 'control';
  */
 export const NODE_GROUPS = ['Triggers', 'Discord', 'Flow', 'Data', 'HTTP', 'Stripe'] as const;
 
-/**
- * A palette group.
- *
- * @example
- * const group: NodeGroup = 'Discord';
- */
+/** A palette group. */
 export type NodeGroup = (typeof NODE_GROUPS)[number];
 
-/**
- * An output port (a React Flow source handle).
- *
- * @example
- * const port: PortDeclaration = { id: 'true', label: 'True' };
- */
+/** An output port (a React Flow source handle). */
 export interface PortDeclaration {
   readonly id: string;
   readonly label: string;
@@ -50,9 +37,6 @@ export type InputMode = 'none' | 'one' | 'many';
 /**
  * The output ports of a node type: a fixed list, or a function of the node's (raw, possibly
  * invalid) config, as for `flow.switch`.
- *
- * @example
- * const outputs: OutputPorts = (config) => [{ id: 'default', label: 'Default' }];
  */
 export type OutputPorts =
   | readonly PortDeclaration[]
@@ -61,9 +45,6 @@ export type OutputPorts =
 /**
  * The `error` port every action has: taken after its retries are exhausted (or at once for a
  * non-retryable error), with output `{ error: { code, message, retryable } }`.
- *
- * @example
- * edges.filter((e) => e.sourceHandle === ERROR_PORT.id);
  */
 export const ERROR_PORT: PortDeclaration = Object.freeze({
   id: 'error',

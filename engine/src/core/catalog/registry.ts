@@ -24,20 +24,10 @@ export const NODE_DECLARATIONS = [
   ...STRIPE_NODES,
 ] as const;
 
-/**
- * The union of all declaration types.
- *
- * @example
- * const d: AnyNodeDeclaration = NODE_DECLARATIONS[0];
- */
+/** The union of all declaration types. */
 export type AnyNodeDeclaration = (typeof NODE_DECLARATIONS)[number];
 
-/**
- * Every public node type id.
- *
- * @example
- * const type: NodeTypeId = 'discord.sendMessage';
- */
+/** Every public node type id. */
 export type NodeTypeId = AnyNodeDeclaration['type'];
 
 /**
@@ -52,9 +42,6 @@ export type NodeTypeMap = { [D in AnyNodeDeclaration as D['type']]: D };
 /**
  * Type ids of the action nodes (each one is an activity named by its type id), from the
  * declarations' `kind`.
- *
- * @example
- * const executors: { [K in ActionTypeId]: ActionExecutor<NodeTypeMap[K]> } = { … };
  */
 export type ActionTypeId = Extract<AnyNodeDeclaration, { kind: 'action' }>['type'];
 
@@ -89,12 +76,7 @@ export function getNodeType(type: string): NodeDeclaration | undefined {
   return catalog.get(type);
 }
 
-/**
- * Every declaration, in palette order.
- *
- * @example
- * listNodeTypes().filter((d) => d.group === 'Discord');
- */
+/** Every declaration, in palette order. */
 export function listNodeTypes(): readonly NodeDeclaration[] {
   return LIST;
 }

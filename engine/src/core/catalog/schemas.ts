@@ -85,12 +85,7 @@ export function isTemplate(value: unknown): value is string {
  */
 export const SNOWFLAKE_PATTERN = '^[0-9]{1,20}$';
 
-/**
- * A Discord id (channel, user, role, message, …) or a template resolving to one.
- *
- * @example
- * Type.Object({ channelId: Snowflake('Channel to post in.') });
- */
+/** A Discord id (channel, user, role, message, …) or a template resolving to one. */
 export function Snowflake(description: string) {
   return Expr(Type.String({ pattern: SNOWFLAKE_PATTERN }), { description });
 }
@@ -114,12 +109,7 @@ export const DURATION_PATTERN =
  */
 export const DURATION_TITLE = 'Duration';
 
-/**
- * A duration field (or a template resolving to one).
- *
- * @example
- * Type.Object({ timeout: Duration('How long to wait.', { default: '1h' }) });
- */
+/** A duration field (or a template resolving to one). */
 export function Duration(description: string, options: SchemaOptions = {}) {
   return Expr(Type.String({ pattern: DURATION_PATTERN, maxLength: 64, title: DURATION_TITLE }), {
     description,
@@ -155,12 +145,7 @@ export function literalDurationMs(value: unknown): number | undefined {
 export const DATE_TIME_PATTERN =
   '^\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?$';
 
-/**
- * A date field (or a template resolving to one).
- *
- * @example
- * Type.Object({ until: DateTime('When to continue.') });
- */
+/** A date field (or a template resolving to one). */
 export function DateTime(description: string) {
   return Expr(Type.String({ pattern: DATE_TIME_PATTERN }), {
     description,
@@ -176,22 +161,12 @@ export function DateTime(description: string) {
  */
 export const URL_PATTERN = '^https?://[^\\s/$.?#][^\\s]*$';
 
-/**
- * An http(s) URL field, or a template string (which may build the URL: `https://api/{{ … }}`).
- *
- * @example
- * Type.Object({ url: Url('Where to send the request.') });
- */
+/** An http(s) URL field, or a template string (which may build the URL: `https://api/{{ … }}`). */
 export function Url(description: string) {
   return Expr(Type.String({ pattern: URL_PATTERN, maxLength: 2048 }), { description });
 }
 
-/**
- * Schema of a member reference in outputs: `{ id, username, mention }`.
- *
- * @example
- * Type.Object({ user: MemberRef() });
- */
+/** Schema of a member reference in outputs: `{ id, username, mention }`. */
 export function MemberRef(description = 'A member or user.') {
   return Type.Object(
     {
@@ -203,42 +178,22 @@ export function MemberRef(description = 'A member or user.') {
   );
 }
 
-/**
- * An optional audit-log reason (Discord caps it at 512 characters).
- *
- * @example
- * Type.Object({ reason: Reason() });
- */
+/** An optional audit-log reason (Discord caps it at 512 characters). */
 export function Reason() {
   return Type.Optional(Type.String({ maxLength: 512, description: 'Shown in the audit log.' }));
 }
 
-/**
- * An empty config (no settings).
- *
- * @example
- * defineNode({ …, config: NoConfig() });
- */
+/** An empty config (no settings). */
 export function NoConfig() {
   return Type.Object({}, { additionalProperties: false });
 }
 
-/**
- * The JSON Schema combinator "exactly one of these fields is present".
- *
- * @example
- * Type.Object({ channelId, userId }, { additionalProperties: false, oneOf: exactlyOneOf('channelId', 'userId') });
- */
+/** The JSON Schema combinator "exactly one of these fields is present". */
 export function exactlyOneOf(...fields: string[]): Record<string, unknown>[] {
   return fields.map(requiredField);
 }
 
-/**
- * The JSON Schema combinator "at least one of these fields is present".
- *
- * @example
- * Type.Object({ content, embeds }, { anyOf: atLeastOneOf('content', 'embeds') });
- */
+/** The JSON Schema combinator "at least one of these fields is present". */
 export function atLeastOneOf(...fields: string[]): Record<string, unknown>[] {
   return fields.map(requiredField);
 }
@@ -246,9 +201,6 @@ export function atLeastOneOf(...fields: string[]): Record<string, unknown>[] {
 /**
  * `{ type: 'object', properties: { <field>: {} }, required: [field] }`: "the field is present"
  * (the empty `properties` entry keeps ajv's strictRequired mode satisfied).
- *
- * @example
- * Type.Object({ … }, { allOf: [{ if: …, then: requiredField('memberId') }] });
  */
 export function requiredField(field: string): Record<string, unknown> {
   return { type: 'object', properties: { [field]: {} }, required: [field] };
@@ -267,9 +219,6 @@ export function issueIf(condition: boolean, path: string, message: string): Conf
 /**
  * A string enum as plain JSON Schema `{ type: 'string', enum: [...] }` (friendlier to form
  * generators than TypeBox's union of literals), typed as the union of its values.
- *
- * @example
- * const scope = StringEnum(['guild', 'member'], { default: 'guild' });
  */
 export function StringEnum<const V extends readonly string[]>(
   values: V,

@@ -3,9 +3,6 @@
 /**
  * Config form widgets the builder knows. Fields without a widget get the default input for
  * their JSON Schema type.
- *
- * @example
- * const widget: Widget = 'channel';
  */
 export type Widget =
   | 'text'
@@ -40,12 +37,7 @@ export type Widget =
   | 'graph'
   | 'color';
 
-/**
- * UI hints of one config field.
- *
- * @example
- * const hint: FieldUi = { widget: 'channel', placeholder: '#general', help: 'Where to post.' };
- */
+/** UI hints of one config field. */
 export interface FieldUi {
   widget?: Widget;
   /** For a `list` field: the widget of each element (e.g. `role` for a list of role ids). */
@@ -57,9 +49,6 @@ export interface FieldUi {
 /**
  * UI hints of a node type: palette icon (a short icon name the builder maps), accent color
  * and per-field hints.
- *
- * @example
- * const ui: NodeUi = { icon: 'message', color: '#5865F2', fields: { content: { widget: 'textarea' } } };
  */
 export interface NodeUi<K extends string = string> {
   icon: string;

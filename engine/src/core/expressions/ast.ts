@@ -1,28 +1,13 @@
 import type { RootName } from './scope.js';
 
-/**
- * Unary operators (`not` is stored as `!` with `word: true`).
- *
- * @example
- * const op: UnaryOp = '!';
- */
+/** Unary operators (`not` is stored as `!` with `word: true`). */
 export type UnaryOp = '-' | '+' | '!';
 
-/**
- * Binary operators after normalisation (`and` → `&&`, `or` → `||`, `===` → `==`, `!==` → `!=`).
- *
- * @example
- * const op: BinaryOp = '&&';
- */
+/** Binary operators after normalisation (`and` → `&&`, `or` → `||`, `===` → `==`, `!==` → `!=`). */
 export type BinaryOp =
   '&&' | '||' | '??' | '==' | '!=' | '<' | '<=' | '>' | '>=' | '+' | '-' | '*' | '/' | '%';
 
-/**
- * The checked expression tree the evaluator walks. Built only by `compile.ts`.
- *
- * @example
- * const node: Node = { kind: 'member', object: { kind: 'root', name: 'trigger' }, property: { kind: 'literal', value: 'name' } };
- */
+/** The checked expression tree the evaluator walks. Built only by `compile.ts`. */
 export type Node =
   | { kind: 'literal'; value: string | number | boolean | null }
   | { kind: 'root'; name: RootName }

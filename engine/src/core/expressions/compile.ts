@@ -13,12 +13,7 @@ import { Budget } from './limits.js';
 import { isRootName, ROOT_NAMES, unknownNameMessage } from './scope.js';
 import { isForbiddenKey } from './values.js';
 
-/**
- * A bare expression after checking: its tree, or the problems that prevent evaluating it.
- *
- * @example
- * const compiled: CompiledExpression = compileExpression('trigger.name', 2);
- */
+/** A bare expression after checking: its tree, or the problems that prevent evaluating it. */
 export interface CompiledExpression {
   source: string;
   /** Offset of `source` in the template it came from. */

@@ -49,9 +49,6 @@ export function expressionSpans(text: string): ExpressionSpan[] {
 /**
  * How a field's text is read: `template` (text with `{{ … }}`) or `condition` (a bare
  * expression, or one `{{ … }}`, as `flow.if` takes it).
- *
- * @example
- * const mode: EditingMode = 'condition';
  */
 export type EditingMode = 'template' | 'condition';
 

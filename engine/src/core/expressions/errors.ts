@@ -7,9 +7,6 @@
  * - `unknown-filter` / `filter-arguments`: a filter that does not exist or got the wrong number of arguments;
  * - `limit`: a size, depth or time bound was exceeded;
  * - `type`: a value of the wrong type at evaluation time (`join` on a number…).
- *
- * @example
- * const code: ExpressionErrorCode = 'unknown-name';
  */
 export type ExpressionErrorCode =
   | 'syntax'
@@ -24,9 +21,6 @@ export type ExpressionErrorCode =
 /**
  * One problem found in a template without evaluating it (see `checkTemplate`).
  * `position` is a character offset into the template text.
- *
- * @example
- * const problem: ExpressionProblem = { code: 'syntax', message: 'empty expression in {{ }}', position: 2 };
  */
 export interface ExpressionProblem {
   message: string;

@@ -13,12 +13,7 @@ import jsep from 'jsep';
 import { ExpressionError } from './errors.js';
 import { LIMITS } from './limits.js';
 
-/**
- * jsep's node type, re-exported so no other module imports jsep.
- *
- * @example
- * const tree: SyntaxNode = parseSyntax('a.b');
- */
+/** jsep's node type, re-exported so no other module imports jsep. */
 export type SyntaxNode = jsep.Expression;
 
 const FILTER_PRECEDENCE = 20;

@@ -35,12 +35,7 @@ export {
  */
 export const EXPRESSION_LANGUAGE_VERSION = 1;
 
-/**
- * Documentation of one filter, for the builder's autocomplete and the docs.
- *
- * @example
- * const info: FilterInfo = { name: 'upper', signature: 'upper', summary: 'Text in upper case.', example: '{{ "a" | upper }} → A', minArgs: 0, maxArgs: 0 };
- */
+/** Documentation of one filter, for the builder's autocomplete and the docs. */
 export interface FilterInfo {
   name: string;
   signature: string;

@@ -4,12 +4,7 @@ import type { Scope } from './scope.js';
 import { renderTemplate } from './template.js';
 import { isPlainObject } from './values.js';
 
-/**
- * Options for `renderValue`.
- *
- * @example
- * const options: RenderValueOptions = { skip: (path) => path[0] === 'condition' };
- */
+/** Options for `renderValue`. */
 export interface RenderValueOptions {
   /** Return true to keep the value at this path (keys from the root) literal, including everything below it. */
   skip?: (path: string[]) => boolean;

@@ -6,20 +6,10 @@
  */
 export const ROOT_NAMES = ['trigger', 'nodes', 'vars', 'item', 'run', 'now'] as const;
 
-/**
- * One scope root.
- *
- * @example
- * const root: RootName = 'trigger';
- */
+/** One scope root. */
 export type RootName = (typeof ROOT_NAMES)[number];
 
-/**
- * What `run` holds: the run's id, its graph and pinned version, and when it started (ISO text).
- *
- * @example
- * const run: RunInfo = { id: 'run-1', graphId: 'g1', version: 3, startedAt: '2024-05-01T12:00:00.000Z' };
- */
+/** What `run` holds: the run's id, its graph and pinned version, and when it started (ISO text). */
 export interface RunInfo {
   id?: string;
   graphId?: string;

@@ -1,9 +1,4 @@
-/**
- * The strongly connected components of a graph (internal numeric form, for the algorithms).
- *
- * @example
- * const { list, cyclic } = indexGraph(doc).components();
- */
+/** The strongly connected components of a graph (internal numeric form, for the algorithms). */
 export interface Components {
   /** Components as lists of node positions (in `nodeIds`), sinks first. */
   readonly list: readonly (readonly number[])[];

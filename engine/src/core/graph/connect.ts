@@ -5,9 +5,6 @@ import { DEFAULT_PORT, type GraphNode } from './schema.js';
 
 /**
  * Why {@link canConnect} refused a connection.
- *
- * @example
- * const code: ConnectionRefusal = 'cycle';
  */
 export type ConnectionRefusal =
   | 'unknown-source'
@@ -21,18 +18,10 @@ export type ConnectionRefusal =
 
 /**
  * Answer of {@link canConnect}.
- *
- * @example
- * const answer: ConnectionCheck = { ok: false, code: 'self-loop', reason: 'A node cannot connect to itself.' };
  */
 export type ConnectionCheck = { ok: true } | { ok: false; code: ConnectionRefusal; reason: string };
 
-/**
- * A connection the user is drawing (React Flow's `Connection`).
- *
- * @example
- * const connection: ConnectionRequest = { source: 'check', sourceHandle: 'true', target: 'greet' };
- */
+/** A connection the user is drawing (React Flow's `Connection`). */
 export interface ConnectionRequest {
   source: string;
   /** Output port; `out` when null or omitted. */

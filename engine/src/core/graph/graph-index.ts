@@ -121,19 +121,11 @@ export function indexGraph(doc: GraphDocument): GraphIndex {
   return new Index(doc);
 }
 
-/**
- * A document or its index: every algorithm accepts either.
- *
- * @example
- * const order = (g: GraphLike) => topologicalOrder(g);
- */
+/** A document or its index: every algorithm accepts either. */
 export type GraphLike = GraphDocument | GraphIndex;
 
 /**
  * True when `graph` is an index built by {@link indexGraph} (rather than a bare document).
- *
- * @example
- * const index = isGraphIndex(g) ? g : indexGraph(g);
  */
 export function isGraphIndex(graph: GraphLike): graph is GraphIndex {
   return graph instanceof Index;
@@ -141,9 +133,6 @@ export function isGraphIndex(graph: GraphLike): graph is GraphIndex {
 
 /**
  * @internal The internal index of a document or index (builds one for a document).
- *
- * @example
- * const index = internalIndex(doc);
  */
 export function internalIndex(graph: GraphLike): Index {
   return graph instanceof Index ? graph : new Index(graph as GraphDocument);

@@ -37,7 +37,7 @@ function graph(nodes: Spec[], edges: string[]): GraphDocument {
   };
 }
 
-const DESIGN_EXAMPLE = {
+const DOCS_EXAMPLE = {
   schemaVersion: 1,
   name: 'Welcome new members',
   description: 'Greets every new member and gives them the Newcomer role.',
@@ -123,14 +123,13 @@ describe('GraphDocumentSchema', () => {
   const ajv = new Ajv({ allErrors: true, strict: true });
   const validate = ajv.compile(GraphDocumentSchema);
 
-  it('accepts the DESIGN.md example', () => {
-    expect(validate(DESIGN_EXAMPLE), JSON.stringify(validate.errors)).toBe(true);
+  it('accepts the example of docs/graph-format.md', () => {
+    expect(validate(DOCS_EXAMPLE), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it('refuses unknown properties, bad ids and wrong versions', () => {
-    const bad = (patch: (doc: typeof DESIGN_EXAMPLE & Record<string, unknown>) => void) => {
-      const doc = structuredClone(DESIGN_EXAMPLE) as typeof DESIGN_EXAMPLE &
-        Record<string, unknown>;
+    const bad = (patch: (doc: typeof DOCS_EXAMPLE & Record<string, unknown>) => void) => {
+      const doc = structuredClone(DOCS_EXAMPLE) as typeof DOCS_EXAMPLE & Record<string, unknown>;
       patch(doc);
       return validate(doc);
     };
@@ -160,7 +159,7 @@ describe('GraphDocumentSchema', () => {
     });
     const edge = (i: number) => ({ id: `e${i}`, source: 'n0', target: 'n1' });
     const doc = (nodes: number, edges: number) => ({
-      ...DESIGN_EXAMPLE,
+      ...DOCS_EXAMPLE,
       nodes: Array.from({ length: nodes }, (_, i) => node(i)),
       edges: Array.from({ length: edges }, (_, i) => edge(i)),
     });

@@ -46,12 +46,7 @@ export const GRAPH_LIMITS = {
   labelLength: 100,
 } as const;
 
-/**
- * The output port an edge leaves from when it names none.
- *
- * @example
- * const port = edge.sourceHandle ?? DEFAULT_PORT;
- */
+/** The output port an edge leaves from when it names none. */
 export const DEFAULT_PORT = 'out';
 
 /**
@@ -62,12 +57,7 @@ export const DEFAULT_PORT = 'out';
  */
 export const SCHEMA_VERSION = 1;
 
-/**
- * One node of a graph: its type's config is validated separately, by that type's config schema.
- *
- * @example
- * const node: GraphNode = { id: 'greet', type: 'discord.sendMessage', position: { x: 0, y: 0 }, config: { channelId: '1', content: 'hi' } };
- */
+/** One node of a graph: its type's config is validated separately, by that type's config schema. */
 export const GraphNodeSchema = Type.Object(
   {
     id: Type.String({
@@ -93,12 +83,7 @@ export const GraphNodeSchema = Type.Object(
   { additionalProperties: false },
 );
 
-/**
- * One edge: from an output port of `source` to `target`.
- *
- * @example
- * const edge: GraphEdge = { id: 'e1', source: 'start', sourceHandle: 'out', target: 'greet' };
- */
+/** One edge: from an output port of `source` to `target`. */
 export const GraphEdgeSchema = Type.Object(
   {
     id: Type.String({ pattern: EDGE_ID_PATTERN }),
@@ -122,7 +107,7 @@ export const GraphEdgeSchema = Type.Object(
 );
 
 /**
- * JSON Schema (TypeBox) of a graph document, schemaVersion 1 (DESIGN.md, Graph document).
+ * JSON Schema (TypeBox) of a graph document, schemaVersion 1 (docs/graph-format.md).
  * Checks the document's shape only; semantic rules (one trigger, known types, configs, ports,
  * cycles, expressions) belong to validation.
  *
@@ -147,26 +132,11 @@ export const GraphDocumentSchema = Type.Object(
   { additionalProperties: false },
 );
 
-/**
- * A graph document (schemaVersion 1).
- *
- * @example
- * const doc: GraphDocument = { schemaVersion: 1, name: 'Empty', nodes: [], edges: [], vars: {} };
- */
+/** A graph document (schemaVersion 1). */
 export type GraphDocument = Static<typeof GraphDocumentSchema>;
 
-/**
- * A node of a graph document.
- *
- * @example
- * const first: GraphNode | undefined = doc.nodes[0];
- */
+/** A node of a graph document. */
 export type GraphNode = Static<typeof GraphNodeSchema>;
 
-/**
- * An edge of a graph document.
- *
- * @example
- * const port = (edge: GraphEdge) => edge.sourceHandle ?? 'out';
- */
+/** An edge of a graph document. */
 export type GraphEdge = Static<typeof GraphEdgeSchema>;

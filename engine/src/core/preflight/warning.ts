@@ -1,9 +1,6 @@
 /**
  * Warning codes preflight gives before publishing (docs/api/README.md, Preflight). The graph-only
  * ones come from the core; the others need the guild and come from the service.
- *
- * @example
- * const code: PreflightCode = 'role_above_bot';
  */
 export type PreflightCode =
   | 'bot_missing_permission'

@@ -1,11 +1,6 @@
 import type { JsonSchema } from '../catalog/json.js';
 
-/**
- * One readable member of a value (for autocomplete): its name, a short type and what it is.
- *
- * @example
- * const member: SchemaMember = { name: 'mention', type: 'string', description: '`<@id>`, pings the user when sent.' };
- */
+/** One readable member of a value (for autocomplete): its name, a short type and what it is. */
 export interface SchemaMember {
   name: string;
   type: string;

@@ -10,12 +10,7 @@ import { loopBodies } from '../validation/structure.js';
 import { nodeReferenceRefusal, rootRefusal } from './scope-rules.js';
 import { schemaAt, schemaMembers, typeLabel, type SchemaMember } from './schema-members.js';
 
-/**
- * A node whose output an expression can read: its id, type, title and output schema.
- *
- * @example
- * const greet: ScopeNode = { id: 'greet', type: 'discord.sendMessage', title: 'Send message', schema: { type: 'object', … } };
- */
+/** A node whose output an expression can read: its id, type, title and output schema. */
 export interface ScopeNode {
   id: string;
   type: string;
@@ -26,9 +21,6 @@ export interface ScopeNode {
 /**
  * A variable readable as `vars.<name>`: from the graph's `vars`, or set by an upstream
  * `flow.setVariables` (`from` is that node's id).
- *
- * @example
- * const v: ScopeVariable = { name: 'welcomeChannelId', from: 'graph' };
  */
 export interface ScopeVariable {
   name: string;

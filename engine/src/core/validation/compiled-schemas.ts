@@ -2,12 +2,7 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import type { NodeDeclaration } from '../catalog/define-node.js';
 import { GraphDocumentSchema } from '../graph/schema.js';
 
-/**
- * The ajv options of every validator of the core (build-time generated ones must use the same).
- *
- * @example
- * const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, esm: true } });
- */
+/** The ajv options of every validator of the core (build-time generated ones must use the same). */
 export const AJV_OPTIONS = Object.freeze({ allErrors: true, strict: false, verbose: true });
 
 // One ajv instance for the whole core; every schema is compiled once, on first use.
@@ -18,9 +13,6 @@ const configValidators = new Map<string, ValidateFunction>();
 /**
  * Validators generated ahead of time (ajv standalone code) for the graph document and each node
  * type's config, keyed by type id.
- *
- * @example
- * const validators: PrecompiledValidators = { document: validate0, configs: { 'flow.if': validate1 } };
  */
 export interface PrecompiledValidators {
   document: ValidateFunction;
@@ -57,12 +49,7 @@ export function graphDocumentValidator(): ValidateFunction {
   return documentValidator;
 }
 
-/**
- * The compiled validator of one node type's config schema.
- *
- * @example
- * configValidator(getNodeType('discord.sendMessage')!)(config);
- */
+/** The compiled validator of one node type's config schema. */
 export function configValidator(declaration: NodeDeclaration): ValidateFunction {
   let validate = configValidators.get(declaration.type);
   if (!validate) {

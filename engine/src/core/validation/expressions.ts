@@ -30,9 +30,6 @@ interface NodeContext {
  * The config of one node: its JSON Schema, the cross-field checks of its declaration, then
  * every expression in it — syntax, the scope roots the node may read, `nodes.<id>` references
  * that must be upstream, and `item` only inside a loop.
- *
- * @example
- * configIssues({ node, at: 1, declaration, index, ancestry, insideLoop: false });
  */
 export function configIssues(ctx: NodeContext): ValidationIssue[] {
   const { node, at, declaration } = ctx;

@@ -29,7 +29,7 @@ export type ValidationCode =
   | 'loop_misuse';
 
 /**
- * One problem of a graph document (DESIGN.md: `{ nodeId?, edgeId?, path, code, message }`).
+ * One problem of a graph document (docs/graph-format.md, Validation: `{ nodeId?, edgeId?, path, code, message }`).
  * `path` points into the document, e.g. `nodes[2].config.content` or `edges[0].target`.
  *
  * @example

@@ -7,40 +7,74 @@ import type { ValidationIssue } from './issue.js';
 /**
  * Graph rules on a well-formed document: ids, node types, the single trigger, edges and ports,
  * cycles, reachability, `flow.join` inputs and closed `flow.forEach` bodies.
- *
- * @example
- * const issues = structuralIssues(doc, indexGraph(doc));
  */
 export function structuralIssues(doc: GraphDocument, index: GraphIndex): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const position = new Map<string, number>();
   doc.nodes.forEach((node, i) => {
     if (position.has(node.id)) {
-      issues.push({ nodeId: node.id, path: `nodes[${i}].id`, code: 'duplicate_node_id', message: `Another node already has the id "${node.id}"; give each node its own id.` });
+      issues.push({
+        nodeId: node.id,
+        path: `nodes[${i}].id`,
+        code: 'duplicate_node_id',
+        message: `Another node already has the id "${node.id}"; give each node its own id.`,
+      });
     } else position.set(node.id, i);
     if (!getNodeType(node.type)) {
-      issues.push({ nodeId: node.id, path: `nodes[${i}].type`, code: 'unknown_node_type', message: `"${node.type}" is not a node type of the catalog.` });
+      issues.push({
+        nodeId: node.id,
+        path: `nodes[${i}].type`,
+        code: 'unknown_node_type',
+        message: `"${node.type}" is not a node type of the catalog.`,
+      });
     }
   });
 
   const triggers = doc.nodes.filter((n) => getNodeType(n.type)?.kind === 'trigger');
   if (triggers.length === 0) {
-    issues.push({ path: 'nodes', code: 'missing_trigger', message: 'The graph needs exactly one trigger node; add one (e.g. trigger.manual).' });
+    issues.push({
+      path: 'nodes',
+      code: 'missing_trigger',
+      message: 'The graph needs exactly one trigger node; add one (e.g. trigger.manual).',
+    });
   }
   for (const extra of triggers.slice(1)) {
-    issues.push({ nodeId: extra.id, path: `nodes[${position.get(extra.id)}]`, code: 'multiple_triggers', message: `A graph has exactly one trigger; remove "${extra.id}" or move it to its own graph.` });
+    issues.push({
+      nodeId: extra.id,
+      path: `nodes[${position.get(extra.id)}]`,
+      code: 'multiple_triggers',
+      message: `A graph has exactly one trigger; remove "${extra.id}" or move it to its own graph.`,
+    });
   }
 
   const edgeIds = new Set<string>();
   const connections = new Set<string>();
   doc.edges.forEach((edge, i) => {
     const at = (field: string) => `edges[${i}]${field ? `.${field}` : ''}`;
-    if (edgeIds.has(edge.id)) issues.push({ edgeId: edge.id, path: at('id'), code: 'duplicate_edge_id', message: `Another edge already has the id "${edge.id}".` });
+    if (edgeIds.has(edge.id))
+      issues.push({
+        edgeId: edge.id,
+        path: at('id'),
+        code: 'duplicate_edge_id',
+        message: `Another edge already has the id "${edge.id}".`,
+      });
     edgeIds.add(edge.id);
     const source = index.nodes.get(edge.source);
     const target = index.nodes.get(edge.target);
-    if (!source) issues.push({ edgeId: edge.id, path: at('source'), code: 'dangling_edge', message: `The edge starts at "${edge.source}", which is not a node of this graph.` });
-    if (!target) issues.push({ edgeId: edge.id, path: at('target'), code: 'dangling_edge', message: `The edge ends at "${edge.target}", which is not a node of this graph.` });
+    if (!source)
+      issues.push({
+        edgeId: edge.id,
+        path: at('source'),
+        code: 'dangling_edge',
+        message: `The edge starts at "${edge.source}", which is not a node of this graph.`,
+      });
+    if (!target)
+      issues.push({
+        edgeId: edge.id,
+        path: at('target'),
+        code: 'dangling_edge',
+        message: `The edge ends at "${edge.target}", which is not a node of this graph.`,
+      });
     if (!source || !target) return;
     const port = edge.sourceHandle ?? DEFAULT_PORT;
     const sourceType = getNodeType(source.type);
@@ -51,28 +85,56 @@ export function structuralIssues(doc: GraphDocument, index: GraphIndex): Validat
         nodeId: source.id,
         path: at('sourceHandle'),
         code: 'unknown_port',
-        message: ports.length ? `${source.type} has no "${port}" port; use one of: ${ports.join(', ')}.` : `${source.type} has no output ports.`,
+        message: ports.length
+          ? `${source.type} has no "${port}" port; use one of: ${ports.join(', ')}.`
+          : `${source.type} has no output ports.`,
       });
     }
     if (inputsOf(target.type) === 'none') {
-      issues.push({ edgeId: edge.id, nodeId: target.id, path: at('target'), code: 'edge_into_trigger', message: `"${target.id}" is a trigger; nothing can connect into it.` });
+      issues.push({
+        edgeId: edge.id,
+        nodeId: target.id,
+        path: at('target'),
+        code: 'edge_into_trigger',
+        message: `"${target.id}" is a trigger; nothing can connect into it.`,
+      });
     }
     if (edge.source === edge.target) {
-      issues.push({ edgeId: edge.id, nodeId: source.id, path: at(''), code: 'self_loop', message: 'An edge cannot connect a node to itself; repeat with flow.forEach or a schedule.' });
+      issues.push({
+        edgeId: edge.id,
+        nodeId: source.id,
+        path: at(''),
+        code: 'self_loop',
+        message: 'An edge cannot connect a node to itself; repeat with flow.forEach or a schedule.',
+      });
     }
     const key = `${edge.source}\u0000${port}\u0000${edge.target}`;
-    if (connections.has(key)) issues.push({ edgeId: edge.id, path: at(''), code: 'duplicate_edge', message: `"${edge.source}" (${port}) is already connected to "${edge.target}".` });
+    if (connections.has(key))
+      issues.push({
+        edgeId: edge.id,
+        path: at(''),
+        code: 'duplicate_edge',
+        message: `"${edge.source}" (${port}) is already connected to "${edge.target}".`,
+      });
     connections.add(key);
   });
 
   const edgePosition = new Map(doc.edges.map((e, i) => [e, i]));
   // An edge into a trigger is reported as edge_into_trigger; it must not also turn the valid
   // edges on the way back to it into "cycle" issues.
-  const intoTrigger = (e: GraphEdge) => index.nodes.has(e.source) && inputsOf(index.nodes.get(e.target)?.type ?? '') === 'none';
-  const acyclicIndex = doc.edges.some(intoTrigger) ? indexGraph({ ...doc, edges: doc.edges.filter((e) => !intoTrigger(e)) }) : index;
+  const intoTrigger = (e: GraphEdge) =>
+    index.nodes.has(e.source) && inputsOf(index.nodes.get(e.target)?.type ?? '') === 'none';
+  const acyclicIndex = doc.edges.some(intoTrigger)
+    ? indexGraph({ ...doc, edges: doc.edges.filter((e) => !intoTrigger(e)) })
+    : index;
   for (const edge of cycleEdges(acyclicIndex)) {
     if (edge.source === edge.target) continue; // reported as self_loop
-    issues.push({ edgeId: edge.id, path: `edges[${edgePosition.get(edge) ?? 0}]`, code: 'cycle', message: `This edge closes a cycle through "${edge.target}"; graphs have no cycles — repeat with flow.forEach or a schedule.` });
+    issues.push({
+      edgeId: edge.id,
+      path: `edges[${edgePosition.get(edge) ?? 0}]`,
+      code: 'cycle',
+      message: `This edge closes a cycle through "${edge.target}"; graphs have no cycles — repeat with flow.forEach or a schedule.`,
+    });
   }
 
   const trigger = triggers[0];
@@ -81,8 +143,17 @@ export function structuralIssues(doc: GraphDocument, index: GraphIndex): Validat
     reachable.add(trigger.id);
     doc.nodes.forEach((node, i) => {
       // Other triggers take no input: they are reported as multiple_triggers, not unreachable.
-      if (!reachable.has(node.id) && position.get(node.id) === i && inputsOf(node.type) !== 'none') {
-        issues.push({ nodeId: node.id, path: `nodes[${i}]`, code: 'unreachable', message: `Nothing leads from the trigger to "${node.id}"; connect it or delete it.` });
+      if (
+        !reachable.has(node.id) &&
+        position.get(node.id) === i &&
+        inputsOf(node.type) !== 'none'
+      ) {
+        issues.push({
+          nodeId: node.id,
+          path: `nodes[${i}]`,
+          code: 'unreachable',
+          message: `Nothing leads from the trigger to "${node.id}"; connect it or delete it.`,
+        });
       }
     });
   }
@@ -90,7 +161,11 @@ export function structuralIssues(doc: GraphDocument, index: GraphIndex): Validat
   return issues;
 }
 
-function joinIssues(doc: GraphDocument, index: GraphIndex, position: Map<string, number>): ValidationIssue[] {
+function joinIssues(
+  doc: GraphDocument,
+  index: GraphIndex,
+  position: Map<string, number>,
+): ValidationIssue[] {
   return doc.nodes
     .filter((node) => node.type === 'flow.join' && index.incoming(node.id).length < 2)
     .map((node) => ({
@@ -105,7 +180,11 @@ function joinIssues(doc: GraphDocument, index: GraphIndex, position: Map<string,
  * A loop body (everything reachable from a forEach's `item` port) runs once per item in its own
  * scope, so it must be closed: nothing outside may lead into it.
  */
-function loopIssues(doc: GraphDocument, index: GraphIndex, position: Map<string, number>): ValidationIssue[] {
+function loopIssues(
+  doc: GraphDocument,
+  index: GraphIndex,
+  position: Map<string, number>,
+): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   for (const loop of doc.nodes.filter((n) => n.type === 'flow.forEach')) {
     if (index.ancestry().has(loop.id, loop.id)) continue; // a cycle, reported elsewhere
@@ -132,7 +211,8 @@ function loopIssues(doc: GraphDocument, index: GraphIndex, position: Map<string,
 export function loopBodies(doc: GraphDocument, index: GraphIndex): Set<string> {
   const inside = new Set<string>();
   for (const loop of doc.nodes.filter((n) => n.type === 'flow.forEach')) {
-    for (const id of reachableFrom(index, loop.id, { port: 'item' })) if (id !== loop.id) inside.add(id);
+    for (const id of reachableFrom(index, loop.id, { port: 'item' }))
+      if (id !== loop.id) inside.add(id);
   }
   return inside;
 }

@@ -21,7 +21,7 @@ export function edge(id: string, source: string, target: string, sourceHandle?: 
 }
 
 /**
- * The DESIGN.md example: trigger.memberJoined → discord.sendMessage → discord.addRole.
+ * The example of docs/graph-format.md: trigger.memberJoined → discord.sendMessage → discord.addRole.
  * Nodes: start [0], greet [1], role [2]; edges: e1 [0], e2 [1].
  */
 export function welcomeGraph(): GraphDocument {

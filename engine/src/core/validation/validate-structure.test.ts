@@ -13,7 +13,6 @@ import {
   type BadDocumentCase as Case,
 } from './test-graphs.js';
 
-
 const welcome = (change: (d: GraphDocument) => void) => () => mutated(welcomeGraph, change);
 const giveaway = (change: (d: GraphDocument) => void) => () => mutated(giveawayGraph, change);
 const loose = (value: object) => value as Record<string, unknown>;

@@ -22,7 +22,7 @@ function expectWellFormed(issues: readonly ValidationIssue[]): void {
 }
 
 describe('validateGraph on valid graphs', () => {
-  it('accepts the DESIGN.md example (memberJoined → sendMessage → addRole, with vars)', () => {
+  it('accepts the example of docs/graph-format.md (memberJoined → sendMessage → addRole, with vars)', () => {
     expect(validateGraph(welcomeGraph())).toEqual([]);
     expect(isValidGraph(welcomeGraph())).toBe(true);
   });

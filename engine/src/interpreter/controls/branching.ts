@@ -5,7 +5,9 @@ import type { ControlHandler } from './types.js';
 export const ifNode: ControlHandler<'flow.if'> = (ctx) => {
   const condition = ctx.node.config.condition;
   const result =
-    typeof condition === 'boolean' ? condition : evaluateCondition(String(condition ?? ''), ctx.scope);
+    typeof condition === 'boolean'
+      ? condition
+      : evaluateCondition(String(condition ?? ''), ctx.scope);
   return { ports: [result ? 'true' : 'false'], output: { result } };
 };
 
@@ -13,6 +15,11 @@ export const ifNode: ControlHandler<'flow.if'> = (ctx) => {
 export const switchNode: ControlHandler<'flow.switch'> = (ctx) => {
   const value = ctx.config.value;
   const cases = Array.isArray(ctx.config.cases) ? ctx.config.cases : [];
-  const match = cases.find((c) => c.equals === value || (typeof value !== 'object' && String(c.equals) === String(value)));
-  return { ports: [match ? match.id : 'default'], output: { value, case: match ? match.id : 'default' } };
+  const match = cases.find(
+    (c) => c.equals === value || (typeof value !== 'object' && String(c.equals) === String(value)),
+  );
+  return {
+    ports: [match ? match.id : 'default'],
+    output: { value, case: match ? match.id : 'default' },
+  };
 };

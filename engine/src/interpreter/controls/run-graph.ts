@@ -36,6 +36,10 @@ export const runGraphNode: ControlHandler<'flow.runGraph'> = async (ctx) => {
     return { ports: ['out'], output: { runId: workflowId } };
   }
   ctx.markWaiting();
-  const result = await executeChild(graphWorkflow, { args: [childInput], workflowId, typedSearchAttributes });
+  const result = await executeChild(graphWorkflow, {
+    args: [childInput],
+    workflowId,
+    typedSearchAttributes,
+  });
   return { ports: ['out'], output: { runId: workflowId, status: result.status } };
 };

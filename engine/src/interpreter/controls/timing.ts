@@ -7,7 +7,8 @@ export const delayNode: ControlHandler<'flow.delay'> = async (ctx) => {
     const now = Date.now();
     if (ctx.config.until !== undefined && ctx.config.until !== '') {
       const until = Date.parse(String(ctx.config.until));
-      if (Number.isNaN(until)) throw new Error(`"until" is not a date: ${String(ctx.config.until)}`);
+      if (Number.isNaN(until))
+        throw new Error(`"until" is not a date: ${String(ctx.config.until)}`);
       ctx.run.deadline = now + ctx.scaled(Math.max(0, until - now));
     } else {
       ctx.run.deadline = now + ctx.scaled(parseDuration(String(ctx.config.duration)));

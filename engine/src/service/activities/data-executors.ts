@@ -16,7 +16,7 @@ import {
 } from '../storage/index.js';
 import { defineExecutor } from './define-executor.js';
 
-/** Largest stored value, as JSON text (DESIGN: any JSON up to 16 KB). */
+/** Largest stored value, as JSON text (docs/nodes.md, data.set: any JSON up to 16 KB). */
 export const MAX_VALUE_BYTES = 16 * 1024;
 // Increments remembered per key for retry dedupe; a retry comes long before this many others.
 const OPS_KEPT = 20;
@@ -32,9 +32,6 @@ type StoreOf = () => Promise<Store>;
  * `data.increment` is atomic (`$inc` with upsert) and applied once per step even when Temporal
  * retries it (the step's idempotency key is kept on the value). Each checks its rendered config
  * against its declaration first (a non-retryable `InvalidConfig`).
- *
- * @example
- * const worker = await Worker.create({ …, activities: { ...createDataExecutors(mongo) } });
  */
 export function createDataExecutors(
   mongo: Connection,

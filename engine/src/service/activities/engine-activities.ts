@@ -18,9 +18,6 @@ export const COLLECT_RETENTION_MS = 7 * 86_400_000;
  * router routes to runs, `flow.collect` windows and their entries, and the published snapshot
  * of a graph for `flow.runGraph`. Every write is idempotent (keyed by the workflow's ids), so
  * Temporal's retries never duplicate anything. A store outage throws a retryable error.
- *
- * @example
- * const worker = await Worker.create({ …, activities: { ...createEngineActivities(mongo), ...createDataExecutors(mongo) } });
  */
 export function createEngineActivities(mongo: Connection): EngineActivities {
   const store = () => openStore(mongo);

@@ -33,9 +33,6 @@ export interface RenderedConfigRules {
  * as `resolvedConfigSchema` would), the declaration's cross-field `check`, then the
  * connector's `extraIssues`. Throws a non-retryable `InvalidConfig` failure listing every
  * problem; returns the config typed otherwise.
- *
- * @example
- * const config = validateRenderedConfig(getNodeType('data.get')!, input.config);
  */
 export function validateRenderedConfig<D extends NodeDeclaration>(
   declaration: D,

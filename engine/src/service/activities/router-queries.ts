@@ -11,9 +11,6 @@ import { COLLECT_RETENTION_MS } from './engine-activities.js';
  *
  * Keyed by guild: a graph may name any message id, and a window of one server must never see
  * who clicked or reacted in another.
- *
- * @example
- * await enterCollect(store, { guildId, messageId, customId: 'enter', user: { id, username, mention } });
  */
 export async function enterCollect(
   store: Store,

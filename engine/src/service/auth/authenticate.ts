@@ -53,9 +53,6 @@ export const GUILD_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 /**
  * Param middleware for `:guildId`: a guild the caller may not manage answers 404, exactly like
  * a guild that does not exist, so ids of other tenants are never confirmed.
- *
- * @example
- * router.param('guildId', guildAccess);
  */
 export function guildAccess(
   _req: Request,

@@ -5,12 +5,7 @@ import type { Actor } from '../storage/index.js';
 export type Caller =
   { kind: 'admin' } | { kind: 'user'; userId: string; guildIds: ReadonlySet<string> };
 
-/**
- * The caller `authenticate` attached to this request.
- *
- * @example
- * const caller = callerOf(res);
- */
+/** The caller `authenticate` attached to this request. */
 export function callerOf(res: Response): Caller {
   const caller = res.locals.caller as Caller | undefined;
   if (!caller) throw new Error('callerOf() used on a route that is not behind authenticate().');
@@ -27,12 +22,7 @@ export function mayAccessGuild(caller: Caller, guildId: string): boolean {
   return caller.kind === 'admin' || caller.guildIds.has(guildId);
 }
 
-/**
- * The audit log's view of a caller.
- *
- * @example
- * await recordAudit(store, { actor: actorOf(caller), … });
- */
+/** The audit log's view of a caller. */
 export function actorOf(caller: Caller): Actor {
   return caller.kind === 'admin'
     ? { kind: 'admin', id: 'admin' }

@@ -10,9 +10,6 @@ export const SESSION_TTL_MS = 7 * 86_400_000;
  * only time the token exists in clear (the store keeps its SHA-256). Sign-in passes Discord's
  * grant, sealed, so the guilds can be re-checked hourly; a session without one (tests, or an
  * embedder acting for a known user) cannot be re-checked and ends when its first check is due.
- *
- * @example
- * const { token } = await createSession(store, { user: { id: '42', username: 'ana' }, guildIds: ['123'] });
  */
 export async function createSession(
   store: Store,
@@ -50,12 +47,7 @@ export async function createSession(
   return { token, expiresAt };
 }
 
-/**
- * The live session of a bearer token, or null when it is unknown or expired.
- *
- * @example
- * const session = await findSession(store, token);
- */
+/** The live session of a bearer token, or null when it is unknown or expired. */
 export async function findSession(
   store: Store,
   token: string,
@@ -66,12 +58,7 @@ export async function findSession(
     .lean<SessionRecord>();
 }
 
-/**
- * Ends a session (sign-out).
- *
- * @example
- * await endSession(store, token);
- */
+/** Ends a session (sign-out). */
 export async function endSession(store: Store, token: string): Promise<void> {
   await store.sessions.deleteOne({ _id: sha256Hex(token) });
 }

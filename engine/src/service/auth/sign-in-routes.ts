@@ -43,9 +43,6 @@ const CallbackQuery = Type.Object({
  * re-check), creates a session and sends the browser to `/login#token=…` (the token stays in
  * the fragment). Failures answer an HTML page to browsers and the JSON error to everyone else;
  * no session is created.
- *
- * @example
- * app.use(signInRoutes(deps, rateLimiters(deps.rateLimits).signIn));
  */
 export function signInRoutes(deps: ServiceDeps, limit: RequestHandler): Router {
   const router = Router();

@@ -14,9 +14,6 @@ export interface ActivatedGraph {
  * order). Both calls must be idempotent (they are re-run after a crash and on rollback) and
  * should undo their own partial work when they fail; the service then restores the previous
  * state (re-activating the previous version, or deactivating) and answers 503.
- *
- * @example
- * const deps = { …, activation: { activate: async (g, s) => router.use(g, s), deactivate: async (g) => router.drop(g) } };
  */
 export interface ActivationHooks {
   /** Makes `snapshot` the version that new events of this graph run. */
@@ -30,12 +27,7 @@ export interface ActivationHooks {
   confirm?(graph: ActivatedGraph): Promise<RoutingConfirmation | undefined>;
 }
 
-/**
- * Whether the gateways route by a publish, rollback, disable or delete when the API answers it.
- *
- * @example
- * const routing: RoutingConfirmation = { live: true, gateways: [{ id: 'host-42-a1b2c3', confirmed: true }] };
- */
+/** Whether the gateways route by a publish, rollback, disable or delete when the API answers it. */
 export interface RoutingConfirmation {
   /** Every running gateway routes by the change. */
   live: boolean;
@@ -44,12 +36,7 @@ export interface RoutingConfirmation {
   message?: string;
 }
 
-/**
- * Hooks that do nothing, for a service without trigger router, schedules or slash commands yet.
- *
- * @example
- * const activation = deps.activation ?? noActivation;
- */
+/** Hooks that do nothing, for a service without trigger router, schedules or slash commands yet. */
 export const noActivation: ActivationHooks = {
   activate: async () => {},
   deactivate: async () => {},
@@ -72,11 +59,8 @@ export function activationFailed(what: string, error: unknown): ApiError {
 
 /**
  * One set of hooks made of several, run in order (router, schedules, slash commands, webhook —
- * DESIGN's order). A failing part stops the chain and the error reaches the publisher, which
+ * the order of docs/architecture.md). A failing part stops the chain and the error reaches the publisher, which
  * restores the previous state by re-running the whole chain for it (every part is idempotent).
- *
- * @example
- * const activation = composeActivation(routerActivation(store), scheduleActivation(client));
  */
 export function composeActivation(...parts: ActivationHooks[]): ActivationHooks {
   return {

@@ -5,12 +5,7 @@ import { check } from '../http/validate.js';
 import type { AuditRecord } from '../storage/index.js';
 import { AuditQuerySchema } from './schemas.js';
 
-/**
- * `GET /api/guilds/:guildId/audit`: who changed what and when, newest first.
- *
- * @example
- * mountAuditRoutes(router, deps);
- */
+/** `GET /api/guilds/:guildId/audit`: who changed what and when, newest first. */
 export function mountAuditRoutes(router: Router, deps: ServiceDeps): void {
   router.get('/audit', async (req, res) => {
     const query = check(AuditQuerySchema, req.query, 'query');

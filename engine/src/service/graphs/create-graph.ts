@@ -5,12 +5,7 @@ import { triggerOf } from './graph-resource.js';
 import { insertGraph } from './graph-store.js';
 import { ensureWebhook, type SecretSealer } from './webhooks.js';
 
-/**
- * A graph just created, and its webhook secret when it got a hook (shown this once).
- *
- * @example
- * const { graph, secret }: CreatedGraph = await createGraph(ctx, box, { doc, issues });
- */
+/** A graph just created, and its webhook secret when it got a hook (shown this once). */
 export interface CreatedGraph {
   graph: GraphRecord;
   secret?: string | undefined;

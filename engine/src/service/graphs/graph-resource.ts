@@ -28,12 +28,7 @@ export function triggerOf(doc: GraphDocument): GraphNode | undefined {
   return doc.nodes.find((node) => getNodeType(node.type)?.kind === 'trigger');
 }
 
-/**
- * The API resource of a graph record; `webhook` is given when the draft's trigger is a webhook.
- *
- * @example
- * res.json(toGraphResource(record, { url }));
- */
+/** The API resource of a graph record; `webhook` is given when the draft's trigger is a webhook. */
 export function toGraphResource(record: GraphRecord, webhook?: WebhookInfo): GraphResource {
   return {
     id: record._id,
@@ -50,12 +45,7 @@ export function toGraphResource(record: GraphRecord, webhook?: WebhookInfo): Gra
   };
 }
 
-/**
- * One row of the graph list.
- *
- * @example
- * res.json({ graphs: records.map(toGraphSummary) });
- */
+/** One row of the graph list. */
 export function toGraphSummary(record: GraphRecord): GraphSummary {
   return {
     id: record._id,

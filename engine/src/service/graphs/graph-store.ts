@@ -18,9 +18,6 @@ const GRAPH_ID = new RegExp(GRAPH_ID_PATTERN);
 /**
  * A live (not deleted) graph of this guild, or 404 — the same answer for another guild's
  * graph as for one that never existed.
- *
- * @example
- * const graph = await findGraph(store, guildId, graphId);
  */
 export async function findGraph(
   store: Store,
@@ -35,12 +32,7 @@ export async function findGraph(
   return graph;
 }
 
-/**
- * Inserts a new graph with `doc` as its draft (and the guild, on its first graph).
- *
- * @example
- * const graph = await insertGraph(store, { guildId, doc, issues, actor });
- */
+/** Inserts a new graph with `doc` as its draft (and the guild, on its first graph). */
 export async function insertGraph(
   store: Store,
   input: {
@@ -88,9 +80,6 @@ export async function insertGraph(
  * flip every change goes through; `revision: undefined` applies it unconditionally) and bumps
  * the revision. Returns the updated graph, or throws 412 when it changed meanwhile and 404 when
  * it is gone.
- *
- * @example
- * const saved = await updateAtRevision(store, graph, { $set: { enabled: false } }, actor);
  */
 export async function updateAtRevision(
   store: Store,
@@ -122,9 +111,6 @@ export async function updateAtRevision(
  * Puts a graph back exactly as it was before a change whose follow-up failed: at its old
  * revision when nobody touched it since (so the client's ETag stays valid), else as a new
  * revision. `changed` identifies the state the failed change produced.
- *
- * @example
- * await restoreGraph(store, before, { publishedVersion: 3 }, ['publishedVersion', 'latestVersion', 'enabled']);
  */
 export async function restoreGraph(
   store: Store,
@@ -154,9 +140,6 @@ export async function restoreGraph(
 /**
  * One published version of a graph (only versions the graph's pointer has reached: an orphan
  * left by an interrupted publish is invisible), or undefined.
- *
- * @example
- * const v2 = await findVersion(store, graph, 2);
  */
 export async function findVersion(
   store: Store,
@@ -180,12 +163,7 @@ export function versionKey(graphId: string, version: number): string {
   return `${graphId}:${version}`;
 }
 
-/**
- * The snapshot runs pin, from a version record.
- *
- * @example
- * const snapshot = snapshotOf(versionRecord);
- */
+/** The snapshot runs pin, from a version record. */
 export function snapshotOf(version: GraphVersionRecord): GraphSnapshot {
   return {
     graphId: version.graphId,

@@ -16,9 +16,6 @@ import { rotateWebhook, setWebhookSigning, webhookInfo } from './webhooks.js';
 /**
  * The lifecycle routes of a graph: publish, disable, versions, rollback, and the webhook's
  * secret rotation and signing mode.
- *
- * @example
- * mountLifecycleRoutes(router, deps, graphRouteKit(deps));
  */
 export function mountLifecycleRoutes(router: Router, deps: ServiceDeps, kit: GraphRouteKit): void {
   router.post('/graphs/:graphId/publish', async (req, res) => {

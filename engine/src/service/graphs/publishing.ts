@@ -87,9 +87,6 @@ export async function publishGraph(ctx: PublishContext, graph: GraphRecord): Pro
 /**
  * Re-points the graph to an existing version, enables it and re-runs the activation hooks
  * (runs already going keep the version they started with).
- *
- * @example
- * const graph = await rollbackGraph(ctx, current, 1);
  */
 export async function rollbackGraph(
   ctx: PublishContext,
@@ -125,12 +122,7 @@ export async function rollbackGraph(
   return rolled;
 }
 
-/**
- * Disables a graph: no new runs start (running runs continue). Idempotent.
- *
- * @example
- * const graph = await disableGraph(ctx, current);
- */
+/** Disables a graph: no new runs start (running runs continue). Idempotent. */
 export async function disableGraph(ctx: PublishContext, graph: GraphRecord): Promise<GraphRecord> {
   const { store } = ctx;
   if (!graph.enabled) {
@@ -163,9 +155,6 @@ export async function disableGraph(ctx: PublishContext, graph: GraphRecord): Pro
  * Deletes a graph: it disappears from the API at once (soft delete: its versions stay, for the
  * runs that pinned them and for the audit trail), its hooks are deactivated and its webhook
  * secret is destroyed.
- *
- * @example
- * await deleteGraph(ctx, graph);
  */
 export async function deleteGraph(ctx: PublishContext, graph: GraphRecord): Promise<void> {
   const { store } = ctx;
@@ -277,7 +266,13 @@ async function completeActivation(
   store: Parameters<typeof markActivated>[0],
   ctx: { actor: Parameters<typeof recordAudit>[1]['actor'] },
   action: 'graph.publish' | 'graph.rollback',
-  graph: { guildId: string; _id: string; revision: number; publishedVersion?: number | null; enabled: boolean },
+  graph: {
+    guildId: string;
+    _id: string;
+    revision: number;
+    publishedVersion?: number | null;
+    enabled: boolean;
+  },
   updated: Parameters<typeof markActivated>[1] & { revision: number },
   version: number,
 ): Promise<void> {
@@ -287,7 +282,11 @@ async function completeActivation(
     action,
     guildId: graph.guildId,
     graphId: graph._id,
-    before: { revision: graph.revision, publishedVersion: graph.publishedVersion, enabled: graph.enabled },
+    before: {
+      revision: graph.revision,
+      publishedVersion: graph.publishedVersion,
+      enabled: graph.enabled,
+    },
     after: { revision: updated.revision, publishedVersion: version, enabled: true },
   });
 }

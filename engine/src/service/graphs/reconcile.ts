@@ -9,9 +9,6 @@ import { findVersion, snapshotOf } from './graph-store.js';
  * (the store is the truth: what it shows as published becomes live), and a disable or delete
  * that stopped before its hooks is finished. Hooks are idempotent, so running this at every
  * start is safe. Returns the graph ids it touched.
- *
- * @example
- * const { activated, deactivated, failed } = await reconcileActivations(store, deps.activation);
  */
 export async function reconcileActivations(
   store: Store,

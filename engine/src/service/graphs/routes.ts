@@ -16,7 +16,7 @@ import { graphRouteKit } from './route-kit.js';
 import { ensureWebhook } from './webhooks.js';
 
 /**
- * The graph routes under `/api/guilds/:guildId` (DESIGN.md, Public HTTP API): CRUD of drafts
+ * The graph routes under `/api/guilds/:guildId` (docs/api/openapi.json): CRUD of drafts
  * with optimistic concurrency, publish, disable, versions, rollback, webhook rotation, and the
  * guild's audit log.
  *

@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { GraphDocument } from '../../core/index.js';
 
-// A graph document (DESIGN.md); its JSON Schema is the core's GraphDocumentSchema, published as
+// A graph document (docs/graph-format.md); its JSON Schema is the core's GraphDocumentSchema, published as
 // the `GraphDocument` component.
 const GraphDocumentRef = Type.Unsafe<GraphDocument>(Type.Ref('GraphDocument'));
 
@@ -112,7 +112,7 @@ export const DeleteAnswerSchema = Type.Object(
 );
 
 /**
- * The graph resource (DESIGN.md, Public HTTP API), plus its revision (also its ETag), times and,
+ * The graph resource (docs/api/openapi.json: `Graph`), plus its revision (also its ETag), times and,
  * after publish, rollback or disable, whether the gateways route by it.
  *
  * @example

@@ -23,9 +23,6 @@ export interface SecretSealer {
  * The hook of a graph, created when missing. `secret` is returned only when this call created
  * the hook — the one moment it is shown. A concurrent creator loses on the unique index and
  * gets the existing hook (without its secret).
- *
- * @example
- * const { hookId, secret } = await ensureWebhook(store, box, { id: graphId, guildId });
  */
 export async function ensureWebhook(
   store: Store,
@@ -60,9 +57,6 @@ export async function ensureWebhook(
  * Replaces the secret of a graph's hook (creating the hook when it has none) and returns the
  * new secret; the old one stops working at once. The hook id (its URL) and its signing mode
  * stay the same.
- *
- * @example
- * const { hookId, secret } = await rotateWebhook(store, box, { id: graphId, guildId });
  */
 export async function rotateWebhook(
   store: Store,

@@ -5,12 +5,7 @@ import { TIMESTAMP_TOLERANCE_SECONDS } from './signature.js';
 // A claim outlives the last second its timestamp passes the freshness check, plus clock slack.
 const CLAIM_SLACK_SECONDS = 60;
 
-/**
- * One timestamped delivery, identified by its signature.
- *
- * @example
- * const delivery: SignedDelivery = { hookId: 'wh_…', digest: '5d1…', timestamp: 1767225600 };
- */
+/** One timestamped delivery, identified by its signature. */
 export interface SignedDelivery {
   hookId: string;
   /** Our hex HMAC of `<timestamp>.<raw body>` (lowercase, so case changes are the same delivery). */
@@ -74,9 +69,6 @@ export async function claimDelivery(
  * Notes that the claimed delivery's run exists, so later copies answer without asking
  * Temporal. Best effort: if it cannot be written, the next copy just starts the run again
  * under the same id, which starts nothing.
- *
- * @example
- * await markDeliveryStarted(store, delivery);
  */
 export async function markDeliveryStarted(store: Store, delivery: SignedDelivery): Promise<void> {
   try {

@@ -18,12 +18,7 @@ import {
  */
 export const HOOK_ID = /^wh_[A-Za-z0-9_-]{32}$/;
 
-/**
- * What the store says about a hook and its graph right now.
- *
- * @example
- * const state: HookState = { hookId, graphId, guildId, secret: 'whsec_…', signing: 'timestamped', graph: { enabled: true, publishedVersion: 3 } };
- */
+/** What the store says about a hook and its graph right now. */
 export interface HookState {
   hookId: string;
   graphId: string;

@@ -24,12 +24,7 @@ import {
   type SignatureRefusal,
 } from './signature.js';
 
-/**
- * Largest inbound webhook body (larger answers 413).
- *
- * @example
- * express.raw({ limit: HOOK_BODY_LIMIT });
- */
+/** Largest inbound webhook body (larger answers 413). */
 export const HOOK_BODY_LIMIT = '256kb';
 
 /**

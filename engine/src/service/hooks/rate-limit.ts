@@ -1,9 +1,4 @@
-/**
- * A token bucket's settings: `perSecond` refill, at most `burst` tokens.
- *
- * @example
- * const limit: RateLimit = { perSecond: 300, burst: 600 };
- */
+/** A token bucket's settings: `perSecond` refill, at most `burst` tokens. */
 export interface RateLimit {
   perSecond: number;
   burst: number;

@@ -11,9 +11,6 @@ export interface ResealReport {
  * `GUILDFLOW_SECRET_KEY` was generated) again with the current key, once at start, so the
  * admin token stops being a key to the database's secrets. Each update is conditional on the
  * cipher it read: a rotation meanwhile wins. Hooks no key opens are listed (rotate them).
- *
- * @example
- * const { resealed, unreadable } = await resealWebhookSecrets(store, secretBox(key, [adminToken]));
  */
 export async function resealWebhookSecrets(store: Store, box: SecretBox): Promise<ResealReport> {
   const report: ResealReport = { resealed: 0, unreadable: [] };

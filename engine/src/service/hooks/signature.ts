@@ -51,9 +51,6 @@ export function signWebhook(
  * Why a request's signature was refused (all answer 401). `timestamp_required`: a timestamped
  * hook got no `X-Guildflow-Timestamp`; `signedBodyOnly` then says whether the signature was right
  * for body-only signing (a sender that has the secret but signs the old way).
- *
- * @example
- * const refusal: SignatureRefusal = { ok: false, code: 'stale_timestamp', message: '…' };
  */
 export type SignatureRefusal = {
   ok: false;
@@ -65,9 +62,6 @@ export type SignatureRefusal = {
 /**
  * An authentic delivery: `digest` is the hex HMAC we computed (one canonical spelling of the
  * signature, whatever case the sender used); `timestamp` the signed unix seconds, if any.
- *
- * @example
- * const accepted: SignatureAccepted = { ok: true, digest: '5d1…', timestamp: 1767225600 };
  */
 export type SignatureAccepted = { ok: true; digest: string; timestamp: number | undefined };
 

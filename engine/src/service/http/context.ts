@@ -14,9 +14,6 @@ export interface GuildContext {
 
 /**
  * The context of a request under `/api/guilds/:guildId` (auth and guild access already checked).
- *
- * @example
- * const ctx = await guildContext(deps, req, res);
  */
 export async function guildContext(
   deps: ServiceDeps,
@@ -33,22 +30,12 @@ export async function guildContext(
   };
 }
 
-/**
- * The `:guildId` of a route mounted under `/api/guilds/:guildId` (merged params are not typed).
- *
- * @example
- * const guildId = guildIdOf(req);
- */
+/** The `:guildId` of a route mounted under `/api/guilds/:guildId` (merged params are not typed). */
 export function guildIdOf(req: Request): string {
   return String((req.params as Record<string, string | undefined>).guildId);
 }
 
-/**
- * The public origin links are built on: `deps.publicUrl`, else the request's own.
- *
- * @example
- * webhookUrl(baseUrlOf(deps, req), hookId);
- */
+/** The public origin links are built on: `deps.publicUrl`, else the request's own. */
 export function baseUrlOf(deps: ServiceDeps, req: Request): string {
   return deps.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 }
@@ -57,9 +44,6 @@ export function baseUrlOf(deps: ServiceDeps, req: Request): string {
  * Runs `attempt` again (up to 3 times) when it fails with 412 and the client did not ask for a
  * precondition itself: a concurrent change between our read and our conditional write is then
  * ours to absorb, not the client's.
- *
- * @example
- * await retryConflicts(expected, () => publishGraph(ctx, await findGraph(…)));
  */
 export async function retryConflicts<T>(
   clientRevision: number | undefined,

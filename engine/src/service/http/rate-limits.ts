@@ -3,12 +3,7 @@ import { rateLimit, type Store } from 'express-rate-limit';
 import type { Caller } from '../auth/caller.js';
 import { ApiError } from '../errors.js';
 
-/**
- * One limit: at most `limit` requests (or failures) per `windowMs`, per client.
- *
- * @example
- * const api: RateWindow = { limit: 600, windowMs: 60_000 };
- */
+/** One limit: at most `limit` requests (or failures) per `windowMs`, per client. */
 export interface RateWindow {
   limit: number;
   windowMs: number;
@@ -17,9 +12,6 @@ export interface RateWindow {
 /**
  * The service's request limits (`ServiceDeps.rateLimits`). Counters live in this process's
  * memory unless `store` makes a shared store for each limit (any express-rate-limit store).
- *
- * @example
- * createApp({ ...deps, rateLimits: { api: { limit: 1200, windowMs: 60_000 } } });
  */
 export interface RateLimitSettings {
   /** 401 answers of `/api` per client IP; past it every `/api` request from that IP is refused. */

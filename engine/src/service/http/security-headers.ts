@@ -36,9 +36,6 @@ export const CSP_NONCE_PLACEHOLDER = 'GUILDFLOW_CSP_NONCE';
 /**
  * The style nonce of this answer: the one `<style>` elements need to apply (CodeMirror, the
  * builder's expression editor, puts its styles in one). Fresh for every answer.
- *
- * @example
- * html.replaceAll(CSP_NONCE_PLACEHOLDER, cspNonce(res));
  */
 export function cspNonce(res: Response): string {
   return res.locals.cspNonce as string;

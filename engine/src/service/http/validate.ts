@@ -21,9 +21,6 @@ export interface RequestIssue {
 /**
  * Validates a request body or query against a TypeBox schema (ajv, defaults applied) and
  * returns it typed; otherwise throws 400 `invalid_request` listing every problem.
- *
- * @example
- * const { version } = check(RollbackBody, req.body, 'body');
  */
 export function check<T extends TSchema>(
   schema: T,

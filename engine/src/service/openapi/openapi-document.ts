@@ -16,12 +16,7 @@ import type { Operation } from './operation.js';
 import { OPERATIONS } from './operations.js';
 import { PIN_OPERATIONS } from './pin-operations.js';
 
-/**
- * The command that regenerates docs/api/openapi.json (a test fails when the file is stale).
- *
- * @example
- * console.error(`run ${OPENAPI_COMMAND}`);
- */
+/** The command that regenerates docs/api/openapi.json (a test fails when the file is stale). */
 export const OPENAPI_COMMAND = 'npx tsx engine/src/service/openapi/write-openapi.ts';
 
 /** The component schemas, by name: the route schemas plus the graph document. */
@@ -193,7 +188,7 @@ export function openApiDocument(): Record<string, unknown> {
       title: 'Guildflow API',
       version: '1',
       description:
-        'The public HTTP API of the Guildflow engine (see DESIGN.md, Public HTTP API). Send `Authorization: Bearer <token>`: the admin token, or a session token from signing in. Every error is `{ error: { code, message, details? } }` with a stable `code`. Another guild’s resources answer 404.',
+        'The public HTTP API of the Guildflow engine (docs/api/README.md explains it). Send `Authorization: Bearer <token>`: the admin token, or a session token from signing in. Every error is `{ error: { code, message, details? } }` with a stable `code`. Another guild’s resources answer 404.',
     },
     servers: [{ url: 'http://localhost:3000' }],
     security: [{ bearer: [] }],

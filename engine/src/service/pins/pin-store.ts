@@ -21,9 +21,6 @@ export interface PinView {
  * The node of the draft a pin may replace: an action (a Discord, data, HTTP or Stripe call).
  * A trigger's output is the run's payload and control nodes decide the path, so pinning them
  * would change what is tested rather than stand in for a call to the outside.
- *
- * @example
- * const node = pinnableNode(draftOf(graph), 'send');
  */
 export function pinnableNode(doc: GraphDocument, nodeId: string): GraphNode {
   const node = doc.nodes.find((n) => n.id === nodeId);
@@ -169,9 +166,6 @@ export function toPinView(pin: PinRecord): PinView {
  * The pins a test run of `doc` carries (`RunOptions.pins`): the graph's pins whose node is an
  * action of that document with the pinned port — a pin made on the draft is skipped by a
  * version where its node is gone or changed type. Undefined when none applies.
- *
- * @example
- * const pins = await runPins(store, guildId, graphId, snapshot.document);
  */
 export async function runPins(
   store: Store,

@@ -40,9 +40,6 @@ export function triggerConfigOf(snapshot: GraphSnapshot): {
  * Activation hooks that keep the `triggers` collection — what every trigger router indexes —
  * in line with the published versions: activate upserts the graph's live trigger, deactivate
  * leaves a tombstone (`active: false`) so polling routers drop it. Both are idempotent.
- *
- * @example
- * const activation = composeActivation(routerActivation(() => openStore(mongo)), …);
  */
 export function routerActivation(
   store: () => Promise<Store>,

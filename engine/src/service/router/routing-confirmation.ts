@@ -10,9 +10,6 @@ const CHECK_EVERY_MS = 20;
 
 /**
  * The gateways that are running now (heartbeat within {@link GATEWAY_FRESH_MS}).
- *
- * @example
- * const gateways = await liveGateways(store);
  */
 export async function liveGateways(store: Store, now = Date.now()): Promise<GatewayRecord[]> {
   return store.gateways

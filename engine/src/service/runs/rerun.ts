@@ -10,9 +10,6 @@ import type { WorkflowHandle } from '@temporalio/client';
  * start of its history (a run that continued as new keeps them in each execution's input), so
  * it can be run again exactly. The interaction that started it (a credential, and long expired)
  * and any continue-as-new state are left out.
- *
- * @example
- * const { graph, trigger, options } = await startInputOf(deps, handle, summary);
  */
 export async function startInputOf(
   deps: TemporalDeps,

@@ -27,9 +27,6 @@ const QUERY_TIMEOUT_MS = 3000;
  * runs, from its result when it completed, and from a query of the closed workflow (a worker
  * replays it) when it failed, was cancelled, terminated or timed out — an empty list with
  * `stepsError` when no worker could answer.
- *
- * @example
- * const detail = await readRun(deps, guildId, runId);
  */
 export async function readRun(
   deps: TemporalDeps,

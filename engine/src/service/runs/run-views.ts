@@ -54,9 +54,6 @@ export function runStatus(temporalStatus: string): RunStatus {
 /**
  * The run summary of a Temporal execution that belongs to `guildId`, or undefined when it is
  * not a Guildflow run of that guild (other guilds' runs are indistinguishable from missing ones).
- *
- * @example
- * const summary = toRunSummary(await handle.describe(), guildId);
  */
 export function toRunSummary(
   info: Pick<
@@ -150,12 +147,7 @@ export async function latestRuns(
   return found;
 }
 
-/**
- * Describes a run of this guild, or throws 404 (missing, or another guild's).
- *
- * @example
- * const { summary, handle } = await describeRun(deps, guildId, runId);
- */
+/** Describes a run of this guild, or throws 404 (missing, or another guild's). */
 export async function describeRun(deps: TemporalDeps, guildId: string, runId: string) {
   if (!/^[A-Za-z0-9_.:/-]{1,255}$/.test(runId)) throw notFound('run');
   const handle = deps.temporal.client.workflow.getHandle(runId);

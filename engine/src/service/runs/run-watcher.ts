@@ -36,9 +36,6 @@ const RETRY_MS = [500, 1000, 2000, 5000, 10_000];
  * A watcher long-polls the run's history and reads the `steps` query only when a workflow task
  * completed, so a run costs one open long poll however many people watch it, and nothing while
  * it sits in a timer. The last subscriber leaving stops it (its long poll is cancelled).
- *
- * @example
- * const stop = watchersOf(deps).subscribe(guildId, runId, (event) => send(event));
  */
 export class RunWatchers {
   private readonly watchers = new Map<string, RunWatcher>();

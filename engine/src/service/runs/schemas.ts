@@ -51,7 +51,7 @@ export const RunStartedSchema = Type.Object(
 );
 
 /**
- * The run statuses of the API (DESIGN.md).
+ * The run statuses of the API (docs/execution.md).
  *
  * @example
  * RUN_STATUSES.includes('running'); // true

@@ -12,9 +12,6 @@ export interface RunAttributes {
 /**
  * Reads a run's search attributes (set by `runSearchAttributes` in contract.ts) from a
  * description or a list entry.
- *
- * @example
- * const { guildId } = readRunAttributes(description.typedSearchAttributes);
  */
 export function readRunAttributes(attributes: TypedSearchAttributes): RunAttributes {
   return {

@@ -44,9 +44,6 @@ export interface StartRunInput {
  * Starts one run of a graph as the `graphWorkflow`, with the search attributes the run list
  * filters on and the interpreter version in its memo. `started: false` means a run with that
  * id already exists (nothing new was started).
- *
- * @example
- * const { runId } = await startRun({ client, snapshot, trigger: { type: 'trigger.manual', payload: {} }, triggerType: 'trigger.manual' });
  */
 export async function startRun(input: StartRunInput): Promise<{ runId: string; started: boolean }> {
   // The interpreter ignores pins in a live run anyway; a caller that sends them has a bug.

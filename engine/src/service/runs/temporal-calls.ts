@@ -12,9 +12,6 @@ const UNREACHABLE_CODES = new Set([4 /* DEADLINE_EXCEEDED */, 14 /* UNAVAILABLE 
 /**
  * Runs a Temporal client call with a deadline, so a Temporal outage answers 503 within
  * `deps.temporalTimeoutMs` instead of waiting out the client's own retries.
- *
- * @example
- * const description = await temporalCall(deps, () => handle.describe());
  */
 export function temporalCall<T>(
   deps: TemporalDeps,

@@ -17,7 +17,7 @@ interface ControlMessage {
 }
 
 /**
- * The sandbox API of DESIGN.md under `/api/sandbox` (behind bearer auth): the sandbox guilds,
+ * The sandbox API (docs/api/openapi.json) under `/api/sandbox` (behind bearer auth): the sandbox guilds,
  * injecting member activity (validated per event type before the sandbox sees it), what the
  * bot posted, and a member's state. Everything goes through the sandbox's control API at
  * `deps.sandboxUrl`. The sandbox guilds are shared playgrounds with made-up members, so every

@@ -22,12 +22,7 @@ import { triggerConfigOf } from '../router/router-activation.js';
 import { scheduleTiming, type ScheduleTiming } from './schedule-spec.js';
 import { graphWorkflow } from '../../interpreter/workflows.js';
 
-/**
- * What the schedule hooks need.
- *
- * @example
- * const options: ScheduleActivationOptions = { client: deps.temporal.client, taskQueue: deps.taskQueue };
- */
+/** What the schedule hooks need. */
 export interface ScheduleActivationOptions {
   client: Client;
   /** The task queue of the graph workers (default `guildflow`). */

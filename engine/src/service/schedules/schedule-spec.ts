@@ -1,12 +1,12 @@
 import type { ScheduleSpec } from '@temporalio/client';
-import { MIN_SCHEDULE_INTERVAL_MS, cronProblem, isTimeZone, parseDuration } from '../../core/index.js';
+import {
+  MIN_SCHEDULE_INTERVAL_MS,
+  cronProblem,
+  isTimeZone,
+  parseDuration,
+} from '../../core/index.js';
 
-/**
- * When a `trigger.schedule` graph runs, as a Temporal Schedule spec.
- *
- * @example
- * const timing: ScheduleTiming = { kind: 'repeat', spec: { intervals: [{ every: 3_600_000 }] }, summary: 'every 1h' };
- */
+/** When a `trigger.schedule` graph runs, as a Temporal Schedule spec. */
 export type ScheduleTiming =
   | {
       kind: 'repeat' | 'once';

@@ -23,9 +23,6 @@ export interface StatsSummary {
  * Sums a guild's daily counters over a period ending now. Counters are per UTC day, so the
  * period starts at the beginning of the day `period` ago (a `7d` recap on Monday 09:00 covers
  * last Monday 00:00 until now).
- *
- * @example
- * const week = await readStats(store, guildId, { period: '7d', top: 5 });
  */
 export async function readStats(
   store: Store,
@@ -62,7 +59,10 @@ export async function readStats(
   const members = sum(channelId ? 'memberChannel' : 'member');
   const names = sum('member');
   const ranked = <T extends { messages: number }>(list: T[]) =>
-    list.filter((e) => e.messages > 0).sort((a, b) => b.messages - a.messages).slice(0, top);
+    list
+      .filter((e) => e.messages > 0)
+      .sort((a, b) => b.messages - a.messages)
+      .slice(0, top);
   return {
     since: since.toISOString(),
     until: now.toISOString(),
@@ -91,9 +91,6 @@ export async function readStats(
 /**
  * The `data.stats` executor (activity named by the node type) on the store; its rendered config
  * is checked against the declaration first.
- *
- * @example
- * const worker = await Worker.create({ …, activities: { ...createStatsExecutor(mongo) } });
  */
 export function createStatsExecutor(mongo: Connection): Pick<ActionActivities, 'data.stats'> {
   return { 'data.stats': statsExecutor(mongo) };

@@ -58,12 +58,7 @@ export interface AuditRecord {
   note: string | null;
 }
 
-/**
- * The audited actions.
- *
- * @example
- * const action: AuditAction = 'graph.publish';
- */
+/** The audited actions. */
 export type AuditAction =
   | 'graph.create'
   | 'graph.update'

@@ -5,9 +5,6 @@ import mongoose, { type Connection } from 'mongoose';
  * itself only after a first successful connection; a service or worker started while the store
  * is still down would otherwise stay disconnected forever (answering 503 / failing activities).
  * Retries back off from 1 s to 30 s; `onError` hears each failed attempt.
- *
- * @example
- * const mongo = connectStore(settings.mongodbUri, (e) => log('warn', 'store.connect_failed', { error: e.message }));
  */
 export function connectStore(
   uri: string,

@@ -7,9 +7,6 @@ const tails = new Map<string, Promise<void>>();
  * lose one of the changes. Serialising the writers of a document inside the process makes the
  * conditional updates and increments exact there; on MongoDB those operations are atomic
  * across processes anyway (scaling out to several services or workers needs MongoDB).
- *
- * @example
- * await withKeyLock(`graph:${graphId}`, () => publishGraph(ctx, graph));
  */
 export async function withKeyLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
   const previous = tails.get(key) ?? Promise.resolve();

@@ -1,20 +1,12 @@
 import { Schema } from 'mongoose';
 import { SCHEMA_OPTIONS } from './graph-models.js';
 
-/**
- * The Stripe objects a guild can own, by id prefix: `cus_…`, `sub_…`, `cs_…`.
- *
- * @example
- * const kind: StripeObjectKind = 'checkout_session';
- */
+/** The Stripe objects a guild can own, by id prefix: `cus_…`, `sub_…`, `cs_…`. */
 export type StripeObjectKind = 'customer' | 'subscription' | 'checkout_session';
 
 /**
  * How Guildflow came to own an object: a Stripe action created it for the guild, a completed
  * checkout of the guild created it, or the operator recorded it (objects made outside Guildflow).
- *
- * @example
- * const via: StripeRecordedVia = 'checkout';
  */
 export type StripeRecordedVia = 'action' | 'checkout' | 'operator';
 

@@ -47,9 +47,6 @@ export async function sweepExpired(
 /**
  * Runs `sweepExpired` every `intervalMs` in the background (errors are reported, never thrown:
  * a store outage just skips a round). Returns a stop function.
- *
- * @example
- * const stop = startSweeper(() => openStore(mongo), 60_000, (e) => log.warn(e));
  */
 export function startSweeper(
   getStore: () => Promise<Store>,

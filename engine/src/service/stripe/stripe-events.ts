@@ -55,9 +55,6 @@ export function stripeEventMatches(pattern: string, type: string): boolean {
  * owns its object, see `attributeStripeEvent`) whose event list covers the event type, each with the workflow id `stripe_<event id>_<graph id>` so a
  * redelivered event starts nothing twice. The payload is the trigger's output:
  * `{ id, type, created, data: { object } }`.
- *
- * @example
- * const { runIds, started } = await startStripeRuns(deps, event);
  */
 export async function startStripeRuns(
   deps: ServiceDeps,

@@ -57,10 +57,5 @@ export const TemplateInstallBodySchema = Type.Object(
   },
   { additionalProperties: false, $id: 'TemplateInstallBody' },
 );
-/**
- * The install body, as validated.
- *
- * @example
- * const { vars }: TemplateInstallBody = check(TemplateInstallBodySchema, req.body, 'body');
- */
+/** The install body, as validated. */
 export type TemplateInstallBody = Static<typeof TemplateInstallBodySchema>;

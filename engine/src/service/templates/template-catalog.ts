@@ -3,9 +3,6 @@ import type { GraphDocument } from '../../core/index.js';
 /**
  * One prebuilt template as `GET /api/templates` lists it: what it does and the JSON Schema of
  * the `vars` its installer fills (channel and role ids, texts, durations…).
- *
- * @example
- * const summary: TemplateSummary = { id: 'welcome', name: 'Welcome new members', description: '…', category: 'community', parameters: { type: 'object', properties: {…} } };
  */
 export interface TemplateSummary {
   id: string;
@@ -19,9 +16,6 @@ export interface TemplateSummary {
 /**
  * One problem with the vars sent to an install: which var (empty for the vars object itself),
  * its path in the request and why.
- *
- * @example
- * const issue: VarIssue = { var: 'welcomeChannelId', path: 'vars.welcomeChannelId', message: 'must be a Discord id (digits)' };
  */
 export interface VarIssue {
   var: string;
@@ -42,7 +36,7 @@ export type InstantiateResult =
   | { ok: false; error: 'invalid_vars'; issues: VarIssue[] };
 
 /**
- * The prebuilt templates the service offers (DESIGN.md: `GET /api/templates`, `POST
+ * The prebuilt templates the service offers (docs/templates.md; `GET /api/templates`, `POST
  * …/templates/:templateId/install`). The catalog lives in `@guildflow/workflows`, which depends
  * on the engine, so the service receives it through `ServiceDeps.templates` instead of importing it.
  *

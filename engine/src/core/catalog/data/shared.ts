@@ -10,12 +10,7 @@ import { Duration, Expr, Snowflake, StringEnum, requiredField } from '../schemas
  */
 export const DATA_KEY_PATTERN = '^[A-Za-z0-9_.:-]{1,100}$';
 
-/**
- * The `key`, `scope`, `memberId` fields of the data nodes.
- *
- * @example
- * Type.Object({ ...keyFields(), value: Type.Unknown() });
- */
+/** The `key`, `scope`, `memberId` fields of the data nodes. */
 export function keyFields() {
   return {
     key: Expr(Type.String({ pattern: DATA_KEY_PATTERN }), { description: 'Name of the stored value: letters, digits, `_ . : -`.' }),
@@ -24,22 +19,12 @@ export function keyFields() {
   };
 }
 
-/**
- * The optional `ttl` field: the value expires this long after it was last written.
- *
- * @example
- * Type.Object({ ...keyFields(), ttl: Ttl() });
- */
+/** The optional `ttl` field: the value expires this long after it was last written. */
 export function Ttl() {
   return Type.Optional(Duration('Forget the value this long after the last write (kept forever when empty).'));
 }
 
-/**
- * JSON Schema "scope `member` requires `memberId`".
- *
- * @example
- * Type.Object({ ...keyFields() }, { allOf: MEMBER_NEEDS_ID });
- */
+/** JSON Schema "scope `member` requires `memberId`". */
 export const MEMBER_NEEDS_ID = [
   { if: { type: 'object', properties: { scope: { const: 'member' } }, required: ['scope'] }, then: requiredField('memberId') },
 ];

@@ -23,12 +23,7 @@ export const DISCORD_PERMISSION_BITS = {
   ModerateMembers: 1n << 40n,
 } as const;
 
-/**
- * A Discord permission flag name a node declaration may require.
- *
- * @example
- * const needed: DiscordPermission = 'ManageRoles';
- */
+/** A Discord permission flag name a node declaration may require. */
 export type DiscordPermission = keyof typeof DISCORD_PERMISSION_BITS;
 
 /**
@@ -55,12 +50,7 @@ export const PERMISSION_LABELS: Readonly<Record<DiscordPermission, string>> = {
   ModerateMembers: 'Timeout Members',
 };
 
-/**
- * One permission rule of a node type: what the bot needs, where, and when.
- *
- * @example
- * const rule: PermissionRule = { permissions: ['EmbedLinks'], when: { embeds: true }, channelField: 'channelId' };
- */
+/** One permission rule of a node type: what the bot needs, where, and when. */
 export interface PermissionRule {
   readonly permissions: readonly DiscordPermission[];
   /**
@@ -80,9 +70,6 @@ export interface PermissionRule {
 /**
  * What the bot needs in the guild to run a node, declared on its node type
  * (`NodeDefinition.requires`); preflight checks it against the guild.
- *
- * @example
- * const requires: NodeRequirements = { permissions: [{ permissions: ['ManageRoles'] }] };
  */
 export interface NodeRequirements {
   readonly permissions: readonly PermissionRule[];

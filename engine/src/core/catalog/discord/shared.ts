@@ -31,9 +31,6 @@ export const DISCORD_LIMITS = {
 
 /**
  * Schema of one embed (flattened: `imageUrl`, `thumbnailUrl`; `color` is 0xRRGGBB or `#RRGGBB`).
- *
- * @example
- * const embed = { title: 'Welcome!', description: 'Read #rules', color: '#5865F2' };
  */
 export const EmbedSchema = Type.Object(
   {
@@ -94,9 +91,6 @@ export const EmbedSchema = Type.Object(
  * Schema of one button. `link` buttons open `url`; every other style needs a `customId`
  * (what `trigger.buttonClicked` and `flow.waitFor` match). Rows 0–4; without `row`, buttons
  * fill rows of five in order.
- *
- * @example
- * const button = { label: 'Enter', customId: 'giveaway:{{ run.id }}', style: 'success' };
  */
 export const ButtonSchema = Type.Object(
   {
@@ -131,9 +125,6 @@ export const ButtonSchema = Type.Object(
  * The `content`, `embeds`, `buttons` and `allowedRoleMentions` fields shared by the message
  * nodes. Text can carry what members typed, so a message pings the users it mentions but only
  * the roles its node lists (and never @everyone/@here).
- *
- * @example
- * Type.Object({ channelId, ...messageFields() });
  */
 export function messageFields() {
   return {

@@ -3,12 +3,7 @@ import { COLORS } from '../common.js';
 import { defineNode } from '../define-node.js';
 import { Expr } from '../schemas.js';
 
-/**
- * Hard cap on `flow.forEach` iterations, whatever `max` says.
- *
- * @example
- * Math.min(config.max ?? FOR_EACH_DEFAULT_MAX, FOR_EACH_HARD_CAP);
- */
+/** Hard cap on `flow.forEach` iterations, whatever `max` says. */
 export const FOR_EACH_HARD_CAP = 1000;
 
 /**

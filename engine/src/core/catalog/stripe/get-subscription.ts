@@ -3,12 +3,7 @@ import { COLORS, OUT } from '../common.js';
 import { defineNode } from '../define-node.js';
 import { Metadata, StripeId } from './shared.js';
 
-/**
- * Output schema of a subscription (shared by the subscription nodes).
- *
- * @example
- * Type.Object({ ...SubscriptionOutput.properties });
- */
+/** Output schema of a subscription (shared by the subscription nodes). */
 export const SubscriptionOutput = Type.Object({
   id: Type.String(),
   status: Type.String({

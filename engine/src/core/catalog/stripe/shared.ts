@@ -1,12 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { Expr } from '../schemas.js';
 
-/**
- * A Stripe object id with its prefix (`cus_…`, `sub_…`, `price_…`), or a template.
- *
- * @example
- * Type.Object({ customerId: StripeId('cus', 'The customer.') });
- */
+/** A Stripe object id with its prefix (`cus_…`, `sub_…`, `price_…`), or a template. */
 export function StripeId(prefix: string, description: string) {
   return Expr(Type.String({ pattern: `^${prefix}_[A-Za-z0-9]{1,250}$` }), {
     description,
@@ -14,12 +9,7 @@ export function StripeId(prefix: string, description: string) {
   });
 }
 
-/**
- * Stripe metadata: up to 50 string keys (≤ 40 characters) and values (≤ 500 characters).
- *
- * @example
- * Type.Object({ metadata: Type.Optional(Metadata()) });
- */
+/** Stripe metadata: up to 50 string keys (≤ 40 characters) and values (≤ 500 characters). */
 export function Metadata() {
   return Type.Record(
     Type.String({ minLength: 1, maxLength: 40 }),

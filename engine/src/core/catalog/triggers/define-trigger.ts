@@ -104,12 +104,7 @@ export function defineRoutedTrigger<
   return Object.freeze({ ...defineNode(node), event, match, matcher });
 }
 
-/**
- * True for a declaration of a routed trigger (one with an event kind and a matcher).
- *
- * @example
- * TRIGGER_NODES.filter(isRoutedTrigger).map((d) => d.event.kind);
- */
+/** True for a declaration of a routed trigger (one with an event kind and a matcher). */
 export function isRoutedTrigger<D extends NodeDeclaration>(
   declaration: D,
 ): declaration is Extract<D, { readonly event: RouterEventDefinition }> {

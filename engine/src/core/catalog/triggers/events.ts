@@ -17,12 +17,7 @@ import type { RoutedTrigger } from './index.js';
  * union {@link RouterEvent} is derived from the routed trigger declarations.
  */
 
-/**
- * A user as triggers output them: `{ id, username, mention }`.
- *
- * @example
- * Type.Object({ member: EventUserSchema('Who joined.') });
- */
+/** A user as triggers output them: `{ id, username, mention }`. */
 export const EventUserSchema = MemberRef;
 
 /** A user as events and trigger payloads carry them. */
@@ -31,20 +26,12 @@ export type EventUser = Static<ReturnType<typeof MemberRef>>;
 /**
  * An event's author or reacting user: a user plus whether it is a bot (ours included), which
  * triggers filter on and never output.
- *
- * @example
- * Type.Object({ author: EventActorSchema('Who posted it.') });
  */
 export function EventActorSchema(description: string) {
   return Type.Composite([MemberRef(description), Type.Object({ bot: Type.Boolean() })]);
 }
 
-/**
- * The interaction a slash command or button click came with (kept out of the payload).
- *
- * @example
- * Type.Object({ interaction: EventInteractionSchema });
- */
+/** The interaction a slash command or button click came with (kept out of the payload). */
 export const EventInteractionSchema = Type.Object({ id: Type.String(), token: Type.String() });
 
 /** The interaction of a slash command or button click: `{ id, token }`. */
@@ -95,20 +82,10 @@ export function defineEvent<const K extends string, P extends TProperties>(
  */
 export type EventOf<E> = E extends RouterEventDefinition<string, infer S> ? Static<S> : never;
 
-/**
- * Any event the router routes: the union of the events the routed triggers listen to.
- *
- * @example
- * const event: RouterEvent = { kind: 'memberLeft', eventId: 'leave:1', guildId, member, guild };
- */
+/** Any event the router routes: the union of the events the routed triggers listen to. */
 export type RouterEvent = EventOf<RoutedTrigger['event']>;
 
-/**
- * A router event kind.
- *
- * @example
- * const kind: RouterEventKind = 'reactionAdded';
- */
+/** A router event kind. */
 export type RouterEventKind = RouterEvent['kind'];
 
 /**

@@ -20,9 +20,6 @@ const strict = { additionalProperties: false } as const;
 /**
  * The body schema of each sandbox event type: one per router event kind (the kinds the routed
  * triggers declare), so a new event kind asks for its injection here.
- *
- * @example
- * check(SANDBOX_EVENT_SCHEMAS.messageCreated, body, 'body');
  */
 export const SANDBOX_EVENT_SCHEMAS = {
   memberJoined: Type.Object(
@@ -105,12 +102,7 @@ export const SANDBOX_EVENT_SCHEMAS = {
   ),
 } satisfies { [K in RouterEventKind]: TSchema };
 
-/**
- * A body of the sandbox's event API, by `type`.
- *
- * @example
- * const event: SandboxEvent = { type: 'memberLeft', guildId, userId };
- */
+/** A body of the sandbox's event API, by `type`. */
 export type SandboxEvent = Static<(typeof SANDBOX_EVENT_SCHEMAS)[RouterEventKind]>;
 
 /**

@@ -2,12 +2,7 @@ import { ExpressionError } from '../errors.js';
 import type { Budget } from '../limits.js';
 import { isPlainObject, typeName } from '../values.js';
 
-/**
- * What a filter may use besides its input and arguments: the render's budget.
- *
- * @example
- * const context: FilterContext = { budget: new Budget() };
- */
+/** What a filter may use besides its input and arguments: the render's budget. */
 export interface FilterContext {
   budget: Budget;
 }

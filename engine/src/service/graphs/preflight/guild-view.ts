@@ -62,9 +62,6 @@ function refused(what: string, message: string): ApiError {
 /**
  * Reads the guild as the bot (who it is, the guild, its roles, channels and the bot's member).
  * Throws ApiError `discord_unavailable` when Discord cannot be read or the bot is not there.
- *
- * @example
- * const view = await readGuildView(deps.discordBot, '1300000000000000000');
  */
 export async function readGuildView(
   bot: DiscordBot | undefined,

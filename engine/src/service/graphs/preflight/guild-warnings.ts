@@ -137,9 +137,6 @@ function channelWarnings(doc: GraphDocument, view: GuildView): PreflightWarning[
 /**
  * The warnings that need the guild: the bot's permissions for each node, roles above the bot's,
  * and message channels that are not text channels.
- *
- * @example
- * guildWarnings(doc, await readGuildView(bot, guildId));
  */
 export function guildWarnings(doc: GraphDocument, view: GuildView): PreflightWarning[] {
   return [

@@ -15,9 +15,6 @@ import { PreflightQuerySchema } from './schemas.js';
  * `GET /api/guilds/:guildId/graphs/:graphId/preflight[?version=N]`: warnings about what may fail
  * once the draft (or a published version) runs in this guild. The guild is read as the bot;
  * when it cannot be, the graph-only warnings still answer, with `discord: 'unavailable'`.
- *
- * @example
- * mountPreflightRoutes(router, deps, graphRouteKit(deps));
  */
 export function mountPreflightRoutes(router: Router, deps: ServiceDeps, kit: GraphRouteKit): void {
   router.get('/graphs/:graphId/preflight', async (req, res) => {

@@ -1,11 +1,6 @@
 import { Type } from '@sinclair/typebox';
 
-/**
- * Query of `GET …/graphs/:graphId/preflight`: a published version, or (without it) the draft.
- *
- * @example
- * check(PreflightQuerySchema, { version: '2' }, 'query');
- */
+/** Query of `GET …/graphs/:graphId/preflight`: a published version, or (without it) the draft. */
 export const PreflightQuerySchema = Type.Object(
   {
     version: Type.Optional(
