@@ -48,7 +48,9 @@ export async function precompiledValidatorsSource(): Promise<string> {
   const configs: [string, string][] = [];
   listNodeTypes().forEach((declaration, i) => {
     const id = `gf:config:${declaration.type}`;
-    ajv.addSchema(declaration.config as object, id);
+    // A copy: node types may share one config schema object (trigger.reactionRemoved reuses
+    // reactionAdded's), and standalone code would then declare its validator twice.
+    ajv.addSchema(structuredClone(declaration.config) as object, id);
     exportsById[`config${i}`] = id;
     configs.push([declaration.type, `config${i}`]);
   });
