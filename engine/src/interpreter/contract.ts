@@ -133,6 +133,15 @@ export interface GraphRunResult {
   droppedSteps: number;
 }
 
+/**
+ * The graph workflow's signature. Control nodes that start child runs (`flow.runGraph`) get the
+ * workflow function through their context, typed by this, rather than importing the module
+ * that runs them.
+ */
+export type GraphWorkflow = (
+  input: GraphRunInput & { continueAsNewAfterEvents?: number },
+) => Promise<GraphRunResult>;
+
 // One action contract for the interpreter and every executor: the catalog's.
 export type {
   ActionContext,

@@ -8,7 +8,7 @@ import * as wf from '@temporalio/workflow';
 import { ERROR_TYPES } from '../core/catalog/action-policy.js';
 import { getNodeType } from '../core/catalog/registry.js';
 import type { NodeDeclaration, Scope } from '../core/index.js';
-import type { EngineActivities, GraphRunInput, GraphRunResult } from './contract.js';
+import type { EngineActivities, GraphRunInput, GraphRunResult, GraphWorkflow } from './contract.js';
 import { controlHandlers } from './controls/index.js';
 import type { ControlContext, ControlResult } from './controls/types.js';
 import {
@@ -30,6 +30,8 @@ export interface GraphRunSettings {
   startedAt: string;
   workflowId: string;
   engine: EngineActivities;
+  /** The workflow this run executes in (child runs start it). */
+  graphWorkflow: GraphWorkflow;
   /** The task queue of an action type, when not the run's own. */
   queueOf(type: string): string | undefined;
   /** Waits and retry backoff are divided by it (sandbox time compression). */
@@ -199,7 +201,7 @@ export class GraphRun {
     scope: Scope,
     config: Record<string, unknown>,
   ): ControlContext {
-    const { input, state, workflowId, engine, timeScale } = this.settings;
+    const { input, state, workflowId, engine, timeScale, graphWorkflow } = this.settings;
     return {
       node,
       run,
@@ -209,6 +211,7 @@ export class GraphRun {
       scope,
       config,
       engine,
+      graphWorkflow,
       scaled: (ms) => Math.max(0, Math.round(ms / timeScale)),
       markWaiting: (wait) => state.steps.waiting(run.seq, wait && { ...wait, timeScale }),
       wait: (deadline, until) => this.wait(deadline, until),

@@ -71,6 +71,7 @@ export async function graphWorkflow(
     startedAt,
     workflowId: info.workflowId,
     engine,
+    graphWorkflow,
     queueOf: discordQueueChooser(info, input.options?.simulate === true, input.interpreterVersion),
     timeScale:
       input.options?.timeScale && input.options.timeScale > 0 ? input.options.timeScale : 1,

@@ -1,7 +1,5 @@
 import { ParentClosePolicy, executeChild, startChild } from '@temporalio/workflow';
 import { INTERPRETER_VERSION, runSearchAttributes, type GraphRunInput } from '../contract.js';
-// A graph run starts graph runs: this import is the recursion itself, used only when a node runs.
-import { graphWorkflow } from '../workflows.js';
 import type { ControlHandler } from './types.js';
 
 /**
@@ -27,7 +25,7 @@ export const runGraphNode: ControlHandler<'flow.runGraph'> = async (ctx) => {
   const workflowId = `${ctx.workflowId}/${ctx.node.id}/${ctx.run.seq}`;
   const typedSearchAttributes = runSearchAttributes(graph, 'flow.runGraph');
   if (ctx.config.wait === false) {
-    await startChild(graphWorkflow, {
+    await startChild(ctx.graphWorkflow, {
       args: [childInput],
       workflowId,
       typedSearchAttributes,
@@ -36,7 +34,7 @@ export const runGraphNode: ControlHandler<'flow.runGraph'> = async (ctx) => {
     return { ports: ['out'], output: { runId: workflowId } };
   }
   ctx.markWaiting();
-  const result = await executeChild(graphWorkflow, {
+  const result = await executeChild(ctx.graphWorkflow, {
     args: [childInput],
     workflowId,
     typedSearchAttributes,

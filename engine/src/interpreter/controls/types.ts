@@ -5,7 +5,7 @@ import type {
   NodeTypeMap,
   Scope,
 } from '../../core/index.js';
-import type { EngineActivities, GraphRunInput, StepWait } from '../contract.js';
+import type { EngineActivities, GraphRunInput, StepWait, GraphWorkflow } from '../contract.js';
 import type { NodeRun, RunState } from '../run-state.js';
 
 /** What a control node's handler answers: the ports to take and its output. */
@@ -38,6 +38,8 @@ export interface ControlContext<C = Record<string, unknown>> {
   /** Waits until `until` or the deadline (absolute ms); true when `until` became true. */
   wait(deadline: number, until?: () => boolean): Promise<boolean>;
   engine: EngineActivities;
+  /** The graph workflow itself, to start child runs by typed reference. */
+  graphWorkflow: GraphWorkflow;
   /**
    * Marks the step as waiting; with `wait`, until `deadline` (absolute ms) for a timer, an event
    * or a window (a child run has no deadline, so it says nothing more).

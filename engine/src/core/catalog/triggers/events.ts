@@ -8,7 +8,6 @@ import {
   type TString,
 } from '@sinclair/typebox';
 import { MemberRef } from '../schemas.js';
-import type { RoutedTrigger } from './index.js';
 
 /**
  * The events the trigger router understands, independent of discord.js: the gateway translates
@@ -81,12 +80,6 @@ export function defineEvent<const K extends string, P extends TProperties>(
  * type Left = EventOf<typeof MemberLeftEvent>; // { kind: 'memberLeft'; eventId; guildId; member }
  */
 export type EventOf<E> = E extends RouterEventDefinition<string, infer S> ? Static<S> : never;
-
-/** Any event the router routes: the union of the events the routed triggers listen to. */
-export type RouterEvent = EventOf<RoutedTrigger['event']>;
-
-/** A router event kind. */
-export type RouterEventKind = RouterEvent['kind'];
 
 /**
  * True when `event` is of the kind `definition` declares (narrows it to that event's type).

@@ -1,55 +1,23 @@
 import { buttonClicked } from './button-clicked.js';
-import { isRoutedTrigger } from './define-trigger.js';
 import { manual } from './manual.js';
 import { memberCountReached } from './member-count-reached.js';
 import { memberJoined } from './member-joined.js';
 import { memberLeft } from './member-left.js';
 import { messageCreated } from './message-created.js';
 import { reactionAdded } from './reaction-added.js';
-import { reactionRemoved } from './reaction-removed.js';
 import { schedule } from './schedule.js';
 import { slashCommand } from './slash-command.js';
 import { stripeEvent } from './stripe-event.js';
 import { webhook } from './webhook.js';
 
-/**
- * The trigger node types, in palette order.
- *
- * @example
- * TRIGGER_NODES.map((d) => d.type); // ['trigger.memberJoined', …]
- */
-export const TRIGGER_NODES = [
-  memberJoined,
-  memberLeft,
-  messageCreated,
-  reactionAdded,
-  reactionRemoved,
-  buttonClicked,
-  slashCommand,
-  memberCountReached,
-  schedule,
-  webhook,
-  stripeEvent,
-  manual,
-] as const;
-
-/**
- * A trigger the gateway routes: every trigger declaration with an `event` (schedules, webhooks,
- * Stripe events and manual runs start elsewhere).
- */
-export type RoutedTrigger = Extract<(typeof TRIGGER_NODES)[number], { readonly event: unknown }>;
-
-/** The triggers the gateway routes, derived from their declarations. */
-export const ROUTED_TRIGGERS: readonly RoutedTrigger[] = TRIGGER_NODES.filter(isRoutedTrigger);
-
-/**
- * The trigger types the router starts runs for.
- *
- * @example
- * ROUTED_TRIGGER_TYPES.includes('trigger.memberJoined'); // true
- */
-export const ROUTED_TRIGGER_TYPES: readonly string[] = ROUTED_TRIGGERS.map((d) => d.type);
-
+export {
+  ROUTED_TRIGGER_TYPES,
+  ROUTED_TRIGGERS,
+  TRIGGER_NODES,
+  type RoutedTrigger,
+  type RouterEvent,
+  type RouterEventKind,
+} from './trigger-nodes.js';
 export {
   buttonClicked,
   manual,
@@ -89,9 +57,7 @@ export {
   type EventInteraction,
   type EventOf,
   type EventUser,
-  type RouterEvent,
   type RouterEventDefinition,
-  type RouterEventKind,
 } from './events.js';
 export {
   CRON_PATTERN,

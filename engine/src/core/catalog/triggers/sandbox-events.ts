@@ -1,6 +1,6 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { ButtonClickedEvent } from './button-clicked.js';
-import type { RouterEventKind } from './events.js';
+import type { RouterEventKind } from './trigger-nodes.js';
 import { MemberJoinedEvent } from './member-joined.js';
 import { MemberLeftEvent } from './member-left.js';
 import { MessageCreatedEvent } from './message-created.js';
