@@ -20,7 +20,8 @@ describe('signing in', () => {
     await tab.page.goto('/');
     // Signed out: the app goes to /login, which explains what to paste.
     await tab.page.waitForURL('**/login', { waitUntil: 'commit' });
-    await expect(tab.page.getByText('npm start -- --print-login').isVisible()).resolves.toBe(true);
+    // The URL changes before the page renders: wait for the text (it fails when it never comes).
+    await tab.page.getByText('npm start -- --print-login').waitFor({ state: 'visible' });
     expect(await tab.page.getByRole('link', { name: 'Sign in with Discord' }).count()).toBe(0);
     await e2e.expectAccessible(tab, 'the sign-in page');
     await e2e.screenshot(tab, 'sign-in');
