@@ -30,14 +30,13 @@ export interface CredentialSourceOptions {
 }
 
 const NAME = new RegExp(CREDENTIAL_NAME_PATTERN);
-/** Past this many remembered touches the memory starts afresh (the store's condition still throttles). */
-const MAX_REMEMBERED = 10_000;
 
 /**
  * The credentials of every guild on the store, opened with the service's secret key
  * (`GUILDFLOW_SECRET_KEY`, which the worker receives for this). Resolving one marks it used:
- * `lastUsedAt` is written at most once per `touchEveryMs` — remembered in this process, and the
- * update is conditional on the stored time, so several workers do not each write it either.
+ * `lastUsedAt` is written at most once per `touchEveryMs` — no write when the document just read
+ * has a recent mark, and the write is conditional on the stored mark, so racing workers write
+ * it once.
  * A credential the key cannot open fails non-retryably, naming it but never showing its value.
  *
  * @example
@@ -52,13 +51,11 @@ export function credentialSource(
   const box = secretBox(secretKey);
   const now = options.now ?? Date.now;
   const every = options.touchEveryMs ?? 60_000;
-  const touched = new Map<string, number>();
 
   const touch = async (record: CredentialRecord) => {
     const at = now();
-    if (at - (touched.get(record._id) ?? -Infinity) < every) return;
-    if (touched.size >= MAX_REMEMBERED) touched.clear();
-    touched.set(record._id, at);
+    // The document was just read: no write while its own mark is recent.
+    if (record.lastUsedAt && at - record.lastUsedAt.getTime() < every) return;
     const store = await openStore(mongo);
     await store.credentials
       .updateOne(
