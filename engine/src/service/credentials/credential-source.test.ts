@@ -1,7 +1,9 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_TYPES } from '../../core/index.js';
+import { testStack } from '@guildflow/stack/testing';
 import { startTestService, type TestService } from '../../testing/service-harness.js';
+import { createStoreActivities } from '../activities/store-activities.js';
 import { credentialSource } from './credential-source.js';
 
 const GUILD = '520000000000000001';
@@ -98,5 +100,26 @@ describe('credentialSource', () => {
     await expect(source.resolve(OTHER, 'theirs')).rejects.toMatchObject({
       type: ERROR_TYPES.notConfigured,
     });
+  });
+
+  it('is what a worker’s store activities offer: opened with its secret key, or saying the key is missing', async () => {
+    // The worker's own connection, to this file's database.
+    const url = new URL(testStack().mongoUri);
+    url.pathname = `/${service.deps.mongo.name}`;
+    const mongoUri = url.toString();
+    const withKey = createStoreActivities(mongoUri, 'test-secret-key');
+    const withoutKey = createStoreActivities(mongoUri, undefined);
+    try {
+      expect(await withKey.credentials.resolve(GUILD, 'crm')).toEqual({
+        type: 'bearer',
+        token: TOKEN,
+      });
+      const error = await withoutKey.credentials.resolve(GUILD, 'crm').catch((e: unknown) => e);
+      expect(error).toMatchObject({ type: ERROR_TYPES.notConfigured, nonRetryable: true });
+      expect((error as Error).message).toContain('GUILDFLOW_SECRET_KEY is not set for the worker');
+    } finally {
+      await withKey.close();
+      await withoutKey.close();
+    }
   });
 });
