@@ -1,3 +1,4 @@
+import { Type, type TSchema } from '@sinclair/typebox';
 import { issueClause } from '../../core/index.js';
 import { ApiError } from '../errors.js';
 import { check } from '../http/validate.js';
@@ -16,7 +17,6 @@ import {
   VALUE_SCHEMAS,
   type CredentialValue,
 } from './schemas.js';
-import { Type, type TSchema } from '@sinclair/typebox';
 
 /** A credential as the API shows it (never its value). */
 export interface CredentialView {
