@@ -18,6 +18,7 @@ describe('childEnv', () => {
     expect(childEnv('worker', shared)).toEqual({
       PATH: '/usr/bin',
       TEMPORAL_ADDRESS: '127.0.0.1:7233',
+      GUILDFLOW_SECRET_KEY: 'key',
       DISCORD_TOKEN: 'bot',
       STRIPE_SECRET_KEY: 'sk',
     });

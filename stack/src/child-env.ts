@@ -5,17 +5,18 @@ export type ServiceName = keyof typeof serviceEntries;
 
 /**
  * The secret settings and the services that read them; every other child starts without them,
- * so a worker or gateway that is compromised (or prints its environment) holds no admin token
- * and no key to the database's secrets. `GUILDFLOW_SECRET_KEY` goes to the engine only today;
- * the worker will need it too once activities decrypt per-guild credentials (`http.request`
- * credentials, a guild's Stripe key).
+ * so a gateway or sandbox that is compromised (or prints its environment) holds no admin token
+ * and no key to the database's secrets, and a worker holds no admin token.
+ * `GUILDFLOW_SECRET_KEY` goes to the engine (it seals webhook secrets and credentials) and to
+ * the worker, whose executors open a guild's credentials (`http.request`'s `credential`, a
+ * guild's Stripe account); the admin token never leaves the engine.
  *
  * @example
  * SECRET_READERS.GUILDFLOW_ADMIN_TOKEN; // ['engine']
  */
 export const SECRET_READERS: Readonly<Record<string, readonly ServiceName[]>> = {
   GUILDFLOW_ADMIN_TOKEN: ['engine'],
-  GUILDFLOW_SECRET_KEY: ['engine'],
+  GUILDFLOW_SECRET_KEY: ['engine', 'worker'],
   DISCORD_CLIENT_SECRET: ['engine'],
   STRIPE_WEBHOOK_SECRET: ['engine'],
   // Billing (engine) and stripe.* actions (worker).

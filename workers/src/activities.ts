@@ -1,7 +1,12 @@
 import { createDiscordExecutors, discordConnectionsFromEnv } from '@guildflow/discord';
 import type { ActionActivities } from '@guildflow/engine/core';
 import type { EngineActivities } from '@guildflow/engine/interpreter';
-import { createStoreActivities, storeMissingExecutors } from '@guildflow/engine/service';
+import {
+  createStoreActivities,
+  credentialsUnavailable,
+  storeMissingExecutors,
+  type CredentialSource,
+} from '@guildflow/engine/service';
 import { createHttpExecutors } from '@guildflow/http';
 import type { Settings } from '@guildflow/stack';
 import { createStripeExecutors } from '@guildflow/stripe';
@@ -27,7 +32,9 @@ export async function buildActivities(settings: Settings): Promise<WorkerActivit
       'MONGODB_URI is not set: data nodes, waits, collects and sub-graph runs will fail. Start Guildflow with `npm start`, or set it.\n',
     );
   }
-  const store = settings.mongodbUri ? createStoreActivities(settings.mongodbUri) : undefined;
+  const store = settings.mongodbUri
+    ? createStoreActivities(settings.mongodbUri, settings.secretKey)
+    : undefined;
   const actions: ActionActivities = {
     ...discord,
     ...(store?.actions ?? storeMissingExecutors()),
@@ -35,4 +42,19 @@ export async function buildActivities(settings: Settings): Promise<WorkerActivit
     ...createStripeExecutors(),
   };
   return { ...actions, ...store?.engine };
+}
+
+/**
+ * The guild credentials this worker's executors resolve by name (`http.request`'s `credential`,
+ * a guild's Stripe account): on the worker's store, opened with `GUILDFLOW_SECRET_KEY` (which
+ * `npm start` gives the worker for this); without a store, a source that says so. Pass it to the
+ * connectors that take one.
+ *
+ * @example
+ * const credentials = workerCredentials(store);
+ */
+export function workerCredentials(
+  store: ReturnType<typeof createStoreActivities> | undefined,
+): CredentialSource {
+  return store?.credentials ?? credentialsUnavailable('MONGODB_URI is not set for the worker');
 }

@@ -3232,6 +3232,242 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/guilds/{guildId}/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The guild’s credentials (names, types, last use — never values)
+         * @description Lists the guild’s credentials by name. A value is never shown again after it is stored: the list says which exist, of which type, when they were added and when a run last used them (`lastUsedAt`, updated at most once a minute).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The credentials, by name. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CredentialList"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: a guild you may not manage (never 403), or, for DELETE, no credential by that name. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `store_unavailable`; nothing was changed. Or `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Store a credential
+         * @description Stores a named secret, encrypted at rest with GUILDFLOW_SECRET_KEY. `type` `bearer` takes the token as `value`; `basic` `{ username, password }`; `header` `{ header, value }`; `stripe` `{ secretKey, webhookSecret }` (the guild’s own Stripe account). A name is never overwritten: to replace a secret, DELETE it and add it again (both are audited, without the value). At most 50 per guild. Error messages name fields and rules, never any part of a value.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CredentialBody"];
+                };
+            };
+            responses: {
+                /** @description Stored; the value is not shown again. */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CredentialCreated"];
+                    };
+                };
+                /** @description `invalid_request` (a name outside `^[A-Za-z][A-Za-z0-9_-]{0,63}$`, an unknown type, a value of the wrong shape, a line break in a value) or `limit_reached` (50 credentials already). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: a guild you may not manage (never 403), or, for DELETE, no credential by that name. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `conflict`: the guild has a credential by that name; delete it first. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `store_unavailable`; nothing was changed. Or `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guilds/{guildId}/credentials/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a credential
+         * @description Removes the credential; runs that name it afterwards fail with `InvalidConfig` until one by that name is added again.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    guildId: string;
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: a guild you may not manage (never 403), or, for DELETE, no credential by that name. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `store_unavailable`; nothing was changed. Or `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/methods": {
         parameters: {
             query?: never;
@@ -3547,6 +3783,66 @@ export interface components {
             } & {
                 [key: string]: unknown;
             })[];
+        };
+        Credential: {
+            name: string;
+            /** @enum {string} */
+            type: "bearer" | "basic" | "header" | "stripe";
+            /** Format: date-time */
+            createdAt: string;
+            /** @description When a run last used it (updated at most once a minute); null if never. */
+            lastUsedAt: string | null;
+        };
+        CredentialBody: {
+            /** @description Letters, digits, `_` and `-`, starting with a letter, at most 64 characters; unique in the guild. Graphs refer to it by this name. */
+            name: string;
+            /** @constant */
+            type: "bearer";
+            /** @description The token, sent as `Authorization: Bearer <token>`. */
+            value: string;
+        } | {
+            /** @description Letters, digits, `_` and `-`, starting with a letter, at most 64 characters; unique in the guild. Graphs refer to it by this name. */
+            name: string;
+            /** @constant */
+            type: "basic";
+            value: {
+                /** @description Without `:` (Basic auth joins the two with one). */
+                username: string;
+                password: string;
+            };
+        } | {
+            /** @description Letters, digits, `_` and `-`, starting with a letter, at most 64 characters; unique in the guild. Graphs refer to it by this name. */
+            name: string;
+            /** @constant */
+            type: "header";
+            value: {
+                /** @description The header to send, e.g. `X-Api-Key`. */
+                header: string;
+                /** @description The header’s value. */
+                value: string;
+            };
+        } | {
+            /** @description Letters, digits, `_` and `-`, starting with a letter, at most 64 characters; unique in the guild. Graphs refer to it by this name. */
+            name: string;
+            /** @constant */
+            type: "stripe";
+            value: {
+                /** @description The guild’s own Stripe secret or restricted key (`sk_…` / `rk_…`). */
+                secretKey: string;
+                /** @description The signing secret of the guild’s Stripe webhook endpoint (`whsec_…`). */
+                webhookSecret: string;
+            };
+        };
+        CredentialCreated: {
+            name: string;
+            /** @enum {string} */
+            type: "bearer" | "basic" | "header" | "stripe";
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CredentialList: {
+            /** @description The guild’s credentials by name (at most 50); values are write-only. */
+            credentials: components["schemas"]["Credential"][];
         };
         DeleteAnswer: {
             routing: components["schemas"]["RoutingConfirmation"];

@@ -7,6 +7,7 @@ import type { ServiceDeps } from './deps.js';
 import { ApiError, errorBody } from './errors.js';
 import { graphRoutes } from './graphs/routes.js';
 import { guildRoutes } from './guilds/routes.js';
+import { credentialRoutes } from './credentials/credential-routes.js';
 import { checkHealth } from './health.js';
 import { hookRoutes } from './hooks/hook-routes.js';
 import { rateLimiters } from './http/rate-limits.js';
@@ -78,6 +79,7 @@ export function createApp(deps: ServiceDeps): Express {
     graphRoutes(deps),
     runRoutes(deps),
     pinRoutes(deps),
+    credentialRoutes(deps),
     guilds.discord,
     templateInstallRoutes(deps),
     stripeObjectRoutes(deps),

@@ -36,7 +36,7 @@ export interface ServiceDeps {
   activation?: ActivationHooks | undefined;
   /** The task queue runs are started on (default `guildflow`); tests isolate runs with their own. */
   taskQueue?: string | undefined;
-  /** Key that webhook secrets and Discord sign-in grants are encrypted with at rest (`GUILDFLOW_SECRET_KEY`; never the admin token). */
+  /** Key that webhook secrets, Discord sign-in grants and guild credentials are encrypted with at rest (`GUILDFLOW_SECRET_KEY`; never the admin token). */
   secretKey: string;
   /**
    * Keys that sealed secrets before `secretKey` did, used only to open them: the admin token,

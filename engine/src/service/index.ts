@@ -47,6 +47,14 @@ export {
   type TriggerRecord,
 } from './storage/index.js';
 export { resealWebhookSecrets } from './hooks/reseal-secrets.js';
+// What executors resolve a guild's credentials by name through (http.request, stripe.*).
+export {
+  credentialSource,
+  credentialsUnavailable,
+  type CredentialSource,
+  type CredentialSourceOptions,
+  type ResolvedCredential,
+} from './credentials/credential-source.js';
 export { createSession, endSession, SESSION_TTL_MS } from './auth/index.js';
 // The ports the Discord connector implements (sign-in with Discord, the bot's REST reads).
 export {

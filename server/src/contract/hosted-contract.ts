@@ -23,8 +23,8 @@ export interface ContractExchange {
 const WEBHOOK_SECRET = 'whsec_contract';
 
 /**
- * Exercises the hosted-use routes — sign-in with Discord, `/api/session`, the sandbox API and
- * the Stripe webhook — on a service wired to a real sandbox, plus one without those settings,
+ * Exercises the hosted-use routes — sign-in with Discord, `/api/session`, guild credentials,
+ * the sandbox API and the Stripe webhook — on a service wired to a real sandbox, plus one without those settings,
  * and returns every exchange so the contract test checks them against docs/api/openapi.json.
  */
 export async function hostedExchanges(): Promise<ContractExchange[]> {
@@ -109,6 +109,16 @@ export async function hostedExchanges(): Promise<ContractExchange[]> {
     await call(service, 'PUT', objects('1300000000000000999', 'cus_contract'));
     await call(service, 'PUT', objects(guild, 'in_contract'));
     await call(service, 'PUT', objects(guild, 'cus_contractuser'), { token });
+
+    // Credentials: stored, a taken name, a bad name, listed, deleted, then unknown.
+    const credentials = `/api/guilds/${guild}/credentials`;
+    const crm = { name: 'contract_crm', type: 'bearer', value: 'tok_contract' };
+    await call(service, 'POST', credentials, { body: crm });
+    await call(service, 'POST', credentials, { body: crm });
+    await call(service, 'POST', credentials, { body: { ...crm, name: '1bad' } });
+    await call(service, 'GET', credentials);
+    await call(service, 'DELETE', `${credentials}/contract_crm`);
+    await call(service, 'DELETE', `${credentials}/contract_crm`);
 
     // Sessions.
     await call(service, 'GET', '/api/session', { token });

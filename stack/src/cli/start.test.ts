@@ -85,7 +85,7 @@ describe('npm start supervisor (existing Temporal and store)', () => {
     expect(await waitForExit(pids, 5_000)).toEqual([]);
   });
 
-  it('hands the admin token and the secret key to the engine only', async () => {
+  it('hands the admin token to the engine only, and the secret key to the engine and the worker (which opens credentials)', async () => {
     const { sup, dir } = await start();
     const token = readFileSync(join(dir, 'admin-token'), 'utf8').trim();
     const key = readFileSync(join(dir, 'secret-key'), 'utf8').trim();
@@ -94,11 +94,13 @@ describe('npm start supervisor (existing Temporal and store)', () => {
       expect.arrayContaining(['sandbox', 'engine', 'worker', 'gateway']),
     );
     expect(envOf.engine).toMatchObject({ GUILDFLOW_ADMIN_TOKEN: token, GUILDFLOW_SECRET_KEY: key });
+    expect(envOf.worker).toMatchObject({ GUILDFLOW_SECRET_KEY: key });
     for (const name of ['sandbox', 'worker', 'gateway']) {
       expect(envOf[name], name).not.toHaveProperty('GUILDFLOW_ADMIN_TOKEN');
-      expect(envOf[name], name).not.toHaveProperty('GUILDFLOW_SECRET_KEY');
       expect(envOf[name], name).toHaveProperty('TEMPORAL_ADDRESS', temporalAddress);
     }
+    for (const name of ['sandbox', 'gateway'])
+      expect(envOf[name], name).not.toHaveProperty('GUILDFLOW_SECRET_KEY');
   });
 
   it('later starts print no token, only how to get the link; --print-login prints it and leaves the running stack alone', async () => {

@@ -5,6 +5,11 @@ import {
   type ActionTypeId,
   type DATA_NODES,
 } from '../../core/index.js';
+import {
+  credentialSource,
+  credentialsUnavailable,
+  type CredentialSource,
+} from '../credentials/credential-source.js';
 import { createStatsExecutor } from '../stats/read-stats.js';
 import { log } from '../log.js';
 import { connectStore } from '../storage/index.js';
@@ -13,13 +18,15 @@ import { createEngineActivities } from './engine-activities.js';
 
 /**
  * Everything the worker registers from the engine — the `engine.*` activities and the `data.*`
- * executors — on a store connection of its own that keeps retrying until MongoDB answers.
+ * executors — on a store connection of its own that keeps retrying until MongoDB answers, and
+ * the guild credentials executors resolve by name (opened with `secretKey`; without it, a
+ * source that says the key is missing).
  *
  * @example
- * const { activities, close } = createStoreActivities(settings.mongodbUri);
+ * const { activities, credentials, close } = createStoreActivities(settings.mongodbUri, settings.secretKey);
  * await Worker.create({ …, activities });
  */
-export function createStoreActivities(mongodbUri: string) {
+export function createStoreActivities(mongodbUri: string, secretKey?: string) {
   const mongo = connectStore(mongodbUri, (error) =>
     log('warn', 'worker.store_unavailable', { error: error.message }),
   );
@@ -28,7 +35,16 @@ export function createStoreActivities(mongodbUri: string) {
     ...createDataExecutors(mongo),
     ...createStatsExecutor(mongo),
   };
-  return { activities: { ...engine, ...actions }, engine, actions, close: () => mongo.close() };
+  const credentials: CredentialSource = secretKey
+    ? credentialSource(mongo, secretKey)
+    : credentialsUnavailable('GUILDFLOW_SECRET_KEY is not set for the worker');
+  return {
+    activities: { ...engine, ...actions },
+    engine,
+    actions,
+    credentials,
+    close: () => mongo.close(),
+  };
 }
 
 /** The type ids of the data action nodes (the ones on the store). */

@@ -1,6 +1,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import { GraphDocumentSchema } from '../../core/index.js';
 import * as authSchemas from '../auth/schemas.js';
+import * as credentialSchemas from '../credentials/schemas.js';
 import * as graphSchemas from '../graphs/schemas.js';
 import * as preflightSchemas from '../graphs/preflight/schemas.js';
 import * as guildSchemas from '../guilds/schemas.js';
@@ -12,6 +13,7 @@ import * as stripeSchemas from '../stripe/schemas.js';
 import * as templateSchemas from '../templates/schemas.js';
 import { CatalogSchema, ErrorSchema, HealthSchema, WebhookSecretSchema } from './common-schemas.js';
 import { BUILDER_OPERATIONS } from './builder-operations.js';
+import { CREDENTIAL_OPERATIONS } from './credential-operations.js';
 import type { Operation } from './operation.js';
 import { OPERATIONS } from './operations.js';
 import { PIN_OPERATIONS } from './pin-operations.js';
@@ -28,6 +30,7 @@ function components(): Record<string, unknown> {
     ...Object.values(guildSchemas),
     ...Object.values(runSchemas),
     ...Object.values(pinSchemas),
+    ...Object.values(credentialSchemas),
     ...Object.values(authSchemas),
     ...Object.values(sandboxSchemas),
     ...Object.values(stripeSchemas),
@@ -180,7 +183,12 @@ function eventStream(events: Record<string, string>): Record<string, unknown> {
  */
 export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of [...OPERATIONS, ...PIN_OPERATIONS, ...BUILDER_OPERATIONS])
+  for (const op of [
+    ...OPERATIONS,
+    ...PIN_OPERATIONS,
+    ...CREDENTIAL_OPERATIONS,
+    ...BUILDER_OPERATIONS,
+  ])
     (paths[op.path] ??= {})[op.method] = operation(op);
   return {
     openapi: '3.1.0',

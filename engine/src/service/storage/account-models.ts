@@ -72,7 +72,9 @@ export type AuditAction =
   | 'run.start'
   | 'run.cancel'
   | 'pin.set'
-  | 'pin.delete';
+  | 'pin.delete'
+  | 'credential.create'
+  | 'credential.delete';
 
 /** Schema of `users`. */
 export const userSchema = new Schema<UserRecord>(

@@ -36,5 +36,6 @@ export type {
   UserRecord,
 } from './account-models.js';
 export type { StatsRecord } from './stats-models.js';
+export type { CredentialRecord, CredentialType } from './credential-models.js';
 export type { CounterRecord, GatewayRecord } from './gateway-models.js';
 export type { StripeObjectKind, StripeObjectRecord, StripeRecordedVia } from './stripe-models.js';

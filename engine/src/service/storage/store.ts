@@ -38,6 +38,7 @@ import {
   type GatewayRecord,
 } from './gateway-models.js';
 import { pinSchema, type PinRecord } from '../pins/pin-model.js';
+import { credentialSchema, type CredentialRecord } from './credential-models.js';
 import { statsSchema, type StatsRecord } from './stats-models.js';
 import { StoreUnavailableError } from './store-errors.js';
 import { stripeObjectSchema, type StripeObjectRecord } from './stripe-models.js';
@@ -51,6 +52,8 @@ export interface Store {
   webhooks: Model<WebhookRecord>;
   /** Pinned node outputs of test runs, per graph (service/pins). */
   pins: Model<PinRecord>;
+  /** Per-guild named secrets, sealed (service/credentials). */
+  credentials: Model<CredentialRecord>;
   hookDeliveries: Model<HookDeliveryRecord>;
   stripeObjects: Model<StripeObjectRecord>;
   dataKeys: Model<DataKeyRecord>;
@@ -112,6 +115,7 @@ async function open(connection: Connection): Promise<Store> {
     versions: bind('GraphVersion', graphVersionSchema),
     webhooks: bind('Webhook', webhookSchema),
     pins: bind('Pin', pinSchema),
+    credentials: bind('Credential', credentialSchema),
     hookDeliveries: bind('HookDelivery', hookDeliverySchema),
     stripeObjects: bind('StripeObject', stripeObjectSchema),
     dataKeys: bind('DataKey', dataKeySchema),
