@@ -2,7 +2,7 @@ import { createDiscordExecutors, discordConnectionsFromEnv } from '@guildflow/di
 import type { ActionActivities } from '@guildflow/engine/core';
 import type { EngineActivities } from '@guildflow/engine/interpreter';
 import { createStoreActivities, storeMissingExecutors } from '@guildflow/engine/service';
-import { createHttpExecutors } from '@guildflow/http';
+import { createHttpExecutors, noCredentials } from '@guildflow/http';
 import type { Settings } from '@guildflow/stack';
 import { createStripeExecutors } from '@guildflow/stripe';
 
@@ -31,7 +31,9 @@ export async function buildActivities(settings: Settings): Promise<WorkerActivit
   const actions: ActionActivities = {
     ...discord,
     ...(store?.actions ?? storeMissingExecutors()),
-    ...createHttpExecutors(),
+    // The credentials store is not wired yet: until it is, every credential name is missing
+    // (a non-retryable InvalidConfig naming it) and requests without one work.
+    ...createHttpExecutors({ allow: settings.httpAllow, credentials: noCredentials }),
     ...createStripeExecutors(),
   };
   return { ...actions, ...store?.engine };
