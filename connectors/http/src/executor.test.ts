@@ -206,6 +206,16 @@ describe('http.request', () => {
     expect(other.received.at(-1)!.headers.authorization).toBeUndefined();
   });
 
+  it('classifies a refused connection as a retryable ConnectionError', async () => {
+    const closed = await loopbackServer({});
+    await closed.close();
+    await expect(run({ url: closed.url('/json') })).rejects.toMatchObject({
+      type: 'ConnectionError',
+      nonRetryable: false,
+      message: expect.stringContaining('could not connect (ECONNREFUSED)'),
+    });
+  });
+
   it('refuses a URL that is not http(s) after rendering', async () => {
     await expect(run({ url: 'ftp://example.com/file' })).rejects.toMatchObject({
       type: 'InvalidConfig',

@@ -144,6 +144,13 @@ export const request = defineNode({
         `A ${String(method)} request has no body.`,
       ),
     );
+    issues.push(
+      ...issueIf(
+        typeof config.credential === 'string' && config.credential.includes('{{'),
+        '/credential',
+        'The credential is the name of a stored credential, not an expression: write the name itself.',
+      ),
+    );
     return issues;
   },
 });
