@@ -18,6 +18,7 @@ export const HANDWRITTEN_POLICY = {
       'InvalidRequest',
       'BlockedDestination',
       'HttpClientError',
+      'ResponseTooLarge',
       'NotConfigured',
       'StripeRequestError',
     ],

@@ -27,4 +27,11 @@ describe('loadSettings', () => {
     expect(settings.adminToken).toBeUndefined();
     expect(settings.secretKey).toBeUndefined();
   });
+
+  it('reads GUILDFLOW_HTTP_ALLOW as a list of hosts, empty when unset', () => {
+    const env = { GUILDFLOW_SUPERVISOR_PID: '1' };
+    expect(loadSettings(dir, env).httpAllow).toEqual([]);
+    const allowed = loadSettings(dir, { ...env, GUILDFLOW_HTTP_ALLOW: ' 127.0.0.1, localhost,,' });
+    expect(allowed.httpAllow).toEqual(['127.0.0.1', 'localhost']);
+  });
 });

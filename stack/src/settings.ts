@@ -19,6 +19,11 @@ export interface Settings {
   temporalUiPort: number;
   storePort: number;
   sandboxPort: number;
+  /**
+   * Host names and IP addresses `http.request` may call although they are not public
+   * (`GUILDFLOW_HTTP_ALLOW`, comma-separated); empty by default.
+   */
+  httpAllow: string[];
   /** `mongodb` or `ferretdb` forces one store; unset tries MongoDB then FerretDB. */
   store: 'mongodb' | 'ferretdb' | undefined;
 }
@@ -58,6 +63,10 @@ export function loadSettings(cwd: string, env: NodeJS.ProcessEnv = process.env):
     temporalUiPort: intSetting(env, 'GUILDFLOW_TEMPORAL_UI_PORT', 8233),
     storePort: intSetting(env, 'GUILDFLOW_STORE_PORT', 27217),
     sandboxPort: intSetting(env, 'GUILDFLOW_SANDBOX_PORT', 3210),
+    httpAllow: (env.GUILDFLOW_HTTP_ALLOW ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== ''),
     store: store === '' ? undefined : store,
   };
 }

@@ -38,7 +38,7 @@ export async function buildActivities(settings: Settings): Promise<WorkerActivit
   const actions: ActionActivities = {
     ...discord,
     ...(store?.actions ?? storeMissingExecutors()),
-    ...createHttpExecutors(),
+    ...createHttpExecutors({ allow: settings.httpAllow, credentials: workerCredentials(store) }),
     ...createStripeExecutors(),
   };
   return { ...actions, ...store?.engine };

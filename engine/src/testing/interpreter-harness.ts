@@ -98,7 +98,7 @@ export interface InterpreterEnv {
   start(
     doc: GraphDocument,
     payload?: unknown,
-    options?: RunOptions & { continueAsNewAfterEvents?: number },
+    options?: RunOptions & { continueAsNewAfterEvents?: number; guildId?: string },
   ): Promise<WorkflowHandleWithFirstExecutionRunId>;
   run(doc: GraphDocument, payload?: unknown, options?: RunOptions): Promise<GraphRunResult>;
 }
@@ -137,9 +137,9 @@ export async function withInterpreter<T>(
     shutdownGraceTime: '1s',
   });
   const start: InterpreterEnv['start'] = (doc, payload = {}, options = {}) => {
-    const { continueAsNewAfterEvents, ...runOptions } = options;
+    const { continueAsNewAfterEvents, guildId, ...runOptions } = options;
     const input: GraphRunInput & { continueAsNewAfterEvents?: number } = {
-      graph: snapshot(doc),
+      graph: { ...snapshot(doc), ...(guildId ? { guildId } : {}) },
       trigger: { type: doc.nodes[0]?.type ?? 'trigger.manual', payload },
       options: runOptions,
       // As the service stamps every run it starts (the interpreter gates changes on it).

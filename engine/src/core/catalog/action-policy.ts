@@ -41,7 +41,10 @@ export const ERROR_TYPES = {
   missingPermissions: 'MissingPermissions',
   /** Discord 404 / 10xxx: unknown channel, message, member, role, …. */
   unknownResource: 'UnknownResource',
-  /** Discord 400 / 50035 and similar: the request was refused as invalid. */
+  /**
+   * Discord 400 / 50035 and similar: the request was refused as invalid; `http.request`: more
+   * redirects than it follows.
+   */
   invalidRequest: 'InvalidRequest',
   /** Discord 429: retried after `retry_after`. */
   rateLimited: 'RateLimited',
@@ -51,6 +54,10 @@ export const ERROR_TYPES = {
   httpClientError: 'HttpClientError',
   /** `http.request`: a 5xx answer (retried). */
   httpServerError: 'HttpServerError',
+  /** `http.request`: the connection failed (DNS, refused, reset; retried). */
+  connectionError: 'ConnectionError',
+  /** `http.request`: the answer is longer than the node reads. */
+  responseTooLarge: 'ResponseTooLarge',
   /** Stripe is not configured (no `STRIPE_SECRET_KEY`). */
   notConfigured: 'NotConfigured',
   /** Stripe: card, invalid request or authentication errors. */
@@ -92,6 +99,7 @@ export const NON_RETRYABLE_ERRORS: readonly string[] = Object.freeze([
   ERROR_TYPES.invalidRequest,
   ERROR_TYPES.blockedDestination,
   ERROR_TYPES.httpClientError,
+  ERROR_TYPES.responseTooLarge,
   ERROR_TYPES.notConfigured,
   ERROR_TYPES.stripeRequestError,
 ]);

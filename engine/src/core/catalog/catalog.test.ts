@@ -654,6 +654,10 @@ describe('config schemas', () => {
     expect(accepts(http, { url: 'https://api.example.com', body: { a: 1 } }).ok).toBe(false);
     expect(accepts(http, { url: 'https://api.example.com', timeout: '1m' }).ok).toBe(false);
     expect(accepts(http, { url: '{{ vars.endpoint }}' }).ok).toBe(true);
+    expect(accepts(http, { url: 'https://a.example', credential: 'api-token' }).ok).toBe(true);
+    expect(accepts(http, { url: 'https://a.example', credential: '{{ vars.token }}' }).ok).toBe(
+      false,
+    );
   });
 
   it('resolvedConfigSchema drops the template branches (for rendered configs)', () => {

@@ -142,5 +142,5 @@ export {
   switchPorts,
 } from './flow/index.js';
 export { DATA_KEY_PATTERN, DATA_NODES } from './data/index.js';
-export { HTTP_NODES } from './http/index.js';
+export { HTTP_MAX_REDIRECTS, HTTP_NODES, HTTP_RESPONSE_LIMIT_BYTES } from './http/index.js';
 export { STRIPE_NODES } from './stripe/index.js';

@@ -137,7 +137,7 @@ describe('graphs API: publish, versions, rollback, disable', () => {
       ...graph(
         [
           ['t', 'trigger.manual'],
-          ['fetch', 'http.request', { url: 'https://api.example.com/status' }],
+          ['fetch', 'stripe.getCustomer', { customerId: 'cus_1' }],
         ],
         [['t', 'out', 'fetch']],
       ),
@@ -153,7 +153,7 @@ describe('graphs API: publish, versions, rollback, disable', () => {
         path: 'nodes[1].type',
         code: 'node_not_available',
         message:
-          'HTTP request (http.request) is not available yet: the HTTP connector does not implement it. Remove the node to publish or run the graph.',
+          'Get customer (stripe.getCustomer) is not available yet: the Stripe connector does not implement it. Remove the node to publish or run the graph.',
       },
     ]);
     const run = await service.api('POST', `${path}/runs`, { body: { draft: true } });

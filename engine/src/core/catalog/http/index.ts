@@ -9,3 +9,4 @@ import { request } from './request.js';
 export const HTTP_NODES = [request] as const;
 
 export { request as httpRequest };
+export { HTTP_MAX_REDIRECTS, HTTP_RESPONSE_LIMIT_BYTES } from './request.js';
