@@ -4,7 +4,7 @@ import { ERROR_TYPES } from '../../core/index.js';
 import { log, messageOf } from '../log.js';
 import { openStore, secretBox, type CredentialRecord } from '../storage/index.js';
 import { openCredential } from './credential-store.js';
-import { CREDENTIAL_NAME_PATTERN, type CredentialValue } from './schemas.js';
+import { isCredentialName, type CredentialValue } from './schemas.js';
 
 /** A guild credential opened for an executor: what it sends, by type. */
 export type ResolvedCredential =
@@ -28,8 +28,6 @@ export interface CredentialSourceOptions {
   /** `lastUsedAt` is written at most this often per credential (default one minute). */
   touchEveryMs?: number;
 }
-
-const NAME = new RegExp(CREDENTIAL_NAME_PATTERN);
 
 /**
  * The credentials of every guild on the store, opened with the service's secret key
@@ -77,7 +75,7 @@ export function credentialSource(
 
   return {
     async resolve(guildId, name) {
-      if (!NAME.test(name)) return undefined;
+      if (!isCredentialName(name)) return undefined;
       const store = await openStore(mongo);
       const record = await store.credentials.findOne({ guildId, name }).lean<CredentialRecord>();
       if (!record) return undefined;

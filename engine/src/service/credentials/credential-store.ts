@@ -11,7 +11,7 @@ import {
   type Store,
 } from '../storage/index.js';
 import {
-  CREDENTIAL_NAME_PATTERN,
+  isCredentialName,
   CredentialBodyEnvelopeSchema,
   MAX_GUILD_CREDENTIALS,
   VALUE_SCHEMAS,
@@ -33,7 +33,6 @@ export interface NewCredential {
   value: CredentialValue;
 }
 
-const NAME = new RegExp(CREDENTIAL_NAME_PATTERN);
 // Header values and tokens travel in HTTP headers: a line break there would split the request.
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F]/;
@@ -54,7 +53,7 @@ const VALUE_BODIES: Record<CredentialType, TSchema> = {
  */
 export function checkCredentialBody(body: unknown): NewCredential {
   const envelope = check(CredentialBodyEnvelopeSchema, body, 'body');
-  if (!NAME.test(envelope.name))
+  if (!isCredentialName(envelope.name))
     throw invalid(
       'body.name',
       'must start with a letter and hold only letters, digits, `_` and `-` (at most 64 characters), e.g. `crm_token`',

@@ -4,6 +4,13 @@ import type { CredentialType } from '../storage/index.js';
 
 /** A credential's name: what `http.request`'s `credential` field refers to. */
 export const CREDENTIAL_NAME_PATTERN = '^[A-Za-z][A-Za-z0-9_-]{0,63}$';
+const CREDENTIAL_NAME = new RegExp(CREDENTIAL_NAME_PATTERN);
+
+/** True when `name` can be a credential's name. */
+export function isCredentialName(name: string): boolean {
+  return CREDENTIAL_NAME.test(name);
+}
+
 /** Credentials one guild may hold. */
 export const MAX_GUILD_CREDENTIALS = 50;
 /** Longest secret text (a token, a password, a header value). */

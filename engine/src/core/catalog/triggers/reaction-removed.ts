@@ -1,17 +1,15 @@
-import { Type } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
-import { MemberRef } from '../schemas.js';
 import { defineRoutedTrigger } from './define-trigger.js';
-import { configString, defineEvent, EventActorSchema } from './events.js';
+import { defineEvent } from './events.js';
 import { reactionAdded } from './reaction-added.js';
+import { matchReaction, ReactionConfig, reactionEventFields, reactionOutput } from './reactions.js';
 
 /** A member removed their reaction from a guild message. */
-export const ReactionRemovedEvent = defineEvent('reactionRemoved', 'A reaction was removed.', {
-  user: EventActorSchema('Who removed their reaction.'),
-  channelId: Type.String(),
-  messageId: Type.String(),
-  emoji: Type.String({ description: 'The unicode emoji, or `name:id` for a custom one.' }),
-});
+export const ReactionRemovedEvent = defineEvent(
+  'reactionRemoved',
+  'A reaction was removed.',
+  reactionEventFields('Who removed their reaction.'),
+);
 
 /**
  * `trigger.reactionRemoved`: starts a run when someone removes their reaction from a message
@@ -24,13 +22,8 @@ export const reactionRemoved = defineRoutedTrigger({
   title: 'Reaction removed',
   description:
     'Starts when someone removes their reaction from a message, optionally only in one channel, on one message or with one emoji. Reactions by bots never trigger.',
-  config: reactionAdded.config,
-  output: Type.Object({
-    user: MemberRef('Who removed their reaction.'),
-    channelId: Type.String(),
-    messageId: Type.String(),
-    emoji: Type.String({ description: 'The unicode emoji, or `name:id` for a custom emoji.' }),
-  }),
+  config: ReactionConfig,
+  output: reactionOutput('Who removed their reaction.'),
   ports: { outputs: OUT },
   ui: { icon: 'smile', color: COLORS.trigger, fields: reactionAdded.ui.fields },
   examples: [
@@ -40,17 +33,5 @@ export const reactionRemoved = defineRoutedTrigger({
     },
   ],
   event: ReactionRemovedEvent,
-  match: (config) => {
-    const channelId = configString(config.channelId);
-    const messageId = configString(config.messageId);
-    const emoji = configString(config.emoji);
-    return (e) => {
-      if (e.user.bot) return undefined;
-      if (channelId !== undefined && e.channelId !== channelId) return undefined;
-      if (messageId !== undefined && e.messageId !== messageId) return undefined;
-      if (emoji !== undefined && e.emoji !== emoji) return undefined;
-      const { bot: _bot, ...user } = e.user;
-      return { user, channelId: e.channelId, messageId: e.messageId, emoji: e.emoji };
-    };
-  },
+  match: matchReaction,
 });
