@@ -14,6 +14,8 @@ export interface Settings {
   discordToken: string | undefined;
   stripeSecretKey: string | undefined;
   stripeWebhookSecret: string | undefined;
+  /** Where Stripe's API is (`STRIPE_API_BASE`): stripe-mock for tests and development; unset, api.stripe.com. */
+  stripeApiBase: string | undefined;
   /** Ports of the embedded servers; change them when the defaults are taken. */
   temporalPort: number;
   temporalUiPort: number;
@@ -59,6 +61,7 @@ export function loadSettings(cwd: string, env: NodeJS.ProcessEnv = process.env):
     discordToken: nonEmpty(env.DISCORD_TOKEN),
     stripeSecretKey: nonEmpty(env.STRIPE_SECRET_KEY),
     stripeWebhookSecret: nonEmpty(env.STRIPE_WEBHOOK_SECRET),
+    stripeApiBase: nonEmpty(env.STRIPE_API_BASE),
     temporalPort: intSetting(env, 'GUILDFLOW_TEMPORAL_PORT', 7233),
     temporalUiPort: intSetting(env, 'GUILDFLOW_TEMPORAL_UI_PORT', 8233),
     storePort: intSetting(env, 'GUILDFLOW_STORE_PORT', 27217),

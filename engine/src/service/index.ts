@@ -65,6 +65,7 @@ export {
   type GuildsRecheck,
 } from './auth/discord-sign-in.js';
 export { botGet, type BotAnswer, type DiscordBot } from './guilds/discord-bot.js';
+export { stripeClient } from './stripe/stripe-client.js';
 export { startStripeRuns, stripeEventMatches } from './stripe/stripe-events.js';
 // The ownership checks the Stripe executors and billing call (docs/api/README.md, Stripe webhook).
 export {

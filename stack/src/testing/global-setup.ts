@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { freePort } from '../net.js';
 import { startEmbeddedStack } from '../stack.js';
+import { resolveStripeMock, startStripeMock } from '../stripe-mock/stripe-mock.js';
 import './provided.js';
 
 /**
- * Vitest global setup: one Temporal dev server and one MongoDB-compatible store for the whole
- * run, on free ports in a temporary directory, torn down afterwards. Existing servers can be
+ * Vitest global setup: one Temporal dev server, one MongoDB-compatible store and one stripe-mock
+ * (Stripe's own API double, for the Stripe actions and billing) for the whole run, on free ports in a temporary directory, torn down afterwards. Existing servers can be
  * used instead with GUILDFLOW_TEST_TEMPORAL_ADDRESS / GUILDFLOW_TEST_MONGODB_URI (never the
  * production settings, so a test run cannot touch real data).
  */
@@ -28,6 +29,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     fast: true,
     quiet: true,
   });
+  const stripeMockPort = await freePort();
+  const stripeMock = await startStripeMock(
+    await resolveStripeMock(),
+    stripeMockPort,
+    join(dataDir, 'stripe-mock.log'),
+  );
   process.stderr.write(
     `test stack ready in ${((Date.now() - started) / 1000).toFixed(1)}s: temporal ${stack.temporalAddress}, ${stack.storeKind} ${stack.mongoUri}\n`,
   );
@@ -35,7 +42,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('mongoUri', stack.mongoUri);
   project.provide('storeKind', stack.storeKind);
   project.provide('testDataDir', dataDir);
+  project.provide('stripeMockUrl', `http://127.0.0.1:${stripeMockPort}`);
   return async () => {
+    await stripeMock.stop();
     await stack.stop();
     rmSync(dataDir, { recursive: true, force: true });
   };

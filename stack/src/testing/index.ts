@@ -3,7 +3,7 @@ import { inject } from 'vitest';
 import './provided.js';
 
 /**
- * Addresses of the test stack started by the global setup, plus a database name unique to the
+ * Addresses of the test stack started by the global setup (Temporal, the store, stripe-mock), plus a database name unique to the
  * calling test file so files never see each other's data.
  */
 export function testStack(): {
@@ -11,6 +11,8 @@ export function testStack(): {
   mongoUri: string;
   storeKind: string;
   dataDir: string;
+  /** stripe-mock's base URL: pass it as the Stripe API base (`STRIPE_API_BASE`). */
+  stripeMockUrl: string;
 } {
   const base = inject('mongoUri');
   const url = new URL(base);
@@ -20,5 +22,6 @@ export function testStack(): {
     mongoUri: url.toString(),
     storeKind: inject('storeKind'),
     dataDir: inject('testDataDir'),
+    stripeMockUrl: inject('stripeMockUrl'),
   };
 }

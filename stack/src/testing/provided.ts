@@ -5,6 +5,8 @@ declare module 'vitest' {
     mongoUri: string;
     storeKind: 'external' | 'mongodb' | 'ferretdb';
     testDataDir: string;
+    /** stripe-mock on loopback, e.g. `http://127.0.0.1:41234`. */
+    stripeMockUrl: string;
   }
 }
 export {};
