@@ -28,12 +28,13 @@ export const StripeWebhookReceivedSchema = Type.Object(
  */
 export const StripeObjectSchema = Type.Object(
   {
-    id: Type.String({ description: 'The Stripe id (cus_…, sub_… or cs_…).' }),
+    id: Type.String({ description: 'The Stripe id (cus_…, sub_…, cs_… or promo_…).' }),
     guildId: Type.String(),
     kind: Type.Union([
       Type.Literal('customer'),
       Type.Literal('subscription'),
       Type.Literal('checkout_session'),
+      Type.Literal('promotion_code'),
     ]),
     recordedVia: Type.Union(
       [Type.Literal('action'), Type.Literal('checkout'), Type.Literal('operator')],
