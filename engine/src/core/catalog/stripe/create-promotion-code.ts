@@ -34,9 +34,9 @@ export const createPromotionCode = defineNode({
         examples: ['LAUNCH10'],
       }),
       code: Type.Optional(
-        Expr(Type.String({ pattern: '^[A-Za-z0-9-]{1,200}$' }), {
+        Expr(Type.String({ pattern: '^[A-Za-z0-9-]{0,200}$' }), {
           description:
-            'The code buyers type: letters, digits and dashes (empty: Stripe picks one).',
+            'The code buyers type: letters, digits and dashes (empty or left out: Stripe picks one).',
         }),
       ),
       maxRedemptions: Type.Optional(
