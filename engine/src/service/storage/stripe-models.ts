@@ -28,7 +28,11 @@ export const stripeObjectSchema = new Schema<StripeObjectRecord>(
   {
     _id: { type: String, required: true },
     guildId: { type: String, required: true },
-    kind: { type: String, enum: ['customer', 'subscription', 'checkout_session', 'promotion_code'], required: true },
+    kind: {
+      type: String,
+      enum: ['customer', 'subscription', 'checkout_session', 'promotion_code'],
+      required: true,
+    },
     recordedVia: { type: String, enum: ['action', 'checkout', 'operator'], required: true },
     recordedAt: { type: Date, required: true },
   },
