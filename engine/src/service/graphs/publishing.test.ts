@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphSnapshot } from '../../interpreter/contract.js';
-import { graph } from '../../testing/graph-fixture.js';
 import { invalidDraft, sendGraph } from '../../testing/service-fixtures.js';
 import { startTestService, type TestService } from '../../testing/service-harness.js';
 import type { ActivatedGraph, ActivationHooks } from './activation.js';
