@@ -145,6 +145,26 @@ describe('POST /stripe/webhook/guilds/:guildId/:credential', () => {
     expect(await runExists(service, `stripe_${event.id}_${graphId}`)).toBe(false);
   });
 
+  it('answers 503 saying what to do when the credential cannot be opened with this key', async () => {
+    const rekeyed = await startTestService({ mongo: service.deps.mongo, secretKey: 'another-key' });
+    try {
+      const event = stripeEvent('invoice.paid', { id: 'in_503', object: 'invoice' });
+      const answer = await deliverStripeEvent(
+        rekeyed,
+        event,
+        SECRET,
+        undefined,
+        guildStripeWebhook(GUILD, 'shop'),
+      );
+      expect(answer.status).toBe(503);
+      expect(answer.body.error.code).toBe('stripe_not_configured');
+      expect(answer.body.error.message).toContain('GUILDFLOW_SECRET_KEY');
+      expect(answer.body.error.message).not.toContain(SECRET);
+    } finally {
+      await rekeyed.close();
+    }
+  });
+
   it('records what a completed checkout of the guild’s own session bought, and nothing for another’s', async () => {
     await recordForGuild(service, GUILD, 'cs_test_chain');
     const completed = (id: string, n: string) =>

@@ -1,3 +1,4 @@
+import { ApplicationFailure } from '@temporalio/common';
 import express, { Router } from 'express';
 import Stripe from 'stripe';
 import { GUILD_ID_PATTERN } from '../auth/index.js';
@@ -71,7 +72,7 @@ async function webhookSecretOf(
     found = await credentials.resolve(guildId, name);
   } catch (error) {
     // The store is down (answered 503 by the error handler), or the key cannot open it.
-    if (!(error instanceof Error) || error.name !== 'ApplicationFailure') throw error;
+    if (!(error instanceof ApplicationFailure)) throw error;
     throw new ApiError(503, 'stripe_not_configured', error.message);
   }
   if (found?.type !== 'stripe') throw missing();
