@@ -10,6 +10,7 @@ const shared: NodeJS.ProcessEnv = {
   DISCORD_CLIENT_SECRET: 'oauth',
   STRIPE_SECRET_KEY: 'sk',
   STRIPE_WEBHOOK_SECRET: 'whsec',
+  STRIPE_API_BASE: 'http://127.0.0.1:12111',
 };
 
 describe('childEnv', () => {
@@ -20,16 +21,19 @@ describe('childEnv', () => {
       TEMPORAL_ADDRESS: '127.0.0.1:7233',
       GUILDFLOW_SECRET_KEY: 'key',
       DISCORD_TOKEN: 'bot',
-      STRIPE_SECRET_KEY: 'sk',
+      // Stripe steps use each guild's own account (its credential), never the billing key.
+      STRIPE_API_BASE: 'http://127.0.0.1:12111',
     });
     expect(childEnv('gateway', shared)).toEqual({
       PATH: '/usr/bin',
       TEMPORAL_ADDRESS: '127.0.0.1:7233',
       DISCORD_TOKEN: 'bot',
+      STRIPE_API_BASE: 'http://127.0.0.1:12111',
     });
     expect(childEnv('sandbox', shared)).toEqual({
       PATH: '/usr/bin',
       TEMPORAL_ADDRESS: '127.0.0.1:7233',
+      STRIPE_API_BASE: 'http://127.0.0.1:12111',
     });
     expect(shared.GUILDFLOW_ADMIN_TOKEN).toBe('admin'); // the shared env is not changed
   });

@@ -6,7 +6,8 @@ export type ServiceName = keyof typeof serviceEntries;
 /**
  * The secret settings and the services that read them; every other child starts without them,
  * so a gateway or sandbox that is compromised (or prints its environment) holds no admin token
- * and no key to the database's secrets, and a worker holds no admin token.
+ * and no key to the database's secrets, and a worker holds no admin token and no Stripe key
+ * (`STRIPE_SECRET_KEY` is the service's billing account; a guild's Stripe steps use its own).
  * `GUILDFLOW_SECRET_KEY` goes to the engine (it seals webhook secrets and credentials) and to
  * the worker, whose executors open a guild's credentials (`http.request`'s `credential`, a
  * guild's Stripe account); the admin token never leaves the engine.
@@ -19,8 +20,8 @@ export const SECRET_READERS: Readonly<Record<string, readonly ServiceName[]>> = 
   GUILDFLOW_SECRET_KEY: ['engine', 'worker'],
   DISCORD_CLIENT_SECRET: ['engine'],
   STRIPE_WEBHOOK_SECRET: ['engine'],
-  // Billing (engine) and stripe.* actions (worker).
-  STRIPE_SECRET_KEY: ['engine', 'worker'],
+  // Billing only: stripe.* actions use each guild's own account (its `stripe` credential).
+  STRIPE_SECRET_KEY: ['engine'],
   // Slash command registration and the builder's guild data (engine), Discord actions
   // (worker), the gateway connection.
   DISCORD_TOKEN: ['engine', 'worker', 'gateway'],

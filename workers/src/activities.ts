@@ -1,6 +1,6 @@
 import { createDiscordExecutors, discordConnectionsFromEnv } from '@guildflow/discord';
-import type { ActionActivities } from '@guildflow/engine/core';
 import type { EngineActivities } from '@guildflow/engine/interpreter';
+import { ERROR_TYPES, type ActionActivities } from '@guildflow/engine/core';
 import {
   createStoreActivities,
   credentialsUnavailable,
@@ -9,7 +9,8 @@ import {
 } from '@guildflow/engine/service';
 import { createHttpExecutors } from '@guildflow/http';
 import type { Settings } from '@guildflow/stack';
-import { createStripeExecutors } from '@guildflow/stripe';
+import { createStripeExecutors, type StripeOwnership } from '@guildflow/stripe';
+import { ApplicationFailure } from '@temporalio/activity';
 
 /**
  * The activities of a worker: one per action node type — the map is typed over every declared
@@ -39,7 +40,12 @@ export async function buildActivities(settings: Settings): Promise<WorkerActivit
     ...discord,
     ...(store?.actions ?? storeMissingExecutors()),
     ...createHttpExecutors({ allow: settings.httpAllow, credentials: workerCredentials(store) }),
-    ...createStripeExecutors(),
+    // A guild's own Stripe account (its `stripe` credential); the worker holds no Stripe key.
+    ...createStripeExecutors({
+      credentials: workerCredentials(store),
+      ownership: store?.stripeObjects ?? stripeOwnershipMissing,
+      apiBase: settings.stripeApiBase,
+    }),
   };
   return { ...actions, ...store?.engine };
 }
@@ -57,4 +63,19 @@ export function workerCredentials(
   store: ReturnType<typeof createStoreActivities> | undefined,
 ): CredentialSource {
   return store?.credentials ?? credentialsUnavailable('MONGODB_URI is not set for the worker');
+}
+
+/** Without a store no Stripe object can be recorded or checked: every Stripe step says so. */
+const stripeOwnershipMissing: StripeOwnership = {
+  record: () => Promise.reject(noStore()),
+  assertOwned: () => Promise.reject(noStore()),
+};
+
+function noStore(): ApplicationFailure {
+  return ApplicationFailure.create({
+    type: ERROR_TYPES.notConfigured,
+    message:
+      'This worker has no store (MONGODB_URI is not set), so Stripe steps cannot check which Stripe objects belong to the server.',
+    nonRetryable: true,
+  });
 }

@@ -2826,7 +2826,7 @@ export interface paths {
         get?: never;
         /**
          * Record a Stripe object for a guild (operator only)
-         * @description Records that the guild owns a Stripe customer (cus_…), subscription (sub_…) or checkout session (cs_…) made outside Guildflow, so its events reach the guild’s `trigger.stripeEvent` graphs and its Stripe actions may use it. Objects Guildflow creates are recorded by themselves. Admin token only; an owner is never replaced. Audited as `stripe.record`.
+         * @description Records that the guild owns a Stripe customer (cus_…), subscription (sub_…), checkout session (cs_…) or promotion code (promo_…) made outside Guildflow, so the guild’s Stripe actions may read and change it. Objects its graphs create are recorded by themselves. Admin token only (a server recording ids itself could claim another server’s objects on a shared account); an owner is never replaced. Audited as `stripe.record`.
          */
         put: {
             parameters: {
@@ -2858,7 +2858,7 @@ export interface paths {
                         "application/json": components["schemas"]["StripeObject"];
                     };
                 };
-                /** @description `invalid_request`: not a cus_, sub_ or cs_ id. */
+                /** @description `invalid_request`: not a cus_, sub_, cs_ or promo_ id. */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2940,8 +2940,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Stripe’s webhook endpoint (starts trigger.stripeEvent graphs)
-         * @description Register this URL in Stripe and set STRIPE_WEBHOOK_SECRET to its signing secret. Each verified event starts every published `trigger.stripeEvent` graph whose event list matches, of the guild that owns the event’s object as Guildflow recorded it (the object itself, else its customer, subscription or checkout session) — never by `metadata.guildId`. The run id is `stripe_<event id>_<graph id>` (a redelivery starts nothing twice). An event no recorded object vouches for starts nothing (logged as unattributed) and is still answered 200.
+         * The webhook endpoint of the service’s own Stripe account (billing)
+         * @description Register this URL in the service’s Stripe account and set STRIPE_WEBHOOK_SECRET to its signing secret. Verified events are acknowledged; they start no graph (a server’s `trigger.stripeEvent` graphs hear their own account at `/stripe/webhook/guilds/{guildId}/{credential}`).
          */
         post: {
             parameters: {
@@ -2960,16 +2960,16 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Verified; `runs` says how many runs this delivery started. */
+                /** @description Verified. */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["StripeWebhookReceived"];
+                        "application/json": components["schemas"]["StripeWebhookAck"];
                     };
                 };
-                /** @description `invalid_signature`: missing or wrong signature; nothing started. */
+                /** @description `invalid_signature`: missing or wrong signature. */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2988,6 +2988,92 @@ export interface paths {
                     };
                 };
                 /** @description `stripe_not_configured` (no STRIPE_WEBHOOK_SECRET), `temporal_unavailable` or `store_unavailable` (Stripe delivers again). */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stripe/webhook/guilds/{guildId}/{credential}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A server’s own Stripe account’s webhook endpoint (starts trigger.stripeEvent graphs)
+         * @description The URL a server pastes into its own Stripe account (Developers → Webhooks), with its id and the name of its `stripe` credential; the credential’s `webhookSecret` is that endpoint’s signing secret. Each verified event belongs to that server and starts its published `trigger.stripeEvent` graphs whose event list matches. The run id is `stripe_<event id>_<graph id>` (a redelivery starts nothing twice). A completed checkout of a session the server’s graph created records the customer and subscription it bought as the server’s.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description Stripe’s signature header (`t=…,v1=…`). */
+                    "Stripe-Signature": string;
+                };
+                path: {
+                    guildId: string;
+                    credential: string;
+                };
+                cookie?: never;
+            };
+            /** @description The Stripe event JSON exactly as Stripe sent it; the signature covers these bytes. */
+            requestBody?: {
+                content: {
+                    "*/*": unknown;
+                };
+            };
+            responses: {
+                /** @description Verified; `runs` says how many runs this delivery started. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StripeWebhookReceived"];
+                    };
+                };
+                /** @description `invalid_signature`: missing or wrong signature (not this credential’s signing secret); nothing started. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: the server has no `stripe` credential of that name; nothing started. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: too many deliveries from this address (600 a minute by default); nothing started, Stripe delivers again. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `temporal_unavailable` or `store_unavailable` (Stripe delivers again), `stripe_not_configured` (the credential cannot be opened with GUILDFLOW_SECRET_KEY). */
                 503: {
                     headers: {
                         [name: string]: unknown;
@@ -4381,14 +4467,18 @@ export interface components {
             };
         };
         StripeObject: {
-            /** @description The Stripe id (cus_…, sub_… or cs_…). */
+            /** @description The Stripe id (cus_…, sub_…, cs_… or promo_…). */
             id: string;
             guildId: string;
-            kind: "customer" | "subscription" | "checkout_session";
+            kind: "customer" | "subscription" | "checkout_session" | "promotion_code";
             /** @description A Stripe action created it for the guild, a completed checkout of the guild created it, or the operator recorded it. */
             recordedVia: "action" | "checkout" | "operator";
             /** Format: date-time */
             recordedAt: string;
+        };
+        StripeWebhookAck: {
+            /** @constant */
+            received: true;
         };
         StripeWebhookReceived: {
             /** @constant */

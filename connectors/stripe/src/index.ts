@@ -1,21 +1,42 @@
 /**
- * The Stripe connector: the executors of the `stripe.*` actions. Until they are implemented the
- * actions are declared `unavailable` (validation refuses graphs that use them) and their
- * executors fail at once.
+ * The Stripe connector: the executors of the `stripe.*` actions. Each step uses the Stripe
+ * account of its own guild — the `stripe` credential the node names, never the service's
+ * billing key — and touches only the objects that guild owns (docs/stripe.md).
  */
 import { STRIPE_NODES, type ActionActivities, type ActionTypeId } from '@guildflow/engine/core';
-import { unavailableExecutor } from '@guildflow/engine/service';
+import type { StripeExecutorDeps } from './account.js';
+import { createCheckoutSession } from './checkout.js';
+import { createCustomer, getCustomer } from './customers.js';
+import { createPromotionCode, deactivatePromotionCode } from './promotion-codes.js';
+import { cancelSubscription, getSubscription } from './subscriptions.js';
+
+export { idempotencyKey, type StripeExecutorDeps } from './account.js';
+export type {
+  CredentialSource,
+  OtherCredential,
+  StripeAccountCredential,
+  StripeOwnership,
+} from './ports.js';
 
 /** The type ids of the Stripe action nodes. */
 export type StripeNodeType = Extract<ActionTypeId, (typeof STRIPE_NODES)[number]['type']>;
 
-/** The Stripe activities, for the worker to register. */
-export function createStripeExecutors(): Pick<ActionActivities, StripeNodeType> {
+/**
+ * The Stripe activities, for the worker to register.
+ *
+ * @example
+ * createStripeExecutors({ credentials, ownership, apiBase: settings.stripeApiBase });
+ */
+export function createStripeExecutors(
+  deps: StripeExecutorDeps,
+): Pick<ActionActivities, StripeNodeType> {
   return {
-    'stripe.getCustomer': unavailableExecutor('stripe.getCustomer'),
-    'stripe.createCustomer': unavailableExecutor('stripe.createCustomer'),
-    'stripe.getSubscription': unavailableExecutor('stripe.getSubscription'),
-    'stripe.cancelSubscription': unavailableExecutor('stripe.cancelSubscription'),
-    'stripe.createCheckoutSession': unavailableExecutor('stripe.createCheckoutSession'),
+    'stripe.getCustomer': getCustomer(deps),
+    'stripe.createCustomer': createCustomer(deps),
+    'stripe.getSubscription': getSubscription(deps),
+    'stripe.cancelSubscription': cancelSubscription(deps),
+    'stripe.createCheckoutSession': createCheckoutSession(deps),
+    'stripe.createPromotionCode': createPromotionCode(deps),
+    'stripe.deactivatePromotionCode': deactivatePromotionCode(deps),
   };
 }

@@ -17,6 +17,7 @@ import { mountPages } from './pages.js';
 import { pinRoutes } from './pins/pin-routes.js';
 import { runRoutes } from './runs/routes.js';
 import { sandboxRoutes } from './sandbox/sandbox-routes.js';
+import { stripeGuildWebhookRoutes } from './stripe/stripe-guild-webhook.js';
 import { stripeObjectRoutes } from './stripe/stripe-object-routes.js';
 import { stripeWebhookRoutes } from './stripe/stripe-webhook.js';
 import { templateInstallRoutes, templateListRoutes } from './templates/routes.js';
@@ -51,6 +52,7 @@ export function createApp(deps: ServiceDeps): Express {
   // Stripe signs the raw bytes: mounted before any JSON parser.
   app.use('/stripe/webhook', limits.stripeWebhook);
   app.use(stripeWebhookRoutes(deps));
+  app.use(stripeGuildWebhookRoutes(deps));
 
   // Inbound webhooks: the HMAC signature authenticates them, so they sit outside /api's auth.
   app.use('/hooks', hookRoutes(deps));

@@ -73,6 +73,7 @@ export {
   assertStripeObjectOwned,
   recordStripeObject,
   stripeObjectKind,
+  stripeOwnership,
 } from './stripe/stripe-ownership.js';
 export { routerActivation, triggerConfigOf } from './router/router-activation.js';
 export { GatewayStatus, type GatewayStatusOptions } from './router/gateway-status.js';

@@ -56,24 +56,46 @@ export function stripeEvent(type: string, object: Record<string, unknown>) {
 
 /**
  * Delivers an event as Stripe does: raw JSON, signed with the endpoint's secret (stripe-node's
- * own test header), to `POST /stripe/webhook`.
+ * own test header), to `path` — the service's `POST /stripe/webhook` by default.
  *
  * @example
- * const answer = await deliverStripeEvent(service, event); // answer.body.runIds
+ * const answer = await deliverStripeEvent(service, event); // answer.body.received
  */
 export function deliverStripeEvent(
   service: TestService,
   event: unknown,
   secret = STRIPE_TEST_SECRET,
   signature?: string,
+  path = '/stripe/webhook',
 ): Promise<ApiAnswer> {
   const payload = JSON.stringify(event);
   const header = signature ?? Stripe.webhooks.generateTestHeaderString({ payload, secret });
-  return service.api('POST', '/stripe/webhook', {
+  return service.api('POST', path, {
     token: null,
     rawBody: payload,
     headers: { 'Content-Type': 'application/json; charset=utf-8', 'Stripe-Signature': header },
   });
+}
+
+/** The webhook URL path of a guild's own Stripe account (its `stripe` credential `name`). */
+export const guildStripeWebhook = (guildId: string, name: string) =>
+  `/stripe/webhook/guilds/${guildId}/${name}`;
+
+/**
+ * Connects a guild's own Stripe account: stores a `stripe` credential `name` through the API,
+ * with `webhookSecret` as the signing secret of its endpoint.
+ */
+export async function connectStripeAccount(
+  service: TestService,
+  guildId: string,
+  name: string,
+  webhookSecret: string,
+  secretKey = 'sk_test_guildaccount',
+): Promise<void> {
+  const answer = await service.api('POST', `/api/guilds/${guildId}/credentials`, {
+    body: { name, type: 'stripe', value: { secretKey, webhookSecret } },
+  });
+  if (answer.status !== 201) throw new Error(`credential ${name}: ${JSON.stringify(answer.body)}`);
 }
 
 /** Records a Stripe object for a guild the way an operator does (admin token). */

@@ -180,8 +180,7 @@ export async function hostedExchanges(): Promise<ContractExchange[]> {
     await call(bare, 'GET', '/api/sandbox/messages');
     await call(bare, 'GET', `/api/sandbox/guilds/${guild}/members/${users.alice}`);
 
-    // The Stripe webhook: verified (no recorded object: nothing to start), bad signature, not
-    // configured.
+    // The service's Stripe webhook (billing): verified, bad signature, not configured.
     const payload = JSON.stringify({
       id: 'evt_contract',
       object: 'event',
@@ -201,6 +200,29 @@ export async function hostedExchanges(): Promise<ContractExchange[]> {
     );
     await stripe(service, 't=1,v1=00');
     await stripe(bare, 't=1,v1=00');
+
+    // A server's own Stripe account: verified (no graph listens: nothing starts), bad signature,
+    // no such credential.
+    const accountSecret = 'whsec_contract_guild';
+    await call(service, 'POST', `/api/guilds/${guild}/credentials`, {
+      body: {
+        name: 'shop',
+        type: 'stripe',
+        value: { secretKey: 'sk_test_contract', webhookSecret: accountSecret },
+      },
+    });
+    const account = (name: string, signature: string) =>
+      call(service, 'POST', `/stripe/webhook/guilds/${guild}/${name}`, {
+        token: null,
+        rawBody: payload,
+        headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature },
+      });
+    await account(
+      'shop',
+      Stripe.webhooks.generateTestHeaderString({ payload, secret: accountSecret }),
+    );
+    await account('shop', 't=1,v1=00');
+    await account('nope', 't=1,v1=00');
   } finally {
     await bare.close();
     await service.close();

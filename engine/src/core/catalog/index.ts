@@ -144,3 +144,4 @@ export {
 export { DATA_KEY_PATTERN, DATA_NODES } from './data/index.js';
 export { HTTP_MAX_REDIRECTS, HTTP_NODES, HTTP_RESPONSE_LIMIT_BYTES } from './http/index.js';
 export { STRIPE_NODES } from './stripe/index.js';
+export { CREDENTIAL_NAME_PATTERN } from './credential-name.js';

@@ -47,12 +47,13 @@ describe('defineExecutor', () => {
 
 describe('unavailableExecutor', () => {
   it('fails at once, non-retryably, saying the action is not available', async () => {
+    // No declaration is `unavailable` today (every action has an executor): the default reason.
     const refused = await failure(
       unavailableExecutor('stripe.getCustomer')({ config: { customerId: 'cus_1' }, context }),
     );
     expect(refused).toMatchObject({ type: 'NotAvailable', nonRetryable: true });
     expect(refused.message).toBe(
-      'Get customer (stripe.getCustomer) is not available: the Stripe connector does not implement it.',
+      'Get customer (stripe.getCustomer) is not available: no executor is registered for it.',
     );
   });
 });

@@ -13,6 +13,7 @@ import {
 import { createStatsExecutor } from '../stats/read-stats.js';
 import { log } from '../log.js';
 import { connectStore } from '../storage/index.js';
+import { stripeOwnership } from '../stripe/stripe-ownership.js';
 import { createDataExecutors } from './data-executors.js';
 import { createEngineActivities } from './engine-activities.js';
 
@@ -43,6 +44,7 @@ export function createStoreActivities(mongodbUri: string, secretKey?: string) {
     engine,
     actions,
     credentials,
+    stripeObjects: stripeOwnership(mongo),
     close: () => mongo.close(),
   };
 }

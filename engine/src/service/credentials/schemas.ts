@@ -1,9 +1,8 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { StringEnum } from '../../core/index.js';
+import { CREDENTIAL_NAME_PATTERN, StringEnum } from '../../core/index.js';
 import type { CredentialType } from '../storage/index.js';
 
-/** A credential's name: what `http.request`'s `credential` field refers to. */
-export const CREDENTIAL_NAME_PATTERN = '^[A-Za-z][A-Za-z0-9_-]{0,63}$';
+export { CREDENTIAL_NAME_PATTERN };
 const CREDENTIAL_NAME = new RegExp(CREDENTIAL_NAME_PATTERN);
 
 /** True when `name` can be a credential's name. */

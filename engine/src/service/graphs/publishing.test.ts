@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphSnapshot } from '../../interpreter/contract.js';
-import { graph } from '../../testing/graph-fixture.js';
 import { invalidDraft, sendGraph } from '../../testing/service-fixtures.js';
 import { startTestService, type TestService } from '../../testing/service-harness.js';
 import type { ActivatedGraph, ActivationHooks } from './activation.js';
@@ -130,38 +129,6 @@ describe('graphs API: publish, versions, rollback, disable', () => {
     const graph = await service.api('GET', path);
     expect(graph.body).toMatchObject({ publishedVersion: null, enabled: false, revision: 1 });
     expect((await service.api('GET', `${path}/versions`)).body.versions).toEqual([]);
-  });
-
-  it('refuses to publish or test-run a draft that uses an action not available yet, naming the node', async () => {
-    const doc = {
-      ...graph(
-        [
-          ['t', 'trigger.manual'],
-          ['fetch', 'stripe.getCustomer', { customerId: 'cus_1' }],
-        ],
-        [['t', 'out', 'fetch']],
-      ),
-      name: 'Fetch',
-    };
-    const path = await newGraph(doc);
-    const answer = await service.api('POST', `${path}/publish`);
-    expect(answer.status).toBe(400);
-    expect(answer.body.error.code).toBe('invalid_graph');
-    expect(answer.body.error.details).toEqual([
-      {
-        nodeId: 'fetch',
-        path: 'nodes[1].type',
-        code: 'node_not_available',
-        message:
-          'Get customer (stripe.getCustomer) is not available yet: the Stripe connector does not implement it. Remove the node to publish or run the graph.',
-      },
-    ]);
-    const run = await service.api('POST', `${path}/runs`, { body: { draft: true } });
-    expect(run.status).toBe(400);
-    expect(run.body.error.details).toEqual([
-      expect.objectContaining({ nodeId: 'fetch', code: 'node_not_available' }),
-    ]);
-    expect((await service.api('GET', path)).body).toMatchObject({ publishedVersion: null });
   });
 
   it('publishes only the revision the client saw when it sends If-Match', async () => {

@@ -7,11 +7,11 @@ export const STRIPE_OPERATIONS: Operation[] = [
     path: '/api/guilds/{guildId}/stripe/objects/{objectId}',
     summary: 'Record a Stripe object for a guild (operator only)',
     description:
-      'Records that the guild owns a Stripe customer (cus_…), subscription (sub_…) or checkout session (cs_…) made outside Guildflow, so its events reach the guild’s `trigger.stripeEvent` graphs and its Stripe actions may use it. Objects Guildflow creates are recorded by themselves. Admin token only; an owner is never replaced. Audited as `stripe.record`.',
+      'Records that the guild owns a Stripe customer (cus_…), subscription (sub_…), checkout session (cs_…) or promotion code (promo_…) made outside Guildflow, so the guild’s Stripe actions may read and change it. Objects its graphs create are recorded by themselves. Admin token only (a server recording ids itself could claim another server’s objects on a shared account); an owner is never replaced. Audited as `stripe.record`.',
     answers: [
       [201, 'StripeObject', 'Recorded.'],
       [200, 'StripeObject', 'Already recorded for this guild.'],
-      [400, 'Error', '`invalid_request`: not a cus_, sub_ or cs_ id.'],
+      [400, 'Error', '`invalid_request`: not a cus_, sub_, cs_ or promo_ id.'],
       [403, 'Error', '`admin_only`: only the admin token records Stripe objects.'],
       notFound,
       [409, 'Error', '`stripe_object_owned`: another guild owns it.'],
@@ -20,9 +20,39 @@ export const STRIPE_OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/stripe/webhook',
-    summary: 'Stripe’s webhook endpoint (starts trigger.stripeEvent graphs)',
+    summary: 'The webhook endpoint of the service’s own Stripe account (billing)',
     description:
-      'Register this URL in Stripe and set STRIPE_WEBHOOK_SECRET to its signing secret. Each verified event starts every published `trigger.stripeEvent` graph whose event list matches, of the guild that owns the event’s object as Guildflow recorded it (the object itself, else its customer, subscription or checkout session) — never by `metadata.guildId`. The run id is `stripe_<event id>_<graph id>` (a redelivery starts nothing twice). An event no recorded object vouches for starts nothing (logged as unattributed) and is still answered 200.',
+      'Register this URL in the service’s Stripe account and set STRIPE_WEBHOOK_SECRET to its signing secret. Verified events are acknowledged; they start no graph (a server’s `trigger.stripeEvent` graphs hear their own account at `/stripe/webhook/guilds/{guildId}/{credential}`).',
+    public: true,
+    rawBody: 'The Stripe event JSON exactly as Stripe sent it; the signature covers these bytes.',
+    headers: [
+      {
+        name: 'Stripe-Signature',
+        required: true,
+        description: 'Stripe’s signature header (`t=…,v1=…`).',
+      },
+    ],
+    answers: [
+      [200, 'StripeWebhookAck', 'Verified.'],
+      [400, 'Error', '`invalid_signature`: missing or wrong signature.'],
+      [
+        429,
+        'Error',
+        '`rate_limited`: too many deliveries from this address (600 a minute by default); nothing started, Stripe delivers again.',
+      ],
+      [
+        503,
+        'Error',
+        '`stripe_not_configured` (no STRIPE_WEBHOOK_SECRET), `temporal_unavailable` or `store_unavailable` (Stripe delivers again).',
+      ],
+    ],
+  },
+  {
+    method: 'post',
+    path: '/stripe/webhook/guilds/{guildId}/{credential}',
+    summary: 'A server’s own Stripe account’s webhook endpoint (starts trigger.stripeEvent graphs)',
+    description:
+      'The URL a server pastes into its own Stripe account (Developers → Webhooks), with its id and the name of its `stripe` credential; the credential’s `webhookSecret` is that endpoint’s signing secret. Each verified event belongs to that server and starts its published `trigger.stripeEvent` graphs whose event list matches. The run id is `stripe_<event id>_<graph id>` (a redelivery starts nothing twice). A completed checkout of a session the server’s graph created records the customer and subscription it bought as the server’s.',
     public: true,
     rawBody: 'The Stripe event JSON exactly as Stripe sent it; the signature covers these bytes.',
     headers: [
@@ -34,7 +64,16 @@ export const STRIPE_OPERATIONS: Operation[] = [
     ],
     answers: [
       [200, 'StripeWebhookReceived', 'Verified; `runs` says how many runs this delivery started.'],
-      [400, 'Error', '`invalid_signature`: missing or wrong signature; nothing started.'],
+      [
+        400,
+        'Error',
+        '`invalid_signature`: missing or wrong signature (not this credential’s signing secret); nothing started.',
+      ],
+      [
+        404,
+        'Error',
+        '`not_found`: the server has no `stripe` credential of that name; nothing started.',
+      ],
       [
         429,
         'Error',
@@ -43,7 +82,7 @@ export const STRIPE_OPERATIONS: Operation[] = [
       [
         503,
         'Error',
-        '`stripe_not_configured` (no STRIPE_WEBHOOK_SECRET), `temporal_unavailable` or `store_unavailable` (Stripe delivers again).',
+        '`temporal_unavailable` or `store_unavailable` (Stripe delivers again), `stripe_not_configured` (the credential cannot be opened with GUILDFLOW_SECRET_KEY).',
       ],
     ],
   },

@@ -1,8 +1,8 @@
 import { Schema } from 'mongoose';
 import { SCHEMA_OPTIONS } from './graph-models.js';
 
-/** The Stripe objects a guild can own, by id prefix: `cus_…`, `sub_…`, `cs_…`. */
-export type StripeObjectKind = 'customer' | 'subscription' | 'checkout_session';
+/** The Stripe objects a guild can own, by id prefix: `cus_…`, `sub_…`, `cs_…`, `promo_…`. */
+export type StripeObjectKind = 'customer' | 'subscription' | 'checkout_session' | 'promotion_code';
 
 /**
  * How Guildflow came to own an object: a Stripe action created it for the guild, a completed
@@ -28,7 +28,11 @@ export const stripeObjectSchema = new Schema<StripeObjectRecord>(
   {
     _id: { type: String, required: true },
     guildId: { type: String, required: true },
-    kind: { type: String, enum: ['customer', 'subscription', 'checkout_session'], required: true },
+    kind: {
+      type: String,
+      enum: ['customer', 'subscription', 'checkout_session', 'promotion_code'],
+      required: true,
+    },
     recordedVia: { type: String, enum: ['action', 'checkout', 'operator'], required: true },
     recordedAt: { type: Date, required: true },
   },

@@ -1,7 +1,18 @@
 import { Type } from '@sinclair/typebox';
 
 /**
- * Answer of `POST /stripe/webhook` to a verified event.
+ * Answer of `POST /stripe/webhook` (the service's own account) to a verified event.
+ *
+ * @example
+ * { received: true }
+ */
+export const StripeWebhookAckSchema = Type.Object(
+  { received: Type.Literal(true) },
+  { $id: 'StripeWebhookAck' },
+);
+
+/**
+ * Answer of `POST /stripe/webhook/guilds/:guildId/:credential` to a verified event.
  *
  * @example
  * { received: true, runs: 1, runIds: ['stripe_evt_1Nx…_g_…'] }
@@ -28,12 +39,13 @@ export const StripeWebhookReceivedSchema = Type.Object(
  */
 export const StripeObjectSchema = Type.Object(
   {
-    id: Type.String({ description: 'The Stripe id (cus_…, sub_… or cs_…).' }),
+    id: Type.String({ description: 'The Stripe id (cus_…, sub_…, cs_… or promo_…).' }),
     guildId: Type.String(),
     kind: Type.Union([
       Type.Literal('customer'),
       Type.Literal('subscription'),
       Type.Literal('checkout_session'),
+      Type.Literal('promotion_code'),
     ]),
     recordedVia: Type.Union(
       [Type.Literal('action'), Type.Literal('checkout'), Type.Literal('operator')],

@@ -1,10 +1,15 @@
 import type { ServiceDeps } from '../deps.js';
 import { snapshotOf, versionKey } from '../graphs/graph-store.js';
-import { log } from '../log.js';
+import { log, messageOf } from '../log.js';
 import { startRun } from '../runs/start-run.js';
 import { temporalCall } from '../runs/temporal-calls.js';
-import { openStore, type GraphVersionRecord, type TriggerRecord } from '../storage/index.js';
-import { attributeStripeEvent } from './stripe-attribution.js';
+import {
+  openStore,
+  type GraphVersionRecord,
+  type Store,
+  type TriggerRecord,
+} from '../storage/index.js';
+import { StripeObjectOwnedElsewhere, recordStripeObject } from './stripe-ownership.js';
 
 /** The node type of the Stripe trigger. */
 const STRIPE_TRIGGER = 'trigger.stripeEvent';
@@ -29,8 +34,6 @@ export interface StripeEventLike {
  * { guildId: '123', runIds: ['stripe_evt_1_g_abc'], started: 1 }
  */
 export interface StripeRouting {
-  /** The guild that owns the event's object, as Guildflow recorded it (null: none, nothing runs). */
-  guildId: string | null;
   /** Every run of this event, new or started by an earlier delivery. */
   runIds: string[];
   /** How many runs this delivery started (0 for a redelivery). */
@@ -51,18 +54,20 @@ export function stripeEventMatches(pattern: string, type: string): boolean {
 }
 
 /**
- * Starts one run per active `trigger.stripeEvent` graph of the event's guild (the guild that
- * owns its object, see `attributeStripeEvent`) whose event list covers the event type, each with the workflow id `stripe_<event id>_<graph id>` so a
+ * Starts one run per active `trigger.stripeEvent` graph of `guildId` — the guild whose own
+ * Stripe account sent the event (verified with its credential's signing secret) — whose event
+ * list covers the event type, each with the workflow id `stripe_<event id>_<graph id>` so a
  * redelivered event starts nothing twice. The payload is the trigger's output:
- * `{ id, type, created, data: { object } }`.
+ * `{ id, type, created, data: { object } }`. A completed checkout of a session the guild's
+ * graph created first records what it bought as the guild's (`recordCheckoutPurchases`).
  */
 export async function startStripeRuns(
   deps: ServiceDeps,
+  guildId: string,
   event: StripeEventLike,
 ): Promise<StripeRouting> {
   const store = await openStore(deps.mongo);
-  const guildId = await attributeStripeEvent(store, event);
-  if (!guildId) return { guildId, runIds: [], started: 0 };
+  await recordCheckoutPurchases(store, guildId, event);
   const triggers = await store.triggers
     .find({ guildId, triggerType: STRIPE_TRIGGER, active: true })
     .lean<TriggerRecord[]>();
@@ -98,7 +103,6 @@ export async function startStripeRuns(
   );
   const runs = results.filter((r) => r !== undefined);
   return {
-    guildId,
     runIds: runs.map((r) => r.runId),
     started: runs.filter((r) => r.started).length,
   };
@@ -110,5 +114,50 @@ function eventsOf(configJson: string): string[] {
     return Array.isArray(events) ? events.filter((e): e is string => typeof e === 'string') : [];
   } catch {
     return [];
+  }
+}
+
+// A completed checkout created its customer and subscription.
+const CHECKOUT_DONE = new Set([
+  'checkout.session.completed',
+  'checkout.session.async_payment_succeeded',
+]);
+
+/**
+ * When a checkout session the guild owns (a `stripe.createCheckoutSession` step made it)
+ * completes, records the customer and subscription it created as the guild's, so its Stripe
+ * steps may read and cancel them. Only the session's own record decides — never its metadata,
+ * and never for a session the guild did not create (its account may be shared with another
+ * server). An object another guild already owns keeps its owner (logged).
+ *
+ * @example
+ * await recordCheckoutPurchases(store, guildId, event); // before the runs start
+ */
+export async function recordCheckoutPurchases(
+  store: Store,
+  guildId: string,
+  event: StripeEventLike,
+): Promise<void> {
+  if (!CHECKOUT_DONE.has(event.type)) return;
+  const session = event.data.object as { id?: unknown; customer?: unknown; subscription?: unknown };
+  if (typeof session?.id !== 'string') return;
+  const owner = await store.stripeObjects
+    .findById(session.id, { guildId: 1 })
+    .lean<{ guildId: string }>();
+  if (owner?.guildId !== guildId) return;
+  for (const ref of [session.customer, session.subscription]) {
+    const objectId = typeof ref === 'object' && ref !== null ? (ref as { id?: unknown }).id : ref;
+    if (typeof objectId !== 'string' || !/^(cus|sub)_/.test(objectId)) continue;
+    try {
+      await recordStripeObject(store, { objectId, guildId, via: 'checkout' });
+    } catch (error) {
+      if (!(error instanceof StripeObjectOwnedElsewhere)) throw error;
+      log('warn', 'stripe.owner_conflict', {
+        eventId: event.id,
+        objectId,
+        guildId,
+        error: messageOf(error),
+      });
+    }
   }
 }

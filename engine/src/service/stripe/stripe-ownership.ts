@@ -1,6 +1,8 @@
 import { ApplicationFailure } from '@temporalio/common';
+import type { Connection } from 'mongoose';
 import {
   isDuplicateKey,
+  openStore,
   type Store,
   type StripeObjectKind,
   type StripeObjectRecord,
@@ -11,16 +13,17 @@ const KINDS: Record<string, StripeObjectKind> = {
   cus: 'customer',
   sub: 'subscription',
   cs: 'checkout_session',
+  promo: 'promotion_code',
 };
 
 /**
- * A Stripe id of an object a guild can own: `cus_…`, `sub_…` or `cs_…` (checkout sessions carry
- * `cs_test_…` / `cs_live_…`).
+ * A Stripe id of an object a guild can own: `cus_…`, `sub_…`, `cs_…` (checkout sessions carry
+ * `cs_test_…` / `cs_live_…`) or `promo_…` (promotion codes).
  *
  * @example
  * STRIPE_OWNABLE_ID.test('cus_NffrFeUfNV2Hib'); // true
  */
-export const STRIPE_OWNABLE_ID = /^(cus|sub|cs)_[A-Za-z0-9_]{1,250}$/;
+export const STRIPE_OWNABLE_ID = /^(cus|sub|cs|promo)_[A-Za-z0-9_]{1,250}$/;
 
 /**
  * The kind of a Stripe id Guildflow records owners of, by its prefix; undefined for others.
@@ -68,7 +71,7 @@ export async function recordStripeObject(
   const kind = stripeObjectKind(input.objectId);
   if (!kind)
     throw new Error(
-      `Only customers (cus_…), subscriptions (sub_…) and checkout sessions (cs_…) are recorded, not ${JSON.stringify(input.objectId)}.`,
+      `Only customers (cus_…), subscriptions (sub_…), checkout sessions (cs_…) and promotion codes (promo_…) are recorded, not ${JSON.stringify(input.objectId)}.`,
     );
   const record: StripeObjectRecord = {
     _id: input.objectId,
@@ -109,7 +112,25 @@ export async function assertStripeObjectOwned(
   if (owner?.guildId === input.guildId) return;
   const kind = stripeObjectKind(input.objectId)?.replace('_', ' ') ?? 'object';
   throw ApplicationFailure.nonRetryable(
-    `Stripe ${kind} ${input.objectId} does not belong to this server: a graph may only use the customers, subscriptions and checkout sessions Guildflow created for its server (or the operator recorded for it).`,
+    `Stripe ${kind} ${input.objectId} does not belong to this server: a graph may only use the Stripe objects its server’s graphs created (customers, checkout sessions and what they bought, promotion codes) or the operator recorded for it.`,
     'stripe_object_not_owned',
   );
+}
+
+/**
+ * The ownership port of the Stripe executors (`StripeOwnership` in connectors/stripe), on the
+ * store: `record` after each create (`via: 'action'`), `assertOwned` before each read or change.
+ *
+ * @example
+ * createStripeExecutors({ credentials, ownership: stripeOwnership(mongo), apiBase });
+ */
+export function stripeOwnership(mongo: Connection) {
+  return {
+    async record(guildId: string, objectId: string): Promise<void> {
+      await recordStripeObject(await openStore(mongo), { objectId, guildId, via: 'action' });
+    },
+    async assertOwned(guildId: string, objectId: string): Promise<void> {
+      await assertStripeObjectOwned(await openStore(mongo), { objectId, guildId });
+    },
+  };
 }

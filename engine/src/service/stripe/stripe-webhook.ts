@@ -2,20 +2,17 @@ import express, { Router } from 'express';
 import Stripe from 'stripe';
 import type { ServiceDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
-import { startStripeRuns } from './stripe-events.js';
 
 /** Stripe's events are far smaller; anything bigger is not from Stripe. */
 const STRIPE_BODY_LIMIT = '1mb';
 
 /**
- * `POST /stripe/webhook`: Stripe's webhook endpoint. The raw body is verified against the
- * `Stripe-Signature` header with the endpoint's signing secret (stripe-node's
- * `constructEvent`); a missing secret answers 503, a bad signature 400 — nothing starts either
- * way. A verified event starts the matching `trigger.stripeEvent` graphs of the guild that owns
- * its object as Guildflow recorded it (never its `metadata.guildId`, see `attributeStripeEvent`)
- * and answers `200 { received: true, runs, runIds }` (`runs`: runs this delivery started; an
- * unattributed event is answered the same, with no runs, so Stripe does not retry it forever).
- * When Temporal or the store is down it answers 503, so Stripe delivers again.
+ * `POST /stripe/webhook`: the webhook endpoint of the service's own Stripe account (billing).
+ * The raw body is verified against the `Stripe-Signature` header with the endpoint's signing
+ * secret (stripe-node's `constructEvent`); a missing secret answers 503, a bad signature 400.
+ * A verified event is acknowledged `200 { received: true }`. It starts no graph: a guild's
+ * `trigger.stripeEvent` graphs hear their own account's events at
+ * `/stripe/webhook/guilds/:guildId/:credential` (stripe-guild-webhook.ts).
  *
  * @example
  * app.use(stripeWebhookRoutes(deps)); // before any JSON body parser
@@ -35,9 +32,8 @@ export function stripeWebhookRoutes(deps: ServiceDeps): Router {
           'Stripe webhooks are not set up on this Guildflow: set STRIPE_WEBHOOK_SECRET to the signing secret (whsec_…) of this endpoint — Stripe Dashboard → Developers → Webhooks, or the one `stripe listen` prints — and restart.',
         );
       const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      let event: Stripe.Event;
       try {
-        event = Stripe.webhooks.constructEvent(raw, req.get('Stripe-Signature') ?? '', secret);
+        Stripe.webhooks.constructEvent(raw, req.get('Stripe-Signature') ?? '', secret);
       } catch (error) {
         const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
         throw new ApiError(
@@ -46,8 +42,7 @@ export function stripeWebhookRoutes(deps: ServiceDeps): Router {
           `The Stripe-Signature header does not verify this body (${reason}). Stripe signs each delivery with the endpoint's signing secret: check that STRIPE_WEBHOOK_SECRET is the secret of this endpoint.`,
         );
       }
-      const { runIds, started } = await startStripeRuns(deps, event);
-      res.json({ received: true, runs: started, runIds });
+      res.json({ received: true });
     },
   );
   return router;

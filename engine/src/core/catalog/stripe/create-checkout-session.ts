@@ -2,26 +2,32 @@ import { Type } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
 import { defineNode } from '../define-node.js';
 import { Expr, StringEnum, Url, issueIf } from '../schemas.js';
-import { Metadata, StripeId } from './shared.js';
+import {
+  CREDENTIAL_FIELD,
+  Metadata,
+  StripeCredential,
+  credentialIssues,
+  StripeId,
+} from './shared.js';
 
 /**
  * `stripe.createCheckoutSession`: creates a Stripe Checkout page for a price and returns its URL
  * (send it to the member, e.g. with an ephemeral reply).
  *
  * @example
- * // config: { priceId: '{{ vars.proPriceId }}', mode: 'subscription', successUrl: 'https://example.com/thanks', cancelUrl: 'https://example.com', metadata: { discordUserId: '{{ trigger.user.id }}' } }
+ * // config: { credential: 'shop', priceId: '{{ vars.proPriceId }}', mode: 'subscription', successUrl: 'https://example.com/thanks', cancelUrl: 'https://example.com', metadata: { discordUserId: '{{ trigger.user.id }}' } }
  * // output: { sessionId, url }
  */
 export const createCheckoutSession = defineNode({
   type: 'stripe.createCheckoutSession',
   kind: 'action',
   group: 'Stripe',
-  unavailable: 'the Stripe connector does not implement it',
   title: 'Create checkout link',
   description:
-    'Creates a Stripe Checkout session for a price (a one-time payment or a subscription) and returns its URL. The session — and the customer and subscription its completion creates — is recorded as this server’s, so their events reach this server’s `trigger.stripeEvent` graphs (metadata never decides that). Put the Discord user id in `metadata` to find the member again. `customerId` must be this server’s customer.',
+    'Creates a Stripe Checkout session for a price (a one-time payment or a subscription) and returns its URL. The session — and the customer and subscription its completion creates, once its `checkout.session.completed` event reaches this server’s webhook — is recorded as this server’s, so its Stripe steps may use them (metadata never decides that). Put the Discord user id in `metadata` to find the member again. `customerId` must be this server’s customer.',
   config: Type.Object(
     {
+      credential: StripeCredential(),
       priceId: StripeId('price', 'The price to sell.'),
       mode: Type.Optional(StringEnum(['payment', 'subscription'], { default: 'payment' })),
       quantity: Type.Optional(Expr(Type.Integer({ minimum: 1, maximum: 100 }), { default: 1 })),
@@ -48,6 +54,7 @@ export const createCheckoutSession = defineNode({
     icon: 'shopping-cart',
     color: COLORS.stripe,
     fields: {
+      ...CREDENTIAL_FIELD,
       mode: { widget: 'select' },
       successUrl: { widget: 'url' },
       cancelUrl: { widget: 'url' },
@@ -58,6 +65,7 @@ export const createCheckoutSession = defineNode({
     {
       title: 'Pro membership',
       config: {
+        credential: 'shop',
         priceId: '{{ vars.proPriceId }}',
         mode: 'subscription',
         successUrl: 'https://example.com/thanks',
@@ -66,10 +74,12 @@ export const createCheckoutSession = defineNode({
       },
     },
   ],
-  check: (config) =>
-    issueIf(
+  check: (config) => [
+    ...credentialIssues(config),
+    ...issueIf(
       config.customerId !== undefined && config.customerEmail !== undefined,
       '/customerEmail',
       'Give a customer or an email, not both.',
     ),
+  ],
 });

@@ -1,25 +1,25 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
 import { defineNode } from '../define-node.js';
-import { Metadata } from './shared.js';
+import { CREDENTIAL_FIELD, Metadata, StripeCredential, credentialIssues } from './shared.js';
 
 /**
  * `stripe.createCustomer`: creates a Stripe customer (idempotent per step).
  *
  * @example
- * // config: { email: '{{ trigger.body.email }}', metadata: { discordUserId: '{{ trigger.body.userId }}' } }
+ * // config: { credential: 'shop', email: '{{ trigger.body.email }}', metadata: { discordUserId: '{{ trigger.body.userId }}' } }
  * // output: { customerId }
  */
 export const createCustomer = defineNode({
   type: 'stripe.createCustomer',
   kind: 'action',
   group: 'Stripe',
-  unavailable: 'the Stripe connector does not implement it',
   title: 'Create customer',
   description:
-    'Creates a Stripe customer, recorded as this server’s (its events reach this server’s `trigger.stripeEvent` graphs). Retries never create a second one (the step’s idempotency key is sent to Stripe).',
+    'Creates a customer in this server’s Stripe account (its `stripe` credential), recorded as this server’s so its other Stripe steps may read it. Retries never create a second one (the step’s idempotency key is sent to Stripe).',
   config: Type.Object(
     {
+      credential: StripeCredential(),
       email: Type.String({ minLength: 3, maxLength: 512, description: 'Email address.' }),
       name: Type.Optional(Type.String({ maxLength: 256 })),
       metadata: Type.Optional(Metadata()),
@@ -32,6 +32,7 @@ export const createCustomer = defineNode({
     icon: 'user-round-plus',
     color: COLORS.stripe,
     fields: {
+      ...CREDENTIAL_FIELD,
       email: { placeholder: '{{ trigger.body.email }}' },
       metadata: { widget: 'keyValue' },
     },
@@ -40,9 +41,11 @@ export const createCustomer = defineNode({
     {
       title: 'From a signup webhook',
       config: {
+        credential: 'shop',
         email: '{{ trigger.body.email }}',
         metadata: { discordUserId: '{{ trigger.body.userId }}' },
       },
     },
   ],
+  check: credentialIssues,
 });

@@ -1,25 +1,33 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
 import { defineNode } from '../define-node.js';
-import { Metadata, StripeId } from './shared.js';
+import {
+  CREDENTIAL_FIELD,
+  Metadata,
+  StripeCredential,
+  credentialIssues,
+  StripeId,
+} from './shared.js';
 
 /**
  * `stripe.getCustomer`: reads a Stripe customer.
  *
  * @example
- * // config: { customerId: '{{ trigger.data.object.customer }}' }
+ * // config: { credential: 'shop', customerId: '{{ trigger.data.object.customer }}' }
  * // output: { id, email, name, metadata }
  */
 export const getCustomer = defineNode({
   type: 'stripe.getCustomer',
   kind: 'action',
   group: 'Stripe',
-  unavailable: 'the Stripe connector does not implement it',
   title: 'Get customer',
   description:
     'Reads a Stripe customer: email, name and metadata (where a checkout stored the Discord user id). Only this server’s Stripe objects: another’s takes the `error` port (`stripe_object_not_owned`).',
   config: Type.Object(
-    { customerId: StripeId('cus', 'The customer.') },
+    {
+      credential: StripeCredential(),
+      customerId: StripeId('cus', 'The customer.'),
+    },
     { additionalProperties: false },
   ),
   output: Type.Object({
@@ -32,9 +40,16 @@ export const getCustomer = defineNode({
   ui: {
     icon: 'user-round',
     color: COLORS.stripe,
-    fields: { customerId: { placeholder: '{{ trigger.data.object.customer }}' } },
+    fields: {
+      ...CREDENTIAL_FIELD,
+      customerId: { placeholder: '{{ trigger.data.object.customer }}' },
+    },
   },
   examples: [
-    { title: 'Customer of an event', config: { customerId: '{{ trigger.data.object.customer }}' } },
+    {
+      title: 'Customer of an event',
+      config: { credential: 'shop', customerId: '{{ trigger.data.object.customer }}' },
+    },
   ],
+  check: credentialIssues,
 });

@@ -1,7 +1,13 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
 import { defineNode } from '../define-node.js';
-import { Metadata, StripeId } from './shared.js';
+import {
+  CREDENTIAL_FIELD,
+  Metadata,
+  StripeCredential,
+  credentialIssues,
+  StripeId,
+} from './shared.js';
 
 /** Output schema of a subscription (shared by the subscription nodes). */
 export const SubscriptionOutput = Type.Object({
@@ -22,19 +28,21 @@ export const SubscriptionOutput = Type.Object({
  * `stripe.getSubscription`: reads a Stripe subscription (status, prices, period end).
  *
  * @example
- * // config: { subscriptionId: '{{ trigger.data.object.id }}' }
+ * // config: { credential: 'shop', subscriptionId: '{{ trigger.data.object.id }}' }
  * // output: { id, status, customerId, priceIds, currentPeriodEnd, cancelAtPeriodEnd, metadata }
  */
 export const getSubscription = defineNode({
   type: 'stripe.getSubscription',
   kind: 'action',
   group: 'Stripe',
-  unavailable: 'the Stripe connector does not implement it',
   title: 'Get subscription',
   description:
     'Reads a Stripe subscription: status, customer, prices and the end of the paid period. Only this server’s Stripe objects: another’s takes the `error` port (`stripe_object_not_owned`).',
   config: Type.Object(
-    { subscriptionId: StripeId('sub', 'The subscription.') },
+    {
+      credential: StripeCredential(),
+      subscriptionId: StripeId('sub', 'The subscription.'),
+    },
     { additionalProperties: false },
   ),
   output: SubscriptionOutput,
@@ -42,12 +50,16 @@ export const getSubscription = defineNode({
   ui: {
     icon: 'repeat-2',
     color: COLORS.stripe,
-    fields: { subscriptionId: { placeholder: '{{ trigger.data.object.id }}' } },
+    fields: {
+      ...CREDENTIAL_FIELD,
+      subscriptionId: { placeholder: '{{ trigger.data.object.id }}' },
+    },
   },
   examples: [
     {
       title: 'Subscription of an event',
-      config: { subscriptionId: '{{ trigger.data.object.id }}' },
+      config: { credential: 'shop', subscriptionId: '{{ trigger.data.object.id }}' },
     },
   ],
+  check: credentialIssues,
 });

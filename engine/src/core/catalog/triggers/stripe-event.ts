@@ -3,8 +3,9 @@ import { COLORS, OUT } from '../common.js';
 import { defineNode } from '../define-node.js';
 
 /**
- * `trigger.stripeEvent`: starts a run for verified Stripe webhook events of the listed types
- * about Stripe objects the graph's guild owns (as Guildflow recorded it).
+ * `trigger.stripeEvent`: starts a run for verified webhook events of the listed types from the
+ * guild's own Stripe account, delivered to `POST /stripe/webhook/guilds/:guildId/:credential`
+ * and verified with that `stripe` credential's signing secret.
  *
  * @example
  * // config: { events: ['customer.subscription.deleted'] }
@@ -16,7 +17,7 @@ export const stripeEvent = defineNode({
   group: 'Triggers',
   title: 'Stripe event',
   description:
-    'Starts for each signature-verified Stripe event of the listed types (`*` for all, `invoice.*` for a family) about this server’s Stripe objects: the checkout sessions and customers Guildflow created for it, what their checkouts created, and what the operator recorded for it — never by metadata.',
+    'Starts for each signature-verified event of the listed types (`*` for all, `invoice.*` for a family) from this server’s own Stripe account. In Stripe (Developers → Webhooks → Add endpoint) paste `<your Guildflow URL>/stripe/webhook/guilds/<this server’s id>/<credential name>` and store the endpoint’s signing secret (whsec_…) as the `webhookSecret` of that `stripe` credential (docs/stripe.md).',
   config: Type.Object(
     {
       events: Type.Array(Type.String({ pattern: '^(?:\\*|[a-z_]+(?:\\.[a-z_]+)*(?:\\.\\*)?)$' }), {
@@ -40,7 +41,13 @@ export const stripeEvent = defineNode({
   ui: {
     icon: 'credit-card',
     color: COLORS.trigger,
-    fields: { events: { widget: 'list', placeholder: 'checkout.session.completed' } },
+    fields: {
+      events: {
+        widget: 'list',
+        placeholder: 'checkout.session.completed',
+        help: 'Stripe sends them to <your Guildflow URL>/stripe/webhook/guilds/<server id>/<stripe credential name>: add that endpoint in Stripe (Developers → Webhooks) and store its signing secret in the credential.',
+      },
+    },
   },
   examples: [
     { title: 'Completed checkout', config: { events: ['checkout.session.completed'] } },
