@@ -80,13 +80,20 @@ export interface PlacedErrors {
  * `409 conflict` is about the name; anything else is the form's.
  *
  * @example
- * placeErrors(new ApiError(409, 'conflict', 'The guild has a credential named "crm"…'));
- * // { fields: { name: 'The guild has…' }, form: null }
+ * placeErrors(new ApiError(409, 'conflict', '…'), { name: 'crm', type: 'bearer', values: {} });
+ * // { fields: { name: 'A credential named “crm” already exists: …' }, form: null }
  */
 export function placeErrors(error: unknown, draft: CredentialDraft): PlacedErrors {
   const message = error instanceof Error ? error.message : String(error);
   if (!(error instanceof ApiError)) return { fields: {}, form: message };
-  if (error.status === 409) return { fields: { name: message }, form: null };
+  // The service's words name its API route; here the way out is on this page.
+  if (error.status === 409)
+    return {
+      fields: {
+        name: `A credential named “${draft.name.trim()}” already exists: pick another name, or delete that one first to replace it.`,
+      },
+      form: null,
+    };
   const labels = new Map<string, string>([
     ['name', 'Name'],
     ...CREDENTIAL_TYPES[draft.type].fields.map((f): [string, string] => [

@@ -182,7 +182,7 @@ describe('the credentials page', () => {
     await waitFor(() => expect(name.getAttribute('aria-invalid')).toBe('true'));
     expect(name.getAttribute('aria-describedby')).toContain('gf-credential-name-error');
     expect(document.getElementById('gf-credential-name-error')?.textContent).toBe(
-      'The guild has a credential named "crm"; delete it first.',
+      'A credential named “crm” already exists: pick another name, or delete that one first to replace it.',
     );
     expect(document.activeElement).toBe(name);
 
