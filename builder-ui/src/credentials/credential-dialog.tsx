@@ -108,9 +108,14 @@ export function CredentialDialog(props: {
             {...described('type', kind.description)}
             value={draft.type}
             // A new type starts empty: no secret typed for one type is sent as another's.
-            onChange={(event) =>
-              setDraft({ ...draft, type: event.target.value as CredentialType, values: {} })
-            }
+            onChange={(event) => {
+              setDraft({ ...draft, type: event.target.value as CredentialType, values: {} });
+              // The old type's field errors are about fields no longer shown.
+              setErrors(({ fields }): PlacedErrors => {
+                const { name } = fields;
+                return { fields: name === undefined ? {} : { name }, form: null };
+              });
+            }}
           >
             {Object.entries(CREDENTIAL_TYPES).map(([type, { label }]) => (
               <option key={type} value={type}>
