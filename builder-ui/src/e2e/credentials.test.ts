@@ -19,10 +19,6 @@ beforeAll(async () => {
 });
 afterAll(() => e2e?.close());
 
-// Until the billing routes land (another branch of #15), this service answers GET …/billing
-// with 404, which the builder reads as billing off; Chromium logs the 404 as a failed load.
-const BILLING_ABSENT = [404] as const;
-
 describe('the credentials page', () => {
   it('adds a credential by keyboard, lists it without its value, and deletes it', async () => {
     const { page } = tab;
@@ -84,7 +80,7 @@ describe('the credentials page', () => {
     await page.getByRole('heading', { name: 'No credentials yet' }).waitFor();
     const after = await e2e.stack.service.api('GET', `/api/guilds/${GUILD}/credentials`);
     expect(after.body.credentials).toEqual([]);
-    e2e.expectNoErrors(tab, [409, ...BILLING_ABSENT]);
+    e2e.expectNoErrors(tab, [409]);
   });
 });
 
