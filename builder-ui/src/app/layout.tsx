@@ -1,17 +1,19 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate, useNavigation, useParams } from 'react-router';
+import { useBillingOn } from '../api/billing-queries.js';
 import { useGuilds, useSession } from '../api/queries.js';
 import { browserEnv } from '../auth/browser-env.js';
 import { signOut } from '../auth/sign-in.js';
+import { PlanBadge } from '../billing/plan-badge.js';
 import { Button } from '../ui/index.js';
 import { guildLabel, rememberGuild, useCurrentGuildId } from './current-guild.js';
 import './layout.css';
 
 /**
  * The frame of every signed-in page: a skip link, the header (product name, server switcher,
- * Graphs and Templates, who is signed in, sign out) and the page below it. Pages render their
- * own `<main>`.
+ * the server's pages and Templates, its plan when billing is on, who is signed in, sign out)
+ * and the page below it. Pages render their own `<main>`.
  */
 export function Layout() {
   const navigate = useNavigate();
@@ -23,6 +25,8 @@ export function Layout() {
   const guildId = useCurrentGuildId(guilds.data?.guilds);
   // The page being left stays until the next one's code has loaded (the editor's chunk).
   const loading = useNavigation().state === 'loading';
+  // Hosted only: a self-hosted install answers billing "off" and shows nothing of it.
+  const billing = useBillingOn(guildId ?? '');
 
   useEffect(() => {
     if (routeGuildId) rememberGuild(routeGuildId);
@@ -86,9 +90,12 @@ export function Layout() {
           {guilds.data?.guilds.some((g) => g.id === guildId && g.sandbox) ? (
             <NavLink to={`/guilds/${guildId}/sandbox`}>Sandbox</NavLink>
           ) : null}
+          {guildId ? <NavLink to={`/guilds/${guildId}/credentials`}>Credentials</NavLink> : null}
+          {guildId && billing ? <NavLink to={`/guilds/${guildId}/billing`}>Billing</NavLink> : null}
           <NavLink to="/templates">Templates</NavLink>
         </nav>
         <div className="gf-app-user">
+          {guildId ? <PlanBadge guildId={guildId} /> : null}
           <span
             className="gf-app-who"
             title={who?.kind === 'admin' ? 'The admin token: every server' : undefined}

@@ -32,8 +32,8 @@ function GuildHome() {
 
 /**
  * The builder's routes (DESIGN.md, Running it): `/login`, and behind sign-in `/` (the server
- * picker), `/guilds/:guildId/graphs`, `/guilds/:guildId/graphs/:graphId` (the editor) and
- * `/templates`. Entering the editor's route starts loading what it opens with (`client` holds
+ * picker), `/guilds/:guildId/graphs`, `/guilds/:guildId/graphs/:graphId` (the editor), the
+ * guild's runs, sandbox, credentials and billing, and `/templates`. Entering the editor's route starts loading what it opens with (`client` holds
  * what it reads).
  */
 export const appRoutes = (client: QueryClient): RouteObject[] => [
@@ -68,6 +68,18 @@ export const appRoutes = (client: QueryClient): RouteObject[] => [
       {
         path: 'guilds/:guildId/sandbox',
         lazy: async () => ({ Component: (await import('../sandbox/sandbox-page.js')).SandboxPage }),
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'guilds/:guildId/credentials',
+        lazy: async () => ({
+          Component: (await import('../credentials/credentials-page.js')).CredentialsPage,
+        }),
+        errorElement: <RouteError />,
+      },
+      {
+        path: 'guilds/:guildId/billing',
+        lazy: async () => ({ Component: (await import('../billing/billing-page.js')).BillingPage }),
         errorElement: <RouteError />,
       },
       { path: 'templates', element: <TemplatesPage /> },

@@ -1,7 +1,9 @@
 import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { useBillingOn, type BillingOn } from '../api/billing-queries.js';
 import { useGraphs, useGuilds, type GraphResource } from '../api/queries.js';
 import { guildLabel } from '../app/current-guild.js';
+import { ofLimit } from '../billing/billing-words.js';
 import { Button, EmptyState, ErrorState, LoadingState } from '../ui/index.js';
 import { GraphTable } from './graph-table.js';
 import { NewGraphDialog } from './new-graph-dialog.js';
@@ -14,6 +16,28 @@ const ImportDialog = lazy(() =>
 );
 
 /**
+ * How many graphs are published against the plan's limit (hosted only), with the way to more
+ * once it is reached: publishing another is refused until then.
+ */
+function PublishedOfLimit({ guildId, billing }: { guildId: string; billing: BillingOn }) {
+  const { publishedGraphs: used } = billing.usage;
+  const limit = billing.limits.publishedGraphs;
+  const full = limit !== null && used >= limit;
+  return (
+    <p className={full ? 'gf-graphs-limit is-full' : 'gf-graphs-limit'}>
+      Published: {ofLimit(used, limit)} on the {billing.planName} plan.
+      {full ? (
+        <>
+          {' '}
+          The limit is reached: <Link to={`/guilds/${guildId}/billing`}>upgrade</Link> to publish
+          more, or turn one off.
+        </>
+      ) : null}
+    </p>
+  );
+}
+
+/**
  * `/guilds/:guildId/graphs`: the guild's graphs with their state and last run, quick
  * enable/disable, new, duplicate, delete and import.
  */
@@ -23,6 +47,7 @@ export function GraphListPage() {
   const graphs = useGraphs(guildId);
   const guilds = useGuilds();
   const guild = guilds.data?.guilds.find((g) => g.id === guildId);
+  const billing = useBillingOn(guildId);
   const [dialog, setDialog] = useState<'new' | 'import' | null>(null);
   const [secretOf, setSecretOf] = useState<GraphResource | null>(null);
   const open = (graph: GraphResource) => void navigate(`/guilds/${guildId}/graphs/${graph.id}`);
@@ -39,6 +64,7 @@ export function GraphListPage() {
         <div>
           <h1>Graphs</h1>
           <p className="gf-muted">{guild ? guildLabel(guild) : `Server ${guildId}`}</p>
+          {billing ? <PublishedOfLimit guildId={guildId} billing={billing} /> : null}
         </div>
         <div className="gf-page-actions">
           <Link className="gf-button" to="/templates">

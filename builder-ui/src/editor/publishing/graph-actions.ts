@@ -1,5 +1,6 @@
 import type { GraphDocument, ValidationIssue } from '@guildflow/engine/core';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { isPlanLimit } from '../../api/billing-queries.js';
 import { ApiError } from '../../api/client.js';
 import type { GraphWrites, PreflightReport } from '../../api/graph-writes.js';
 import type { EditorGraph } from '../../api/queries.js';
@@ -10,6 +11,8 @@ import { NotSavedError, type DraftSaver } from '../saving/draft-saver.js';
 export interface GraphNotice {
   tone: 'warning' | 'error';
   text: string;
+  /** A refusal because of the guild's plan (`402 plan_limit`): offer the plans. */
+  upgrade?: boolean;
 }
 
 export interface GraphActionsState {
@@ -78,7 +81,13 @@ export function createGraphActions({
       if (error instanceof ApiError && error.status === 412) return;
       if (error instanceof NotSavedError && saver.status.getState().kind === 'conflict') return;
       const message = error instanceof Error ? error.message : String(error);
-      set({ notice: { tone: 'error', text: `${what}: ${message}` } });
+      set({
+        notice: {
+          tone: 'error',
+          text: `${what}: ${message}`,
+          ...(isPlanLimit(error) ? { upgrade: true } : {}),
+        },
+      });
     };
     const run = async (busy: NonNullable<GraphActionsState['busy']>, task: () => Promise<void>) => {
       if (get().busy) return;

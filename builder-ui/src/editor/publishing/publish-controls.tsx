@@ -1,5 +1,6 @@
 import type { ValidationCode, ValidationIssue } from '@guildflow/engine/core';
 import type { PreflightReport } from '../../api/graph-writes.js';
+import { Link } from 'react-router';
 import { useStore } from 'zustand';
 import { Button, Dialog } from '../../ui/index.js';
 import { useEditor } from '../editor-context.js';
@@ -143,14 +144,26 @@ function PreflightWarnings({
   );
 }
 
-/** A publish warning or failure, kept in view under the toolbar until dismissed. */
+/**
+ * A publish warning or failure, kept in view under the toolbar until dismissed; a refusal
+ * because of the plan links to the plans.
+ */
 export function GraphNoticeBanner() {
   const { actions } = useGraphSession();
   const notice = useStore(actions, (s) => s.notice);
+  const guildId = useEditor((s) => s.guildId);
   if (!notice) return null;
   return (
     <div className={`gf-publish-notice is-${notice.tone}`} role="alert">
-      <p>{notice.text}</p>
+      <p>
+        {notice.text}
+        {notice.upgrade ? (
+          <>
+            {' '}
+            <Link to={`/guilds/${guildId}/billing`}>See plans and upgrade</Link>
+          </>
+        ) : null}
+      </p>
       <button type="button" aria-label="Dismiss" onClick={() => actions.getState().dismissNotice()}>
         ×
       </button>
