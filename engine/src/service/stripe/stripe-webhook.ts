@@ -2,20 +2,23 @@ import express, { Router } from 'express';
 import Stripe from 'stripe';
 import type { ServiceDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
-import { startStripeRuns } from './stripe-events.js';
+import { applyBillingEvent } from '../billing/billing-events.js';
+import { billingOf } from '../billing/billing-settings.js';
+import { log } from '../log.js';
+import { openStore } from '../storage/index.js';
 
 /** Stripe's events are far smaller; anything bigger is not from Stripe. */
 const STRIPE_BODY_LIMIT = '1mb';
 
 /**
- * `POST /stripe/webhook`: Stripe's webhook endpoint. The raw body is verified against the
- * `Stripe-Signature` header with the endpoint's signing secret (stripe-node's
- * `constructEvent`); a missing secret answers 503, a bad signature 400 — nothing starts either
- * way. A verified event starts the matching `trigger.stripeEvent` graphs of the guild that owns
- * its object as Guildflow recorded it (never its `metadata.guildId`, see `attributeStripeEvent`)
- * and answers `200 { received: true, runs, runIds }` (`runs`: runs this delivery started; an
- * unattributed event is answered the same, with no runs, so Stripe does not retry it forever).
- * When Temporal or the store is down it answers 503, so Stripe delivers again.
+ * `POST /stripe/webhook`: the webhook endpoint of the service's own Stripe account — billing
+ * only (a guild's own account events reach `trigger.stripeEvent` graphs by their own route). The
+ * raw body is verified against the `Stripe-Signature` header with the endpoint's signing secret
+ * (stripe-node's `constructEvent`); a missing secret answers 503, a bad signature 400 — nothing
+ * changes either way. A verified event updates the plan of the guild whose customer it concerns
+ * (`applyBillingEvent`: idempotent by event id, audited) and answers
+ * `200 { received: true, applied, duplicate }`; with billing off it is acknowledged and ignored.
+ * When the store is down it answers 503, so Stripe delivers again.
  *
  * @example
  * app.use(stripeWebhookRoutes(deps)); // before any JSON body parser
@@ -46,8 +49,14 @@ export function stripeWebhookRoutes(deps: ServiceDeps): Router {
           `The Stripe-Signature header does not verify this body (${reason}). Stripe signs each delivery with the endpoint's signing secret: check that STRIPE_WEBHOOK_SECRET is the secret of this endpoint.`,
         );
       }
-      const { runIds, started } = await startStripeRuns(deps, event);
-      res.json({ received: true, runs: started, runIds });
+      const settings = billingOf(deps);
+      if (!settings) {
+        log('info', 'billing.off_event_ignored', { eventId: event.id, type: event.type });
+        res.json({ received: true, applied: false, duplicate: false });
+        return;
+      }
+      const result = await applyBillingEvent(deps, settings, await openStore(deps.mongo), event);
+      res.json({ received: true, applied: result.applied, duplicate: result.duplicate });
     },
   );
   return router;
