@@ -128,8 +128,7 @@ function changeFor(
         $set: {
           'billing.status': 'past_due',
           // A second failed retry does not extend the grace period.
-          'billing.graceEndsAt':
-            guild.billing?.graceEndsAt ?? new Date(now.getTime() + GRACE_MS),
+          'billing.graceEndsAt': guild.billing?.graceEndsAt ?? new Date(now.getTime() + GRACE_MS),
           'billing.invoices': withInvoice(guild, object),
         },
       };

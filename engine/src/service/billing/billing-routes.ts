@@ -202,7 +202,11 @@ async function customerOf(ctx: GuildContext, stripe: Stripe): Promise<string> {
 }
 
 /** The Stripe price of a plan: the configured price id, else the active price with its lookup key. */
-async function priceOf(stripe: Stripe, settings: BillingSettings, plan: PaidPlanId): Promise<string> {
+async function priceOf(
+  stripe: Stripe,
+  settings: BillingSettings,
+  plan: PaidPlanId,
+): Promise<string> {
   const configured = settings.prices?.[plan];
   if (configured) return configured;
   const lookupKey = PLANS[plan].lookupKey ?? '';

@@ -79,7 +79,12 @@ export async function usageOf(
   store: Store,
   guildId: string,
   now: Date,
-): Promise<{ publishedGraphs: number; runsThisPeriod: number; periodStart: Date; periodEnd: Date }> {
+): Promise<{
+  publishedGraphs: number;
+  runsThisPeriod: number;
+  periodStart: Date;
+  periodEnd: Date;
+}> {
   const period = periodOf(now);
   const [publishedGraphs, usage] = await Promise.all([
     store.graphs.countDocuments({ guildId, ...PUBLISHED }),

@@ -1,6 +1,5 @@
 import { testStack } from '@guildflow/stack/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sendGraph } from '../../testing/service-fixtures.js';
 import { startTestService, type TestService } from '../../testing/service-harness.js';
 import {
   STRIPE_TEST_SECRET as SECRET,
@@ -13,8 +12,7 @@ import { PLANS } from './plans.js';
 
 const GUILD = '920000000000000001';
 const OTHER = '920000000000000002';
-const DAY = 24 * 60 * 60_000;
-let clock = Date.parse('2026-03-10T12:00:00Z');
+const clock = Date.parse('2026-03-10T12:00:00Z');
 let service: TestService;
 let off: TestService;
 
@@ -39,37 +37,6 @@ const checkout = (plan: unknown, guildId = GUILD) =>
   service.api('POST', `/api/guilds/${guildId}/billing/checkout`, { body: { plan } });
 const guildRecord = async (guildId = GUILD) =>
   service.store.guilds.findById(guildId).lean<GuildRecord>();
-
-/** Creates and publishes `count` graphs; returns their ids, oldest publish first. */
-async function publishGraphs(guildId: string, count: number, prefix: string): Promise<string[]> {
-  const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const created = await service.api('POST', `/api/guilds/${guildId}/graphs`, {
-      body: sendGraph('hi', `${prefix} ${i + 1}`),
-    });
-    const id = created.body.id as string;
-    const published = await service.api('POST', `/api/guilds/${guildId}/graphs/${id}/publish`);
-    expect(published.status, JSON.stringify(published.body)).toBe(200);
-    ids.push(id);
-  }
-  return ids;
-}
-
-/** A completed checkout of the guild's customer for `plan`, as Stripe sends it. */
-async function completeCheckout(guildId: string, plan: string) {
-  const customer = (await guildRecord(guildId))?.billing?.customerId;
-  return deliverStripeEvent(
-    service,
-    stripeEvent('checkout.session.completed', {
-      id: `cs_test_${guildId}`,
-      object: 'checkout.session',
-      customer,
-      subscription: `sub_${guildId}`,
-      client_reference_id: guildId,
-      metadata: { guildId, plan },
-    }),
-  );
-}
 
 describe('billing off (self-hosted)', () => {
   it('answers billing off, with no limits and nothing to buy', async () => {

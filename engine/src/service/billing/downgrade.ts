@@ -53,7 +53,11 @@ export async function enforceGraphLimit(
       disabled.push({ graphId: graph._id, name: graph.name });
     } catch (error) {
       // A graph changed meanwhile (412) or its hooks failed: the next downgrade check retries.
-      log('warn', 'billing.disable_failed', { guildId, graphId: graph._id, error: messageOf(error) });
+      log('warn', 'billing.disable_failed', {
+        guildId,
+        graphId: graph._id,
+        error: messageOf(error),
+      });
     }
   }
   await store.guilds.updateOne({ _id: guildId }, { $set: { 'billing.disabledGraphs': disabled } });

@@ -15,8 +15,14 @@ export const LimitsSchema = Type.Object(
       minimum: 0,
       description: 'Shortest interval a schedule trigger may repeat at.',
     }),
-    runRetentionDays: Type.Integer({ minimum: 1, description: 'How far back the run list reaches.' }),
-    maxTimeCompression: Type.Integer({ minimum: 1, description: 'Highest `timeScale` of a test run.' }),
+    runRetentionDays: Type.Integer({
+      minimum: 1,
+      description: 'How far back the run list reaches.',
+    }),
+    maxTimeCompression: Type.Integer({
+      minimum: 1,
+      description: 'Highest `timeScale` of a test run.',
+    }),
   },
   { $id: 'Limits', additionalProperties: false },
 );

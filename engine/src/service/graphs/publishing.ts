@@ -10,6 +10,7 @@ import {
   type GraphVersionRecord,
   type Store,
 } from '../storage/index.js';
+import type { PublishEntitlements } from '../billing/entitlements.js';
 import { activationFailed, type ActivatedGraph, type ActivationHooks } from './activation.js';
 import { draftOf } from './graph-resource.js';
 import {
@@ -26,6 +27,8 @@ export interface PublishContext {
   store: Store;
   activation: ActivationHooks;
   actor: Actor;
+  /** The plan's limits on going live (billing on only); checked before anything is written. */
+  entitlements?: PublishEntitlements | undefined;
 }
 
 // A version above the graph's pointer older than this is the orphan of an interrupted publish;
@@ -45,6 +48,7 @@ export async function publishGraph(ctx: PublishContext, graph: GraphRecord): Pro
   const { store } = ctx;
   const issues = validateGraph(draftOf(graph));
   if (issues.length > 0) throw invalidGraph(issues, 'publish');
+  await ctx.entitlements?.check(graph, draftOf(graph));
   const version = graph.latestVersion + 1;
   const record: GraphVersionRecord = {
     _id: versionKey(graph._id, version),
@@ -102,6 +106,7 @@ export async function rollbackGraph(
       `This graph has no published version ${version}. GET …/versions lists the versions you can roll back to.`,
     );
   }
+  await ctx.entitlements?.check(graph, snapshotOf(target).document);
   const rolled = await updateAtRevision(
     store,
     graph,
