@@ -3,7 +3,7 @@ import { parseDuration, type GraphDocument } from '../../core/index.js';
 import type { ServiceDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { triggerConfigOf } from '../router/router-activation.js';
-import type { GraphRecord, Store } from '../storage/index.js';
+import { openStore, type GraphRecord, type Store } from '../storage/index.js';
 import { PUBLISHED, readGuildPlan } from './billing-state.js';
 import { billingNow, billingOf } from './billing-settings.js';
 import { settleGrace } from './downgrade.js';
@@ -83,13 +83,12 @@ export async function checkTimeCompression(
 /** The guild's run-list horizon (billing on): runs started before it are not listed. */
 export async function retentionStart(
   deps: ServiceDeps,
-  store: Store,
   guildId: string,
 ): Promise<Date | undefined> {
   const settings = billingOf(deps);
   if (!settings) return undefined;
   const now = billingNow(settings);
-  const { limits } = await readGuildPlan(store, guildId, now);
+  const { limits } = await readGuildPlan(await openStore(deps.mongo), guildId, now);
   return new Date(now.getTime() - limits.runRetentionDays * 24 * 60 * 60_000);
 }
 
