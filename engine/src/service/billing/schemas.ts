@@ -115,7 +115,7 @@ export const CheckoutBodySchema = Type.Object(
 
 /** A Stripe-hosted page to send the browser to (checkout or customer portal). */
 export const BillingRedirectSchema = Type.Object(
-  { url: Type.String({ format: 'uri' }) },
+  { url: Type.String({ description: 'The Stripe-hosted page; send the browser there.' }) },
   { $id: 'BillingRedirect', additionalProperties: false },
 );
 
