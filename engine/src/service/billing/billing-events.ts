@@ -82,9 +82,12 @@ function changeFor(
 ): Change | undefined {
   switch (event.type) {
     case 'checkout.session.completed': {
-      // The plan is what this service put on the session when it opened it.
+      // The plan is what this service put on the session when it opened it, for this guild.
       const plan = (object.metadata as Record<string, unknown> | null)?.plan;
-      if (!isPaidPlan(plan)) return undefined;
+      if (!isPaidPlan(plan) || object.client_reference_id !== guild._id) {
+        log('warn', 'billing.checkout_mismatch', { eventId: event.id, guildId: guild._id });
+        return undefined;
+      }
       return {
         $set: {
           plan,

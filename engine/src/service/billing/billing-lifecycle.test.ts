@@ -137,6 +137,18 @@ describe('upgrade', () => {
     });
     expect((await answer).body).toEqual({ received: true, applied: false, duplicate: false });
   });
+
+  it('does not upgrade on a checkout whose reference names another guild', async () => {
+    const { guildId, customer } = await customerGuild();
+    await deliver('checkout.session.completed', {
+      id: 'cs_test_mismatch',
+      object: 'checkout.session',
+      customer,
+      client_reference_id: '930000000000000000',
+      metadata: { guildId: '930000000000000000', plan: 'enterprise' },
+    }).answer;
+    expect((await billing(guildId)).body.plan).toBe('free');
+  });
 });
 
 describe('limits at publish', () => {
@@ -155,6 +167,17 @@ describe('limits at publish', () => {
     const [first] = await enabledIds(guildId);
     expect((await publish(guildId, first!)).status).toBe(200);
     expect((await billing(guildId)).body.usage.publishedGraphs).toBe(3);
+  });
+
+  it('lets only one of several simultaneous publishes take the last slot', async () => {
+    const { guildId } = await customerGuild();
+    await publishGraphs(guildId, PLANS.free.limits.publishedGraphs! - 1, 'Before');
+    const racers: string[] = [];
+    for (const name of ['A', 'B', 'C', 'D', 'E', 'F'])
+      racers.push(await createGraph(guildId, sendGraph(name, name)));
+    const answers = await Promise.all(racers.map((id) => publish(guildId, id)));
+    expect(answers.map((x) => x.status).sort()).toEqual([200, 402, 402, 402, 402, 402]);
+    expect(await enabledIds(guildId)).toHaveLength(PLANS.free.limits.publishedGraphs!);
   });
 
   it('refuses a schedule more frequent than the plan allows (402), allows a slower one', async () => {

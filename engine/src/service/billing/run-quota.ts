@@ -1,5 +1,5 @@
 import { log, messageOf } from '../log.js';
-import type { GuildRecord, Store } from '../storage/index.js';
+import { withKeyLock, type GuildRecord, type Store } from '../storage/index.js';
 import { effectivePlan, periodOf, usageId, type Period } from './billing-state.js';
 import { PLANS, type PlanId } from './plans.js';
 
@@ -61,16 +61,19 @@ export class RunQuota {
     if (runs <= 0) return;
     const period = periodOf(new Date(this.now()));
     const store = await this.store();
-    const usage = await store.usage
-      .findOneAndUpdate(
-        { _id: usageId(guildId, period) },
-        {
-          $inc: { runs },
-          $setOnInsert: { guildId, period: period.key, noticeAt: null },
-        },
-        { upsert: true, new: true },
-      )
-      .lean<{ runs: number }>();
+    // Serialised in the process: the embedded store's $inc is read-then-write (withKeyLock).
+    const usage = await withKeyLock(`usage:${guildId}`, () =>
+      store.usage
+        .findOneAndUpdate(
+          { _id: usageId(guildId, period) },
+          {
+            $inc: { runs },
+            $setOnInsert: { guildId, period: period.key, noticeAt: null },
+          },
+          { upsert: true, new: true },
+        )
+        .lean<{ runs: number }>(),
+    );
     const entry = this.cache.get(guildId);
     if (entry && entry.period === period.key && usage) entry.runs = usage.runs;
   }
@@ -103,9 +106,11 @@ export class RunQuota {
   private async notice(guildId: string, entry: Entry): Promise<void> {
     const period = periodOf(new Date(this.now()));
     const store = await this.store();
-    const { modifiedCount } = await store.usage.updateOne(
-      { _id: usageId(guildId, period), noticeAt: null },
-      { $set: { noticeAt: new Date(this.now()) } },
+    const { modifiedCount } = await withKeyLock(`usage:${guildId}`, () =>
+      store.usage.updateOne(
+        { _id: usageId(guildId, period), noticeAt: null },
+        { $set: { noticeAt: new Date(this.now()) } },
+      ),
     );
     if (modifiedCount !== 1) return;
     log('info', 'billing.quota_reached', { guildId, plan: entry.plan, runs: entry.runs });

@@ -5,6 +5,7 @@ import { preconditionFailed } from '../http/preconditions.js';
 import {
   isDuplicateKey,
   recordAudit,
+  withKeyLock,
   type Actor,
   type GraphRecord,
   type GraphVersionRecord,
@@ -40,11 +41,25 @@ const ORPHAN_AGE_MS = 2 * 60_000;
  * graph's pointer (conditional on its revision) and enable it → run the activation hooks.
  * Each step undoes the previous ones when it fails, so a failed publish leaves the graph as it
  * was (a crash between insert and flip leaves an invisible orphan version, reclaimed later).
+ * With billing on, the plan's limits are checked before anything is written (402), one publish
+ * per guild at a time.
  *
  * @example
  * const published = await publishGraph(ctx, graph); // published.publishedVersion === graph.latestVersion + 1
  */
 export async function publishGraph(ctx: PublishContext, graph: GraphRecord): Promise<GraphRecord> {
+  return limitedByPlan(ctx, graph, () => publishNow(ctx, graph));
+}
+
+/**
+ * Runs a change that takes a published-graph slot one at a time per guild when a plan limits
+ * them, so two publishes cannot both take the last slot.
+ */
+function limitedByPlan<T>(ctx: PublishContext, graph: GraphRecord, change: () => Promise<T>) {
+  return ctx.entitlements ? withKeyLock(`plan-slots:${graph.guildId}`, change) : change();
+}
+
+async function publishNow(ctx: PublishContext, graph: GraphRecord): Promise<GraphRecord> {
   const { store } = ctx;
   const issues = validateGraph(draftOf(graph));
   if (issues.length > 0) throw invalidGraph(issues, 'publish');
@@ -93,6 +108,14 @@ export async function publishGraph(ctx: PublishContext, graph: GraphRecord): Pro
  * (runs already going keep the version they started with).
  */
 export async function rollbackGraph(
+  ctx: PublishContext,
+  graph: GraphRecord,
+  version: number,
+): Promise<GraphRecord> {
+  return limitedByPlan(ctx, graph, () => rollbackNow(ctx, graph, version));
+}
+
+async function rollbackNow(
   ctx: PublishContext,
   graph: GraphRecord,
   version: number,

@@ -5,7 +5,7 @@ import { ApiError } from '../errors.js';
 import { applyBillingEvent } from '../billing/billing-events.js';
 import { billingOf } from '../billing/billing-settings.js';
 import { log } from '../log.js';
-import { openStore } from '../storage/index.js';
+import { openStore, withKeyLock } from '../storage/index.js';
 
 /** Stripe's events are far smaller; anything bigger is not from Stripe. */
 const STRIPE_BODY_LIMIT = '1mb';
@@ -55,7 +55,12 @@ export function stripeWebhookRoutes(deps: ServiceDeps): Router {
         res.json({ received: true, applied: false, duplicate: false });
         return;
       }
-      const result = await applyBillingEvent(deps, settings, await openStore(deps.mongo), event);
+      const store = await openStore(deps.mongo);
+      // One delivery of an event at a time in this process: a concurrent retry waits and then
+      // finds the event applied.
+      const result = await withKeyLock(`billing-event:${event.id}`, () =>
+        applyBillingEvent(deps, settings, store, event),
+      );
       res.json({ received: true, applied: result.applied, duplicate: result.duplicate });
     },
   );
