@@ -67,7 +67,7 @@ export {
 export { botGet, type BotAnswer, type DiscordBot } from './guilds/discord-bot.js';
 export { stripeClient } from './stripe/stripe-client.js';
 // Plans and the monthly run quota the gateway enforces (docs/billing.md).
-export { RunQuota, quotaNotice, type RunQuotaOptions } from './billing/run-quota.js';
+export { RunQuota, type RunQuotaOptions } from './billing/run-quota.js';
 export { PLANS, type Limits, type PlanId } from './billing/plans.js';
 export type { BillingSettings } from './billing/billing-settings.js';
 export { startStripeRuns, stripeEventMatches } from './stripe/stripe-events.js';
