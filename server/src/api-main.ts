@@ -95,6 +95,14 @@ const app = createApp({
   // Hosted sign-in with Discord (authorization code flow) when the application is configured.
   discordOAuth: discordSignIn(),
   stripeWebhookSecret: settings.stripeWebhookSecret,
+  // Plans and billing of the hosted service; without STRIPE_SECRET_KEY nothing is limited.
+  billing: settings.stripeSecretKey
+    ? {
+        secretKey: settings.stripeSecretKey,
+        apiBase: settings.stripeApiBase,
+        prices: settings.stripePrices,
+      }
+    : undefined,
 });
 
 function discordSignIn() {

@@ -15,7 +15,7 @@ const shared: NodeJS.ProcessEnv = {
 
 describe('childEnv', () => {
   it('gives each child only the secrets it reads, and everything else to all', () => {
-    expect(childEnv('engine', shared)).toEqual(shared);
+    expect(childEnv('engine', shared)).toEqual({ ...shared, GUILDFLOW_BILLING: 'on' });
     expect(childEnv('worker', shared)).toEqual({
       PATH: '/usr/bin',
       TEMPORAL_ADDRESS: '127.0.0.1:7233',
@@ -23,18 +23,26 @@ describe('childEnv', () => {
       DISCORD_TOKEN: 'bot',
       // Stripe steps use each guild's own account (its credential), never the billing key.
       STRIPE_API_BASE: 'http://127.0.0.1:12111',
+      GUILDFLOW_BILLING: 'on',
     });
     expect(childEnv('gateway', shared)).toEqual({
       PATH: '/usr/bin',
       TEMPORAL_ADDRESS: '127.0.0.1:7233',
       DISCORD_TOKEN: 'bot',
       STRIPE_API_BASE: 'http://127.0.0.1:12111',
+      GUILDFLOW_BILLING: 'on',
     });
     expect(childEnv('sandbox', shared)).toEqual({
       PATH: '/usr/bin',
       TEMPORAL_ADDRESS: '127.0.0.1:7233',
       STRIPE_API_BASE: 'http://127.0.0.1:12111',
+      GUILDFLOW_BILLING: 'on',
     });
     expect(shared.GUILDFLOW_ADMIN_TOKEN).toBe('admin'); // the shared env is not changed
+  });
+
+  it('says billing is off to every child when there is no Stripe key', () => {
+    const { STRIPE_SECRET_KEY: _key, ...selfHosted } = shared;
+    expect(childEnv('gateway', selfHosted).GUILDFLOW_BILLING).toBeUndefined();
   });
 });

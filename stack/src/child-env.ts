@@ -35,6 +35,9 @@ export const SECRET_READERS: Readonly<Record<string, readonly ServiceName[]>> = 
  */
 export function childEnv(service: ServiceName, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const own = { ...env };
+  // Whether billing is on is no secret: the gateway (which enforces the run quota) learns it
+  // without the Stripe key.
+  if (env.STRIPE_SECRET_KEY?.trim()) own.GUILDFLOW_BILLING = 'on';
   for (const [name, readers] of Object.entries(SECRET_READERS)) {
     if (!readers.includes(service)) delete own[name];
   }

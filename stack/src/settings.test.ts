@@ -34,4 +34,14 @@ describe('loadSettings', () => {
     const allowed = loadSettings(dir, { ...env, GUILDFLOW_HTTP_ALLOW: ' 127.0.0.1, localhost,,' });
     expect(allowed.httpAllow).toEqual(['127.0.0.1', 'localhost']);
   });
+
+  it('turns billing on with a Stripe key, or GUILDFLOW_BILLING=on where the key is withheld', () => {
+    const env = { GUILDFLOW_SUPERVISOR_PID: '1' };
+    expect(loadSettings(dir, env).billing).toBe(false);
+    expect(loadSettings(dir, { ...env, STRIPE_SECRET_KEY: 'sk_test_1' }).billing).toBe(true);
+    expect(loadSettings(dir, { ...env, GUILDFLOW_BILLING: 'on' }).billing).toBe(true);
+    expect(loadSettings(dir, { ...env, STRIPE_PRICE_PREMIUM: 'price_1' }).stripePrices).toEqual({
+      premium: 'price_1',
+    });
+  });
 });

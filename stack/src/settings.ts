@@ -16,6 +16,13 @@ export interface Settings {
   stripeWebhookSecret: string | undefined;
   /** Where Stripe's API is (`STRIPE_API_BASE`): stripe-mock for tests and development; unset, api.stripe.com. */
   stripeApiBase: string | undefined;
+  /**
+   * Plans and billing are on (the hosted service): `STRIPE_SECRET_KEY` is set, or, in a process
+   * that does not get the key (the gateway), `GUILDFLOW_BILLING=on`. Off, nothing is limited.
+   */
+  billing: boolean;
+  /** Stripe price ids that override the plans' lookup keys (`STRIPE_PRICE_PREMIUM`, `STRIPE_PRICE_ENTERPRISE`). */
+  stripePrices: { premium?: string; enterprise?: string };
   /** Ports of the embedded servers; change them when the defaults are taken. */
   temporalPort: number;
   temporalUiPort: number;
@@ -62,6 +69,15 @@ export function loadSettings(cwd: string, env: NodeJS.ProcessEnv = process.env):
     stripeSecretKey: nonEmpty(env.STRIPE_SECRET_KEY),
     stripeWebhookSecret: nonEmpty(env.STRIPE_WEBHOOK_SECRET),
     stripeApiBase: nonEmpty(env.STRIPE_API_BASE),
+    billing: nonEmpty(env.STRIPE_SECRET_KEY) !== undefined || env.GUILDFLOW_BILLING === 'on',
+    stripePrices: Object.fromEntries(
+      (
+        [
+          ['premium', nonEmpty(env.STRIPE_PRICE_PREMIUM)],
+          ['enterprise', nonEmpty(env.STRIPE_PRICE_ENTERPRISE)],
+        ] as const
+      ).filter(([, price]) => price !== undefined),
+    ),
     temporalPort: intSetting(env, 'GUILDFLOW_TEMPORAL_PORT', 7233),
     temporalUiPort: intSetting(env, 'GUILDFLOW_TEMPORAL_UI_PORT', 8233),
     storePort: intSetting(env, 'GUILDFLOW_STORE_PORT', 27217),

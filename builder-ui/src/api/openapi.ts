@@ -2930,80 +2930,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/stripe/webhook": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * The webhook endpoint of the service’s own Stripe account (billing)
-         * @description Register this URL in the service’s Stripe account and set STRIPE_WEBHOOK_SECRET to its signing secret. Verified events are acknowledged; they start no graph (a server’s `trigger.stripeEvent` graphs hear their own account at `/stripe/webhook/guilds/{guildId}/{credential}`).
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header: {
-                    /** @description Stripe’s signature header (`t=…,v1=…`). */
-                    "Stripe-Signature": string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            /** @description The Stripe event JSON exactly as Stripe sent it; the signature covers these bytes. */
-            requestBody?: {
-                content: {
-                    "*/*": unknown;
-                };
-            };
-            responses: {
-                /** @description Verified. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["StripeWebhookAck"];
-                    };
-                };
-                /** @description `invalid_signature`: missing or wrong signature. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description `rate_limited`: too many deliveries from this address (600 a minute by default); nothing started, Stripe delivers again. */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description `stripe_not_configured` (no STRIPE_WEBHOOK_SECRET), `temporal_unavailable` or `store_unavailable` (Stripe delivers again). */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/stripe/webhook/guilds/{guildId}/{credential}": {
         parameters: {
             query?: never;
@@ -3554,6 +3480,360 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/guilds/{guildId}/billing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The guild’s plan, limits, usage and invoices
+         * @description With billing off (a self-hosted install: no STRIPE_SECRET_KEY) the answer is `{ billing: "off", plan: "self-hosted", limits: null }` and nothing is limited. With billing on: the plan that applies now (Free by default; a paid plan whose 7-day grace period after a failed payment ended reads as Free), its limits (`null`: unlimited), this calendar month’s usage (UTC), renewal, the latest invoices, every plan with its price and limits, and the graphs the last downgrade disabled.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The billing state (on or off). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Billing"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: a guild you may not manage (never 403). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `store_unavailable`. Or `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guilds/{guildId}/billing/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a Stripe Checkout to subscribe to a plan
+         * @description Creates (once) the guild’s Stripe customer and a Checkout session in subscription mode for the plan’s price (promotion codes allowed); send the browser to `url`. Stripe returns it to `/guilds/{guildId}/billing?checkout=success` (or `=cancelled`); the plan changes when Stripe’s `checkout.session.completed` reaches `/stripe/webhook`. Audited as `billing.checkout`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CheckoutBody"];
+                };
+            };
+            responses: {
+                /** @description The Checkout page. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BillingRedirect"];
+                    };
+                };
+                /** @description `invalid_request`: `plan` is not `premium` or `enterprise`. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: a guild you may not manage (never 403); `billing_off`: this install has no billing (no STRIPE_SECRET_KEY). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `already_on_plan`: the guild is subscribed to this plan; change it in the portal. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `stripe_unavailable`: Stripe did not answer or refused; nothing was charged. */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `billing_misconfigured` (no Stripe price for the plan) or `store_unavailable`. Or `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guilds/{guildId}/billing/portal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open the Stripe customer portal
+         * @description A Stripe customer portal session for the guild’s customer (change plan, payment method, invoices, cancel); it returns to the builder’s billing page.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    guildId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The portal page. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BillingRedirect"];
+                    };
+                };
+                /** @description `unauthorized`: no, wrong or expired bearer token, or a session that has ended (signed out, or Discord revoked the grant: sign in again). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `not_found`: a guild you may not manage (never 403); `billing_off`: this install has no billing (no STRIPE_SECRET_KEY). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `no_customer`: the guild never opened a checkout; choose a plan first. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: over your API limit (per admin token or signed-in user; 600 a minute by default), or too many failed tokens from your address. `Retry-After` says when to retry. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `stripe_unavailable`: Stripe did not answer or refused; nothing was charged. */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `discord_unavailable`: a signed-in user’s servers could not be confirmed with Discord for too long (Discord unreachable); retry later. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stripe/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The service’s Stripe webhook (billing)
+         * @description Register this URL on the service’s own Stripe account for `checkout.session.completed`, `customer.subscription.updated`, `customer.subscription.deleted`, `invoice.paid` and `invoice.payment_failed`, and set STRIPE_WEBHOOK_SECRET to its signing secret. Each verified event updates the plan of the guild whose Stripe customer it concerns; it is applied once per event id (a replay answers `duplicate: true` and changes nothing) and audited. A failed payment starts a 7-day grace period; a cancellation or a cheaper plan disables the newest published graphs beyond the new limit. Other event types, unknown customers and an install with billing off are acknowledged with `applied: false`. A guild’s own Stripe account events (`trigger.stripeEvent`) do not come here.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description Stripe’s signature header (`t=…,v1=…`). */
+                    "Stripe-Signature": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The Stripe event JSON exactly as Stripe sent it; the signature covers these bytes. */
+            requestBody?: {
+                content: {
+                    "*/*": unknown;
+                };
+            };
+            responses: {
+                /** @description Verified; `applied` says whether it changed a plan. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BillingWebhookReceived"];
+                    };
+                };
+                /** @description `invalid_signature`: missing or wrong signature; nothing changed. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `rate_limited`: too many deliveries from this address; nothing changed, Stripe delivers again. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `stripe_not_configured` (no STRIPE_WEBHOOK_SECRET) or `store_unavailable` (Stripe delivers again). */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/methods": {
         parameters: {
             query?: never;
@@ -3841,6 +4121,77 @@ export interface components {
         AuditList: {
             entries: components["schemas"]["AuditEntry"][];
         };
+        Billing: components["schemas"]["BillingOn"] | components["schemas"]["BillingOff"];
+        BillingOff: {
+            /** @constant */
+            billing: "off";
+            /** @constant */
+            plan: "self-hosted";
+            limits: null;
+        };
+        BillingOn: {
+            /** @constant */
+            billing: "on";
+            /** @enum {string} */
+            plan: "free" | "premium" | "enterprise";
+            planName: string;
+            /** @enum {string} */
+            status: "active" | "past_due" | "canceled";
+            /**
+             * Format: date-time
+             * @description After a failed payment: the paid plan holds until then, then Free.
+             */
+            graceEndsAt?: string;
+            limits: components["schemas"]["Limits"];
+            usage: {
+                publishedGraphs: number;
+                runsThisPeriod: number;
+                /** Format: date-time */
+                periodStart: string;
+                /** Format: date-time */
+                periodEnd: string;
+            };
+            /** Format: date-time */
+            renewsAt?: string;
+            invoices?: {
+                id: string;
+                number: string | null;
+                status: string;
+                amountPaid: number;
+                currency: string;
+                /** Format: date-time */
+                createdAt: string;
+                url?: string;
+            }[];
+            plans: {
+                /** @enum {string} */
+                id: "free" | "premium" | "enterprise";
+                name: string;
+                priceMonthly: {
+                    /** @description In the minor unit (cents). */
+                    amount: number;
+                    currency: string;
+                } | null;
+                limits: components["schemas"]["Limits"];
+            }[];
+            /** @description Graphs the last downgrade disabled (drafts kept; publish to restore). */
+            disabledGraphs: {
+                graphId: string;
+                name: string;
+            }[];
+        };
+        BillingRedirect: {
+            /** @description The Stripe-hosted page; send the browser there. */
+            url: string;
+        };
+        BillingWebhookReceived: {
+            /** @constant */
+            received: true;
+            /** @description False for a replay (`duplicate`), an event type billing ignores, or a customer no guild has. */
+            applied: boolean;
+            /** @description This event id was applied before: nothing changed. */
+            duplicate: boolean;
+        };
         Catalog: {
             groups: string[];
             nodes: ({
@@ -3869,6 +4220,13 @@ export interface components {
             } & {
                 [key: string]: unknown;
             })[];
+        };
+        CheckoutBody: {
+            /**
+             * @description The paid plan to subscribe to.
+             * @enum {string}
+             */
+            plan: "premium" | "enterprise";
         };
         Credential: {
             name: string;
@@ -3936,10 +4294,10 @@ export interface components {
         Error: {
             error: {
                 /** @description Stable; branch on it. */
-                code: "unauthorized" | "not_found" | "invalid_json" | "invalid_request" | "invalid_document" | "invalid_graph" | "unknown_version" | "unsupported_media_type" | "payload_too_large" | "conflict" | "publish_in_progress" | "not_a_webhook_graph" | "graph_disabled" | "invalid_signature" | "stale_timestamp" | "timestamp_required" | "rate_limited" | "method_not_allowed" | "run_not_running" | "run_not_rerunnable" | "sandbox_only" | "not_pinnable" | "invalid_vars" | "sign_in_not_configured" | "sign_in_state_mismatch" | "sign_in_denied" | "sign_in_failed" | "not_a_session" | "discord_unavailable" | "sandbox_unavailable" | "sandbox_refused" | "stripe_not_configured" | "stripe_object_owned" | "admin_only" | "activation_failed" | "store_unavailable" | "temporal_unavailable" | "internal";
+                code: "unauthorized" | "not_found" | "invalid_json" | "invalid_request" | "invalid_document" | "invalid_graph" | "unknown_version" | "unsupported_media_type" | "payload_too_large" | "conflict" | "publish_in_progress" | "not_a_webhook_graph" | "graph_disabled" | "invalid_signature" | "stale_timestamp" | "timestamp_required" | "rate_limited" | "method_not_allowed" | "run_not_running" | "run_not_rerunnable" | "sandbox_only" | "not_pinnable" | "invalid_vars" | "sign_in_not_configured" | "sign_in_state_mismatch" | "sign_in_denied" | "sign_in_failed" | "not_a_session" | "discord_unavailable" | "sandbox_unavailable" | "sandbox_refused" | "stripe_not_configured" | "stripe_object_owned" | "stripe_unavailable" | "billing_off" | "billing_misconfigured" | "no_customer" | "already_on_plan" | "plan_limit" | "admin_only" | "activation_failed" | "store_unavailable" | "temporal_unavailable" | "internal";
                 /** @description What went wrong and what to do, for people. */
                 message: string;
-                /** @description The validation list (invalid_document, invalid_graph), the request problems (invalid_request) or the var problems (invalid_vars). */
+                /** @description The validation list (invalid_document, invalid_graph), the request problems (invalid_request), the var problems (invalid_vars) or the limit a plan sets (plan_limit). */
                 details?: unknown[];
             };
         };
@@ -4090,6 +4448,18 @@ export interface components {
         HookAccepted: {
             /** @description The run (workflow) id. */
             runId: string;
+        };
+        Limits: {
+            /** @description Graphs published at once. */
+            publishedGraphs: number | null;
+            /** @description Runs the gateway starts per calendar month (UTC). */
+            runsPerMonth: number | null;
+            /** @description Shortest interval a schedule trigger may repeat at. */
+            minScheduleIntervalSeconds: number;
+            /** @description How far back the run list reaches. */
+            runRetentionDays: number;
+            /** @description Highest `timeScale` of a test run. */
+            maxTimeCompression: number;
         };
         Pin: {
             nodeId: string;
@@ -4475,10 +4845,6 @@ export interface components {
             recordedVia: "action" | "checkout" | "operator";
             /** Format: date-time */
             recordedAt: string;
-        };
-        StripeWebhookAck: {
-            /** @constant */
-            received: true;
         };
         StripeWebhookReceived: {
             /** @constant */

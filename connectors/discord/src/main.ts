@@ -30,6 +30,8 @@ const gateway = await startGateway({
   mongo,
   temporal: { connection, client: new Client({ connection }) },
   simulate: !real,
+  // The hosted service: runs past a guild's monthly quota start nothing (docs/billing.md).
+  billing: settings.billing,
   log,
 });
 process.stdout.write(

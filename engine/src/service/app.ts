@@ -4,6 +4,7 @@ import { authenticate, guildAccess } from './auth/index.js';
 import { sessionRoutes } from './auth/session-routes.js';
 import { signInRoutes } from './auth/sign-in-routes.js';
 import type { ServiceDeps } from './deps.js';
+import { billingRoutes } from './billing/billing-routes.js';
 import { ApiError, errorBody } from './errors.js';
 import { graphRoutes } from './graphs/routes.js';
 import { guildRoutes } from './guilds/routes.js';
@@ -85,6 +86,7 @@ export function createApp(deps: ServiceDeps): Express {
     guilds.discord,
     templateInstallRoutes(deps),
     stripeObjectRoutes(deps),
+    billingRoutes(deps),
   );
 
   app.use('/api', (req, _res, next) => {

@@ -7,6 +7,7 @@ import type { DiscordOAuth } from './auth/discord-sign-in.js';
 import type { DiscordBot } from './guilds/discord-bot.js';
 import type { ActivationHooks } from './graphs/activation.js';
 import type { RateLimitSettings } from './http/rate-limits.js';
+import type { BillingSettings } from './billing/billing-settings.js';
 import type { TemplateCatalog } from './templates/template-catalog.js';
 
 /** Everything the HTTP service needs from the outside, so tests can build an app on test servers. */
@@ -75,4 +76,9 @@ export interface ServiceDeps {
    * (`templateCatalog` of `@guildflow/workflows`, which depends on the engine); none when unset.
    */
   templates?: TemplateCatalog | undefined;
+  /**
+   * Plans and billing of the hosted service (`STRIPE_SECRET_KEY`, docs/billing.md); unset, billing
+   * is off: no limits, `GET …/billing` says `billing: "off"`, and `/stripe/webhook` is not used.
+   */
+  billing?: BillingSettings | undefined;
 }

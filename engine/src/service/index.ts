@@ -66,6 +66,10 @@ export {
 } from './auth/discord-sign-in.js';
 export { botGet, type BotAnswer, type DiscordBot } from './guilds/discord-bot.js';
 export { stripeClient } from './stripe/stripe-client.js';
+// Plans and the monthly run quota the gateway enforces (docs/billing.md).
+export { RunQuota, type RunQuotaOptions } from './billing/run-quota.js';
+export { PLANS, type Limits, type PlanId } from './billing/plans.js';
+export type { BillingSettings } from './billing/billing-settings.js';
 export { startStripeRuns, stripeEventMatches } from './stripe/stripe-events.js';
 // The ownership checks the Stripe executors and billing call (docs/api/README.md, Stripe webhook).
 export {

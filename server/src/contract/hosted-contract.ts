@@ -7,6 +7,7 @@ import {
   type TestService,
 } from '@guildflow/engine/testing/service';
 import { discordOAuth, discordBotApi } from '@guildflow/discord';
+import { testStack } from '@guildflow/stack/testing';
 
 /**
  * One call and its answer, for the OpenAPI contract test.
@@ -34,6 +35,8 @@ export async function hostedExchanges(): Promise<ContractExchange[]> {
     sandboxUrl: sandbox.url,
     discordBot: discordBotApi({ apiUrl: sandbox.apiUrl, token: sandbox.token, kind: 'sandbox' }),
     stripeWebhookSecret: WEBHOOK_SECRET,
+    // Billing on, against stripe-mock.
+    billing: { secretKey: 'sk_test_contract', apiBase: testStack().stripeMockUrl },
     discordOAuth: discordOAuth({
       clientId: sandbox.oauth.clientId,
       clientSecret: sandbox.oauth.clientSecret,
@@ -120,6 +123,16 @@ export async function hostedExchanges(): Promise<ContractExchange[]> {
     await call(service, 'DELETE', `${credentials}/contract_crm`);
     await call(service, 'DELETE', `${credentials}/contract_crm`);
 
+    // Billing: on (plan, checkout, a bad plan, portal before and after a customer), and off.
+    const billing = `/api/guilds/${guild}/billing`;
+    await call(service, 'GET', billing);
+    await call(service, 'POST', `/api/guilds/1300000000000000998/billing/portal`);
+    await call(service, 'POST', `${billing}/checkout`, { body: { plan: 'gold' } });
+    await call(service, 'POST', `${billing}/checkout`, { body: { plan: 'premium' } });
+    await call(service, 'POST', `${billing}/portal`);
+    await call(bare, 'GET', billing);
+    await call(bare, 'POST', `${billing}/checkout`, { body: { plan: 'premium' } });
+
     // Sessions.
     await call(service, 'GET', '/api/session', { token });
     await call(service, 'GET', '/api/session');
@@ -180,7 +193,8 @@ export async function hostedExchanges(): Promise<ContractExchange[]> {
     await call(bare, 'GET', '/api/sandbox/messages');
     await call(bare, 'GET', `/api/sandbox/guilds/${guild}/members/${users.alice}`);
 
-    // The service's Stripe webhook (billing): verified, bad signature, not configured.
+    // The Stripe webhook (billing): verified (no guild's customer: nothing applied), bad
+    // signature, not configured.
     const payload = JSON.stringify({
       id: 'evt_contract',
       object: 'event',

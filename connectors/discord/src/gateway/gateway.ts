@@ -3,7 +3,7 @@ import type {
   Connection as TemporalConnection,
 } from '@temporalio/client';
 import type { RouterEvent } from '@guildflow/engine/core';
-import { GatewayStatus, openStore } from '@guildflow/engine/service';
+import { GatewayStatus, RunQuota, openStore } from '@guildflow/engine/service';
 import { StatsRecorder } from './stats-recorder.js';
 import {
   Client,
@@ -40,6 +40,12 @@ export interface GatewayOptions {
   heartbeatMs?: number | undefined;
   /** How often activity counters are written for `data.stats` (default 10 s). */
   statsFlushMs?: number | undefined;
+  /**
+   * Billing is on (the hosted service, `GUILDFLOW_BILLING=on`): runs past a guild's monthly quota
+   * start nothing, and the month's one notice goes to the guild's system channel. `now` and
+   * `cacheMs` are for tests.
+   */
+  billing?: boolean | { now?: () => number; cacheMs?: number } | undefined;
   /** Structured log lines (default: none). */
   log?: (level: 'info' | 'warn' | 'error', event: string, fields?: Record<string, unknown>) => void;
 }
@@ -118,6 +124,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     client: options.temporal.client,
     taskQueue: options.taskQueue,
     simulate: options.simulate,
+    quota: options.billing
+      ? new RunQuota(store, {
+          ...(typeof options.billing === 'object' ? options.billing : {}),
+          notify: (guildId, message) => postToSystemChannel(client, guildId, message),
+        })
+      : undefined,
   });
   const pending = new Set<Promise<void>>();
   const track = (work: Promise<void>): void => {
@@ -278,4 +290,24 @@ function counts(result: Awaited<ReturnType<TriggerRouter['route']>>): Record<str
     signalled: result.signalled,
     entered: result.entered,
   };
+}
+
+/**
+ * Posts a message of the service (the over-quota notice) to the guild's system channel — the
+ * channel Discord shows joins in, which every server can set (Server Settings → System Messages
+ * Channel). A guild without one gets no notice; the log line says so.
+ */
+async function postToSystemChannel(
+  client: Client,
+  guildId: string,
+  content: string,
+): Promise<void> {
+  const guild = (await client.rest.get(Routes.guild(guildId))) as {
+    system_channel_id?: string | null;
+  };
+  if (!guild.system_channel_id)
+    throw new Error('the server has no system channel to post the notice to');
+  await client.rest.post(Routes.channelMessages(guild.system_channel_id), {
+    body: { content, allowed_mentions: { parse: [] } },
+  });
 }

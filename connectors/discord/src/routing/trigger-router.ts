@@ -2,6 +2,7 @@ import type { RouterEvent } from '@guildflow/engine/core';
 import { WAIT_EVENT_SIGNAL, type WaitEvent } from '@guildflow/engine/interpreter';
 import {
   enterCollect,
+  RunQuota,
   SnapshotCache,
   startRun,
   waitsFor,
@@ -18,6 +19,8 @@ export interface RouteResult {
   signalled: number;
   /** Collect windows the user entered (`flow.collect`). */
   entered: number;
+  /** The guild used its month's runs: matching graphs started nothing (billing on only). */
+  overQuota?: boolean;
 }
 
 /** Options of {@link TriggerRouter}. */
@@ -29,6 +32,11 @@ export interface TriggerRouterOptions {
   taskQueue?: string | undefined;
   /** Runs act on the sandbox guild (the gateway is connected to the sandbox). */
   simulate?: boolean | undefined;
+  /**
+   * The plans' monthly run quota (billing on, docs/billing.md): past it, matching graphs start
+   * nothing; waiting runs are still signalled (nothing already running is cut off).
+   */
+  quota?: RunQuota | undefined;
 }
 
 /**
@@ -67,9 +75,15 @@ export class TriggerRouter {
   ): Promise<RouteResult> {
     const result: RouteResult = { runs: [], signalled: 0, entered: 0 };
     if (matches.length === 0 && !TriggerRouter.reachesWaits(event)) return result;
+    const { quota } = this.options;
+    let starting = matches;
+    if (matches.length > 0 && quota && !(await quota.admit(event.guildId))) {
+      result.overQuota = true;
+      starting = [];
+    }
     const [runs, waits] = await Promise.all([
       Promise.all(
-        matches.map(async (match) => {
+        starting.map(async (match) => {
           const snapshot = await this.snapshots.get(match.graphId, match.version);
           if (!snapshot) return undefined;
           const interaction =
@@ -92,6 +106,7 @@ export class TriggerRouter {
       TriggerRouter.reachesWaits(event) ? this.routeToWaits(event) : { signalled: 0, entered: 0 },
     ]);
     for (const run of runs) if (run) result.runs.push(run);
+    await quota?.counted(event.guildId, result.runs.filter((run) => run.started).length);
     result.signalled = waits.signalled;
     result.entered = waits.entered;
     return result;

@@ -5,11 +5,13 @@ import { preconditionFailed } from '../http/preconditions.js';
 import {
   isDuplicateKey,
   recordAudit,
+  withKeyLock,
   type Actor,
   type GraphRecord,
   type GraphVersionRecord,
   type Store,
 } from '../storage/index.js';
+import type { PublishEntitlements } from '../billing/entitlements.js';
 import { activationFailed, type ActivatedGraph, type ActivationHooks } from './activation.js';
 import { draftOf } from './graph-resource.js';
 import {
@@ -26,6 +28,8 @@ export interface PublishContext {
   store: Store;
   activation: ActivationHooks;
   actor: Actor;
+  /** The plan's limits on going live (billing on only); checked before anything is written. */
+  entitlements?: PublishEntitlements | undefined;
 }
 
 // A version above the graph's pointer older than this is the orphan of an interrupted publish;
@@ -37,14 +41,29 @@ const ORPHAN_AGE_MS = 2 * 60_000;
  * graph's pointer (conditional on its revision) and enable it → run the activation hooks.
  * Each step undoes the previous ones when it fails, so a failed publish leaves the graph as it
  * was (a crash between insert and flip leaves an invisible orphan version, reclaimed later).
+ * With billing on, the plan's limits are checked before anything is written (402), one publish
+ * per guild at a time.
  *
  * @example
  * const published = await publishGraph(ctx, graph); // published.publishedVersion === graph.latestVersion + 1
  */
 export async function publishGraph(ctx: PublishContext, graph: GraphRecord): Promise<GraphRecord> {
+  return limitedByPlan(ctx, graph, () => publishNow(ctx, graph));
+}
+
+/**
+ * Runs a change that takes a published-graph slot one at a time per guild when a plan limits
+ * them, so two publishes cannot both take the last slot.
+ */
+function limitedByPlan<T>(ctx: PublishContext, graph: GraphRecord, change: () => Promise<T>) {
+  return ctx.entitlements ? withKeyLock(`plan-slots:${graph.guildId}`, change) : change();
+}
+
+async function publishNow(ctx: PublishContext, graph: GraphRecord): Promise<GraphRecord> {
   const { store } = ctx;
   const issues = validateGraph(draftOf(graph));
   if (issues.length > 0) throw invalidGraph(issues, 'publish');
+  await ctx.entitlements?.check(graph, draftOf(graph));
   const version = graph.latestVersion + 1;
   const record: GraphVersionRecord = {
     _id: versionKey(graph._id, version),
@@ -93,6 +112,14 @@ export async function rollbackGraph(
   graph: GraphRecord,
   version: number,
 ): Promise<GraphRecord> {
+  return limitedByPlan(ctx, graph, () => rollbackNow(ctx, graph, version));
+}
+
+async function rollbackNow(
+  ctx: PublishContext,
+  graph: GraphRecord,
+  version: number,
+): Promise<GraphRecord> {
   const { store } = ctx;
   const target = await findVersion(store, graph, version);
   if (!target) {
@@ -102,6 +129,7 @@ export async function rollbackGraph(
       `This graph has no published version ${version}. GET …/versions lists the versions you can roll back to.`,
     );
   }
+  await ctx.entitlements?.check(graph, snapshotOf(target).document);
   const rolled = await updateAtRevision(
     store,
     graph,

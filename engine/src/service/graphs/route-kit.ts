@@ -3,6 +3,7 @@ import type { ServiceDeps } from '../deps.js';
 import { baseUrlOf, retryConflicts, type GuildContext } from '../http/context.js';
 import { etagOf, preconditionFailed } from '../http/preconditions.js';
 import { secretBox, withKeyLock, type GraphRecord, type WebhookRecord } from '../storage/index.js';
+import { publishEntitlements } from '../billing/entitlements.js';
 import { noActivation, type RoutingConfirmation } from './activation.js';
 import { draftOf, toGraphResource, triggerOf, type WebhookInfo } from './graph-resource.js';
 import { findGraph } from './graph-store.js';
@@ -69,6 +70,7 @@ export function graphRouteKit(deps: ServiceDeps): GraphRouteKit {
       store: ctx.store,
       activation: deps.activation ?? noActivation,
       actor: ctx.actor,
+      entitlements: publishEntitlements(deps, ctx.store),
     }),
     graphOf,
     alone,

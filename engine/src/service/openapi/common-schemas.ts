@@ -41,6 +41,12 @@ export const ERROR_CODES = [
   'sandbox_refused',
   'stripe_not_configured',
   'stripe_object_owned',
+  'stripe_unavailable',
+  'billing_off',
+  'billing_misconfigured',
+  'no_customer',
+  'already_on_plan',
+  'plan_limit',
   'admin_only',
   'activation_failed',
   'store_unavailable',
@@ -60,7 +66,7 @@ export const ErrorSchema = Type.Object(
       details: Type.Optional(
         Type.Array(Type.Unknown(), {
           description:
-            'The validation list (invalid_document, invalid_graph), the request problems (invalid_request) or the var problems (invalid_vars).',
+            'The validation list (invalid_document, invalid_graph), the request problems (invalid_request), the var problems (invalid_vars) or the limit a plan sets (plan_limit).',
         }),
       ),
     }),

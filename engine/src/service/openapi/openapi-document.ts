@@ -1,6 +1,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import { GraphDocumentSchema } from '../../core/index.js';
 import * as authSchemas from '../auth/schemas.js';
+import * as billingSchemas from '../billing/schemas.js';
 import * as credentialSchemas from '../credentials/schemas.js';
 import * as graphSchemas from '../graphs/schemas.js';
 import * as preflightSchemas from '../graphs/preflight/schemas.js';
@@ -12,6 +13,7 @@ import * as sandboxSchemas from '../sandbox/schemas.js';
 import * as stripeSchemas from '../stripe/schemas.js';
 import * as templateSchemas from '../templates/schemas.js';
 import { CatalogSchema, ErrorSchema, HealthSchema, WebhookSecretSchema } from './common-schemas.js';
+import { BILLING_OPERATIONS } from './billing-operations.js';
 import { BUILDER_OPERATIONS } from './builder-operations.js';
 import { CREDENTIAL_OPERATIONS } from './credential-operations.js';
 import type { Operation } from './operation.js';
@@ -34,6 +36,7 @@ function components(): Record<string, unknown> {
     ...Object.values(authSchemas),
     ...Object.values(sandboxSchemas),
     ...Object.values(stripeSchemas),
+    ...Object.values(billingSchemas),
     ...Object.values(hookSchemas),
     ...Object.values(templateSchemas),
     ErrorSchema,
@@ -187,6 +190,7 @@ export function openApiDocument(): Record<string, unknown> {
     ...OPERATIONS,
     ...PIN_OPERATIONS,
     ...CREDENTIAL_OPERATIONS,
+    ...BILLING_OPERATIONS,
     ...BUILDER_OPERATIONS,
   ])
     (paths[op.path] ??= {})[op.method] = operation(op);

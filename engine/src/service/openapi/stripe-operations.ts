@@ -1,6 +1,6 @@
 import { notFound, type Operation } from './operation.js';
 
-/** Stripe: recorded object ownership and the Stripe webhook. */
+/** Stripe: recorded object ownership (the service's own webhook is billing's, billing-operations.ts). */
 export const STRIPE_OPERATIONS: Operation[] = [
   {
     method: 'put',
@@ -15,36 +15,6 @@ export const STRIPE_OPERATIONS: Operation[] = [
       [403, 'Error', '`admin_only`: only the admin token records Stripe objects.'],
       notFound,
       [409, 'Error', '`stripe_object_owned`: another guild owns it.'],
-    ],
-  },
-  {
-    method: 'post',
-    path: '/stripe/webhook',
-    summary: 'The webhook endpoint of the service’s own Stripe account (billing)',
-    description:
-      'Register this URL in the service’s Stripe account and set STRIPE_WEBHOOK_SECRET to its signing secret. Verified events are acknowledged; they start no graph (a server’s `trigger.stripeEvent` graphs hear their own account at `/stripe/webhook/guilds/{guildId}/{credential}`).',
-    public: true,
-    rawBody: 'The Stripe event JSON exactly as Stripe sent it; the signature covers these bytes.',
-    headers: [
-      {
-        name: 'Stripe-Signature',
-        required: true,
-        description: 'Stripe’s signature header (`t=…,v1=…`).',
-      },
-    ],
-    answers: [
-      [200, 'StripeWebhookAck', 'Verified.'],
-      [400, 'Error', '`invalid_signature`: missing or wrong signature.'],
-      [
-        429,
-        'Error',
-        '`rate_limited`: too many deliveries from this address (600 a minute by default); nothing started, Stripe delivers again.',
-      ],
-      [
-        503,
-        'Error',
-        '`stripe_not_configured` (no STRIPE_WEBHOOK_SECRET), `temporal_unavailable` or `store_unavailable` (Stripe delivers again).',
-      ],
     ],
   },
   {

@@ -12,6 +12,7 @@ import { recordAudit } from '../storage/index.js';
 import { readRun } from './run-detail.js';
 import { runPins } from '../pins/pin-store.js';
 import { runEventRoutes } from './run-events.js';
+import { checkTimeCompression, retentionStart } from '../billing/entitlements.js';
 import { listRuns } from './run-list.js';
 import { describeRun, latestRuns } from './run-views.js';
 import { RunListQuerySchema, RunStartBodySchema, type RunStartBody } from './schemas.js';
@@ -39,6 +40,7 @@ export function runRoutes(deps: ServiceDeps): Router {
     const graph = await findGraph(ctx.store, ctx.guildId, String(req.params.graphId));
     const isDraft = body.draft === true || graph.publishedVersion === null;
     const options = runOptions(body, isDraft);
+    await checkTimeCompression(deps, ctx.store, ctx.guildId, body.timeScale);
     let snapshot: GraphSnapshot;
     if (isDraft || graph.publishedVersion === null) {
       const document = draftOf(graph);
@@ -87,7 +89,10 @@ export function runRoutes(deps: ServiceDeps): Router {
 
   router.get('/runs', async (req, res) => {
     const query = check(RunListQuerySchema, req.query, 'query');
-    res.json(await listRuns(deps, guildIdOf(req), query));
+    const guildId = guildIdOf(req);
+    // The plan's run-history retention (billing on): older runs are not listed.
+    const since = await retentionStart(deps, guildId);
+    res.json(await listRuns(deps, guildId, { ...query, startedSince: since }));
   });
 
   // Before `/runs/:runId`: the graph list's "last run" column in one request.

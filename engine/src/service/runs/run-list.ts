@@ -12,6 +12,11 @@ export interface RunListFilter {
   status?: RunStatus | undefined;
   limit: number;
   cursor?: string | undefined;
+  /**
+   * Only runs started at or after this (the plan's retention, billing on); taken at day
+   * granularity, so a cursor's query stays the same all day.
+   */
+  startedSince?: Date | undefined;
 }
 
 /** One page of the run list; `nextCursor` is null on the last page. */
@@ -44,7 +49,10 @@ export async function listRuns(
     try {
       response = await client.workflowService.listWorkflowExecutions({
         namespace,
-        query: runQuery(guildId, filter),
+        query: runQuery(guildId, {
+          ...filter,
+          startedSince: filter.startedSince && startOfDay(filter.startedSince),
+        }),
         pageSize: filter.limit,
         ...(token ? { nextPageToken: token } : {}),
       });
@@ -63,6 +71,10 @@ export async function listRuns(
     const next = response.nextPageToken;
     return { runs, nextCursor: next && next.length > 0 ? sealCursor(next, filter) : null };
   });
+}
+
+function startOfDay(date: Date): Date {
+  return new Date(Math.floor(date.getTime() / 86_400_000) * 86_400_000);
 }
 
 interface CursorData {

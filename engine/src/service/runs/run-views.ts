@@ -90,10 +90,15 @@ export function toRunSummary(
  */
 export function runQuery(
   guildId: string,
-  filter: { graphId?: string | undefined; status?: RunStatus | undefined },
+  filter: {
+    graphId?: string | undefined;
+    status?: RunStatus | undefined;
+    startedSince?: Date | undefined;
+  },
 ): string {
   const clauses = [`GuildId = ${quote(guildId)}`];
   if (filter.graphId) clauses.push(`GraphId = ${quote(filter.graphId)}`);
+  if (filter.startedSince) clauses.push(`StartTime >= ${quote(filter.startedSince.toISOString())}`);
   clauses.push(
     filter.status
       ? `ExecutionStatus = ${quote(IN_QUERIES[filter.status])}`

@@ -74,7 +74,10 @@ export type AuditAction =
   | 'pin.set'
   | 'pin.delete'
   | 'credential.create'
-  | 'credential.delete';
+  | 'credential.delete'
+  | 'billing.checkout'
+  | 'billing.event'
+  | 'billing.downgrade';
 
 /** Schema of `users`. */
 export const userSchema = new Schema<UserRecord>(

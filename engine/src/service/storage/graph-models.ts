@@ -1,5 +1,6 @@
 import { Schema, type SchemaOptions } from 'mongoose';
 import type { ValidationIssue } from '../../core/index.js';
+import { guildBillingSchema, type GuildBilling } from '../billing/guild-billing-model.js';
 
 /**
  * Options every Guildflow schema shares. Indexes are created by `openStore` (which knows how to
@@ -23,7 +24,13 @@ export interface GuildRecord {
   _id: string;
   name: string | null;
   settings: Record<string, unknown>;
-  plan: 'free' | 'pro';
+  /**
+   * The guild's plan (service/billing/plans.ts); `pro` is what records from before the plan ids
+   * say, read as Premium (`planOf`). Ignored when billing is off.
+   */
+  plan: 'free' | 'premium' | 'enterprise' | 'pro';
+  /** Its subscription, once it opened a checkout (billing on only). */
+  billing?: GuildBilling | null;
   createdAt: Date;
 }
 
@@ -108,11 +115,14 @@ export const guildSchema = new Schema<GuildRecord>(
     _id: { type: String, required: true },
     name: { type: String, default: null },
     settings: { type: Schema.Types.Mixed, default: () => ({}) },
-    plan: { type: String, enum: ['free', 'pro'], default: 'free' },
+    plan: { type: String, enum: ['free', 'premium', 'enterprise', 'pro'], default: 'free' },
+    billing: { type: guildBillingSchema, default: null },
     createdAt: { type: Date, required: true },
   },
   { ...SCHEMA_OPTIONS, collection: 'guilds' },
 );
+// The billing webhook finds a guild by its Stripe customer.
+guildSchema.index({ 'billing.customerId': 1 });
 
 /** Schema of `graphs`. */
 export const graphSchema = new Schema<GraphRecord>(

@@ -38,6 +38,12 @@ import {
   type GatewayRecord,
 } from './gateway-models.js';
 import { pinSchema, type PinRecord } from '../pins/pin-model.js';
+import {
+  billingEventSchema,
+  usageSchema,
+  type BillingEventRecord,
+  type UsageRecord,
+} from '../billing/billing-models.js';
 import { credentialSchema, type CredentialRecord } from './credential-models.js';
 import { statsSchema, type StatsRecord } from './stats-models.js';
 import { StoreUnavailableError } from './store-errors.js';
@@ -67,6 +73,9 @@ export interface Store {
   users: Model<UserRecord>;
   sessions: Model<SessionRecord>;
   audit: Model<AuditRecord>;
+  /** Runs per guild per month, and the billing events applied (service/billing). */
+  usage: Model<UsageRecord>;
+  billingEvents: Model<BillingEventRecord>;
   /** False when the store cannot expire documents by itself (FerretDB 1.x): the sweeper does it. */
   ttlIndexes: boolean;
 }
@@ -129,6 +138,8 @@ async function open(connection: Connection): Promise<Store> {
     users: bind('User', userSchema),
     sessions: bind('Session', sessionSchema),
     audit: bind('AuditEntry', auditSchema),
+    usage: bind('Usage', usageSchema),
+    billingEvents: bind('BillingEvent', billingEventSchema),
   };
   let ttlIndexes = true;
   for (const model of Object.values(models) as Model<unknown>[]) {

@@ -1,17 +1,6 @@
 import { Type } from '@sinclair/typebox';
 
 /**
- * Answer of `POST /stripe/webhook` (the service's own account) to a verified event.
- *
- * @example
- * { received: true }
- */
-export const StripeWebhookAckSchema = Type.Object(
-  { received: Type.Literal(true) },
-  { $id: 'StripeWebhookAck' },
-);
-
-/**
  * Answer of `POST /stripe/webhook/guilds/:guildId/:credential` to a verified event.
  *
  * @example

@@ -28,13 +28,13 @@ const deliver = (event: unknown, secret?: string, signature?: string) =>
   deliverStripeEvent(service, event, secret, signature);
 
 describe('POST /stripe/webhook (the service’s own account)', () => {
-  it('acknowledges a verified event and starts no guild graph, even about a guild’s object', async () => {
+  it('acknowledges a verified event and, with billing off, applies nothing and starts no guild graph', async () => {
     const graphId = await publishStripeGraph(service, GUILD, ['customer.updated'], 'no');
     await recordForGuild(service, GUILD, 'cus_servicewebhook');
     const event = stripeEvent('customer.updated', { id: 'cus_servicewebhook', object: 'customer' });
     const answer = await deliver(event);
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-    expect(answer.body).toEqual({ received: true });
+    expect(answer.body).toEqual({ received: true, applied: false, duplicate: false });
     expect(await runExists(service, `stripe_${event.id}_${graphId}`)).toBe(false);
   });
 

@@ -2,17 +2,23 @@ import express, { Router } from 'express';
 import Stripe from 'stripe';
 import type { ServiceDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
+import { applyBillingEvent } from '../billing/billing-events.js';
+import { billingOf } from '../billing/billing-settings.js';
+import { log } from '../log.js';
+import { openStore, withKeyLock } from '../storage/index.js';
 
 /** Stripe's events are far smaller; anything bigger is not from Stripe. */
 const STRIPE_BODY_LIMIT = '1mb';
 
 /**
- * `POST /stripe/webhook`: the webhook endpoint of the service's own Stripe account (billing).
- * The raw body is verified against the `Stripe-Signature` header with the endpoint's signing
- * secret (stripe-node's `constructEvent`); a missing secret answers 503, a bad signature 400.
- * A verified event is acknowledged `200 { received: true }`. It starts no graph: a guild's
- * `trigger.stripeEvent` graphs hear their own account's events at
- * `/stripe/webhook/guilds/:guildId/:credential` (stripe-guild-webhook.ts).
+ * `POST /stripe/webhook`: the webhook endpoint of the service's own Stripe account — billing
+ * only (a guild's own account events reach `trigger.stripeEvent` graphs by their own route). The
+ * raw body is verified against the `Stripe-Signature` header with the endpoint's signing secret
+ * (stripe-node's `constructEvent`); a missing secret answers 503, a bad signature 400 — nothing
+ * changes either way. A verified event updates the plan of the guild whose customer it concerns
+ * (`applyBillingEvent`: idempotent by event id, audited) and answers
+ * `200 { received: true, applied, duplicate }`; with billing off it is acknowledged and ignored.
+ * When the store is down it answers 503, so Stripe delivers again.
  *
  * @example
  * app.use(stripeWebhookRoutes(deps)); // before any JSON body parser
@@ -32,8 +38,9 @@ export function stripeWebhookRoutes(deps: ServiceDeps): Router {
           'Stripe webhooks are not set up on this Guildflow: set STRIPE_WEBHOOK_SECRET to the signing secret (whsec_…) of this endpoint — Stripe Dashboard → Developers → Webhooks, or the one `stripe listen` prints — and restart.',
         );
       const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      let event: Stripe.Event;
       try {
-        Stripe.webhooks.constructEvent(raw, req.get('Stripe-Signature') ?? '', secret);
+        event = Stripe.webhooks.constructEvent(raw, req.get('Stripe-Signature') ?? '', secret);
       } catch (error) {
         const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
         throw new ApiError(
@@ -42,7 +49,19 @@ export function stripeWebhookRoutes(deps: ServiceDeps): Router {
           `The Stripe-Signature header does not verify this body (${reason}). Stripe signs each delivery with the endpoint's signing secret: check that STRIPE_WEBHOOK_SECRET is the secret of this endpoint.`,
         );
       }
-      res.json({ received: true });
+      const settings = billingOf(deps);
+      if (!settings) {
+        log('info', 'billing.off_event_ignored', { eventId: event.id, type: event.type });
+        res.json({ received: true, applied: false, duplicate: false });
+        return;
+      }
+      const store = await openStore(deps.mongo);
+      // One delivery of an event at a time in this process: a concurrent retry waits and then
+      // finds the event applied.
+      const result = await withKeyLock(`billing-event:${event.id}`, () =>
+        applyBillingEvent(deps, settings, store, event),
+      );
+      res.json({ received: true, applied: result.applied, duplicate: result.duplicate });
     },
   );
   return router;
