@@ -2001,7 +2001,7 @@ export interface paths {
         put?: never;
         /**
          * Deliver an inbound webhook (starts a run)
-         * @description The URL is the graph resource’s `webhook.url`. No bearer token: the HMAC signature authenticates the request (docs/api/webhooks.md). The published version runs with the payload `{ body, query, headers }` (body parsed as JSON for a JSON content type, else text; signature, authorization and cookie headers removed). A timestamped delivery is accepted once: a copy of it within its 5-minute window (whatever its Idempotency-Key) answers the first run’s id and starts nothing. Checked in this order: hook, size, signature, graph state, copy of an accepted delivery, rate limit.
+         * @description The URL is the graph resource’s `webhook.url`. No bearer token: the HMAC signature authenticates the request (docs/api/webhooks.md). The published version runs with the payload `{ body, query, headers }` (body parsed as JSON for a JSON content type, else text; signature, authorization and cookie headers removed). A timestamped delivery is accepted once: a copy of it within its 5-minute window (whatever its Idempotency-Key) answers the first run’s id and starts nothing. Checked in this order: hook, size, signature, graph state, copy of an accepted delivery, rate limit, the plan’s monthly runs.
          */
         post: {
             parameters: {
@@ -2046,6 +2046,15 @@ export interface paths {
                 };
                 /** @description `invalid_signature` (missing, malformed or wrong), `timestamp_required` (no X-Guildflow-Timestamp on a timestamped hook) or `stale_timestamp`; nothing started. */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description `plan_limit` (hosted, billing on): the server used its plan’s runs for this month; nothing started. */
+                402: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3621,7 +3630,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description `already_on_plan`: the guild is subscribed to this plan; change it in the portal. */
+                /** @description `already_on_plan`: the guild is subscribed to this plan; `subscription_exists`: it pays for another plan — change plans in the portal (one subscription per guild). */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4294,7 +4303,7 @@ export interface components {
         Error: {
             error: {
                 /** @description Stable; branch on it. */
-                code: "unauthorized" | "not_found" | "invalid_json" | "invalid_request" | "invalid_document" | "invalid_graph" | "unknown_version" | "unsupported_media_type" | "payload_too_large" | "conflict" | "publish_in_progress" | "not_a_webhook_graph" | "graph_disabled" | "invalid_signature" | "stale_timestamp" | "timestamp_required" | "rate_limited" | "method_not_allowed" | "run_not_running" | "run_not_rerunnable" | "sandbox_only" | "not_pinnable" | "invalid_vars" | "sign_in_not_configured" | "sign_in_state_mismatch" | "sign_in_denied" | "sign_in_failed" | "not_a_session" | "discord_unavailable" | "sandbox_unavailable" | "sandbox_refused" | "stripe_not_configured" | "stripe_object_owned" | "stripe_unavailable" | "billing_off" | "billing_misconfigured" | "no_customer" | "already_on_plan" | "plan_limit" | "admin_only" | "activation_failed" | "store_unavailable" | "temporal_unavailable" | "internal";
+                code: "unauthorized" | "not_found" | "invalid_json" | "invalid_request" | "invalid_document" | "invalid_graph" | "unknown_version" | "unsupported_media_type" | "payload_too_large" | "conflict" | "publish_in_progress" | "not_a_webhook_graph" | "graph_disabled" | "invalid_signature" | "stale_timestamp" | "timestamp_required" | "rate_limited" | "method_not_allowed" | "run_not_running" | "run_not_rerunnable" | "sandbox_only" | "not_pinnable" | "invalid_vars" | "sign_in_not_configured" | "sign_in_state_mismatch" | "sign_in_denied" | "sign_in_failed" | "not_a_session" | "discord_unavailable" | "sandbox_unavailable" | "sandbox_refused" | "stripe_not_configured" | "stripe_object_owned" | "stripe_unavailable" | "billing_off" | "billing_misconfigured" | "no_customer" | "already_on_plan" | "subscription_exists" | "plan_limit" | "admin_only" | "activation_failed" | "store_unavailable" | "temporal_unavailable" | "internal";
                 /** @description What went wrong and what to do, for people. */
                 message: string;
                 /** @description The validation list (invalid_document, invalid_graph), the request problems (invalid_request), the var problems (invalid_vars) or the limit a plan sets (plan_limit). */

@@ -60,8 +60,13 @@ function BillingDetails({ guildId, billing }: { guildId: string; billing: Billin
   const follow = ({ url }: { url: string }) => {
     if (isWebUrl(url)) browser.go(url);
   };
-  const upgrade = (plan: PlanId) => checkout.mutate(plan, { onSuccess: follow });
   const manage = () => portal.mutate(undefined, { onSuccess: follow });
+  // A paid plan changes in the portal (Stripe prorates it); a second Checkout would start a
+  // second subscription, which the service refuses (409 subscription_exists).
+  const upgrade = (plan: PlanId) =>
+    plan === 'free' || billing.plan !== 'free'
+      ? manage()
+      : checkout.mutate(plan, { onSuccess: follow });
   // A customer exists once something was paid: before that, there is no portal to open.
   const canManage = billing.plan !== 'free' || (billing.invoices?.length ?? 0) > 0;
 

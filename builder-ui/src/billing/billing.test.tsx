@@ -241,7 +241,13 @@ describe('billing on (hosted)', () => {
     expect(screen.getByRole('button', { name: 'Upgrade to Enterprise' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Manage billing' }));
     await waitFor(() => expect(went).toEqual(['https://billing.stripe.com/p/session/test_1']));
-    expect(posts.map((p) => p.path)).toEqual(['/api/guilds/g1/billing/portal']);
+    // From a paid plan, Upgrade goes to the portal too: a second Checkout would charge twice.
+    await user.click(screen.getByRole('button', { name: 'Upgrade to Enterprise' }));
+    await waitFor(() => expect(went).toHaveLength(2));
+    expect(posts.map((p) => p.path)).toEqual([
+      '/api/guilds/g1/billing/portal',
+      '/api/guilds/g1/billing/portal',
+    ]);
   });
 });
 

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startGatewayHarness, type GatewayHarness } from '@guildflow/discord/testing/gateway';
-import { SANDBOX_IDS } from '@guildflow/discord-sandbox';
 import { BUILDER_DIST, ensureBuilderBuilt } from '@guildflow/stack';
 import { templateCatalog } from '@guildflow/workflows';
 
@@ -16,8 +15,6 @@ export const SCREENSHOT_DIR = join(
   'test-results',
   'screenshots',
 );
-/** The builder's read of a guild's plan (`GET /api/guilds/:guildId/billing`). */
-const BILLING_READ = /\/api\/guilds\/[^/]+\/billing$/;
 /** A laptop screen: every page must read well at this size. */
 const VIEWPORT = { width: 1280, height: 720 };
 
@@ -84,11 +81,6 @@ export async function startE2E(): Promise<E2E> {
     args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
   });
   const url = stack.service.url;
-  // The billing routes (issue 15) come with another branch: a service without them answers the
-  // builder's GET …/billing with 404 (read as billing off), which Chromium logs as a failed
-  // load. Not collected while this service lacks the route; once it has it, it is an error.
-  const billingRoute = `/api/guilds/${SANDBOX_IDS.guild}/billing`;
-  const billingMissing = (await stack.service.api('GET', billingRoute)).status === 404;
   const signInLink = `${url}/login#token=${stack.service.adminToken}`;
   const tabs: Tab[] = [];
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -105,7 +97,6 @@ export async function startE2E(): Promise<E2E> {
       page.on('console', (message) => {
         if (message.type() !== 'error') return;
         const where = message.location().url;
-        if (billingMissing && BILLING_READ.test(where) && message.text().includes(' 404 ')) return;
         tab.errors.push(`console: ${message.text()}${where ? ` (${where})` : ''}`);
       });
       page.on('pageerror', (error) => tab.errors.push(`uncaught: ${error.message}`));

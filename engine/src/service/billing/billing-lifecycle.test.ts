@@ -111,6 +111,16 @@ describe('upgrade', () => {
       status: 'active',
       limits: PLANS.premium.limits,
     });
+    // A second Checkout would charge two subscriptions: plan changes go through the portal.
+    for (const plan of ['premium', 'enterprise'] as const) {
+      const again = await service.api('POST', `/api/guilds/${guildId}/billing/checkout`, {
+        body: { plan },
+      });
+      expect(again.status).toBe(409);
+      expect(again.body.error.code).toBe(
+        plan === 'premium' ? 'already_on_plan' : 'subscription_exists',
+      );
+    }
     expect(after.body.limits.publishedGraphs).toBeGreaterThan(PLANS.free.limits.publishedGraphs!);
     const audited = await service.store.audit.countDocuments({ guildId, action: 'billing.event' });
     expect(audited).toBe(1);

@@ -87,12 +87,19 @@ export function billingRoutes(deps: ServiceDeps): Router {
     const { plan } = check(CheckoutBodySchema, req.body, 'body');
     const ctx = await guildContext(deps, req, res);
     const current = await readGuildPlan(ctx.store, ctx.guildId, billingNow(settings));
-    if (current.plan === plan && current.billing?.subscriptionId)
-      throw new ApiError(
-        409,
-        'already_on_plan',
-        `This server is already on ${PLANS[plan].name}. To change or cancel the subscription, open the billing portal (POST …/billing/portal).`,
-      );
+    if (current.billing?.subscriptionId)
+      throw current.plan === plan
+        ? new ApiError(
+            409,
+            'already_on_plan',
+            `This server is already on ${PLANS[plan].name}. To change or cancel the subscription, open the billing portal (POST …/billing/portal).`,
+          )
+        : // A second Checkout would start a second subscription: both would be charged.
+          new ApiError(
+            409,
+            'subscription_exists',
+            `This server already pays for ${PLANS[current.plan].name}. Change it to ${PLANS[plan].name} in the billing portal (Manage billing, POST …/billing/portal), where Stripe prorates the change instead of charging two subscriptions.`,
+          );
     const stripe = stripeClient(settings.secretKey, settings.apiBase);
     const customer = await customerOf(ctx, stripe);
     const back = `${baseUrlOf(deps, req)}/guilds/${ctx.guildId}/billing`;

@@ -7,7 +7,8 @@ import { PLANS, type PlanId } from './plans.js';
 export interface RunQuotaOptions {
   /**
    * Posts the month's one over-quota notice to the guild (the gateway posts it to the guild's
-   * system channel). A failure is logged; the notice is not tried again that month.
+   * system channel). A failure is logged; the notice is not tried again that month. Without it,
+   * refusing sends no notice and leaves the month's notice to a quota that has one.
    */
   notify?: ((guildId: string, message: string) => Promise<void>) | undefined;
   /** The clock (default `Date.now`); tests move it. */
@@ -104,6 +105,8 @@ export class RunQuota {
 
   /** Sends the month's notice once: whoever sets `noticeAt` first posts it. */
   private async notice(guildId: string, entry: Entry): Promise<void> {
+    // Without a way to post (the service's webhook route), leave the notice to one that has.
+    if (!this.options.notify) return;
     const period = periodOf(new Date(this.now()));
     const store = await this.store();
     const { modifiedCount } = await withKeyLock(`usage:${guildId}`, () =>

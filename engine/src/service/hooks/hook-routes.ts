@@ -6,6 +6,8 @@ import express, {
 } from 'express';
 import { triggerNode } from '../../core/index.js';
 import type { GraphSnapshot } from '../../interpreter/contract.js';
+import { billingOf } from '../billing/billing-settings.js';
+import { RunQuota } from '../billing/run-quota.js';
 import type { ServiceDeps } from '../deps.js';
 import { ApiError, errorBody } from '../errors.js';
 import { startRun } from '../runs/start-run.js';
@@ -47,6 +49,10 @@ export function hookRoutes(deps: ServiceDeps): Router {
     secretBox(deps.secretKey, deps.legacySecretKeys),
   );
   const bodyOnlySenders = new BodyOnlySenders();
+  // Webhook runs count against the plan's monthly runs like Discord events (billing on only);
+  // the month's notice is left to the gateway, which can post it.
+  const billing = billingOf(deps);
+  const quota = billing && new RunQuota(() => openStore(deps.mongo), { now: billing.now });
   const limits =
     deps.webhookRateLimit === false
       ? undefined
@@ -93,7 +99,13 @@ export function hookRoutes(deps: ServiceDeps): Router {
         `This hook is receiving more deliveries than its limit: nothing was started. Retry after ${taken.retryAfterSeconds} s (Retry-After).`,
       );
     }
-    const { runId } = await temporalCall(deps, () =>
+    if (quota && !(await quota.admit(hook.guildId)))
+      throw new ApiError(
+        402,
+        'plan_limit',
+        "This server used its plan's runs for this month: nothing was started. An admin can upgrade the plan in the builder (Billing); runs start again next month.",
+      );
+    const { runId, started } = await temporalCall(deps, () =>
       startRun({
         client: deps.temporal.client,
         taskQueue: deps.taskQueue,
@@ -104,6 +116,7 @@ export function hookRoutes(deps: ServiceDeps): Router {
       }),
     );
     if (delivery) await markDeliveryStarted(store, delivery);
+    if (started) await quota?.counted(hook.guildId, 1);
     res.status(202).json({ runId });
   });
 

@@ -43,7 +43,7 @@ export const BILLING_OPERATIONS: Operation[] = [
       [
         409,
         'Error',
-        '`already_on_plan`: the guild is subscribed to this plan; change it in the portal.',
+        '`already_on_plan`: the guild is subscribed to this plan; `subscription_exists`: it pays for another plan — change plans in the portal (one subscription per guild).',
       ],
       stripeDown,
       [

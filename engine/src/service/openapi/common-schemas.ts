@@ -46,6 +46,7 @@ export const ERROR_CODES = [
   'billing_misconfigured',
   'no_customer',
   'already_on_plan',
+  'subscription_exists',
   'plan_limit',
   'admin_only',
   'activation_failed',

@@ -7,7 +7,7 @@ export const HOOK_OPERATIONS: Operation[] = [
     path: '/hooks/{hookId}',
     summary: 'Deliver an inbound webhook (starts a run)',
     description:
-      'The URL is the graph resource’s `webhook.url`. No bearer token: the HMAC signature authenticates the request (docs/api/webhooks.md). The published version runs with the payload `{ body, query, headers }` (body parsed as JSON for a JSON content type, else text; signature, authorization and cookie headers removed). A timestamped delivery is accepted once: a copy of it within its 5-minute window (whatever its Idempotency-Key) answers the first run’s id and starts nothing. Checked in this order: hook, size, signature, graph state, copy of an accepted delivery, rate limit.',
+      'The URL is the graph resource’s `webhook.url`. No bearer token: the HMAC signature authenticates the request (docs/api/webhooks.md). The published version runs with the payload `{ body, query, headers }` (body parsed as JSON for a JSON content type, else text; signature, authorization and cookie headers removed). A timestamped delivery is accepted once: a copy of it within its 5-minute window (whatever its Idempotency-Key) answers the first run’s id and starts nothing. Checked in this order: hook, size, signature, graph state, copy of an accepted delivery, rate limit, the plan’s monthly runs.',
     public: true,
     rawBody:
       'Any content type, at most 256 kB, uncompressed. The signature covers these exact bytes.',
@@ -44,6 +44,11 @@ export const HOOK_OPERATIONS: Operation[] = [
         401,
         'Error',
         '`invalid_signature` (missing, malformed or wrong), `timestamp_required` (no X-Guildflow-Timestamp on a timestamped hook) or `stale_timestamp`; nothing started.',
+      ],
+      [
+        402,
+        'Error',
+        '`plan_limit` (hosted, billing on): the server used its plan’s runs for this month; nothing started.',
       ],
       [404, 'Error', '`not_found`: no hook with this id (or its graph was deleted).'],
       [
