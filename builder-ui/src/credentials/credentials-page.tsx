@@ -67,7 +67,7 @@ export function CredentialsPage() {
           request node instead of pasting it into the graph.
         </EmptyState>
       ) : (
-        <table className="gf-credential-table">
+        <table className="gf-table">
           <caption className="gf-visually-hidden">Credentials of this server</caption>
           <thead>
             <tr>

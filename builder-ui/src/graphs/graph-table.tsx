@@ -45,7 +45,7 @@ export function GraphTable(props: {
 
   return (
     <>
-      <table className="gf-graph-table">
+      <table className="gf-table">
         <caption className="gf-visually-hidden">Graphs of this server</caption>
         <thead>
           <tr>

@@ -4,7 +4,6 @@ import { useRuns, type RunSummary } from '../api/run-queries.js';
 import { relativeTime } from '../graphs/relative-time.js';
 import { Button, EmptyState, ErrorState, LoadingState } from '../ui/index.js';
 import { RUN_STATUS_CHOICES, RunStatusBadge, duration } from './run-words.js';
-import '../graphs/graphs.css';
 import './runs.css';
 
 const PAGE = 25;
@@ -80,7 +79,7 @@ export function RunsPage() {
         </EmptyState>
       ) : (
         <>
-          <table className="gf-graph-table gf-runs-table">
+          <table className="gf-table gf-runs-table">
             <caption className="gf-visually-hidden">Runs of this server</caption>
             <thead>
               <tr>

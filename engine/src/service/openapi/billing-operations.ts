@@ -1,4 +1,4 @@
-import type { Answer, Operation } from './operation.js';
+import { STRIPE_DELIVERY, type Answer, type Operation } from './operation.js';
 
 const BILLING = '/api/guilds/{guildId}/billing';
 const notFound: Answer = [
@@ -72,15 +72,7 @@ export const BILLING_OPERATIONS: Operation[] = [
     summary: 'The service’s Stripe webhook (billing)',
     description:
       'Register this URL on the service’s own Stripe account for `checkout.session.completed`, `customer.subscription.updated`, `customer.subscription.deleted`, `invoice.paid` and `invoice.payment_failed`, and set STRIPE_WEBHOOK_SECRET to its signing secret. Each verified event updates the plan of the guild whose Stripe customer it concerns; it is applied once per event id (a replay answers `duplicate: true` and changes nothing) and audited. A failed payment starts a 7-day grace period; a cancellation or a cheaper plan disables the newest published graphs beyond the new limit. Other event types, unknown customers and an install with billing off are acknowledged with `applied: false`. A guild’s own Stripe account events (`trigger.stripeEvent`) do not come here.',
-    public: true,
-    rawBody: 'The Stripe event JSON exactly as Stripe sent it; the signature covers these bytes.',
-    headers: [
-      {
-        name: 'Stripe-Signature',
-        required: true,
-        description: 'Stripe’s signature header (`t=…,v1=…`).',
-      },
-    ],
+    ...STRIPE_DELIVERY,
     answers: [
       [200, 'BillingWebhookReceived', 'Verified; `applied` says whether it changed a plan.'],
       [400, 'Error', '`invalid_signature`: missing or wrong signature; nothing changed.'],

@@ -27,6 +27,19 @@ export interface Operation {
   events?: Record<string, string>;
 }
 
+/** What a Stripe webhook endpoint reads: the event's exact bytes and Stripe's signature. */
+export const STRIPE_DELIVERY = {
+  public: true,
+  rawBody: 'The Stripe event JSON exactly as Stripe sent it; the signature covers these bytes.',
+  headers: [
+    {
+      name: 'Stripe-Signature',
+      required: true,
+      description: 'Stripe’s signature header (`t=…,v1=…`).',
+    },
+  ],
+} as const satisfies Partial<Operation>;
+
 /** The path of one graph. */
 export const GRAPH = '/api/guilds/{guildId}/graphs/{graphId}';
 export const sandboxDown: Answer = [

@@ -1,4 +1,4 @@
-import { notFound, type Operation } from './operation.js';
+import { STRIPE_DELIVERY, notFound, type Operation } from './operation.js';
 
 /** Stripe: recorded object ownership (the service's own webhook is billing's, billing-operations.ts). */
 export const STRIPE_OPERATIONS: Operation[] = [
@@ -23,15 +23,7 @@ export const STRIPE_OPERATIONS: Operation[] = [
     summary: 'A server’s own Stripe account’s webhook endpoint (starts trigger.stripeEvent graphs)',
     description:
       'The URL a server pastes into its own Stripe account (Developers → Webhooks), with its id and the name of its `stripe` credential; the credential’s `webhookSecret` is that endpoint’s signing secret. Each verified event belongs to that server and starts its published `trigger.stripeEvent` graphs whose event list matches. The run id is `stripe_<event id>_<graph id>` (a redelivery starts nothing twice). A completed checkout of a session the server’s graph created records the customer and subscription it bought as the server’s.',
-    public: true,
-    rawBody: 'The Stripe event JSON exactly as Stripe sent it; the signature covers these bytes.',
-    headers: [
-      {
-        name: 'Stripe-Signature',
-        required: true,
-        description: 'Stripe’s signature header (`t=…,v1=…`).',
-      },
-    ],
+    ...STRIPE_DELIVERY,
     answers: [
       [200, 'StripeWebhookReceived', 'Verified; `runs` says how many runs this delivery started.'],
       [

@@ -1,15 +1,12 @@
 import { ApplicationFailure } from '@temporalio/common';
-import express, { Router } from 'express';
-import Stripe from 'stripe';
+import { Router } from 'express';
 import { GUILD_ID_PATTERN } from '../auth/index.js';
 import { credentialSource } from '../credentials/credential-source.js';
 import { isCredentialName } from '../credentials/schemas.js';
 import type { ServiceDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { startStripeRuns } from './stripe-events.js';
-
-/** Stripe's events are far smaller; anything bigger is not from Stripe. */
-const STRIPE_BODY_LIMIT = '1mb';
+import { stripeRawBody, verifiedStripeEvent } from './stripe-signature.js';
 
 /**
  * `POST /stripe/webhook/guilds/:guildId/:credential`: the webhook endpoint of one guild's own
@@ -27,30 +24,18 @@ const STRIPE_BODY_LIMIT = '1mb';
 export function stripeGuildWebhookRoutes(deps: ServiceDeps): Router {
   const router = Router();
   const credentials = credentialSource(deps.mongo, deps.secretKey);
-  router.post(
-    '/stripe/webhook/guilds/:guildId/:credential',
-    // The signature covers the exact bytes, so the body must not be parsed first.
-    express.raw({ type: () => true, limit: STRIPE_BODY_LIMIT }),
-    async (req, res) => {
-      const guildId = String(req.params.guildId);
-      const name = String(req.params.credential);
-      const secret = await webhookSecretOf(credentials, guildId, name);
-      const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      let event: Stripe.Event;
-      try {
-        event = Stripe.webhooks.constructEvent(raw, req.get('Stripe-Signature') ?? '', secret);
-      } catch (error) {
-        const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        throw new ApiError(
-          400,
-          'invalid_signature',
-          `The Stripe-Signature header does not verify this body (${reason}). Stripe signs each delivery with the endpoint's signing secret: store that secret (whsec_…, Stripe Dashboard → Developers → Webhooks → this endpoint) as the webhookSecret of the "${name}" credential.`,
-        );
-      }
-      const { runIds, started } = await startStripeRuns(deps, guildId, event);
-      res.json({ received: true, runs: started, runIds });
-    },
-  );
+  router.post('/stripe/webhook/guilds/:guildId/:credential', stripeRawBody, async (req, res) => {
+    const guildId = String(req.params.guildId);
+    const name = String(req.params.credential);
+    const secret = await webhookSecretOf(credentials, guildId, name);
+    const event = verifiedStripeEvent(
+      req,
+      secret,
+      `store that secret (whsec_…, Stripe Dashboard → Developers → Webhooks → this endpoint) as the webhookSecret of the "${name}" credential.`,
+    );
+    const { runIds, started } = await startStripeRuns(deps, guildId, event);
+    res.json({ received: true, runs: started, runIds });
+  });
   return router;
 }
 

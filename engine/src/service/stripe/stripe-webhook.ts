@@ -1,14 +1,11 @@
-import express, { Router } from 'express';
-import Stripe from 'stripe';
+import { Router } from 'express';
 import type { ServiceDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { applyBillingEvent } from '../billing/billing-events.js';
 import { billingOf } from '../billing/billing-settings.js';
 import { log } from '../log.js';
 import { openStore, withKeyLock } from '../storage/index.js';
-
-/** Stripe's events are far smaller; anything bigger is not from Stripe. */
-const STRIPE_BODY_LIMIT = '1mb';
+import { stripeRawBody, verifiedStripeEvent } from './stripe-signature.js';
 
 /**
  * `POST /stripe/webhook`: the webhook endpoint of the service's own Stripe account — billing
@@ -25,44 +22,32 @@ const STRIPE_BODY_LIMIT = '1mb';
  */
 export function stripeWebhookRoutes(deps: ServiceDeps): Router {
   const router = Router();
-  router.post(
-    '/stripe/webhook',
-    // The signature covers the exact bytes, so the body must not be parsed first.
-    express.raw({ type: () => true, limit: STRIPE_BODY_LIMIT }),
-    async (req, res) => {
-      const secret = deps.stripeWebhookSecret;
-      if (!secret)
-        throw new ApiError(
-          503,
-          'stripe_not_configured',
-          'Stripe webhooks are not set up on this Guildflow: set STRIPE_WEBHOOK_SECRET to the signing secret (whsec_…) of this endpoint — Stripe Dashboard → Developers → Webhooks, or the one `stripe listen` prints — and restart.',
-        );
-      const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      let event: Stripe.Event;
-      try {
-        event = Stripe.webhooks.constructEvent(raw, req.get('Stripe-Signature') ?? '', secret);
-      } catch (error) {
-        const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        throw new ApiError(
-          400,
-          'invalid_signature',
-          `The Stripe-Signature header does not verify this body (${reason}). Stripe signs each delivery with the endpoint's signing secret: check that STRIPE_WEBHOOK_SECRET is the secret of this endpoint.`,
-        );
-      }
-      const settings = billingOf(deps);
-      if (!settings) {
-        log('info', 'billing.off_event_ignored', { eventId: event.id, type: event.type });
-        res.json({ received: true, applied: false, duplicate: false });
-        return;
-      }
-      const store = await openStore(deps.mongo);
-      // One delivery of an event at a time in this process: a concurrent retry waits and then
-      // finds the event applied.
-      const result = await withKeyLock(`billing-event:${event.id}`, () =>
-        applyBillingEvent(deps, settings, store, event),
+  router.post('/stripe/webhook', stripeRawBody, async (req, res) => {
+    const secret = deps.stripeWebhookSecret;
+    if (!secret)
+      throw new ApiError(
+        503,
+        'stripe_not_configured',
+        'Stripe webhooks are not set up on this Guildflow: set STRIPE_WEBHOOK_SECRET to the signing secret (whsec_…) of this endpoint — Stripe Dashboard → Developers → Webhooks, or the one `stripe listen` prints — and restart.',
       );
-      res.json({ received: true, applied: result.applied, duplicate: result.duplicate });
-    },
-  );
+    const event = verifiedStripeEvent(
+      req,
+      secret,
+      `check that STRIPE_WEBHOOK_SECRET is the secret of this endpoint.`,
+    );
+    const settings = billingOf(deps);
+    if (!settings) {
+      log('info', 'billing.off_event_ignored', { eventId: event.id, type: event.type });
+      res.json({ received: true, applied: false, duplicate: false });
+      return;
+    }
+    const store = await openStore(deps.mongo);
+    // One delivery of an event at a time in this process: a concurrent retry waits and then
+    // finds the event applied.
+    const result = await withKeyLock(`billing-event:${event.id}`, () =>
+      applyBillingEvent(deps, settings, store, event),
+    );
+    res.json({ received: true, applied: result.applied, duplicate: result.duplicate });
+  });
   return router;
 }
