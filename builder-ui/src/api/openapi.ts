@@ -4245,6 +4245,8 @@ export interface components {
             createdAt: string;
             /** @description When a run last used it (updated at most once a minute); null if never. */
             lastUsedAt: string | null;
+            /** @description A `stripe` credential only: the endpoint to add in that Stripe account (Developers → Webhooks), whose signing secret is the credential’s `webhookSecret`; its events start the server’s `trigger.stripeEvent` graphs. */
+            webhookUrl?: string;
         };
         CredentialBody: {
             /** @description Letters, digits, `_` and `-`, starting with a letter, at most 64 characters; unique in the guild. Graphs refer to it by this name. */

@@ -85,6 +85,9 @@ export function CredentialsPage() {
               <tr key={credential.name}>
                 <th scope="row">
                   <code>{credential.name}</code>
+                  {credential.webhookUrl ? (
+                    <StripeEndpoint name={credential.name} url={credential.webhookUrl} />
+                  ) : null}
                 </th>
                 <td>
                   <Badge>{CREDENTIAL_TYPES[credential.type].label}</Badge>
@@ -149,5 +152,19 @@ export function CredentialsPage() {
         </ConfirmDialog>
       ) : null}
     </main>
+  );
+}
+
+/**
+ * Where a connected Stripe account sends its events: the endpoint to add in that account, whose
+ * signing secret is the credential's webhook secret.
+ */
+function StripeEndpoint({ name, url }: { name: string; url: string }) {
+  const id = `gf-stripe-endpoint-${name}`;
+  return (
+    <div className="gf-credential-endpoint">
+      <label htmlFor={id}>Stripe webhook endpoint</label>
+      <input id={id} readOnly value={url} onFocus={(event) => event.currentTarget.select()} />
+    </div>
   );
 }

@@ -133,6 +133,15 @@ describe('the credentials page', () => {
     expect(rows[2]?.textContent).toContain('Never');
   });
 
+  it('shows a Stripe account’s webhook endpoint, to add in that account', async () => {
+    const url = 'https://gf.example/stripe/webhook/guilds/g1/shop';
+    serve([{ ...crm, name: 'shop', type: 'stripe', webhookUrl: url }]);
+    open();
+    const endpoint = await screen.findByLabelText('Stripe webhook endpoint');
+    expect((endpoint as HTMLInputElement).value).toBe(url);
+    expect((endpoint as HTMLInputElement).readOnly).toBe(true);
+  });
+
   it('says so when there are none, and when they cannot be read', async () => {
     const api = serve([]);
     open();

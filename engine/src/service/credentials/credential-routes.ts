@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { ServiceDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
-import { guildContext } from '../http/context.js';
+import { baseUrlOf, guildContext } from '../http/context.js';
 import { requireJson } from '../http/preconditions.js';
 import { recordAudit, secretBox, withKeyLock } from '../storage/index.js';
 import { checkCredentialBody, createCredential, listCredentials } from './credential-store.js';
@@ -22,7 +22,9 @@ export function credentialRoutes(deps: ServiceDeps): Router {
 
   router.get('/credentials', async (req, res) => {
     const ctx = await guildContext(deps, req, res);
-    res.json({ credentials: await listCredentials(ctx.store, ctx.guildId) });
+    res.json({
+      credentials: await listCredentials(ctx.store, ctx.guildId, baseUrlOf(deps, req)),
+    });
   });
 
   router.post('/credentials', requireJson, async (req, res) => {

@@ -24,6 +24,8 @@ export interface CredentialView {
   type: CredentialType;
   createdAt: string;
   lastUsedAt: string | null;
+  /** A `stripe` credential's webhook endpoint (see `stripeWebhookUrl`). */
+  webhookUrl?: string;
 }
 
 /** A checked `POST …/credentials` body. */
@@ -192,8 +194,22 @@ export function openCredential(
   return sealed.value;
 }
 
-/** A guild's credentials, by name. */
-export async function listCredentials(store: Store, guildId: string): Promise<CredentialView[]> {
+/**
+ * The endpoint a guild adds in its own Stripe account for the `stripe` credential `name`.
+ *
+ * @example
+ * stripeWebhookUrl('https://gf.example', '123', 'shop'); // 'https://gf.example/stripe/webhook/guilds/123/shop'
+ */
+export function stripeWebhookUrl(base: string, guildId: string, name: string): string {
+  return `${base}/stripe/webhook/guilds/${guildId}/${encodeURIComponent(name)}`;
+}
+
+/** A guild's credentials, by name; `base` is the public origin the webhook URLs are built on. */
+export async function listCredentials(
+  store: Store,
+  guildId: string,
+  base: string,
+): Promise<CredentialView[]> {
   const records = await store.credentials
     .find({ guildId }, { valueCipher: 0 })
     .sort({ name: 1 })
@@ -203,5 +219,6 @@ export async function listCredentials(store: Store, guildId: string): Promise<Cr
     type: r.type,
     createdAt: r.createdAt.toISOString(),
     lastUsedAt: r.lastUsedAt ? r.lastUsedAt.toISOString() : null,
+    ...(r.type === 'stripe' ? { webhookUrl: stripeWebhookUrl(base, guildId, r.name) } : {}),
   }));
 }

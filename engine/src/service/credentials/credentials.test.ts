@@ -86,8 +86,14 @@ describe('credential routes', () => {
       ['crm', 'legacy-api', 'sheets_key', 'Stripe'].sort(),
     );
     for (const entry of list.body.credentials) {
-      expect(Object.keys(entry).sort()).toEqual(['createdAt', 'lastUsedAt', 'name', 'type']);
+      const stripe = entry.type === 'stripe';
+      expect(Object.keys(entry).sort()).toEqual(
+        ['createdAt', 'lastUsedAt', 'name', 'type', ...(stripe ? ['webhookUrl'] : [])].sort(),
+      );
       expect(entry.lastUsedAt).toBeNull();
+      // A Stripe account's credential says which endpoint to add in that account.
+      if (stripe)
+        expect(entry.webhookUrl).toBe(`${service.url}/stripe/webhook/guilds/${GUILD}/Stripe`);
     }
     // Another guild sees none of them.
     expect((await api('GET', base(OTHER), undefined, outsider)).body).toEqual({ credentials: [] });

@@ -120,6 +120,12 @@ export const CredentialSchema = Type.Object(
     lastUsedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
       description: 'When a run last used it (updated at most once a minute); null if never.',
     }),
+    webhookUrl: Type.Optional(
+      Type.String({
+        description:
+          'A `stripe` credential only: the endpoint to add in that Stripe account (Developers → Webhooks), whose signing secret is the credential’s `webhookSecret`; its events start the server’s `trigger.stripeEvent` graphs.',
+      }),
+    ),
   },
   { $id: 'Credential' },
 );
