@@ -96,7 +96,9 @@ function BillingDetails({ guildId, billing }: { guildId: string; billing: Billin
         <div className="gf-billing-card-header">
           <div>
             <h2 id="gf-billing-current">
-              Current plan: {billing.planName} <Badge tone={badge.tone}>{badge.text}</Badge>
+              Current plan: {billing.planName}{' '}
+              {/* The badge says what the name does not: a failed payment. */}
+              {billing.status === 'past_due' ? <Badge tone={badge.tone}>{badge.text}</Badge> : null}
             </h2>
             <p className="gf-muted">
               This period: {day(billing.usage.periodStart)} – {day(billing.usage.periodEnd)}

@@ -46,7 +46,10 @@ export const LIMIT_ROWS: { label: string; words(limits: Limits): string }[] = [
     label: 'Run history kept',
     words: (l) => `${l.runRetentionDays} day${l.runRetentionDays === 1 ? '' : 's'}`,
   },
-  { label: 'Sandbox time compression', words: (l) => `up to ×${l.maxTimeCompression}` },
+  {
+    label: 'Sandbox time compression',
+    words: (l) => `up to ×${l.maxTimeCompression.toLocaleString()}`,
+  },
 ];
 
 /** The badge's words: the plan, or the failed payment with its deadline. */

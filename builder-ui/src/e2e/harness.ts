@@ -4,6 +4,7 @@ import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startGatewayHarness, type GatewayHarness } from '@guildflow/discord/testing/gateway';
 import { BUILDER_DIST, ensureBuilderBuilt } from '@guildflow/stack';
+import type { ServiceDeps } from '@guildflow/engine/service';
 import { templateCatalog } from '@guildflow/workflows';
 
 /** Where screenshots go (gitignored); the closing notes list them. */
@@ -63,17 +64,18 @@ export function chromiumPath(): string {
 /**
  * Builds the builder if its sources changed, starts the sandbox, a worker, the engine service
  * serving the build (with the template catalog) and the gateway — the same parts `npm start`
- * runs — and launches Chromium.
+ * runs — and launches Chromium. `options.service` adds to the service's dependencies (e.g.
+ * billing on).
  *
  * @example
  * const e2e = await startE2E();
  * const tab = await e2e.tab();
  * await e2e.signIn(tab);
  */
-export async function startE2E(): Promise<E2E> {
+export async function startE2E(options: { service?: Partial<ServiceDeps> } = {}): Promise<E2E> {
   await ensureBuilderBuilt({ quiet: true });
   const stack = await startGatewayHarness({
-    service: { builderDir: BUILDER_DIST, templates: templateCatalog },
+    service: { builderDir: BUILDER_DIST, templates: templateCatalog, ...options.service },
   });
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
