@@ -115,7 +115,7 @@ const measured: BenchReport = {
   finishedAt: new Date().toISOString(),
   mode: partial ? 'quick' : 'full',
   machine,
-  stack: stack ? { storeKind: stack.storeKind, fastSqlite: stack.fast } : null,
+  stack: stack ? { storeKind: stack.storeKind, sqlite: stack.sqlite } : null,
   noise,
   results,
 };

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, startEmbeddedStack } from '@guildflow/stack';
+import { SQLITE_PRAGMAS, freePort, startEmbeddedStack, type SqliteMode } from '@guildflow/stack';
 
 /** A running bench stack. */
 export interface BenchStack {
@@ -19,15 +19,15 @@ export interface BenchStack {
   temporalBinary: string | undefined;
   /** Process ids of the servers the bench started (for their CPU time). */
   pids: { temporal?: number | undefined; store?: number | undefined };
-  /** True when SQLite runs with the tests' fast settings (WAL, no fsync). */
-  fast: boolean;
+  /** The dev server's SQLite settings: `shipped` (as `npm start` runs) unless `BENCH_SQLITE` says. */
+  sqlite: SqliteMode;
   stop(): Promise<void>;
 }
 
 /**
  * Starts the stack with progress output. `GUILDFLOW_BENCH_TEMPORAL_ADDRESS` /
- * `GUILDFLOW_BENCH_MONGODB_URI` use existing servers instead; `BENCH_DURABLE=1` keeps the dev
- * server's durable SQLite settings of `npm start` instead of the tests' fast ones.
+ * `GUILDFLOW_BENCH_MONGODB_URI` use existing servers instead. The dev server runs with the SQLite
+ * settings `npm start` ships; `BENCH_SQLITE=full` or `fast` measures another (a labelled extra row).
  *
  * @example
  * const stack = await startBenchStack();
@@ -35,7 +35,7 @@ export interface BenchStack {
  */
 export async function startBenchStack(): Promise<BenchStack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'guildflow-bench-'));
-  const fast = process.env.BENCH_DURABLE !== '1';
+  const sqlite = sqliteMode(process.env.BENCH_SQLITE);
   const storeKind = process.env.GUILDFLOW_STORE;
   try {
     const stack = await startEmbeddedStack({
@@ -45,7 +45,7 @@ export async function startBenchStack(): Promise<BenchStack> {
       temporalPort: await freePort(),
       storePort: await freePort(),
       store: storeKind === 'mongodb' || storeKind === 'ferretdb' ? storeKind : undefined,
-      fast,
+      sqlite,
       quiet: false,
     });
     const uri = new URL(stack.mongoUri);
@@ -60,7 +60,7 @@ export async function startBenchStack(): Promise<BenchStack> {
         temporal: stack.children.find((c) => c.name === 'temporal')?.pid,
         store: stack.children.find((c) => c.name === 'store')?.pid,
       },
-      fast,
+      sqlite,
       stop: async () => {
         await stack.stop();
         rmSync(dataDir, { recursive: true, force: true });
@@ -70,4 +70,12 @@ export async function startBenchStack(): Promise<BenchStack> {
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
+}
+
+function sqliteMode(value: string | undefined): SqliteMode {
+  if (value === undefined || value === '') return 'shipped';
+  if (value in SQLITE_PRAGMAS) return value as SqliteMode;
+  throw new Error(
+    `BENCH_SQLITE must be one of ${Object.keys(SQLITE_PRAGMAS).join(', ')}, not "${value}".`,
+  );
 }

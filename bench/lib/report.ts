@@ -1,3 +1,4 @@
+import { SQLITE_PRAGMAS, type SqliteMode } from '@guildflow/stack';
 /** Renders docs/PERFORMANCE.md from a bench run. */
 import type { MachineInfo } from './machine.js';
 import type { NoiseReport } from './noise.js';
@@ -9,7 +10,7 @@ export interface BenchReport {
   finishedAt: string;
   mode: 'full' | 'quick';
   machine: MachineInfo;
-  stack: { storeKind: string; fastSqlite: boolean } | null;
+  stack: { storeKind: string; sqlite: SqliteMode } | null;
   /** CPU used by others while each benchmark ran. */
   noise: Record<string, NoiseReport>;
   /** Keys measured again later at full size (BENCH_MERGE), and when. */
@@ -43,13 +44,16 @@ export function renderPerformance(
   return `# Performance
 
 Measured by \`npm run bench\`${report.mode === 'quick' ? ' **in quick mode (shrunk phases: not comparable with a full run)**' : ''} on ${report.startedAt.slice(0, 10)} (${duration(report)}) on the
-embedded stack the bench starts itself: a Temporal dev server (${m.temporalCli}; SQLite${report.stack?.fastSqlite ? " with the tests' fast settings: WAL, no fsync" : ', durable settings'}) and the
+embedded stack the bench starts itself: a Temporal dev server (${m.temporalCli}; SQLite ${sqliteWords(report.stack?.sqlite)}) and the
 ${report.stack?.storeKind ?? 'unknown'} store, in a temporary data directory. Systems under test (workers, the engine service) run in
 child processes; the load generator is the bench process.
 
 **Machine:** ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB memory, ${m.os}, Node ${m.node}, Temporal TypeScript SDK ${m.temporalSdk}.
 Load average when the bench started: ${m.loadAverage.join(' ')}.
 ${noiseSummary(report, noisy)}${remeasured(report)}
+
+Levers tried on the way to the goals, each with its measured effect (kept or not), are in
+[performance-levers.md](performance-levers.md).
 
 Raw samples and every round are in \`bench/results.json\`. Run it again with \`npm run bench\`
 (\`BENCH_QUICK=1 npm run bench\` for a quick look; see bench/lib/config.ts for the knobs).
@@ -111,4 +115,12 @@ function remeasured(report: BenchReport): string {
 function duration(report: BenchReport): string {
   const s = (Date.parse(report.finishedAt) - Date.parse(report.startedAt)) / 1000;
   return s >= 120 ? `${Math.round(s / 60)} min` : `${Math.round(s)} s`;
+}
+
+function sqliteWords(mode: SqliteMode | undefined): string {
+  if (mode === undefined) return 'as configured';
+  const pragmas = SQLITE_PRAGMAS[mode].join(', ');
+  return mode === 'shipped'
+    ? `as \`npm start\` ships it: ${pragmas}`
+    : `**${mode}** (${pragmas}), not what \`npm start\` ships`;
 }

@@ -5,7 +5,13 @@ export { ManagedProcess, signalGroup } from './process.js';
 export { freePort, isPortOpen, waitUntil } from './net.js';
 export { step } from './progress.js';
 export { cacheDir } from './cache.js';
-export { SEARCH_ATTRIBUTES, RETENTION_DAYS, ensureNamespaceSetup } from './temporal/server.js';
+export {
+  SEARCH_ATTRIBUTES,
+  RETENTION_DAYS,
+  SQLITE_PRAGMAS,
+  ensureNamespaceSetup,
+  type SqliteMode,
+} from './temporal/server.js';
 export { exitWithSupervisor } from './watchdog.js';
 export {
   BUILDER_DIST,

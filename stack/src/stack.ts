@@ -2,7 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startStore, type StoreKind } from './store/index.js';
 import { resolveTemporalCli, type BinarySource } from './temporal/binary.js';
-import { ensureNamespaceSetup, startTemporalDevServer } from './temporal/server.js';
+import {
+  ensureNamespaceSetup,
+  startTemporalDevServer,
+  type SqliteMode,
+} from './temporal/server.js';
 import { step } from './progress.js';
 import { RestartableServer } from './restartable-server.js';
 
@@ -17,8 +21,8 @@ export interface StackOptions {
   temporalUiPort?: number | undefined;
   storePort: number;
   store?: 'mongodb' | 'ferretdb' | undefined;
-  /** Faster, less durable SQLite settings (tests only). */
-  fast?: boolean;
+  /** The dev server's SQLite write settings: `shipped` (default), `full`, or `fast` (tests only). */
+  sqlite?: SqliteMode;
   quiet?: boolean;
 }
 
@@ -65,7 +69,7 @@ export async function startEmbeddedStack(options: StackOptions): Promise<Embedde
         port: options.temporalPort,
         uiPort: options.temporalUiPort,
         logFile: join(logDir, 'temporal.log'),
-        fast: options.fast ?? false,
+        sqlite: options.sqlite ?? 'shipped',
       });
     const first = await step('Starting the Temporal dev server', launch, { quiet });
     temporal = new RestartableServer('temporal', first, launch);

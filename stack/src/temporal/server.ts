@@ -34,9 +34,26 @@ export interface TemporalServerOptions {
   /** The Web UI port; undefined runs headless. */
   uiPort: number | undefined;
   logFile: string;
-  /** Trades durability for speed (tests): WAL journal, no fsync. */
-  fast?: boolean;
+  /** How SQLite writes (see {@link SQLITE_PRAGMAS}); `shipped` unless told otherwise. */
+  sqlite?: SqliteMode;
 }
+
+/**
+ * SQLite's write settings for the dev server's database:
+ * - `shipped` (what `npm start` runs): WAL, `synchronous=NORMAL` — a crash of any process loses
+ *   nothing committed; a power cut or kernel crash may lose the last transactions before the
+ *   WAL's last sync (the database stays consistent), which Temporal then redoes or reports as
+ *   not started. One fsync per checkpoint instead of per transaction.
+ * - `full`: WAL, `synchronous=FULL` — an fsync per transaction; also survives a power cut.
+ * - `fast` (tests only): WAL, no fsync at all.
+ */
+export const SQLITE_PRAGMAS = {
+  shipped: ['journal_mode=WAL', 'synchronous=NORMAL'],
+  full: ['journal_mode=WAL', 'synchronous=FULL'],
+  fast: ['journal_mode=WAL', 'synchronous=OFF'],
+} as const;
+
+export type SqliteMode = keyof typeof SQLITE_PRAGMAS;
 
 /**
  * Starts `temporal server start-dev` on loopback with a SQLite file and waits until it answers.
@@ -81,9 +98,7 @@ export async function startTemporalDevServer(
       '--search-attribute',
       `${name}=${type}`,
     ]),
-    ...(options.fast
-      ? ['--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=OFF']
-      : []),
+    ...SQLITE_PRAGMAS[options.sqlite ?? 'shipped'].flatMap((pragma) => ['--sqlite-pragma', pragma]),
   ];
   const proc = ManagedProcess.start({
     name: 'temporal',

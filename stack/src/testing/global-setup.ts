@@ -26,7 +26,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       process.env.GUILDFLOW_STORE === 'mongodb' || process.env.GUILDFLOW_STORE === 'ferretdb'
         ? process.env.GUILDFLOW_STORE
         : undefined,
-    fast: true,
+    sqlite: 'fast',
     quiet: true,
   });
   const stripeMockPort = await freePort();
