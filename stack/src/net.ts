@@ -1,7 +1,32 @@
 import { createServer, connect } from 'node:net';
 
-/** Asks the OS for a free TCP port on loopback. */
-export function freePort(host = '127.0.0.1'): Promise<number> {
+/**
+ * Listening ports are drawn from below Linux's ephemeral range (32768–60999): a port the OS
+ * hands out for `listen(0)` can be taken a moment later by any outgoing connection on the
+ * machine (a parallel test's client socket), before our server binds it.
+ */
+const LISTEN_RANGE = { from: 20_000, to: 32_000 } as const;
+
+/** A free TCP port on loopback, outside the ephemeral range (the OS's choice as a last resort). */
+export async function freePort(host = '127.0.0.1'): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port =
+      LISTEN_RANGE.from + Math.floor(Math.random() * (LISTEN_RANGE.to - LISTEN_RANGE.from));
+    if (await canBind(port, host)) return port;
+  }
+  return bindAny(host);
+}
+
+function canBind(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', () => resolve(false));
+    server.listen(port, host, () => server.close(() => resolve(true)));
+  });
+}
+
+function bindAny(host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
