@@ -5,7 +5,7 @@ import { createStripeExecutors } from '@guildflow/stripe';
 import { validateGraph } from '@guildflow/engine/core';
 import { describe, expect, it } from 'vitest';
 import { instantiate } from '../index.js';
-import { useTemplateHarness, type Activities } from '../testing/template-harness.js';
+import { useTemplateHarness } from '../testing/template-harness.js';
 import { promoCountdown } from './index.js';
 
 const { channels, roles } = SANDBOX_IDS;
@@ -49,7 +49,7 @@ describe('promo-countdown template', () => {
       apiBase: testStack().stripeMockUrl,
     });
     const credentials = () => credentialSource(h.service.deps.mongo, 'test-secret-key');
-    const h = useTemplateHarness({ activities: stripe as unknown as Activities });
+    const h = useTemplateHarness({ activities: stripe });
 
     it('announces, reminds a day before and says it is live at the launch', async () => {
       const launch = Date.now() + 2 * DAY;
