@@ -1,4 +1,8 @@
-import { createDiscordExecutors, discordConnectionsFromEnv } from '@guildflow/discord';
+import {
+  createDiscordExecutors,
+  discordConnectionsFromEnv,
+  type DiscordBudget,
+} from '@guildflow/discord';
 import type { EngineActivities } from '@guildflow/engine/interpreter';
 import { ERROR_TYPES, type ActionActivities } from '@guildflow/engine/core';
 import {
@@ -23,10 +27,13 @@ export type WorkerActivities = ActionActivities & Partial<EngineActivities>;
  * Every activity this worker offers: one executor per action node type (from the connectors)
  * and the engine's own `engine.*` activities.
  */
-export async function buildActivities(settings: Settings): Promise<WorkerActivities> {
+export async function buildActivities(
+  settings: Settings,
+  budget?: DiscordBudget,
+): Promise<{ activities: WorkerActivities; store: StoreActivities | undefined }> {
   // The sandbox when there is no DISCORD_TOKEN; with one, real Discord (and the sandbox for
-  // `simulate` runs when GUILDFLOW_SANDBOX_URL is set).
-  const discord = createDiscordExecutors(discordConnectionsFromEnv());
+  // `simulate` runs when GUILDFLOW_SANDBOX_URL is set). Live calls wait their turn in `budget`.
+  const discord = createDiscordExecutors({ ...discordConnectionsFromEnv(), budget });
   // engine.* (waits, collects, sub-graphs) and the data.* executors live on the store.
   if (!settings.mongodbUri) {
     process.stderr.write(
@@ -47,8 +54,10 @@ export async function buildActivities(settings: Settings): Promise<WorkerActivit
       apiBase: settings.stripeApiBase,
     }),
   };
-  return { ...actions, ...store?.engine };
+  return { activities: { ...actions, ...store?.engine }, store };
 }
+
+type StoreActivities = ReturnType<typeof createStoreActivities>;
 
 /**
  * The guild credentials this worker's executors resolve by name (`http.request`'s `credential`,

@@ -7,7 +7,12 @@ import { NativeConnection } from '@temporalio/worker';
 import { cacheDir, exitWithSupervisor, loadSettings } from '@guildflow/stack';
 import { workflowBundle } from '@guildflow/engine/bundle';
 import { Worker } from '@temporalio/worker';
-import { configureDiscordQueue, discordWorkerOptions } from '@guildflow/discord';
+import {
+  configureDiscordQueue,
+  DiscordBudget,
+  discordWorkerOptions,
+  shareDiscordBudget,
+} from '@guildflow/discord';
 import { actionQueueOf } from '@guildflow/engine/core';
 import { createGuildflowWorker } from './worker.js';
 import { buildActivities } from './activities.js';
@@ -22,14 +27,28 @@ if (!settings.temporalAddress) {
 const started = Date.now();
 const bundle = await workflowBundle(cacheDir('workflow-bundles'));
 const connection = await NativeConnection.connect({ address: settings.temporalAddress });
-const activities = await buildActivities(settings);
+// Discord actions run as local activities in this process (interpreter v4): they wait their
+// turn in this budget, shared with the other worker processes through the store.
+const budget = new DiscordBudget();
+const { activities, store } = await buildActivities(settings, budget);
+const leaveBudget = store
+  ? shareDiscordBudget(budget, store.connection, {
+      onChange: (event) =>
+        process.stdout.write(
+          'error' in event
+            ? `worker: could not count the worker processes sharing the Discord budget (${event.error.message}); keeping this process's share.\n`
+            : `worker: ${event.members} worker process(es) share the Discord budget; this one holds ${Math.round(event.share * 100)}%.\n`,
+        ),
+    })
+  : undefined;
 const worker = await createGuildflowWorker({
   connection,
   workflowBundle: { code: bundle.code },
   activities,
 });
-// Live Discord actions come on their own queue, rate-limited by the server for all workers
-// together (Discord's global limit); simulated runs keep them on the main queue.
+// Runs started before interpreter v4 send live Discord actions to their own queue,
+// rate-limited by the server for all workers together; this worker keeps serving them until
+// no such run is left.
 const discordWorker = await Worker.create({
   connection,
   namespace: 'default',
@@ -50,6 +69,7 @@ await configureDiscordQueue(connection.workflowService).catch((error: unknown) =
 exitWithSupervisor(() => {
   worker.shutdown();
   discordWorker.shutdown();
+  void leaveBudget?.();
 });
 process.stdout.write(
   `worker ready in ${((Date.now() - started) / 1000).toFixed(1)}s (workflow bundle ${bundle.cached ? 'cached' : 'built'})\n`,

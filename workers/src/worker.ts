@@ -1,4 +1,5 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { LOCAL_ACTIVITY_SLOTS } from '@guildflow/discord';
 import { TASK_QUEUE } from '@guildflow/engine/interpreter';
 
 /** Activities keyed by name: node type ids for actions, `engine.*` for the interpreter's own. */
@@ -17,6 +18,7 @@ export interface GuildflowWorkerOptions {
       | 'maxConcurrentActivityTaskExecutions'
       | 'maxConcurrentWorkflowTaskExecutions'
       | 'maxCachedWorkflows'
+      | 'maxConcurrentLocalActivityExecutions'
       | 'shutdownGraceTime'
     >
   >;
@@ -47,6 +49,8 @@ export function createGuildflowWorker(options: GuildflowWorkerOptions): Promise<
     workflowBundle: options.workflowBundle,
     activities: options.activities,
     shutdownGraceTime: '10s',
+    // Discord actions wait their turn in the in-process budget while holding a slot.
+    maxConcurrentLocalActivityExecutions: LOCAL_ACTIVITY_SLOTS,
     maxCachedWorkflows:
       Number(process.env.GUILDFLOW_WORKFLOW_CACHE) || DEFAULT_MAX_CACHED_WORKFLOWS,
     ...options.tuning,

@@ -65,6 +65,17 @@ export {
   configureDiscordQueue,
   discordWorkerOptions,
 } from './budget/discord-queue.js';
+export {
+  BudgetWaitExceeded,
+  DiscordBudget,
+  LOCAL_ACTIVITY_SLOTS,
+  type DiscordBudgetOptions,
+} from './budget/discord-budget.js';
+export {
+  BUDGET_MEMBERS_COLLECTION,
+  shareDiscordBudget,
+  type BudgetShareOptions,
+} from './budget/budget-share.js';
 export { startGateway, type Gateway, type GatewayOptions } from './gateway/gateway.js';
 export { StatsRecorder } from './gateway/stats-recorder.js';
 // What the engine service's ports get in production: sign-in with Discord, the bot's REST reads.

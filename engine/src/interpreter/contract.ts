@@ -20,8 +20,11 @@ import type { GraphDocument } from '../core/index.js';
  * - 3: pinned data: in a simulated run (`options.simulate === true`), an action node with a pin
  *   in `options.pins` is not executed; its step completes with the pinned output and port and
  *   `pinned: true`. Runs that are not simulated ignore pins; child runs never inherit them.
+ * - 4: Discord actions run as local activities in the worker running the run (one marker event
+ *   instead of an activity task and a second workflow task); the worker's in-process Discord
+ *   budget replaces the Discord queue's server-side rate limit.
  */
-export const INTERPRETER_VERSION = 3;
+export const INTERPRETER_VERSION = 4;
 
 /** The task queue every run and activity uses. */
 export const TASK_QUEUE = 'guildflow';

@@ -13,6 +13,7 @@ import { controlHandlers } from './controls/index.js';
 import type { ControlContext, ControlResult } from './controls/types.js';
 import {
   dispatchAction,
+  type ActionPlacement,
   hasErrorEdges,
   pinOf,
   renderNodeConfig,
@@ -32,8 +33,8 @@ export interface GraphRunSettings {
   engine: EngineActivities;
   /** The workflow this run executes in (child runs start it). */
   graphWorkflow: GraphWorkflow;
-  /** The task queue of an action type, when not the run's own. */
-  queueOf(type: string): string | undefined;
+  /** Where an action type's activity runs (locally, or on which task queue). */
+  placementOf(type: string): ActionPlacement;
   /** Waits and retry backoff are divided by it (sandbox time compression). */
   timeScale: number;
   /** True when the history has grown enough to continue as new. */
@@ -191,7 +192,7 @@ export class GraphRun {
       config,
       context,
       this.settings.timeScale,
-      this.settings.queueOf(node.type),
+      this.settings.placementOf(node.type),
     );
   }
 

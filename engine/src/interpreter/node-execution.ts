@@ -35,9 +35,16 @@ export function renderNodeConfig(
 }
 
 /**
+ * Where an action's activity runs: `local` — in the worker that runs the workflow, recorded as
+ * one marker (no activity task, no second workflow task) — or as a Temporal activity on
+ * `taskQueue` (the run's own queue when absent).
+ */
+export type ActionPlacement = { local: true } | { local: false; taskQueue?: string };
+
+/**
  * Runs an action node as one activity whose name is the node type, with the retry and timeout
- * policy of its declaration, on `taskQueue` when given (Discord actions: the rate-limited
- * queue). Proxies are made once per type, scale and queue.
+ * policy of its declaration, placed as `placement` says. Proxies are made once per type, scale
+ * and placement.
  */
 export async function dispatchAction(
   node: GraphNode,
@@ -45,17 +52,23 @@ export async function dispatchAction(
   config: Record<string, unknown>,
   context: ActionContext,
   timeScale = 1,
-  taskQueue?: string,
+  placement: ActionPlacement = { local: false },
 ): Promise<unknown> {
-  const key = `${node.type}|${timeScale}|${taskQueue ?? ''}`;
+  const where = placement.local ? 'local' : (placement.taskQueue ?? '');
+  const key = `${node.type}|${timeScale}|${where}`;
   let proxy = proxies.get(key);
   if (!proxy) {
     const policy = declaration.policy ?? DEFAULT_ACTION_POLICY;
-    proxy = wf.proxyActivities<Record<string, ActionFn>>({
+    const options = {
       startToCloseTimeout: policy.startToCloseTimeout,
       retry: scaleRetry(policy.retry, timeScale),
-      ...(taskQueue ? { taskQueue } : {}),
-    });
+    };
+    proxy = placement.local
+      ? wf.proxyLocalActivities<Record<string, ActionFn>>(options)
+      : wf.proxyActivities<Record<string, ActionFn>>({
+          ...options,
+          ...(placement.taskQueue ? { taskQueue: placement.taskQueue } : {}),
+        });
     proxies.set(key, proxy);
   }
   const activity = proxy[node.type];
@@ -144,24 +157,36 @@ export function toNodeError(error: unknown): { code: string; message: string; re
 /** The interpreter version from which live Discord actions run on their own queue. */
 export const DISCORD_QUEUE_SINCE = 2;
 
+/** The interpreter version from which Discord actions run as local activities. */
+export const LOCAL_DISCORD_SINCE = 4;
+
 /**
- * The task queue of Discord actions: `<run's queue>-discord`, polled only by Discord workers
- * whose server-side rate limit keeps the whole bot under Discord's global limit. Simulated runs
- * (the sandbox is not Discord) stay on the run's queue. Gated on the interpreter version stamped
- * in the run's input when it started (not on `patched()`, whose marker and search-attribute
- * update would add two events to every run's history): runs started by version 1, or without a
- * stamp, replay on the old queue.
+ * Where each action type runs in this run. Gated on the interpreter version stamped in the
+ * run's input when it started (not on `patched()`, whose marker and search-attribute update
+ * would add two events to every run's history), so running workflows replay as they began:
+ *
+ * - from v4, Discord actions (live and simulated) are local activities of the worker running
+ *   the run; its in-process Discord budget (connectors/discord `DiscordBudget`) keeps the bot
+ *   under Discord's global limit and each guild to its share;
+ * - v2–v3: live Discord actions on `<run's queue>-discord`, polled only by Discord workers whose
+ *   server-side rate limit kept the whole bot under the global limit; simulated ones on the
+ *   run's queue;
+ * - v1 or no stamp: every action on the run's queue.
  */
-export function discordQueueChooser(
+export function actionPlacement(
   info: { taskQueue: string },
   simulate: boolean,
   startedWithVersion: number | undefined,
-): (type: string) => string | undefined {
-  const queue =
-    !simulate && (startedWithVersion ?? 1) >= DISCORD_QUEUE_SINCE
-      ? discordTaskQueue(info.taskQueue)
-      : undefined;
-  return (type) => (actionQueueOf(type) === 'discord' ? queue : undefined);
+): (type: string) => ActionPlacement {
+  const version = startedWithVersion ?? 1;
+  const onRunQueue: ActionPlacement = { local: false };
+  const discord: ActionPlacement =
+    version >= LOCAL_DISCORD_SINCE
+      ? { local: true }
+      : !simulate && version >= DISCORD_QUEUE_SINCE
+        ? { local: false, taskQueue: discordTaskQueue(info.taskQueue) }
+        : onRunQueue;
+  return (type) => (actionQueueOf(type) === 'discord' ? discord : onRunQueue);
 }
 
 /** The interpreter version from which simulated runs use pinned outputs. */

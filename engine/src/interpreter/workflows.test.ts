@@ -7,6 +7,7 @@ import {
   STEPS_QUERY,
   WAIT_EVENT_SIGNAL,
   type ActionInput,
+  type GraphRunResult,
   type StepLog,
   type WaitRegistration,
 } from './contract.js';
@@ -476,15 +477,19 @@ describe('graph interpreter on a real Temporal dev server', () => {
         ['t', 'trigger.manual'],
         ['each', 'flow.forEach', { items: '{{ trigger.names }}' }],
         ['hello', 'discord.sendMessage', { channelId: '1', content: '{{ item }}' }],
+        // Discord actions are local activities: a chain of them alone can finish in one
+        // workflow task, so the history grows (and reaches the limit) at an activity task.
+        ['count', 'data.increment', { key: 'n', scope: 'guild' }],
         ['done', 'discord.sendMessage', { channelId: '1', content: 'done {{ nodes.each.count }}' }],
       ],
       [
         ['t', 'out', 'each'],
         ['each', 'item', 'hello'],
+        ['hello', 'out', 'count'],
         ['each', 'done', 'done'],
       ],
     );
-    const stubs = recordingActivities({ 'discord.sendMessage': sent });
+    const stubs = recordingActivities({ 'discord.sendMessage': sent, 'data.increment': {} });
     const { firstRunId, lastRunId } = await withInterpreter(stubs.activities, async (env) => {
       const handle = await env.start(doc, { names }, { continueAsNewAfterEvents: 60 });
       const firstRunId = handle.firstExecutionRunId;
@@ -513,7 +518,49 @@ describe('graph interpreter on a real Temporal dev server', () => {
     expect(contents(stubs.callsOf('discord.sendMessage'))).toEqual(['You said: {{ vars.secret }}']);
   });
 
-  it('runs live Discord actions on the rate-limited `-discord` queue, simulated ones on the run’s queue', async () => {
+  it('runs Discord actions as local activities of the run’s worker (a marker in the history, no activity task)', async () => {
+    const doc = graph(
+      [
+        ['t', 'trigger.manual'],
+        ['send', 'discord.sendMessage', { channelId: '1', content: 'hi' }],
+        ['count', 'data.increment', { key: 'n', scope: 'guild' }],
+      ],
+      [
+        ['t', 'out', 'send'],
+        ['send', 'out', 'count'],
+      ],
+    );
+    const where = async () => ({
+      local: Context.current().info.isLocal,
+      queue: Context.current().info.taskQueue,
+    });
+    await withInterpreter(
+      { 'discord.sendMessage': where, 'data.increment': where },
+      async (env) => {
+        for (const simulate of [false, true]) {
+          const handle = await env.start(doc, {}, { simulate });
+          if (!simulate) await recordHistory('v4-discord-local', handle);
+          const result = (await handle.result()) as Awaited<ReturnType<typeof env.run>>;
+          const output = (id: string) =>
+            result.steps.find((s: StepLog) => s.nodeId === id)?.output as {
+              local: boolean;
+              queue: string;
+            };
+          expect(output('send')).toEqual({ local: true, queue: env.taskQueue });
+          expect(output('count')).toEqual({ local: false, queue: env.taskQueue });
+          const events = (await handle.fetchHistory()).events ?? [];
+          const scheduled = events.filter((e) => e.activityTaskScheduledEventAttributes);
+          const markers = events.filter((e) => e.markerRecordedEventAttributes);
+          expect(
+            scheduled.map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name),
+          ).toEqual(['data.increment']);
+          expect(markers).toHaveLength(1);
+        }
+      },
+    );
+  });
+
+  it('keeps runs started by interpreter v2–v3 on the rate-limited `-discord` queue (live) and the run’s queue (simulated)', async () => {
     const doc = graph(
       [
         ['t', 'trigger.manual'],
@@ -529,15 +576,14 @@ describe('graph interpreter on a real Temporal dev server', () => {
     await withInterpreter(
       { 'discord.sendMessage': queue, 'data.increment': queue },
       async (env) => {
-        const handle = await env.start(doc, {});
-        // Recorded under interpreter v2 (stamped); the v1 histories replay on the old queue.
-        await recordHistory('v2-discord-queue-stamped', handle);
-        const live = (await handle.result()) as Awaited<ReturnType<typeof env.run>>;
-        const output = (id: string, result: typeof live) =>
+        const output = (id: string, result: GraphRunResult) =>
           result.steps.find((s: StepLog) => s.nodeId === id)?.output as { queue: string };
+        const live = await (await env.start(doc, {}, { interpreterVersion: 3 })).result();
         expect(output('send', live).queue).toBe(`${env.taskQueue}-discord`);
         expect(output('count', live).queue).toBe(env.taskQueue);
-        const simulated = await env.run(doc, {}, { simulate: true });
+        const simulated = await (
+          await env.start(doc, {}, { simulate: true, interpreterVersion: 3 })
+        ).result();
         expect(output('send', simulated).queue).toBe(env.taskQueue);
       },
     );

@@ -19,7 +19,7 @@ import {
   type WaitEvent,
 } from './contract.js';
 import { GraphRun } from './graph-run.js';
-import { discordQueueChooser } from './node-execution.js';
+import { actionPlacement } from './node-execution.js';
 import { RunState } from './run-state.js';
 
 export const stepsQuery = wf.defineQuery<StepLog[]>(STEPS_QUERY);
@@ -72,7 +72,7 @@ export async function graphWorkflow(
     workflowId: info.workflowId,
     engine,
     graphWorkflow,
-    queueOf: discordQueueChooser(info, input.options?.simulate === true, input.interpreterVersion),
+    placementOf: actionPlacement(info, input.options?.simulate === true, input.interpreterVersion),
     timeScale:
       input.options?.timeScale && input.options.timeScale > 0 ? input.options.timeScale : 1,
     historyFull: () =>

@@ -98,7 +98,12 @@ export interface InterpreterEnv {
   start(
     doc: GraphDocument,
     payload?: unknown,
-    options?: RunOptions & { continueAsNewAfterEvents?: number; guildId?: string },
+    options?: RunOptions & {
+      continueAsNewAfterEvents?: number;
+      guildId?: string;
+      /** Stamp an older interpreter version, to check that its runs keep their behaviour. */
+      interpreterVersion?: number;
+    },
   ): Promise<WorkflowHandleWithFirstExecutionRunId>;
   run(doc: GraphDocument, payload?: unknown, options?: RunOptions): Promise<GraphRunResult>;
 }
@@ -129,7 +134,7 @@ export async function withInterpreter<T>(
     activities,
     shutdownGraceTime: '1s',
   });
-  // Live (non-simulated) Discord actions run on the run's queue + `-discord` (interpreter v2).
+  // Runs stamped v2–v3 send live Discord actions to the run's queue + `-discord`.
   const discordWorker = await Worker.create({
     connection: nativeConnection,
     taskQueue: discordTaskQueue(taskQueue),
@@ -137,13 +142,13 @@ export async function withInterpreter<T>(
     shutdownGraceTime: '1s',
   });
   const start: InterpreterEnv['start'] = (doc, payload = {}, options = {}) => {
-    const { continueAsNewAfterEvents, guildId, ...runOptions } = options;
+    const { continueAsNewAfterEvents, guildId, interpreterVersion, ...runOptions } = options;
     const input: GraphRunInput & { continueAsNewAfterEvents?: number } = {
       graph: { ...snapshot(doc), ...(guildId ? { guildId } : {}) },
       trigger: { type: doc.nodes[0]?.type ?? 'trigger.manual', payload },
       options: runOptions,
       // As the service stamps every run it starts (the interpreter gates changes on it).
-      interpreterVersion: INTERPRETER_VERSION,
+      interpreterVersion: interpreterVersion ?? INTERPRETER_VERSION,
       ...(continueAsNewAfterEvents ? { continueAsNewAfterEvents } : {}),
     };
     return client.workflow.start(graphWorkflow, {

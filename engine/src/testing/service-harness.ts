@@ -144,7 +144,7 @@ export async function startTestWorker(
     activities,
     shutdownGraceTime: '1s',
   });
-  // Live (non-simulated) Discord actions run on the run's queue + `-discord` (interpreter v2).
+  // Runs stamped v2–v3 send live Discord actions to the run's queue + `-discord`.
   const discordWorker = await Worker.create({
     connection,
     taskQueue: discordTaskQueue(taskQueue),

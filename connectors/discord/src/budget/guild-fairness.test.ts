@@ -2,11 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { defaultSeed, SANDBOX_IDS, startSandbox, type Sandbox } from '@guildflow/discord-sandbox';
 import { workflowBundle } from '@guildflow/engine/bundle';
 import type { GraphDocument } from '@guildflow/engine/core';
-import {
-  discordTaskQueue,
-  type GraphRunResult,
-  type GraphSnapshot,
-} from '@guildflow/engine/interpreter';
+import type { GraphRunResult, GraphSnapshot } from '@guildflow/engine/interpreter';
 import { startRun } from '@guildflow/engine/service';
 import { cacheDir } from '@guildflow/stack';
 import { testStack } from '@guildflow/stack/testing';
@@ -15,7 +11,8 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/wo
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordExecutors } from '../registry/create-executors.js';
 import { createDiscordRest } from '../rest/create-rest.js';
-import { configureDiscordQueue, discordWorkerOptions } from './discord-queue.js';
+import { DiscordBudget, LOCAL_ACTIVITY_SLOTS } from './discord-budget.js';
+import { DISCORD_GUILD_ACTIVITIES_PER_SECOND } from './discord-queue.js';
 
 try {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
@@ -72,9 +69,10 @@ function posting(channelId: string, texts: string[]): GraphDocument {
 }
 
 /**
- * The shared Discord budget with the production settings: live runs started the way the service
- * starts them, the Discord worker configured the way `workers/src/main.ts` configures it, on the
- * test stack's Temporal server (started like `npm start` starts it).
+ * The Discord budget with the production settings: live runs started the way the service starts
+ * them (interpreter v4: Discord actions are local activities), the worker configured the way
+ * `workers/src/main.ts` configures it, with its in-process budget, on the test stack's Temporal
+ * server (started like `npm start` starts it).
  */
 describe('the Discord budget is shared fairly between guilds', () => {
   let sandbox: Sandbox;
@@ -94,23 +92,17 @@ describe('the Discord budget is shared fairly between guilds', () => {
     const activities = createDiscordExecutors({
       rest: createDiscordRest({ token: sandbox.token, apiUrl: sandbox.apiUrl }),
       applicationId: sandbox.applicationId,
+      budget: new DiscordBudget(),
     });
     const bundle = await workflowBundle(cacheDir('workflow-bundles'));
-    await configureDiscordQueue(native.workflowService, { taskQueue: discordTaskQueue(taskQueue) });
     workers = [
       await Worker.create({
         connection: native,
         taskQueue,
         workflowBundle: { code: bundle.code },
-        activities: {},
-        shutdownGraceTime: '1s',
-      }),
-      await Worker.create({
-        connection: native,
         activities,
+        maxConcurrentLocalActivityExecutions: LOCAL_ACTIVITY_SLOTS,
         shutdownGraceTime: '1s',
-        ...discordWorkerOptions(),
-        taskQueue: discordTaskQueue(taskQueue),
       }),
     ];
     running = Promise.all(workers.map((w) => w.run()));
@@ -154,9 +146,21 @@ describe('the Discord budget is shared fairly between guilds', () => {
     expect(sandbox.messages({ guildId: OTHER.guild }).map((m) => m.content)).toEqual([
       'hello from B',
     ]);
-    // First come, first served, B's message waits for most of A's backlog (measured: 279–368 of
-    // A's messages went out meanwhile, ~11 s); served by guild, B only waits for its turn
-    // (measured: 0–16).
+    // First come, first served, B's message waits for most of A's backlog (measured with the
+    // server-side queue before fairness: 279–368 of A's messages went out meanwhile, ~11 s);
+    // served by guild, B only waits for its turn.
     expect(sentWhileBWaited).toBeLessThan(BURST / 4);
+  });
+
+  it("holds one guild to its share of the bot's budget", async () => {
+    const texts = Array.from({ length: 60 }, (_, i) => `paced ${i + 1}`);
+    const began = Date.now();
+    // Guild B: guild A's terminated burst may still hold turns in the budget.
+    const run = await start(OTHER.guild, posting(OTHER.channel, texts));
+    expect((await result(run.runId)).status).toBe('completed');
+    const seconds = (Date.now() - began) / 1000;
+    // 60 actions at 20/s take at least 2.95 s (the first goes at once); unpaced, the sandbox
+    // answers them in well under a second.
+    expect(seconds).toBeGreaterThan((texts.length - 1) / DISCORD_GUILD_ACTIVITIES_PER_SECOND);
   });
 });

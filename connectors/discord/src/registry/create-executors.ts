@@ -22,6 +22,7 @@ import {
   sendMessageExecutor,
 } from '../executors/messages.js';
 import { replyExecutor } from '../executors/reply.js';
+import { BudgetWaitExceeded, type DiscordBudget } from '../budget/discord-budget.js';
 import type { DiscordConnection } from '../rest/connections.js';
 import { isRealDiscord } from '../rest/create-rest.js';
 
@@ -51,6 +52,12 @@ export type DiscordActivities = Pick<ActionActivities, DiscordNodeType>;
  */
 export interface DiscordExecutorsOptions extends DiscordConnection {
   simulation?: DiscordConnection | undefined;
+  /**
+   * The in-process Discord budget every live call waits its turn in (Discord actions run as
+   * local activities from interpreter v4). Simulated runs call the sandbox, not Discord, and
+   * never wait in it.
+   */
+  budget?: DiscordBudget | undefined;
 }
 
 /**
@@ -82,6 +89,7 @@ export function createDiscordExecutors(options: DiscordExecutorsOptions): Discor
             'This is a test run (simulate), but this worker has no Discord sandbox configured (GUILDFLOW_SANDBOX_URL) and test runs never touch a real server.',
           nonRetryable: true,
         });
+      if (!simulate && options.budget) await takeTurn(options.budget, input.context.guildId);
       return run({ config: input.config, context: contextOf(input) });
     };
   };
@@ -99,6 +107,25 @@ export function createDiscordExecutors(options: DiscordExecutorsOptions): Discor
     'discord.archiveChannel': bind('discord.archiveChannel'),
     'discord.addReaction': bind('discord.addReaction'),
   };
+}
+
+/**
+ * Waits for the guild's turn in the budget; past the budget's longest wait, fails the attempt as
+ * `RateLimited` with the delay after which Temporal retries it.
+ */
+async function takeTurn(budget: DiscordBudget, guildId: string): Promise<void> {
+  try {
+    await budget.acquire(guildId);
+  } catch (error) {
+    if (!(error instanceof BudgetWaitExceeded)) throw error;
+    throw ApplicationFailure.create({
+      type: ERROR_TYPES.rateLimited,
+      message: `Guildflow's Discord budget for this server is used up for now (Discord's rate limits); retrying in ${Math.ceil(error.retryAfterMs / 1000)} s.`,
+      nonRetryable: false,
+      nextRetryDelay: error.retryAfterMs,
+      details: [{ retryAfterMs: error.retryAfterMs, scope: 'guildflow-budget' }],
+    });
+  }
 }
 
 /** The interpreter's context plus the attempt number (from the activity). */

@@ -45,6 +45,8 @@ export function createStoreActivities(mongodbUri: string, secretKey?: string) {
     actions,
     credentials,
     stripeObjects: stripeOwnership(mongo),
+    /** The store connection itself, for worker housekeeping (the Discord budget's share). */
+    connection: mongo,
     close: () => mongo.close(),
   };
 }
