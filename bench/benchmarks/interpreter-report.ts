@@ -8,8 +8,8 @@ const ms = (v: number | null | undefined) => (v === null || v === undefined ? 'n
 const INTRO = `**interpreter** — what the graph interpreter costs over writing the same workflow by hand. The
 graph is trigger.manual → flow.if (\`trigger.score > 5\`) → discord.sendMessage → discord.addRole →
 flow.delay \`0s\`; the baseline (bench/workflows/handwritten.ts) makes the same two activity calls
-with the same names, arguments, retry policy and task queue (live Discord actions go to
-\`<queue>-discord\`, as the interpreter sends them), and skips the timer for a zero delay exactly as
+with the same names, arguments and retry policy, as local activities (the interpreter runs
+Discord actions that way from v4), and skips the timer for a zero delay exactly as
 the interpreter does. Both run in one worker process (a child of the bench, laid out like
 workers/src/main.ts: a graph Worker and a Discord activity Worker per queue, default settings, no-op
 activities under the node type names, no Discord rate limit since nothing calls Discord), as two

@@ -1,17 +1,13 @@
 /**
  * The baseline of the interpreter benchmark: the bench's 5-node graph (trigger → flow.if →
  * discord.sendMessage → discord.addRole → flow.delay 0) written by hand as a Temporal workflow.
- * It calls the same activities (same names, same argument shape, same policy, same task queue:
- * live Discord actions on `<queue>-discord`, as interpreter v2 schedules them) as the
- * interpreter, so the difference between the two is the cost of interpreting the graph.
+ * It calls the same activities (same names, same argument shape, same policy, run the same way:
+ * Discord actions as local activities, as interpreter v4 runs them) as the interpreter, so the
+ * difference between the two is the cost of interpreting the graph.
  * Workflow code: bundled on its own with `bundleWorkflowCode`, deterministic.
  */
-import { proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
-import {
-  discordTaskQueue,
-  type ActionContext,
-  type ActionInput,
-} from '@guildflow/engine/interpreter';
+import { proxyLocalActivities, sleep, workflowInfo } from '@temporalio/workflow';
+import type { ActionContext, ActionInput } from '@guildflow/engine/interpreter';
 import { HANDWRITTEN_POLICY } from './policy.js';
 
 /** Input of {@link handwrittenWorkflow}: what the graph gets as trigger payload and vars. */
@@ -31,10 +27,9 @@ type Actions = Record<string, (input: ActionInput) => Promise<unknown>>;
 export async function handwrittenWorkflow(
   input: HandwrittenInput,
 ): Promise<{ status: 'completed' | 'skipped' }> {
-  const { workflowId, taskQueue } = workflowInfo();
-  // Discord's global rate budget lives on the Discord queue, as for the interpreter's live runs.
-  const actions = proxyActivities<Actions>({
-    taskQueue: discordTaskQueue(taskQueue),
+  const { workflowId } = workflowInfo();
+  // Local activities, as the interpreter runs Discord actions (the budget is the worker's).
+  const actions = proxyLocalActivities<Actions>({
     startToCloseTimeout: HANDWRITTEN_POLICY.startToCloseTimeout,
     retry: {
       ...HANDWRITTEN_POLICY.retry,

@@ -14,7 +14,7 @@ import { startRun } from '../runs/start-run.js';
 import { temporalCall } from '../runs/temporal-calls.js';
 import { newId, openStore, secretBox } from '../storage/index.js';
 import { BodyOnlySenders } from './body-only-senders.js';
-import { claimDelivery, markDeliveryStarted } from './delivery-claims.js';
+import { claimDelivery } from './delivery-claims.js';
 import { HookDirectory, type HookState } from './hook-directory.js';
 import { hookPayload, hookRunId } from './hook-request.js';
 import { DEFAULT_WEBHOOK_RATE_LIMIT, TokenBuckets } from './rate-limit.js';
@@ -34,10 +34,10 @@ export const HOOK_BODY_LIMIT = '256kb';
  * signature, not a bearer token, authenticates it (docs/api/webhooks.md). In order: unknown
  * hook → 404 (before any body is read), body over 256 kB → 413, missing or wrong signature, a
  * missing (timestamped hooks) or stale timestamp → 401, graph disabled or unpublished → 409
- * `graph_disabled`, published version not a webhook graph → 409 `not_a_webhook_graph`, a copy
- * of an accepted timestamped delivery → 202 with the first run's id (nothing starts), over the
+ * `graph_disabled`, published version not a webhook graph → 409 `not_a_webhook_graph`, over the
  * hook's rate limit → 429 with `Retry-After`; otherwise the published version runs and the
- * answer is 202 `{ runId }`. `Idempotency-Key` makes distinct deliveries start at most one run.
+ * answer is 202 `{ runId }` — for a copy of an accepted timestamped delivery, the first copy's
+ * run id, and nothing starts. `Idempotency-Key` makes distinct deliveries start at most one run.
  *
  * @example
  * app.use('/hooks', hookRoutes(deps)); // before the /api authentication
@@ -78,18 +78,17 @@ export function hookRoutes(deps: ServiceDeps): Router {
     const snapshot = await liveSnapshot(directory, hook);
     const keyedRunId = hookRunId(hook.hookId, req.get('idempotency-key'));
     const payload = hookPayload({ url: req.originalUrl, headers: req.headers, body });
-    // A timestamped delivery is claimed once by its signature: a copy answers the first run.
-    const store = await openStore(deps.mongo);
-    const delivery =
+    // A timestamped delivery is claimed once by its signature: a copy gets the first copy's run
+    // id, whose start below then starts nothing (or finishes a start that failed).
+    const claimedRunId =
       check.timestamp === undefined
         ? undefined
-        : { hookId: hook.hookId, digest: check.digest, timestamp: check.timestamp };
-    const claim = delivery && (await claimDelivery(store, delivery, keyedRunId ?? newId('run')));
-    if (claim?.started) {
-      res.status(202).json({ runId: claim.runId });
-      return;
-    }
-    // Refused here, a fresh claim stays unstarted: a retry of the same delivery finishes it.
+        : await claimDelivery(
+            await openStore(deps.mongo),
+            { hookId: hook.hookId, digest: check.digest, timestamp: check.timestamp },
+            keyedRunId ?? newId('run'),
+          );
+    // Refused here, the claimed run is not started: a retry of the same delivery starts it.
     const taken = limits?.take(hook.hookId);
     if (taken && !taken.ok) {
       res.set('Retry-After', String(taken.retryAfterSeconds));
@@ -112,10 +111,9 @@ export function hookRoutes(deps: ServiceDeps): Router {
         snapshot,
         trigger: { type: 'trigger.webhook', payload },
         triggerType: 'trigger.webhook',
-        workflowId: claim?.runId ?? keyedRunId,
+        workflowId: claimedRunId ?? keyedRunId,
       }),
     );
-    if (delivery) await markDeliveryStarted(store, delivery);
     if (started) await quota?.counted(hook.guildId, 1);
     res.status(202).json({ runId });
   });

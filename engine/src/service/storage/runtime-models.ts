@@ -185,10 +185,8 @@ triggerSchema.index({ guildId: 1, triggerType: 1, active: 1 });
 export interface HookDeliveryRecord {
   _id: string;
   hookId: string;
-  /** The run this delivery starts (or started): a replay answers it. */
+  /** The run this delivery starts (or started): a copy starts it again, which starts nothing. */
   runId: string;
-  /** False until the run is known to exist; a claim left false is finished by the next copy. */
-  started: boolean;
   createdAt: Date;
   expiresAt: Date;
 }
@@ -199,7 +197,6 @@ export const hookDeliverySchema = new Schema<HookDeliveryRecord>(
     _id: { type: String, required: true },
     hookId: { type: String, required: true },
     runId: { type: String, required: true },
-    started: { type: Boolean, required: true },
     createdAt: { type: Date, required: true },
     expiresAt: { type: Date, required: true },
   },
