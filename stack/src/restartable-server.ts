@@ -36,6 +36,13 @@ export class RestartableServer {
     if (this.stopped) await this.proc.stop();
   }
 
+  /** Stops the running process and starts it again (to load settings read only at start). */
+  async cycle(): Promise<void> {
+    if (this.stopped) return;
+    await this.proc.stop();
+    await this.restart();
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     await this.proc.stop();

@@ -89,7 +89,10 @@ export async function startEmbeddedStack(options: StackOptions): Promise<Embedde
       { quiet },
     );
     const address = temporalAddress;
-    await ensureNamespaceSetup(address);
+    const { added } = await ensureNamespaceSetup(address);
+    // Our dev server does not refresh its search-attribute cache on reads: a database from an
+    // earlier version that just got new attributes needs one restart for runs to carry them.
+    if (temporal && added.length > 0) await temporal.cycle();
     return {
       temporalAddress: address,
       temporalSource,
