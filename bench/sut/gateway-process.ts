@@ -44,6 +44,7 @@ async function main(): Promise<void> {
           rssMb: process.memoryUsage().rss / 2 ** 20,
           cpuUserUs: cpu.user,
           cpuSystemUs: cpu.system,
+          shed: gateway.admission?.shedTotal ?? 0,
         };
       },
       stop: () =>

@@ -76,6 +76,13 @@ export {
   shareDiscordBudget,
   type BudgetShareOptions,
 } from './budget/budget-share.js';
+export {
+  defaultRunsPerSecond,
+  RunAdmission,
+  RUNS_PER_SECOND_PER_CORE,
+  type RunAdmissionOptions,
+  type ShedReport,
+} from './routing/run-admission.js';
 export { startGateway, type Gateway, type GatewayOptions } from './gateway/gateway.js';
 export { StatsRecorder } from './gateway/stats-recorder.js';
 // What the engine service's ports get in production: sign-in with Discord, the bot's REST reads.

@@ -32,6 +32,9 @@ const gateway = await startGateway({
   simulate: !real,
   // The hosted service: runs past a guild's monthly quota start nothing (docs/billing.md).
   billing: settings.billing,
+  // Overload shedding: past this many run-starting events per second (default 20 per core),
+  // events start nothing and are logged as gateway.overload_shed.
+  maxRunsPerSecond: maxRunsPerSecond(process.env.GUILDFLOW_MAX_RUNS_PER_SECOND),
   log,
 });
 process.stdout.write(
@@ -50,3 +53,15 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => void close().finally(() => process.exit(0)));
 }
 exitWithSupervisor(close);
+
+/** `GUILDFLOW_MAX_RUNS_PER_SECOND`: a positive number, `off` (never shed), or unset (default). */
+function maxRunsPerSecond(value: string | undefined): number | false | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  if (value.trim() === 'off') return false;
+  const n = Number(value);
+  if (Number.isFinite(n) && n > 0) return n;
+  process.stderr.write(
+    `GUILDFLOW_MAX_RUNS_PER_SECOND must be a positive number or "off" (got ${JSON.stringify(value)}); using the default.\n`,
+  );
+  return undefined;
+}

@@ -16,6 +16,7 @@ import {
 } from 'discord.js';
 import type { Connection } from 'mongoose';
 import { TriggerIndex } from '../routing/trigger-index.js';
+import { defaultRunsPerSecond, RunAdmission } from '../routing/run-admission.js';
 import { TriggerRouter } from '../routing/trigger-router.js';
 import { syncTriggers, type TriggerSync } from '../routing/trigger-sync.js';
 import { EventGate } from './event-gate.js';
@@ -46,6 +47,11 @@ export interface GatewayOptions {
    * `cacheMs` are for tests.
    */
   billing?: boolean | { now?: () => number; cacheMs?: number } | undefined;
+  /**
+   * Events that start runs admitted per second before the gateway sheds (logged as
+   * `gateway.overload_shed`); default {@link defaultRunsPerSecond}, `false` never sheds.
+   */
+  maxRunsPerSecond?: number | false | undefined;
   /** Structured log lines (default: none). */
   log?: (level: 'info' | 'warn' | 'error', event: string, fields?: Record<string, unknown>) => void;
 }
@@ -64,6 +70,8 @@ export interface Gateway {
   idle(): Promise<void>;
   /** Events received before the trigger index could load, waiting for it. */
   held(): number;
+  /** Overload shedding (absent when turned off): `shedTotal` events shed since start. */
+  admission: RunAdmission | undefined;
   stop(): Promise<void>;
 }
 
@@ -118,7 +126,15 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       gate.openNow();
     },
   });
+  const admission =
+    options.maxRunsPerSecond === false
+      ? undefined
+      : new RunAdmission({
+          perSecond: options.maxRunsPerSecond ?? defaultRunsPerSecond(),
+          onShed: (report) => log('warn', 'gateway.overload_shed', { ...report }),
+        });
   const router = new TriggerRouter({
+    admission,
     index,
     store,
     client: options.temporal.client,
@@ -270,12 +286,14 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     stats,
     idle,
     held: () => gate.waiting,
+    admission,
     stop: async () => {
       sync.stop();
       await status.stop();
       await client.destroy();
       await idle();
       await stats.stop();
+      admission?.flush();
     },
   };
 }

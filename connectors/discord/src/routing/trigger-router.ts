@@ -9,6 +9,7 @@ import {
   type Store,
 } from '@guildflow/engine/service';
 import type { Client } from '@temporalio/client';
+import type { RunAdmission } from './run-admission.js';
 import type { TriggerIndex, TriggerMatch } from './trigger-index.js';
 
 /** What one event did. */
@@ -21,6 +22,8 @@ export interface RouteResult {
   entered: number;
   /** The guild used its month's runs: matching graphs started nothing (billing on only). */
   overQuota?: boolean;
+  /** Shed: the machine was past what it can run, so matching graphs started nothing. */
+  shed?: boolean;
 }
 
 /** Options of {@link TriggerRouter}. */
@@ -37,6 +40,8 @@ export interface TriggerRouterOptions {
    * nothing; waiting runs are still signalled (nothing already running is cut off).
    */
   quota?: RunQuota | undefined;
+  /** Overload shedding: past its rate, events start no runs (counted and logged there). */
+  admission?: RunAdmission | undefined;
 }
 
 /**
@@ -75,9 +80,12 @@ export class TriggerRouter {
   ): Promise<RouteResult> {
     const result: RouteResult = { runs: [], signalled: 0, entered: 0 };
     if (matches.length === 0 && !TriggerRouter.reachesWaits(event)) return result;
-    const { quota } = this.options;
+    const { quota, admission } = this.options;
     let starting = matches;
-    if (matches.length > 0 && quota && !(await quota.admit(event.guildId))) {
+    if (matches.length > 0 && admission && !admission.admit(event.guildId)) {
+      result.shed = true;
+      starting = [];
+    } else if (matches.length > 0 && quota && !(await quota.admit(event.guildId))) {
       result.overQuota = true;
       starting = [];
     }
