@@ -17,6 +17,7 @@ import { knob } from '../lib/config.js';
 import { apiClient } from '../lib/http.js';
 import { round, summarize } from '../lib/stats.js';
 import { defineBenchmark, isSkipped, type BenchContext } from '../lib/types.js';
+import { defaultRunsPerSecond } from '@guildflow/discord';
 import { e2eGraph } from '../fixtures.js';
 import type { ApiSutConfig } from '../sut/api-process.js';
 import type { GatewaySutConfig } from '../sut/gateway-process.js';
@@ -238,6 +239,12 @@ export const e2eBenchmark = defineBenchmark<E2ePhase[]>({
   met: (r) => {
     const at50 = r.find((x) => x.rate === 50);
     return r.every((x) => x.lost === 0) && at50?.shed === 0 && at50.p99Ms <= 250;
+  },
+  missed: (r) => {
+    const at50 = r.find((x) => x.rate === 50);
+    const lost = r.filter((x) => x.lost > 0).map((x) => `${x.lost} lost at ${x.rate}/s`);
+    if (!at50) return lost.join('; ') || 'the 50/s phase did not run.';
+    return `${lost.length > 0 ? `${lost.join('; ')}. ` : ''}at 50/s an event cost ${capacity(at50.cpuMsPerEvent)}. The gateway admits ${defaultRunsPerSecond(cpus().length)} run-starting events/s (its shipped 20 per core, kept below that ceiling so admitted runs stay prompt), so it shed ${at50.shed} of ${at50.sent} events with a log, and answered the admitted ones with p99 ${at50.p99Ms} ms. Every process — the sandbox playing Discord and the load generator included — shares the 2 cores, Temporal and the worker most of it, as in \`throughput\`. What would close it: about 30 ms of CPU per event in all (50/s with headroom on 2 cores, then a higher admission rate), by the cuts named under \`throughput\`; on real Discord the sandbox's ~4 ms per event leaves this machine.`;
   },
   explain: (r) =>
     isSkipped(r)

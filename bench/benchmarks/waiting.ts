@@ -74,6 +74,8 @@ export const waitingBenchmark = defineBenchmark<WaitingResult>({
     `${r.runs.toLocaleString('en-US')} runs: worker RSS **${Math.round(r.workerRssMb * 1.048576)} MB** (${r.cachedWorkflows.toLocaleString('en-US')} cached); started in ${r.startSeconds} s, all waiting after ${r.settleSeconds} s`,
   met: (r) => r.workerRssMb * 1.048576 <= 400,
   explain: explainWaiting,
+  missed: (r) =>
+    `the idle worker already holds ${r.baselineRssMb} MB before any run (two workflow threads, each with the interpreter bundle and the preloaded core compiled, plus discord.js, mongoose and every executor in the main thread); 10,000 waiting runs add ${Math.round(r.workerRssMb - r.baselineRssMb)} MB with ${r.cachedWorkflows} runs cached. The hand-written reference idles at ${r.reference.baselineRssMb} MB. A cache of 40 or one workflow thread did not lower it (performance-levers.md). What would close it: a smaller bundle per thread (the catalog's JSON Schemas are its bulk and the interpreter needs only the declarations' policies and field modes), and the heap growth while thousands of runs replay once into their timers.`,
 });
 
 async function runWaitingBench(ctx: BenchContext): Promise<WaitingResult> {

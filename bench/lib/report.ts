@@ -1,5 +1,6 @@
 import { SQLITE_PRAGMAS, type SqliteMode } from '@guildflow/stack';
 /** Renders docs/PERFORMANCE.md from a bench run. */
+import { LEVERS } from '../levers.js';
 import type { MachineInfo } from './machine.js';
 import type { NoiseReport } from './noise.js';
 import { isSkipped, type AnyBenchmark } from './types.js';
@@ -35,6 +36,11 @@ export function renderPerformance(
     return `| \`${b.key}\` | ${b.what} | ${b.goal} | ${resultCell(b, r, report.noise[b.key])} |`;
   });
   const noisy = benchmarks.filter((b) => report.noise[b.key]?.noisy);
+  const missed = benchmarks.flatMap((b) => {
+    const r = report.results[b.key];
+    if (!r || isSkipped(r) || 'failed' in r || b.met(r) !== false || !b.missed) return [];
+    return [`- **\`${b.key}\`** — ${b.missed(r)}`];
+  });
   const sections = benchmarks.map((b) => {
     const r = report.results[b.key];
     if (r && 'failed' in r)
@@ -52,15 +58,25 @@ child processes; the load generator is the bench process.
 Load average when the bench started: ${m.loadAverage.join(' ')}.
 ${noiseSummary(report, noisy)}${remeasured(report)}
 
-Levers tried on the way to the goals, each with its measured effect (kept or not), are in
-[performance-levers.md](performance-levers.md).
-
 Raw samples and every round are in \`bench/results.json\`. Run it again with \`npm run bench\`
 (\`BENCH_QUICK=1 npm run bench\` for a quick look; see bench/lib/config.ts for the knobs).
 
 | key | what | goal | result |
 |---|---|---|---|
 ${rows.join('\n')}
+
+## Goals missed: the measured reason, and what would close it
+
+${missed.length > 0 ? missed.join('\n') : 'None: every goal was met.'}
+
+## Levers
+
+Each lever tried against the goals, with its measured effect (throughput benchmark at 20 runs/s,
+A/B runs alternated; every run's figures are in [performance-levers.md](performance-levers.md)).
+
+| lever | measured effect | kept |
+|---|---|---|
+${LEVERS.map((l) => `| ${l.lever} | ${l.effect} | ${l.kept ? 'yes' : 'no'} |`).join('\n')}
 
 ## What each figure means
 

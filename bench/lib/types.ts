@@ -54,6 +54,11 @@ export interface Benchmark<R extends object = object> {
   met(result: R): boolean | undefined;
   /** Markdown explaining the figure, with what limits it when the goal was missed. */
   explain(result: R | Skipped): string;
+  /**
+   * When the goal was missed: the measured reason, from this run's figures, and what would
+   * close it (PERFORMANCE.md's "Goals missed").
+   */
+  missed?(result: R): string;
 }
 
 /** A benchmark with its result type erased, as the runner holds it. */
