@@ -58,6 +58,8 @@ export interface ThroughputResult {
   maxRunsPerSec: number;
   steps: ThroughputStep[];
   confirm: ThroughputStep | null;
+  /** Confirmations that failed before `confirm` (a higher rate that did not hold for long). */
+  failedConfirms?: ThroughputStep[];
 }
 
 type Api = ReturnType<typeof apiClient>;
@@ -205,17 +207,33 @@ async function run(ctx: BenchContext): Promise<ThroughputResult> {
       cpuReading({ ...processes, temporal: ctx.stack.pids.temporal, store: ctx.stack.pids.store });
     await step(api, client, 10, ctx.quick ? 1 : 3, ctx, cpu); // warm-up: JIT, bundle, caches
     const steps: ThroughputStep[] = [];
+    const confirms: ThroughputStep[] = [];
     for (const rate of rates) {
       await idle(client, ctx);
       const result = await step(api, client, rate, seconds, ctx, cpu);
       steps.push(result);
       if (!result.sustained) break;
     }
-    const best = [...steps].reverse().find((s) => s.sustained);
-    // A step that was not sustained leaves runs behind: the confirmation starts once they closed.
-    if (best) await idle(client, ctx);
-    const confirm = best ? await step(api, client, best.rate, confirmSeconds, ctx, cpu) : null;
-    return { maxRunsPerSec: confirm?.sustained ? confirm.rate : 0, steps, confirm };
+    // The best step's rate, held for the confirmation's full length; a rate at the edge may
+    // pass 20 s and fail 60, so the next sustained rate down gets its turn (two tries at most).
+    const candidates = steps
+      .filter((s) => s.sustained)
+      .reverse()
+      .slice(0, 2);
+    let confirm: ThroughputStep | null = null;
+    for (const candidate of candidates) {
+      // A step that was not sustained leaves runs behind: the confirmation starts once they closed.
+      await idle(client, ctx);
+      confirm = await step(api, client, candidate.rate, confirmSeconds, ctx, cpu);
+      if (confirm.sustained) break;
+      confirms.push(confirm);
+    }
+    return {
+      maxRunsPerSec: confirm?.sustained ? confirm.rate : 0,
+      steps,
+      confirm,
+      failedConfirms: confirms,
+    };
   } finally {
     await suts.stopAll();
     await connection.close();
@@ -232,6 +250,18 @@ async function idle(client: Client, ctx: BenchContext): Promise<void> {
     ctx.progress.update(`waiting for ${open} runs of the last step to close`);
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
+}
+
+/** What the ramp and the confirmation held, in words. */
+function held(r: ThroughputResult): string {
+  const best = [...r.steps].reverse().find((s) => s.sustained);
+  if (!best) return 'no step of the ramp was sustained';
+  if (r.confirm?.sustained)
+    return `${r.confirm.rate}/s held for the ${r.confirm.seconds} s confirmation`;
+  const tried = [...(r.failedConfirms ?? []), ...(r.confirm ? [r.confirm] : [])];
+  return `the ramp held ${best.rate}/s for ${best.seconds} s, but the ${tried
+    .map((c) => `${c.seconds} s confirmation at ${c.rate}/s (p99 ${c.p99Ms} ms)`)
+    .join(' and the ')} did not hold, so none counts as sustained`;
 }
 
 /** What the runs cost Temporal, from the histories of the last step measured. */
@@ -268,7 +298,7 @@ export const throughputBenchmark = defineBenchmark<ThroughputResult>({
     const cpu = step.cpuMsPerRun;
     const total = systemCpuMs(step);
     const cores = cpus().length;
-    return `at ${step.rate}/s a run cost ${total} ms of CPU in all but the load generator (Temporal ${cpu.temporal}, worker ${cpu.worker}, service ${cpu.service}, store ${cpu.store}), so ${cores} cores carry about ${Math.floor((cores * 1000) / Math.max(total, 0.001))} runs/s; the ramp sustained ${r.maxRunsPerSec}/s. 100 runs/s needs ≤ 20 ms per run, and the Temporal dev server alone spent ${cpu.temporal} ms on one StartWorkflowExecution and one workflow task (already the minimum: ${step.workflowTasksPerRun} workflow task, ${step.eventsPerRun} history events per run), with history and visibility in one SQLite file. What would close it: Temporal on cores of its own (a cluster on PostgreSQL or Cassandra: its CPU leaves this machine), then the worker's SDK overhead per workflow task (a profile puts the per-promise stack capture at ~18 % and entering the workflow context at ~32 % of the workflow thread) and the service's express/HMAC path (~8 ms). On one 2-core machine with a Temporal workflow per run, 100 runs/s is out of reach.`;
+    return `at ${step.rate}/s a run cost ${total} ms of CPU in all but the load generator (Temporal ${cpu.temporal}, worker ${cpu.worker}, service ${cpu.service}, store ${cpu.store}), so ${cores} cores carry about ${Math.floor((cores * 1000) / Math.max(total, 0.001))} runs/s; ${held(r)}. 100 runs/s needs ≤ 20 ms per run, and the Temporal dev server alone spent ${cpu.temporal} ms on one StartWorkflowExecution and one workflow task (already the minimum: ${step.workflowTasksPerRun} workflow task, ${step.eventsPerRun} history events per run), with history and visibility in one SQLite file. What would close it: Temporal on cores of its own (a cluster on PostgreSQL or Cassandra: its CPU leaves this machine), then the worker's SDK overhead per workflow task (a profile puts the per-promise stack capture at ~18 % and entering the workflow context at ~32 % of the workflow thread) and the service's express/HMAC path (~8 ms). On one 2-core machine with a Temporal workflow per run, 100 runs/s is out of reach.`;
   },
   explain: (r) =>
     isSkipped(r)
@@ -278,7 +308,12 @@ export const throughputBenchmark = defineBenchmark<ThroughputResult>({
             (s) =>
               `${s.rate}/s → ${s.sustained ? 'ok' : 'missed'} (p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms, lost ${s.lost}, 202 p99 ${s.acceptP99Ms} ms)`,
           )
-          .join('; ')}.${
+          .join('; ')}.${(r.failedConfirms ?? [])
+          .map(
+            (c) =>
+              ` A confirmation at ${c.rate}/s for ${c.seconds} s did not hold (p99 ${c.p99Ms} ms, lost ${c.lost}).`,
+          )
+          .join('')}${
           r.confirm
             ? ` Confirmation at ${r.confirm.rate}/s for ${r.confirm.seconds} s: p99 ${r.confirm.p99Ms} ms, lost ${r.confirm.lost}; CPU per run: ${Object.entries(
                 r.confirm.cpuMsPerRun,
