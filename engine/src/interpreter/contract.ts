@@ -22,7 +22,9 @@ import type { GraphDocument } from '../core/index.js';
  *   `pinned: true`. Runs that are not simulated ignore pins; child runs never inherit them.
  * - 4: Discord actions run as local activities in the worker running the run (one marker event
  *   instead of an activity task and a second workflow task); the worker's in-process Discord
- *   budget replaces the Discord queue's server-side rate limit.
+ *   budget replaces the Discord queue's server-side rate limit. Waits and collect windows take
+ *   their deadline from the activity that registers them (`durationMs`), not from the workflow's
+ *   clock, which lags local activities within a workflow task.
  */
 export const INTERPRETER_VERSION = 4;
 
@@ -175,6 +177,12 @@ export interface WaitRegistration {
   customId?: string;
   userId?: string;
   expiresAt: string;
+  /**
+   * Interpreter v4: the wait lasts this long from when the activity runs, which answers the
+   * resulting `expiresAt` (the workflow's clock lags local activities within a workflow task,
+   * so its own `expiresAt` would come early).
+   */
+  durationMs?: number;
 }
 
 /** A collection window: clicks/reactions on the message are stored as entries meanwhile. */
@@ -186,6 +194,8 @@ export interface CollectWindow {
   customId?: string;
   emoji?: string;
   closesAt: string;
+  /** Interpreter v4: the window lasts this long from when the activity runs (see WaitRegistration). */
+  durationMs?: number;
 }
 
 /**
@@ -194,9 +204,11 @@ export interface CollectWindow {
  * literal, not an interface, so it fits the workers' `Record<string, activity>` registries.
  */
 export type EngineActivities = {
-  'engine.registerWait'(wait: WaitRegistration): Promise<void>;
+  /** Answers when the wait expires (v4; older runs recorded nothing). */
+  'engine.registerWait'(wait: WaitRegistration): Promise<{ expiresAt: string } | void>;
   'engine.clearWait'(input: { waitId: string }): Promise<void>;
-  'engine.openCollect'(window: CollectWindow): Promise<void>;
+  /** Answers when the window closes (v4; older runs recorded nothing). */
+  'engine.openCollect'(window: CollectWindow): Promise<{ closesAt: string } | void>;
   'engine.readCollected'(input: { collectId: string }): Promise<{
     users: { id: string; username: string; mention: string }[];
     count: number;

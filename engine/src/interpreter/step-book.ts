@@ -6,10 +6,12 @@ export const MAX_STEPS = 500;
 export const MAX_FIELD_CHARS = 2000;
 
 /** A wait as a node states it: its deadline (ms), the run's timeScale, and what it waits for. */
-export type WaitMark = { deadline: number; timeScale: number } & Omit<
-  StepWait,
-  'until' | 'untilUncompressed'
->;
+export type WaitMark = {
+  deadline: number;
+  timeScale: number;
+  /** When the wait began (ms); the step's start when absent. */
+  from?: number;
+} & Omit<StepWait, 'until' | 'untilUncompressed'>;
 
 interface SavedSteps {
   entries: (StepLog & { seq?: number })[];
@@ -63,16 +65,16 @@ export class StepBook {
 
   /**
    * Marks a step waiting; with `wait`, until `deadline` (ms, real time). The uncompressed end
-   * assumes the wait began with the step: timer nodes fix their deadline in the workflow task
-   * that begins them.
+   * counts from `from` (when the wait began: a window opens when its activity runs), else from
+   * the step's start (timer nodes fix their deadline in the workflow task that begins them).
    */
   waiting(seq: number, wait?: WaitMark): void {
     const entry = this.find(seq);
     if (!entry) return;
     entry.status = 'waiting';
     if (!wait) return;
-    const { deadline, timeScale, ...what } = wait;
-    const began = Date.parse(entry.startedAt);
+    const { deadline, timeScale, from, ...what } = wait;
+    const began = from ?? Date.parse(entry.startedAt);
     const uncompressed = began + Math.round((deadline - began) * timeScale);
     entry.wait = {
       until: new Date(deadline).toISOString(),

@@ -146,9 +146,10 @@ describe('graph interpreter on a real Temporal dev server', () => {
         for: 'event',
         event: { type: 'button', messageId: 'm-post', customId: 'go' },
       });
-      expect(Date.parse(registration.expiresAt) - Date.parse(waiting?.startedAt ?? '')).toBe(
-        3_600_000,
-      );
+      // An hour from when the wait was registered (just after the step started).
+      const waitedMs = Date.parse(registration.expiresAt) - Date.parse(waiting?.startedAt ?? '');
+      expect(waitedMs).toBeGreaterThanOrEqual(3_600_000);
+      expect(waitedMs).toBeLessThan(3_605_000);
       await handle.signal(WAIT_EVENT_SIGNAL, {
         waitId: registration.waitId,
         user: { id: 'u1', username: 'ada' },
@@ -234,8 +235,12 @@ describe('graph interpreter on a real Temporal dev server', () => {
       event: { type: 'button', messageId: '999', customId: 'enter' },
     });
     const began = Date.parse(entries?.startedAt ?? '');
-    expect(Date.parse(entries?.wait?.until ?? '') - began).toBe(1000);
-    expect(Date.parse(entries?.wait?.untilUncompressed ?? '') - began).toBe(7 * 24 * 3600 * 1000);
+    // 1 s from when the window opened (just after the step started).
+    expect(Date.parse(entries?.wait?.until ?? '') - began).toBeGreaterThanOrEqual(1000);
+    expect(Date.parse(entries?.wait?.until ?? '') - began).toBeLessThan(6000);
+    // Uncompressed, 7 days from when the window opened.
+    const opened = Date.parse(entries?.wait?.until ?? '') - 1000;
+    expect(Date.parse(entries?.wait?.untilUncompressed ?? '') - opened).toBe(7 * 24 * 3600 * 1000);
   });
 
   it('forEach runs the body once per item with `item` in scope, then `done`', async () => {
@@ -558,6 +563,38 @@ describe('graph interpreter on a real Temporal dev server', () => {
         }
       },
     );
+  });
+
+  it('opens a collect window for its whole duration after a slow Discord action (the workflow clock lags local activities)', async () => {
+    const doc = graph(
+      [
+        ['t', 'trigger.manual'],
+        ['post', 'discord.sendMessage', { channelId: '1', content: 'Giveaway!' }],
+        ['entries', 'flow.collect', { messageId: '{{ nodes.post.messageId }}', duration: '2s' }],
+      ],
+      [
+        ['t', 'out', 'post'],
+        ['post', 'out', 'entries'],
+      ],
+    );
+    let postedAt = 0;
+    const stubs = recordingActivities({
+      'discord.sendMessage': {
+        // A send that waited its turn in the Discord budget.
+        output: async () => {
+          await new Promise((resolve) => setTimeout(resolve, 1500));
+          postedAt = Date.now();
+          return { messageId: 'm1' };
+        },
+      },
+    });
+    const result = await withInterpreter(stubs.activities, (env) => env.run(doc, {}));
+    const until = Date.parse(result.steps.find((st) => st.nodeId === 'entries')?.wait?.until ?? '');
+    // The store's clock when the window opened: after the send, so never early. Taken from the
+    // workflow's clock instead, the window ended ~0.1 s early here (the clock lags a local
+    // activity), and more on a loaded worker.
+    expect(until).toBeGreaterThanOrEqual(postedAt + 2000);
+    expect(stubs.callsOf('engine.openCollect')[0]?.input).toMatchObject({ durationMs: 2000 });
   });
 
   it('keeps runs started by interpreter v2–v3 on the rate-limited `-discord` queue (live) and the run’s queue (simulated)', async () => {

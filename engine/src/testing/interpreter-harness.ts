@@ -72,9 +72,18 @@ export function recordingActivities(
     };
   }
   const engineActivities: EngineActivities = {
-    'engine.registerWait': async (wait) => void record('engine.registerWait', wait),
+    // Like the store's activities: from v4 the deadline counts from when the activity runs.
+    'engine.registerWait': async (wait) => {
+      const expiresAt = answeredAt(wait.expiresAt, wait.durationMs);
+      record('engine.registerWait', { ...wait, expiresAt });
+      return { expiresAt };
+    },
     'engine.clearWait': async (input) => void record('engine.clearWait', input),
-    'engine.openCollect': async (window) => void record('engine.openCollect', window),
+    'engine.openCollect': async (window) => {
+      const closesAt = answeredAt(window.closesAt, window.durationMs);
+      record('engine.openCollect', { ...window, closesAt });
+      return { closesAt };
+    },
     'engine.readCollected': async (input) => {
       record('engine.readCollected', input);
       return engine.collected ?? { users: [], count: 0 };
@@ -89,6 +98,10 @@ export function recordingActivities(
   };
   Object.assign(activities, engineActivities);
   return { activities, calls, callsOf: (type: string) => calls.filter((c) => c.type === type) };
+}
+
+function answeredAt(given: string, durationMs: number | undefined): string {
+  return durationMs === undefined ? given : new Date(Date.now() + durationMs).toISOString();
 }
 
 /** A running interpreter worker on its own task queue, and helpers to start graph runs on it. */

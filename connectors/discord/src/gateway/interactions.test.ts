@@ -143,7 +143,11 @@ describe('gateway: buttons, reactions and /flow drive runs', () => {
           : undefined,
       'the collect window',
     );
-    for (const userId of [users.carol, users.dave, users.carol])
+    // One click at a time: the gateway routes events concurrently, so "first" is only defined
+    // for clicks entered one after the other.
+    const window = await h.service.store.collectWindows.findOne({ messageId: post.id }).lean();
+    const entered = () => h.service.store.collectEntries.countDocuments({ collectId: window?._id });
+    const click = (userId: string) =>
       h.sandbox.inject({
         type: 'buttonClicked',
         guildId: guild,
@@ -152,6 +156,11 @@ describe('gateway: buttons, reactions and /flow drive runs', () => {
         userId,
         customId: 'enter',
       });
+    click(users.carol);
+    await eventually(async () => ((await entered()) === 1 ? true : undefined), 'carol entered');
+    click(users.dave);
+    await eventually(async () => ((await entered()) === 2 ? true : undefined), 'dave entered');
+    click(users.carol); // a double click
     await h.gateway.idle();
     const result = await eventually(
       () =>

@@ -1,6 +1,37 @@
 import { parseDuration } from '../../core/duration.js';
 import type { WaitEvent } from '../contract.js';
+import { LOCAL_DISCORD_SINCE } from '../node-execution.js';
 import type { ControlHandler } from './types.js';
+
+/**
+ * Fixes a wait's deadline when its node first starts, registering the wait with `register`.
+ * Before interpreter v4: the workflow's clock plus the duration, set before the activity (as
+ * those runs' histories were recorded). From v4 the activity that registers the wait decides it
+ * (`durationMs` from its own clock): Discord actions are local activities, and the workflow's
+ * clock lags them within a workflow task (measured ~0.1 s, more on a loaded worker), so a
+ * window measured from `Date.now()` here would close that much early.
+ */
+async function fixDeadline(
+  ctx: {
+    input: { interpreterVersion?: number | undefined };
+    run: { deadline?: number | undefined };
+  },
+  durationMs: number,
+  register: (at: string, durationMs?: number) => Promise<string | undefined>,
+): Promise<number> {
+  if ((ctx.input.interpreterVersion ?? 1) < LOCAL_DISCORD_SINCE) {
+    const deadline = Date.now() + durationMs;
+    ctx.run.deadline = deadline;
+    await register(new Date(deadline).toISOString());
+    return deadline;
+  }
+  const answered = await register(new Date(Date.now() + durationMs).toISOString(), durationMs);
+  const at = answered === undefined ? Number.NaN : Date.parse(answered);
+  // After the activity returned, the workflow's clock is current again.
+  const deadline = Number.isNaN(at) ? Date.now() + durationMs : at;
+  ctx.run.deadline = deadline;
+  return deadline;
+}
 
 /**
  * `flow.waitFor`: registers a wait with the engine (the trigger router signals the run when the
@@ -10,21 +41,26 @@ export const waitForNode: ControlHandler<'flow.waitFor'> = async (ctx) => {
   const { config, run } = ctx;
   run.waitId ??= `${ctx.workflowId}:${run.seq}`;
   const waitId = run.waitId;
-  if (run.deadline === undefined) {
-    run.deadline = Date.now() + ctx.scaled(parseDuration(String(config.timeout)));
-    await ctx.engine['engine.registerWait']({
-      waitId,
-      workflowId: ctx.workflowId,
-      guildId: ctx.input.graph.guildId,
-      event: config.event,
-      messageId: String(config.messageId),
-      ...(config.customId ? { customId: String(config.customId) } : {}),
-      ...(config.userId ? { userId: String(config.userId) } : {}),
-      expiresAt: new Date(run.deadline).toISOString(),
-    });
-  }
+  const timeoutMs = ctx.scaled(parseDuration(String(config.timeout)));
+  const deadline =
+    run.deadline ??
+    (await fixDeadline(ctx, timeoutMs, async (at, durationMs) => {
+      const registered = await ctx.engine['engine.registerWait']({
+        waitId,
+        workflowId: ctx.workflowId,
+        guildId: ctx.input.graph.guildId,
+        event: config.event,
+        messageId: String(config.messageId),
+        ...(config.customId ? { customId: String(config.customId) } : {}),
+        ...(config.userId ? { userId: String(config.userId) } : {}),
+        expiresAt: at,
+        ...(durationMs === undefined ? {} : { durationMs }),
+      });
+      return registered?.expiresAt;
+    }));
   ctx.markWaiting({
-    deadline: run.deadline,
+    deadline,
+    from: deadline - timeoutMs,
     for: 'event',
     event: {
       type: config.event,
@@ -33,7 +69,7 @@ export const waitForNode: ControlHandler<'flow.waitFor'> = async (ctx) => {
       ...(config.userId ? { userId: String(config.userId) } : {}),
     },
   });
-  const received = await ctx.wait(run.deadline, () => ctx.state.events[waitId] !== undefined);
+  const received = await ctx.wait(deadline, () => ctx.state.events[waitId] !== undefined);
   await ctx.engine['engine.clearWait']({ waitId });
   const event: WaitEvent | undefined = ctx.state.events[waitId];
   delete ctx.state.events[waitId];
@@ -51,20 +87,25 @@ export const collectNode: ControlHandler<'flow.collect'> = async (ctx) => {
   const { config, run } = ctx;
   run.waitId ??= `${ctx.workflowId}:${run.seq}`;
   const collectId = run.waitId;
-  if (run.deadline === undefined) {
-    run.deadline = Date.now() + ctx.scaled(parseDuration(String(config.duration)));
-    await ctx.engine['engine.openCollect']({
-      collectId,
-      workflowId: ctx.workflowId,
-      guildId: ctx.input.graph.guildId,
-      messageId: String(config.messageId),
-      ...(config.customId ? { customId: String(config.customId) } : {}),
-      ...(config.emoji ? { emoji: String(config.emoji) } : {}),
-      closesAt: new Date(run.deadline).toISOString(),
-    });
-  }
+  const windowMs = ctx.scaled(parseDuration(String(config.duration)));
+  const deadline =
+    run.deadline ??
+    (await fixDeadline(ctx, windowMs, async (at, durationMs) => {
+      const opened = await ctx.engine['engine.openCollect']({
+        collectId,
+        workflowId: ctx.workflowId,
+        guildId: ctx.input.graph.guildId,
+        messageId: String(config.messageId),
+        ...(config.customId ? { customId: String(config.customId) } : {}),
+        ...(config.emoji ? { emoji: String(config.emoji) } : {}),
+        closesAt: at,
+        ...(durationMs === undefined ? {} : { durationMs }),
+      });
+      return opened?.closesAt;
+    }));
   ctx.markWaiting({
-    deadline: run.deadline,
+    deadline,
+    from: deadline - windowMs,
     for: 'collect',
     event: {
       type: config.emoji ? 'reaction' : 'button',
@@ -73,7 +114,7 @@ export const collectNode: ControlHandler<'flow.collect'> = async (ctx) => {
       ...(config.emoji ? { emoji: String(config.emoji) } : {}),
     },
   });
-  await ctx.wait(run.deadline);
+  await ctx.wait(deadline);
   const collected = await ctx.engine['engine.readCollected']({ collectId });
   return { ports: ['out'], output: collected };
 };

@@ -44,7 +44,9 @@ export interface ControlContext<C = Record<string, unknown>> {
    * Marks the step as waiting; with `wait`, until `deadline` (absolute ms) for a timer, an event
    * or a window (a child run has no deadline, so it says nothing more).
    */
-  markWaiting(wait?: { deadline: number } & Omit<StepWait, 'until' | 'untilUncompressed'>): void;
+  markWaiting(
+    wait?: { deadline: number; from?: number } & Omit<StepWait, 'until' | 'untilUncompressed'>,
+  ): void;
 }
 
 /** The handler of one control node type, its config typed from the declaration. */

@@ -23,6 +23,10 @@ export function createEngineActivities(mongo: Connection): EngineActivities {
   const store = () => openStore(mongo);
   return {
     async 'engine.registerWait'(wait) {
+      const expiresAt =
+        wait.durationMs === undefined
+          ? new Date(wait.expiresAt)
+          : new Date(Date.now() + wait.durationMs);
       await (
         await store()
       ).waits.updateOne(
@@ -35,11 +39,12 @@ export function createEngineActivities(mongo: Connection): EngineActivities {
             event: wait.event,
             customId: wait.customId ?? null,
             userId: wait.userId ?? null,
-            expiresAt: new Date(wait.expiresAt),
+            expiresAt,
           },
         },
         { upsert: true },
       );
+      return { expiresAt: expiresAt.toISOString() };
     },
 
     async 'engine.clearWait'({ waitId }) {
@@ -47,7 +52,10 @@ export function createEngineActivities(mongo: Connection): EngineActivities {
     },
 
     async 'engine.openCollect'(window) {
-      const closesAt = new Date(window.closesAt);
+      const closesAt =
+        window.durationMs === undefined
+          ? new Date(window.closesAt)
+          : new Date(Date.now() + window.durationMs);
       await (
         await store()
       ).collectWindows.updateOne(
@@ -65,6 +73,7 @@ export function createEngineActivities(mongo: Connection): EngineActivities {
         },
         { upsert: true },
       );
+      return { closesAt: closesAt.toISOString() };
     },
 
     async 'engine.readCollected'({ collectId }) {
