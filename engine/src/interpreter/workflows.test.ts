@@ -33,6 +33,20 @@ async function until<T>(check: () => T | undefined, what: string, timeoutMs = 15
   }
 }
 
+/** A Discord action, then a store action: where each one runs shows in its output. */
+const sendThenCount = () =>
+  graph(
+    [
+      ['t', 'trigger.manual'],
+      ['send', 'discord.sendMessage', { channelId: '1', content: 'hi' }],
+      ['count', 'data.increment', { key: 'n', scope: 'guild' }],
+    ],
+    [
+      ['t', 'out', 'send'],
+      ['send', 'out', 'count'],
+    ],
+  );
+
 describe('graph interpreter on a real Temporal dev server', () => {
   it('branches on flow.if and marks the other branch skipped', async () => {
     const doc = graph(
@@ -524,17 +538,7 @@ describe('graph interpreter on a real Temporal dev server', () => {
   });
 
   it('runs Discord actions as local activities of the run’s worker (a marker in the history, no activity task)', async () => {
-    const doc = graph(
-      [
-        ['t', 'trigger.manual'],
-        ['send', 'discord.sendMessage', { channelId: '1', content: 'hi' }],
-        ['count', 'data.increment', { key: 'n', scope: 'guild' }],
-      ],
-      [
-        ['t', 'out', 'send'],
-        ['send', 'out', 'count'],
-      ],
-    );
+    const doc = sendThenCount();
     const where = async () => ({
       local: Context.current().info.isLocal,
       queue: Context.current().info.taskQueue,
@@ -598,17 +602,7 @@ describe('graph interpreter on a real Temporal dev server', () => {
   });
 
   it('keeps runs started by interpreter v2–v3 on the rate-limited `-discord` queue (live) and the run’s queue (simulated)', async () => {
-    const doc = graph(
-      [
-        ['t', 'trigger.manual'],
-        ['send', 'discord.sendMessage', { channelId: '1', content: 'hi' }],
-        ['count', 'data.increment', { key: 'n', scope: 'guild' }],
-      ],
-      [
-        ['t', 'out', 'send'],
-        ['send', 'out', 'count'],
-      ],
-    );
+    const doc = sendThenCount();
     const queue = async () => ({ queue: Context.current().info.taskQueue });
     await withInterpreter(
       { 'discord.sendMessage': queue, 'data.increment': queue },

@@ -17,6 +17,7 @@ import {
   type RunOptions,
 } from '../interpreter/contract.js';
 import { graphWorkflow } from '../interpreter/workflows.js';
+import { registeredDeadline } from '../service/activities/engine-activities.js';
 
 // Workers log every state change at INFO; tests only need warnings.
 try {
@@ -74,13 +75,13 @@ export function recordingActivities(
   const engineActivities: EngineActivities = {
     // Like the store's activities: from v4 the deadline counts from when the activity runs.
     'engine.registerWait': async (wait) => {
-      const expiresAt = answeredAt(wait.expiresAt, wait.durationMs);
+      const expiresAt = registeredDeadline(wait.expiresAt, wait.durationMs).toISOString();
       record('engine.registerWait', { ...wait, expiresAt });
       return { expiresAt };
     },
     'engine.clearWait': async (input) => void record('engine.clearWait', input),
     'engine.openCollect': async (window) => {
-      const closesAt = answeredAt(window.closesAt, window.durationMs);
+      const closesAt = registeredDeadline(window.closesAt, window.durationMs).toISOString();
       record('engine.openCollect', { ...window, closesAt });
       return { closesAt };
     },
@@ -98,10 +99,6 @@ export function recordingActivities(
   };
   Object.assign(activities, engineActivities);
   return { activities, calls, callsOf: (type: string) => calls.filter((c) => c.type === type) };
-}
-
-function answeredAt(given: string, durationMs: number | undefined): string {
-  return durationMs === undefined ? given : new Date(Date.now() + durationMs).toISOString();
 }
 
 /** A running interpreter worker on its own task queue, and helpers to start graph runs on it. */

@@ -63,6 +63,7 @@ export class DiscordBudget {
   /** Waiting actions by guild; the map's order is the round-robin order. */
   private readonly waiting = new Map<string, Waiter[]>();
   private wake: ReturnType<typeof setTimeout> | undefined;
+  private lastPrune = 0;
 
   constructor(options: DiscordBudgetOptions = {}) {
     this.perSecond = options.perSecond ?? DISCORD_ACTIVITIES_PER_SECOND;
@@ -150,9 +151,13 @@ export class DiscordBudget {
     this.wake.unref?.();
   }
 
-  /** Drops spacing state older than now, so a bot in many guilds keeps a small map. */
+  /**
+   * Drops spacing state older than now, so a bot in many guilds keeps a small map; at most once
+   * a second, not on every turn.
+   */
   private forgetIdleGuilds(now: number): void {
-    if (this.guildNextFree.size < 1024) return;
+    if (this.guildNextFree.size < 1024 || now - this.lastPrune < 1000) return;
+    this.lastPrune = now;
     for (const [guildId, at] of this.guildNextFree)
       if (at <= now && !this.waiting.has(guildId)) this.guildNextFree.delete(guildId);
   }

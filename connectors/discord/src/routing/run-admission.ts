@@ -66,6 +66,7 @@ export class RunAdmission {
   private pending = new Map<string, number>();
   private lastReport = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private lastPrune = 0;
 
   constructor(private readonly options: RunAdmissionOptions) {
     this.perGuild = options.perSecond * (options.guildShare ?? 0.5);
@@ -122,9 +123,14 @@ export class RunAdmission {
     this.timer.unref?.();
   }
 
-  /** A guild whose bucket is full again needs no entry (a bot in many guilds stays small). */
+  /**
+   * A guild whose bucket is full again needs no entry (a bot in many guilds stays small). At
+   * most once a second: a sweep of thousands of guilds on every event would be the hot path's
+   * biggest cost.
+   */
   private forgetFullGuilds(now: number): void {
-    if (this.guilds.size < 4096) return;
+    if (this.guilds.size < 4096 || now - this.lastPrune < 1000) return;
+    this.lastPrune = now;
     for (const [guildId, bucket] of this.guilds) {
       refill(bucket, this.perGuild, now);
       if (bucket.tokens >= this.perGuild) this.guilds.delete(guildId);

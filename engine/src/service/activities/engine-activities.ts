@@ -23,10 +23,7 @@ export function createEngineActivities(mongo: Connection): EngineActivities {
   const store = () => openStore(mongo);
   return {
     async 'engine.registerWait'(wait) {
-      const expiresAt =
-        wait.durationMs === undefined
-          ? new Date(wait.expiresAt)
-          : new Date(Date.now() + wait.durationMs);
+      const expiresAt = registeredDeadline(wait.expiresAt, wait.durationMs);
       await (
         await store()
       ).waits.updateOne(
@@ -52,10 +49,7 @@ export function createEngineActivities(mongo: Connection): EngineActivities {
     },
 
     async 'engine.openCollect'(window) {
-      const closesAt =
-        window.durationMs === undefined
-          ? new Date(window.closesAt)
-          : new Date(Date.now() + window.durationMs);
+      const closesAt = registeredDeadline(window.closesAt, window.durationMs);
       await (
         await store()
       ).collectWindows.updateOne(
@@ -117,4 +111,12 @@ export function createEngineActivities(mongo: Connection): EngineActivities {
       return snapshotOf(version);
     },
   };
+}
+
+/**
+ * When a wait or collect window registered now ends: `durationMs` from this activity's clock
+ * (interpreter v4: the workflow's clock lags local activities), else the workflow's `given` end.
+ */
+export function registeredDeadline(given: string, durationMs: number | undefined): Date {
+  return durationMs === undefined ? new Date(given) : new Date(Date.now() + durationMs);
 }
