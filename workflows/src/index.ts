@@ -52,7 +52,11 @@ export const TEMPLATES: readonly Template[] = Object.freeze([
   promoCountdown,
 ]);
 
-const { instantiate: fill, tryInstantiate: tryFill } = instantiator(TEMPLATES);
+const {
+  instantiate: fill,
+  instantiateAll: fillAll,
+  tryInstantiate: tryFill,
+} = instantiator(TEMPLATES);
 
 /**
  * The template with this id, or undefined.
@@ -68,20 +72,21 @@ export function getTemplate(id: string): Template | undefined {
  * The templates as `GET /api/templates` lists them (without their graph documents).
  *
  * @example
- * listTemplates()[0]; // { id: 'welcome', name: 'Welcome new members', description, category: 'onboarding', parameters }
+ * listTemplates()[0]; // { id: 'welcome', name: 'Welcome new members', description, category: 'onboarding', parameters, graphs: [{ name, trigger }] }
  */
 export function listTemplates(): TemplateSummary[] {
-  return TEMPLATES.map(({ id, name, description, category, parameters }) => ({
+  return TEMPLATES.map(({ id, name, description, category, parameters, graphs }) => ({
     id,
     name,
     description,
     category,
     parameters: structuredClone(parameters) as unknown as Record<string, unknown>,
+    graphs: graphs.map((doc) => ({ name: doc.name, trigger: doc.nodes[0]?.type ?? '' })),
   }));
 }
 
 /**
- * A template's graph document with `vars` checked against its parameters (defaults filled in)
+ * A template's main graph document with `vars` checked against its parameters (defaults filled in)
  * and stored in the document's `vars`; the configs keep reading `{{ vars.x }}`, so no value is
  * ever pasted into a template. Throws {@link TemplateError} (`unknown_template`, or
  * `invalid_vars` with one issue per bad var).
@@ -92,6 +97,17 @@ export function listTemplates(): TemplateSummary[] {
  */
 export function instantiate(templateId: string, vars: unknown): GraphDocument {
   return fill(templateId, vars);
+}
+
+/**
+ * Every graph document of a template with the vars filled in, the main one first (what an
+ * install saves). Throws like {@link instantiate}.
+ *
+ * @example
+ * instantiateAll('welcome', vars).map((doc) => doc.name); // ['Welcome & goodbye', 'Goodbye', …]
+ */
+export function instantiateAll(templateId: string, vars: unknown): GraphDocument[] {
+  return fillAll(templateId, vars);
 }
 
 /**
@@ -115,6 +131,10 @@ export const templateCatalog: TemplateCatalog = Object.freeze({
   graph: (id: string) => {
     const graph = getTemplate(id)?.graph;
     return graph ? (structuredClone(graph) as GraphDocument) : undefined;
+  },
+  graphs: (id: string) => {
+    const graphs = getTemplate(id)?.graphs;
+    return graphs ? (structuredClone(graphs) as GraphDocument[]) : undefined;
   },
   tryInstantiate,
 });

@@ -1745,7 +1745,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description `graph`: add each template’s graph document (its configs read `{{ vars.x }}`), e.g. to draw a preview. */
+                    /** @description `graph`: add each template’s graph documents (`graph`, the main one, and `documents`, all of them; their configs read `{{ vars.x }}`), e.g. to draw a preview. */
                     include?: "graph";
                 };
                 header?: never;
@@ -1819,8 +1819,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Install a template as a new graph
-         * @description Checks `vars` against the template’s parameters (omitted ones take their defaults) and saves the template’s graph document, with the vars filled in, as the draft of a new graph — exactly like `POST …/graphs`. Publish it to turn it on.
+         * Install a template as new graphs
+         * @description Checks `vars` against the template’s parameters (omitted ones take their defaults) and saves each of the template’s graph documents, with the vars filled in, as the draft of a new graph — exactly like `POST …/graphs`. Answers with the main graph’s resource and `installed`, every graph created (a template whose feature starts from several triggers installs several graphs). All or nothing: when one cannot be saved, none is kept. Publish them to turn them on.
          */
         post: {
             parameters: {
@@ -1838,7 +1838,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Installed as a draft; `Location` and `ETag` are set. */
+                /** @description Installed as drafts; `Location` and `ETag` are the main graph’s. */
                 201: {
                     headers: {
                         /** @description The revision, quoted. */
@@ -1846,7 +1846,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["GraphResource"];
+                        "application/json": components["schemas"]["TemplateInstallAnswer"];
                     };
                 };
                 /** @description `invalid_vars` (details: `{ var, path, message }` per problem), `invalid_request` or `invalid_json`. */
@@ -4673,6 +4673,8 @@ export interface components {
                 id?: string;
                 globalName?: string;
             };
+            /** @description The member joins still in membership screening (has not accepted the rules yet). */
+            pending?: boolean;
         } | {
             /** @description The sandbox guild. */
             guildId: string;
@@ -4680,6 +4682,19 @@ export interface components {
             type: "memberLeft";
             /** @description The member who leaves. */
             userId: string;
+        } | {
+            /** @description The sandbox guild. */
+            guildId: string;
+            /** @constant */
+            type: "memberUpdated";
+            /** @description The member who changes. */
+            userId: string;
+            /** @description Roles to give. */
+            addRoles?: string[];
+            /** @description Roles to take. */
+            removeRoles?: string[];
+            /** @description `false`: the member passes membership screening (accepts the rules). */
+            pending?: boolean;
         } | {
             /** @description The sandbox guild. */
             guildId: string;
@@ -4865,6 +4880,14 @@ export interface components {
             /** @description Every run of this event (`stripe_<event id>_<graph id>`), new or earlier. */
             runIds: string[];
         };
+        TemplateInstallAnswer: components["schemas"]["GraphResource"] & {
+            /** @description Every graph this install created, the main one (this resource) first; each is a draft to publish. */
+            installed: {
+                id: string;
+                name: string;
+                trigger: string;
+            }[];
+        };
         TemplateInstallBody: {
             /**
              * @description Values of the template’s parameters; omitted ones take their defaults.
@@ -4886,8 +4909,15 @@ export interface components {
             parameters: {
                 [key: string]: unknown;
             };
-            /** @description With `?include=graph`: the template’s graph document, vars not filled in. */
+            /** @description The graphs an install creates, the main one first (a feature with several triggers — join and leave, /warn and /unwarn — is several graphs sharing the same vars). */
+            graphs: {
+                name: string;
+                trigger: string;
+            }[];
+            /** @description With `?include=graph`: the template’s main graph document, vars not filled in. */
             graph?: components["schemas"]["GraphDocument"];
+            /** @description With `?include=graph`: every graph document the template installs (the main one first), vars not filled in. */
+            documents?: components["schemas"]["GraphDocument"][];
         };
         ValidationIssue: {
             nodeId?: string;

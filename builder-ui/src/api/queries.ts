@@ -25,6 +25,7 @@ export type GraphResource = Schemas['GraphResource'];
 export type ApiGraphDocument = Schemas['GraphDocument'];
 export type RunSummary = Schemas['RunSummary'];
 export type TemplateSummary = Schemas['TemplateSummary'];
+export type TemplateInstallAnswer = Schemas['TemplateInstallAnswer'];
 export type GuildDiscord = Schemas['GuildDiscord'];
 export type VersionList = Schemas['VersionList'];
 export type VersionSummary = Schemas['VersionSummary'];

@@ -5,7 +5,7 @@ import { ApiError } from '../api/client.js';
 import {
   useGuildDiscord,
   useInstallTemplate,
-  type GraphResource,
+  type TemplateInstallAnswer,
   type TemplateSummary,
 } from '../api/queries.js';
 import { Button, Dialog, errorMessage } from '../ui/index.js';
@@ -27,7 +27,7 @@ export function InstallDialog(props: {
   guildId: string;
   guildName: string;
   onClose(): void;
-  onInstalled(graph: GraphResource): void;
+  onInstalled(answer: TemplateInstallAnswer): void;
 }) {
   const { template, guildId } = props;
   const directory = useGuildDiscord(guildId);
@@ -46,17 +46,22 @@ export function InstallDialog(props: {
   const extraErrors =
     missing ?? (apiError?.code === 'invalid_vars' ? varErrors(apiError.details) : undefined);
 
+  const count = template.graphs.length;
   return (
     <Dialog
       title={`Install “${template.name}”`}
-      description={`Into ${props.guildName}. It is saved as a draft: publish it in the editor to turn it on.`}
+      description={
+        count > 1
+          ? `Into ${props.guildName}, as ${count} graphs that share these settings (${template.graphs.map((g) => g.name).join(', ')}). They are saved as drafts: publish each one to turn it on.`
+          : `Into ${props.guildName}. It is saved as a draft: publish it in the editor to turn it on.`
+      }
       size="wide"
       onClose={props.onClose}
       footer={
         <>
           <Button onClick={props.onClose}>Cancel</Button>
           <Button type="submit" form={FORM_ID} variant="primary" busy={install.isPending}>
-            Install and open
+            {count > 1 ? `Install ${count} graphs` : 'Install and open'}
           </Button>
         </>
       }

@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import {
   useGuilds,
   useTemplates,
-  type GraphResource,
+  type TemplateInstallAnswer,
   type TemplateSummary,
 } from '../api/queries.js';
 import { guildLabel, useCurrentGuildId } from '../app/current-guild.js';
@@ -31,9 +31,15 @@ export function TemplatesPage() {
   const guild = guilds.data?.guilds.find((g) => g.id === guildId);
   const [installing, setInstalling] = useState<TemplateSummary | null>(null);
 
-  const installed = (graph: GraphResource) => {
+  // One graph opens in the editor; several (a feature with several triggers) are all drafts to
+  // publish, so the list shows them together.
+  const installed = (answer: TemplateInstallAnswer) => {
     setInstalling(null);
-    void navigate(`/guilds/${graph.guildId}/graphs/${graph.id}`);
+    void navigate(
+      answer.installed.length > 1
+        ? `/guilds/${answer.guildId}/graphs`
+        : `/guilds/${answer.guildId}/graphs/${answer.id}`,
+    );
   };
 
   return (
@@ -84,6 +90,16 @@ export function TemplatesPage() {
                 <h2>{template.name}</h2>
                 <Badge tone="info">{template.category}</Badge>
                 <p>{template.description}</p>
+                {template.graphs.length > 1 ? (
+                  <div className="gf-template-parts">
+                    <p className="gf-muted">Installs {template.graphs.length} graphs:</p>
+                    <ul aria-label={`Graphs of ${template.name}`}>
+                      {template.graphs.map((graph) => (
+                        <li key={graph.name}>{graph.name}</li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
               </div>
               <div className="gf-template-actions">
                 <Button

@@ -26,7 +26,24 @@ const CHANNEL_PARAMETERS = {
   additionalProperties: false,
 };
 
-const TEMPLATES: { summary: TemplateSummary; doc: GraphDocument }[] = [
+const greeter = (name: string): GraphDocument => ({
+  ...graph(
+    [
+      ['t', 'trigger.manual'],
+      [
+        'send',
+        'discord.sendMessage',
+        { channelId: '{{ vars.channelId }}', content: '{{ vars.text }}' },
+      ],
+    ],
+    [['t', 'out', 'send']],
+    { channelId: '', text: 'hello' },
+  ),
+  name,
+});
+const MANUAL = [{ name: 'Greeter', trigger: 'trigger.manual' }];
+
+const TEMPLATES: { summary: TemplateSummary; docs: GraphDocument[] }[] = [
   {
     summary: {
       id: 'greeter',
@@ -34,22 +51,20 @@ const TEMPLATES: { summary: TemplateSummary; doc: GraphDocument }[] = [
       description: 'Posts a text in a channel when run.',
       category: 'test',
       parameters: CHANNEL_PARAMETERS,
+      graphs: MANUAL,
     },
-    doc: {
-      ...graph(
-        [
-          ['t', 'trigger.manual'],
-          [
-            'send',
-            'discord.sendMessage',
-            { channelId: '{{ vars.channelId }}', content: '{{ vars.text }}' },
-          ],
-        ],
-        [['t', 'out', 'send']],
-        { channelId: '', text: 'hello' },
-      ),
-      name: 'Greeter',
+    docs: [greeter('Greeter')],
+  },
+  {
+    summary: {
+      id: 'pair',
+      name: 'Greeter pair',
+      description: 'Two graphs installed together with the same vars.',
+      category: 'test',
+      parameters: CHANNEL_PARAMETERS,
+      graphs: [...MANUAL, { name: 'Second greeter', trigger: 'trigger.manual' }],
     },
+    docs: [greeter('Greeter'), greeter('Second greeter')],
   },
   {
     summary: {
@@ -58,45 +73,51 @@ const TEMPLATES: { summary: TemplateSummary; doc: GraphDocument }[] = [
       description: 'Posts what a webhook sends.',
       category: 'test',
       parameters: CHANNEL_PARAMETERS,
+      graphs: [{ name: 'Webhook relay', trigger: 'trigger.webhook' }],
     },
-    doc: {
-      ...graph(
-        [
-          ['t', 'trigger.webhook'],
+    docs: [
+      {
+        ...graph(
           [
-            'send',
-            'discord.sendMessage',
-            { channelId: '{{ vars.channelId }}', content: '{{ trigger.body.text }}' },
+            ['t', 'trigger.webhook'],
+            [
+              'send',
+              'discord.sendMessage',
+              { channelId: '{{ vars.channelId }}', content: '{{ trigger.body.text }}' },
+            ],
           ],
-        ],
-        [['t', 'out', 'send']],
-        { channelId: '', text: 'hello' },
-      ),
-      name: 'Webhook relay',
-    },
+          [['t', 'out', 'send']],
+          { channelId: '', text: 'hello' },
+        ),
+        name: 'Webhook relay',
+      },
+    ],
   },
 ];
 
 /**
- * A two-template catalog (`greeter`: manual → send `vars.text` to `vars.channelId`; `relay`: the
- * same from a webhook) for the service's template route tests.
+ * A small catalog (`greeter`: manual → send `vars.text` to `vars.channelId`; `pair`: two such
+ * graphs installed together; `relay`: the same from a webhook) for the service's template route
+ * tests.
  */
 export function testTemplates(): TemplateCatalog {
   const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false });
   const validate = ajv.compile(CHANNEL_PARAMETERS);
   return {
     list: () => TEMPLATES.map((t) => t.summary),
-    graph: (templateId) => TEMPLATES.find((t) => t.summary.id === templateId)?.doc,
+    graph: (templateId) => TEMPLATES.find((t) => t.summary.id === templateId)?.docs[0],
+    graphs: (templateId) => TEMPLATES.find((t) => t.summary.id === templateId)?.docs,
     tryInstantiate(templateId, vars): InstantiateResult {
       const template = TEMPLATES.find((t) => t.summary.id === templateId);
       if (!template) return { ok: false, error: 'unknown_template' };
       const copy: unknown = structuredClone(vars);
       if (!validate(copy))
         return { ok: false, error: 'invalid_vars', issues: issuesOf(validate.errors ?? []) };
-      return {
-        ok: true,
-        graph: { ...template.doc, vars: { ...template.doc.vars, ...(copy as object) } },
-      };
+      const graphs = template.docs.map((doc) => ({
+        ...doc,
+        vars: { ...doc.vars, ...(copy as object) },
+      }));
+      return { ok: true, graph: graphs[0] as GraphDocument, graphs };
     },
   };
 }

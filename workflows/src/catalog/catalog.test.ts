@@ -7,6 +7,7 @@ import {
   SNOWFLAKE_PATTERN,
   getNodeType,
   validateGraph,
+  type GraphDocument,
 } from '@guildflow/engine/core';
 import { triggerConfigOf } from '@guildflow/engine/service';
 import Ajv from 'ajv';
@@ -25,19 +26,16 @@ const WIDGET_PATTERNS: Record<string, string[]> = {
   cron: [CRON_PATTERN],
 };
 
-/** Every `vars.<name>` the graph's configs read. */
-function varsRead(template: (typeof TEMPLATES)[number]): Set<string> {
-  const text = JSON.stringify(template.graph.nodes.map((n) => n.config));
-  return new Set([...text.matchAll(/vars\.([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? ''));
-}
-
-/** Names set during a run by flow.setVariables (not installer vars). */
-function runVariables(template: (typeof TEMPLATES)[number]): Set<string> {
-  return new Set(
-    template.graph.nodes
-      .filter((n) => n.type === 'flow.setVariables')
-      .flatMap((n) => Object.keys((n.config as { values: object }).values)),
+/** Every installer var a graph's configs read (not the names flow.setVariables sets in a run). */
+function varsRead(doc: GraphDocument): Set<string> {
+  const text = JSON.stringify(doc.nodes.map((n) => n.config));
+  const read = new Set(
+    [...text.matchAll(/vars\.([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? ''),
   );
+  for (const node of doc.nodes)
+    if (node.type === 'flow.setVariables')
+      for (const name of Object.keys((node.config as { values: object }).values)) read.delete(name);
+  return read;
 }
 
 describe('the template catalog', () => {
@@ -59,27 +57,35 @@ describe('the template catalog', () => {
   });
 
   describe.each(TEMPLATES.map((t) => [t.id, t] as const))('%s', (id, template) => {
-    it('is a valid schemaVersion 1 graph with one trigger, first', () => {
-      expect(template.graph.schemaVersion).toBe(1);
-      expect(validateGraph(template.graph)).toEqual([]);
-      const triggers = template.graph.nodes.filter((n) => getNodeType(n.type)?.kind === 'trigger');
-      expect(triggers).toHaveLength(1);
-      expect(template.graph.nodes[0]).toBe(triggers[0]);
+    it('is valid schemaVersion 1 graphs, each with one trigger, first, and its own name', () => {
+      expect(template.graph).toBe(template.graphs[0]);
+      for (const doc of template.graphs) {
+        expect(doc.schemaVersion, doc.name).toBe(1);
+        expect(validateGraph(doc), doc.name).toEqual([]);
+        const triggers = doc.nodes.filter((n) => getNodeType(n.type)?.kind === 'trigger');
+        expect(triggers, doc.name).toHaveLength(1);
+        expect(doc.nodes[0], doc.name).toBe(triggers[0]);
+        expect(doc.description?.length ?? 0, doc.name).toBeGreaterThan(20);
+      }
+      expect(new Set(template.graphs.map((doc) => doc.name)).size).toBe(template.graphs.length);
     });
 
-    it('declares exactly the vars its graph reads, with a title and description each', () => {
+    it('declares exactly the vars its graphs read, with a title and description each', () => {
       const { properties, required } = template.parameters;
       const names = Object.keys(properties);
-      expect(Object.keys(template.graph.vars).sort()).toEqual([...names].sort());
-      const read = varsRead(template);
-      for (const name of runVariables(template)) read.delete(name);
-      expect([...read].sort()).toEqual([...names].sort());
+      // Each graph declares (with its default) exactly the vars it reads; together, all of them.
+      for (const doc of template.graphs)
+        expect(Object.keys(doc.vars).sort(), doc.name).toEqual([...varsRead(doc)].sort());
+      const declared = new Set(template.graphs.flatMap((doc) => Object.keys(doc.vars)));
+      expect([...declared].sort()).toEqual([...names].sort());
       for (const [name, p] of Object.entries(properties)) {
         expect(p.title, name).toBeTruthy();
         expect(p.description, name).toBeTruthy();
-        // Required exactly when there is no default; the graph's own vars hold the defaults.
+        // Required exactly when there is no default; the graphs' own vars hold the defaults.
         expect(required.includes(name), name).toBe(p.default === undefined);
-        if (p.default !== undefined) expect(template.graph.vars[name], name).toEqual(p.default);
+        for (const doc of template.graphs)
+          if (p.default !== undefined && name in doc.vars)
+            expect(doc.vars[name], `${doc.name}: ${name}`).toEqual(p.default);
       }
     });
 
@@ -102,42 +108,50 @@ describe('the template catalog', () => {
       ).toBe(true);
     });
 
-    it('instantiates its example into a valid graph, with the vars only in `vars`', () => {
-      const example = template.parameters.examples[0] ?? {};
+    it('instantiates its example into valid graphs, with the vars only in `vars`', () => {
+      const example = (template.parameters.examples[0] ?? {}) as Record<string, unknown>;
       const result = templateCatalog.tryInstantiate(id, example);
       if (!result.ok) throw new Error(JSON.stringify(result));
-      expect(validateGraph(result.graph)).toEqual([]);
-      expect(result.graph.vars).toMatchObject(example);
-      // Nothing is pasted into the configs: they still read {{ vars.x }}.
-      expect(result.graph.nodes).toEqual(template.graph.nodes);
-      expect(result.graph.edges).toEqual(template.graph.edges);
+      expect(result.graph).toEqual(result.graphs[0]);
+      expect(result.graphs).toHaveLength(template.graphs.length);
+      result.graphs.forEach((doc, i) => {
+        const written = template.graphs[i] as GraphDocument;
+        expect(validateGraph(doc), doc.name).toEqual([]);
+        for (const [name, value] of Object.entries(example))
+          if (name in written.vars) expect(doc.vars[name], name).toEqual(value);
+        expect(Object.keys(doc.vars).sort()).toEqual(Object.keys(written.vars).sort());
+        // Nothing is pasted into the configs: they still read {{ vars.x }}.
+        expect(doc.nodes).toEqual(written.nodes);
+        expect(doc.edges).toEqual(written.edges);
+      });
     });
 
-    it('has a trigger config the vars resolve when the graph is published', () => {
+    it('has trigger configs the vars resolve when the graphs are published', () => {
       const document = templateCatalog.tryInstantiate(id, template.parameters.examples[0]);
       if (!document.ok) throw new Error(JSON.stringify(document));
-      const live = triggerConfigOf({
-        graphId: 'g',
-        guildId: '1',
-        version: 1,
-        document: document.graph,
-      });
-      expect(JSON.stringify(live.config)).not.toContain('{{');
+      for (const doc of document.graphs) {
+        const live = triggerConfigOf({ graphId: 'g', guildId: '1', version: 1, document: doc });
+        expect(JSON.stringify(live.config), doc.name).not.toContain('{{');
+      }
     });
   });
 
   it('lists the templates without their graphs for GET /api/templates', () => {
     const listed = templateCatalog.list();
     expect(listed.map((t) => Object.keys(t).sort())).toEqual(
-      TEMPLATES.map(() => ['category', 'description', 'id', 'name', 'parameters']),
+      TEMPLATES.map(() => ['category', 'description', 'graphs', 'id', 'name', 'parameters']),
     );
     expect(listed[0]?.parameters).toEqual(TEMPLATES[0]?.parameters);
+    expect(listed.map((t) => t.graphs.length)).toEqual(TEMPLATES.map((t) => t.graphs.length));
   });
 
   it('gives each template’s graph as written for the gallery’s previews', () => {
-    for (const template of TEMPLATES)
+    for (const template of TEMPLATES) {
       expect(templateCatalog.graph(template.id)).toEqual(template.graph);
+      expect(templateCatalog.graphs(template.id)).toEqual(template.graphs);
+    }
     expect(templateCatalog.graph('nope')).toBeUndefined();
+    expect(templateCatalog.graphs('nope')).toBeUndefined();
   });
 
   it('docs/templates.md is generated from the catalog', () => {

@@ -47,8 +47,10 @@ export interface ParametersSchema {
 }
 
 /**
- * A prebuilt template: a graph document whose configs read `{{ vars.<name> }}`, and the schema
- * of those vars. Name and description are the graph document's own.
+ * A prebuilt template: one or more graph documents whose configs read `{{ vars.<name> }}`, and
+ * the schema of those vars. A feature that starts from several triggers (a welcome on join and a
+ * goodbye on leave; /warn, /warnings and /unwarn) is several graphs, installed together with the
+ * same vars; they share state through data keys. Name and description are the main graph's own.
  */
 export interface Template {
   readonly id: string;
@@ -56,24 +58,33 @@ export interface Template {
   readonly description: string;
   readonly category: TemplateCategory;
   readonly parameters: ParametersSchema;
+  /** The main graph (the builder opens it after an install): `graphs[0]`. */
   readonly graph: GraphDocument;
+  /** Every graph the template installs, the main one first. */
+  readonly graphs: readonly GraphDocument[];
 }
 
 /**
- * Declares a template from its graph document and parameter schema (usually the folder's
- * `graph.json` and `parameters.json`). Both are frozen: instantiation hands out copies.
+ * Declares a template from its graph documents and parameter schema (usually the folder's
+ * `graph.json`, `<name>.graph.json` companions and `parameters.json`). All are frozen:
+ * instantiation hands out copies. Each graph's own `vars` lists the vars it reads.
  *
  * @example
- * export const welcome = defineTemplate({ id: 'welcome', category: 'onboarding', graph, parameters });
+ * export const welcome = defineTemplate({ id: 'welcome', category: 'onboarding', graph, companions: [goodbye], parameters });
  */
 export function defineTemplate(input: {
   id: string;
   category: TemplateCategory;
   graph: unknown;
+  /** Graphs installed alongside the main one (other triggers of the same feature). */
+  companions?: unknown[];
   parameters: unknown;
 }): Template {
-  // JSON imports are typed loosely (strings, not literals); the tests validate both documents.
-  const graph = deepFreeze(structuredClone(input.graph)) as GraphDocument;
+  // JSON imports are typed loosely (strings, not literals); the tests validate the documents.
+  const graphs = [input.graph, ...(input.companions ?? [])].map(
+    (doc) => deepFreeze(structuredClone(doc)) as GraphDocument,
+  );
+  const graph = graphs[0] as GraphDocument;
   const parameters = deepFreeze(structuredClone(input.parameters)) as ParametersSchema;
   // A parameter becomes a var: one named __proto__ (or constructor, prototype) could never be set.
   const reserved = Object.keys(parameters.properties ?? {}).find(isReservedName);
@@ -88,6 +99,7 @@ export function defineTemplate(input: {
     category: input.category,
     parameters,
     graph,
+    graphs: Object.freeze(graphs),
   });
 }
 

@@ -1,7 +1,7 @@
 import { SANDBOX_IDS } from '@guildflow/discord-sandbox';
 import { startTestService, type TestService } from '@guildflow/engine/testing/service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEMPLATES, instantiate, templateCatalog } from '../index.js';
+import { TEMPLATES, instantiateAll, templateCatalog } from '../index.js';
 
 const GUILD = SANDBOX_IDS.guild;
 const install = (id: string) => `/api/guilds/${GUILD}/templates/${id}/install`;
@@ -23,12 +23,13 @@ describe('the template routes with the real catalog', () => {
         description: t.description,
         category: t.category,
         parameters: t.parameters,
+        graphs: t.graphs.map((doc) => ({ name: doc.name, trigger: doc.nodes[0]?.type })),
       })),
     );
   });
 
   it.each(TEMPLATES.map((t) => [t.id, t] as const))(
-    'installs %s as a valid draft that publishes',
+    'installs %s as valid drafts that publish',
     async (id, template) => {
       const vars = template.parameters.examples[0];
       const created = await service.api('POST', install(id), { body: { vars } });
@@ -40,24 +41,29 @@ describe('the template routes with the real catalog', () => {
         issues: [],
         publishedVersion: null,
       });
-      expect(created.body.draft).toEqual(instantiate(id, vars));
-      const audit = await service.api(
-        'GET',
-        `/api/guilds/${GUILD}/audit?graphId=${created.body.id}`,
-      );
-      expect(audit.body.entries).toEqual([
-        expect.objectContaining({
-          action: 'graph.create',
-          note: `Installed from the template "${id}".`,
-        }),
-      ]);
-
-      const published = await service.api(
-        'POST',
-        `/api/guilds/${GUILD}/graphs/${created.body.id}/publish`,
-      );
-      expect(published.status, JSON.stringify(published.body)).toBe(200);
-      expect(published.body).toMatchObject({ enabled: true, publishedVersion: 1 });
+      const docs = instantiateAll(id, vars);
+      expect(created.body.draft).toEqual(docs[0]);
+      const installed = created.body.installed as { id: string; name: string }[];
+      expect(installed.map((g) => g.name)).toEqual(template.graphs.map((doc) => doc.name));
+      expect(installed[0]?.id).toBe(created.body.id);
+      for (const [i, graph] of installed.entries()) {
+        const saved = await service.api('GET', `/api/guilds/${GUILD}/graphs/${graph.id}`);
+        expect(saved.body.draft, graph.name).toEqual(docs[i]);
+        expect(saved.body.issues, graph.name).toEqual([]);
+        const audit = await service.api('GET', `/api/guilds/${GUILD}/audit?graphId=${graph.id}`);
+        expect(audit.body.entries).toEqual([
+          expect.objectContaining({
+            action: 'graph.create',
+            note: `Installed from the template "${id}".`,
+          }),
+        ]);
+        const published = await service.api(
+          'POST',
+          `/api/guilds/${GUILD}/graphs/${graph.id}/publish`,
+        );
+        expect(published.status, JSON.stringify(published.body)).toBe(200);
+        expect(published.body).toMatchObject({ enabled: true, publishedVersion: 1 });
+      }
     },
   );
 

@@ -28,7 +28,8 @@ export class TemplateError extends Error {
 
 /**
  * Instantiation over a list of templates: `tryInstantiate` answers a result (what the engine
- * service's `TemplateCatalog` wants), `instantiate` returns the document or throws.
+ * service's `TemplateCatalog` wants), `instantiate` returns the main document and
+ * `instantiateAll` every document, or throw.
  *
  * @example
  * const { instantiate } = instantiator([welcome]);
@@ -57,20 +58,24 @@ export function instantiator(templates: readonly Template[]) {
       };
     // The values only ever land in `vars`: configs read them as `{{ vars.x }}`, which prints a
     // value as data, so a var holding "{{ … }}" is never evaluated. Own data properties only,
-    // and never a reserved name, even from a parameter schema that would let one through.
-    const graph: GraphDocument = {
-      ...structuredClone(template.graph),
-      vars: withoutReservedNames({
-        ...structuredClone(template.graph.vars),
-        ...(filled as Record<string, unknown>),
-      }),
-    };
-    return { ok: true, graph };
+    // and never a reserved name, even from a parameter schema that would let one through. Each
+    // graph gets the vars its own document declares.
+    const values = filled as Record<string, unknown>;
+    const graphs = template.graphs.map((doc): GraphDocument => {
+      const own = Object.fromEntries(
+        Object.keys(doc.vars).map((name) => [
+          name,
+          Object.hasOwn(values, name) ? values[name] : doc.vars[name],
+        ]),
+      );
+      return { ...structuredClone(doc), vars: withoutReservedNames(structuredClone(own)) };
+    });
+    return { ok: true, graph: graphs[0] as GraphDocument, graphs };
   };
 
-  const instantiate = (templateId: string, vars: unknown): GraphDocument => {
+  const instantiateAll = (templateId: string, vars: unknown): GraphDocument[] => {
     const result = tryInstantiate(templateId, vars);
-    if (result.ok) return result.graph;
+    if (result.ok) return result.graphs;
     if (result.error === 'unknown_template')
       throw new TemplateError('unknown_template', `There is no template "${templateId}".`);
     throw new TemplateError(
@@ -80,7 +85,10 @@ export function instantiator(templates: readonly Template[]) {
     );
   };
 
-  return { tryInstantiate, instantiate };
+  const instantiate = (templateId: string, vars: unknown): GraphDocument =>
+    instantiateAll(templateId, vars)[0] as GraphDocument;
+
+  return { tryInstantiate, instantiate, instantiateAll };
 }
 
 /**

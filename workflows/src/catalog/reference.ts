@@ -1,4 +1,6 @@
+import type { GraphDocument } from '@guildflow/engine/core';
 import type { ParameterSchema, Template } from './define.js';
+import { graphPicture } from './graph-picture.js';
 
 /** The command that regenerates docs/templates.md (a test fails when the file is stale). */
 export const TEMPLATE_REFERENCE_COMMAND = 'npx tsx workflows/src/catalog/write-reference.ts';
@@ -23,25 +25,30 @@ export function renderTemplateReference(templates: readonly Template[]): string 
     '',
     `<!-- Generated from the template catalog (workflows/src) by \`${TEMPLATE_REFERENCE_COMMAND}\`. Do not edit by hand. -->`,
     '',
-    'Welcome messages, warnings, giveaways, ticket SLAs, weekly recaps and promo countdowns are all just graphs.',
-    'Each template below is an ordinary graph document plus the few **vars** its installer fills (channels, roles,',
-    'texts, durations). Installing one saves the graph as a **draft** of your server: look at it in the builder,',
-    'change anything, then publish it to turn it on.',
+    'Welcome messages, warnings, auto-moderation, giveaways, tickets, recaps, countdowns, role menus, scheduled',
+    'announcements and leveling are all just graphs. Each template below is one or more ordinary graph documents',
+    'plus the **vars** its installer fills (channels, roles, texts, durations, lists). A feature that starts from',
+    'several triggers (a welcome on join and a goodbye on leave; `/warn`, `/warnings` and `/unwarn`) installs one',
+    'graph per trigger, all with the same vars; they share what they remember through data keys. Installing saves',
+    'the graphs as **drafts** of your server: look at them in the builder, change anything, then publish them to',
+    'turn them on.',
     '',
     '- In the builder: **Templates** (`/templates`), pick one, fill the form, install.',
-    '- With the API: `GET /api/templates` lists them with the JSON Schema of their vars;',
-    '  `POST /api/guilds/:guildId/templates/:templateId/install` with `{ "vars": { … } }` answers `201` with the',
-    '  new graph resource (a draft, like `POST …/graphs`). Vars that do not fit answer `400 invalid_vars` with one',
-    '  `{ var, path, message }` per problem; an unknown template answers `404`.',
+    '- With the API: `GET /api/templates` lists them with the JSON Schema of their vars and the graphs each',
+    '  installs; `POST /api/guilds/:guildId/templates/:templateId/install` with `{ "vars": { … } }` answers `201`',
+    '  with the main graph resource (a draft, like `POST …/graphs`) and `installed`, every graph it created. It is',
+    '  all or nothing: when one graph cannot be saved, none is kept. Vars that do not fit answer `400 invalid_vars`',
+    '  with one `{ var, path, message }` per problem; an unknown template answers `404`.',
     '',
-    'The vars are stored in the graph’s `vars` and the nodes read them as `{{ vars.name }}`, so a value is always',
+    'The vars are stored in each graph’s `vars` and the nodes read them as `{{ vars.name }}`, so a value is always',
     'data: text you type into a var is shown as written, never evaluated as an expression. Change a var later in',
     'the editor’s graph variables, or change the nodes themselves. Vars without a default are required.',
+    'The pictures below are drawn from the graphs themselves (Mermaid); the builder shows the same graphs.',
     '',
     '| template | category | starts on | what it does |',
     '|---|---|---|---|',
     ...templates.map(
-      (t) => `| [\`${t.id}\`](#${t.id}) | ${t.category} | ${startsOn(t)} | ${t.description} |`,
+      (t) => `| [\`${t.id}\`](#${t.id}) | ${t.category} | ${startsOnAll(t)} | ${t.description} |`,
     ),
     '',
   ];
@@ -54,14 +61,11 @@ function section(t: Template): string[] {
   const lines = [
     `## ${t.id}`,
     '',
-    `**${t.name}** · ${t.category} · starts on ${startsOn(t)}`,
+    `**${t.name}** · ${t.category} · starts on ${startsOnAll(t)}`,
     '',
     t.description,
     '',
-    '**Nodes**',
-    '',
-    ...t.graph.nodes.map((n) => `- ${n.label ?? n.id} (\`${n.id}\`: \`${n.type}\`)`),
-    '',
+    ...t.graphs.flatMap((doc) => graphSection(t, doc)),
     '**Vars**',
     '',
     '| var | type | required | default | description |',
@@ -85,8 +89,30 @@ function section(t: Template): string[] {
   return lines;
 }
 
-function startsOn(t: Template): string {
-  const trigger = t.graph.nodes[0];
+function graphSection(t: Template, doc: GraphDocument): string[] {
+  const heading =
+    t.graphs.length > 1
+      ? [`**Graph: ${doc.name}** (starts on ${startsOn(doc)})`, '', doc.description ?? '', '']
+      : [];
+  return [
+    ...heading,
+    ...graphPicture(doc),
+    '',
+    '<details><summary>Nodes</summary>',
+    '',
+    ...doc.nodes.map((n) => `- ${n.label ?? n.id} (\`${n.id}\`: \`${n.type}\`)`),
+    '',
+    '</details>',
+    '',
+  ];
+}
+
+function startsOnAll(t: Template): string {
+  return t.graphs.map(startsOn).join(' · ');
+}
+
+function startsOn(doc: GraphDocument): string {
+  const trigger = doc.nodes[0];
   if (!trigger) return '—';
   const config = trigger.config as Record<string, unknown>;
   if (trigger.type === 'trigger.slashCommand') {

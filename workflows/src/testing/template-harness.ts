@@ -63,8 +63,11 @@ export interface TemplateHarness {
   sandbox: Sandbox;
   /** The service (its `store` is the worker's: `enterCollect(service.store, …)` enters a giveaway). */
   service: TestService;
-  /** Installs a template in the sandbox guild through the API; returns the graph's id and draft. */
-  install(templateId: string, vars: unknown): Promise<{ graphId: string; doc: GraphDocument }>;
+  /**
+   * Installs a template in the sandbox guild through the API; returns the main graph's id and
+   * draft, and `graphs`: every installed graph (the main one first) by name.
+   */
+  install(templateId: string, vars: unknown): Promise<InstalledTemplate>;
   /** Starts a run of `doc` directly on Temporal, as the trigger router would (simulate: true). */
   start(
     graph: { graphId: string; doc: GraphDocument },
@@ -91,6 +94,17 @@ export interface TemplateHarness {
    * through the real trigger router (with no trigger graphs: runs are started with `start`).
    */
   route(event: RouterEvent): Promise<RouteResult>;
+}
+
+/** One installed graph: its id and draft. */
+export interface InstalledGraph {
+  graphId: string;
+  doc: GraphDocument;
+}
+
+/** A template installed through the API: the main graph, and every graph by name. */
+export interface InstalledTemplate extends InstalledGraph {
+  graphs: Record<string, InstalledGraph>;
 }
 
 /** The payload user of a sandbox member (`{ id, username, mention }`). */
@@ -189,7 +203,13 @@ async function startTemplateHarness(
       });
       expect(answer.status, JSON.stringify(answer.body)).toBe(201);
       expect(answer.body.issues).toEqual([]);
-      return { graphId: answer.body.id as string, doc: answer.body.draft as GraphDocument };
+      const graphs: Record<string, InstalledGraph> = {};
+      for (const { id, name } of answer.body.installed as { id: string; name: string }[]) {
+        const saved = await api.api('GET', `/api/guilds/${GUILD}/graphs/${id}`);
+        expect(saved.body.issues, name).toEqual([]);
+        graphs[name] = { graphId: id, doc: saved.body.draft as GraphDocument };
+      }
+      return { graphId: answer.body.id as string, doc: answer.body.draft as GraphDocument, graphs };
     },
     async start(graph, trigger, options = {}) {
       const input: GraphRunInput = {

@@ -49,6 +49,8 @@ export interface AnswerExtra {
   /** The webhook's secret, in the answer that created or rotated it. */
   secret?: string | undefined;
   routing?: RoutingConfirmation | undefined;
+  /** A template install: every graph it created (the answered one first). */
+  installed?: { id: string; name: string; trigger: string }[] | undefined;
 }
 
 /**
@@ -88,7 +90,7 @@ export function graphRouteKit(deps: ServiceDeps): GraphRouteKit {
         guildId: graph.guildId,
         name: graph.name,
       }),
-    async answer(req, res, ctx, graph, { status = 200, secret, routing } = {}) {
+    async answer(req, res, ctx, graph, { status = 200, secret, routing, installed } = {}) {
       let webhook: WebhookInfo | undefined;
       if (triggerOf(draftOf(graph))?.type === 'trigger.webhook') {
         const hook = await ctx.store.webhooks
@@ -104,7 +106,11 @@ export function graphRouteKit(deps: ServiceDeps): GraphRouteKit {
       res
         .status(status)
         .set('ETag', etagOf(graph.revision))
-        .json({ ...toGraphResource(graph, webhook), ...(routing ? { routing } : {}) });
+        .json({
+          ...toGraphResource(graph, webhook),
+          ...(routing ? { routing } : {}),
+          ...(installed ? { installed } : {}),
+        });
     },
   };
 }

@@ -90,7 +90,7 @@ export const RUN_OPERATIONS: Operation[] = [
       {
         name: 'include',
         description:
-          '`graph`: add each template’s graph document (its configs read `{{ vars.x }}`), e.g. to draw a preview.',
+          '`graph`: add each template’s graph documents (`graph`, the main one, and `documents`, all of them; their configs read `{{ vars.x }}`), e.g. to draw a preview.',
         schema: { type: 'string', enum: ['graph'] },
       },
     ],
@@ -102,13 +102,17 @@ export const RUN_OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/api/guilds/{guildId}/templates/{templateId}/install',
-    summary: 'Install a template as a new graph',
+    summary: 'Install a template as new graphs',
     description:
-      'Checks `vars` against the template’s parameters (omitted ones take their defaults) and saves the template’s graph document, with the vars filled in, as the draft of a new graph — exactly like `POST …/graphs`. Publish it to turn it on.',
+      'Checks `vars` against the template’s parameters (omitted ones take their defaults) and saves each of the template’s graph documents, with the vars filled in, as the draft of a new graph — exactly like `POST …/graphs`. Answers with the main graph’s resource and `installed`, every graph created (a template whose feature starts from several triggers installs several graphs). All or nothing: when one cannot be saved, none is kept. Publish them to turn them on.',
     body: 'TemplateInstallBody',
     etag: true,
     answers: [
-      [201, 'GraphResource', 'Installed as a draft; `Location` and `ETag` are set.'],
+      [
+        201,
+        'TemplateInstallAnswer',
+        'Installed as drafts; `Location` and `ETag` are the main graph’s.',
+      ],
       [
         400,
         'Error',

@@ -1,10 +1,11 @@
 import { Router } from 'express';
-import { validateGraph } from '../../core/index.js';
+import { validateGraph, type GraphDocument } from '../../core/index.js';
 import type { ServiceDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
-import { createGraph } from '../graphs/create-graph.js';
+import { createGraph, type CreatedGraph } from '../graphs/create-graph.js';
+import { triggerOf } from '../graphs/graph-resource.js';
 import { graphRouteKit } from '../graphs/route-kit.js';
-import { guildContext } from '../http/context.js';
+import { guildContext, type GuildContext } from '../http/context.js';
 import { requireJson } from '../http/preconditions.js';
 import { check } from '../http/validate.js';
 import { TemplateInstallBodySchema, TemplateListQuerySchema } from './schemas.js';
@@ -13,6 +14,7 @@ import type { TemplateCatalog } from './template-catalog.js';
 const NO_TEMPLATES: TemplateCatalog = {
   list: () => [],
   graph: () => undefined,
+  graphs: () => undefined,
   tryInstantiate: () => ({ ok: false, error: 'unknown_template' }),
 };
 
@@ -29,9 +31,18 @@ export function templateListRoutes(deps: ServiceDeps): Router {
   router.get('/templates', (req, res) => {
     const { include } = check(TemplateListQuerySchema, req.query, 'query');
     const catalog = deps.templates ?? NO_TEMPLATES;
-    const templates = catalog.list().map(({ id, name, description, category, parameters }) => {
-      const graph = include === 'graph' ? catalog.graph(id) : undefined;
-      return { id, name, description, category, parameters, ...(graph ? { graph } : {}) };
+    const templates = catalog.list().map((summary) => {
+      const { id, name, description, category, parameters, graphs } = summary;
+      const documents = include === 'graph' ? catalog.graphs(id) : undefined;
+      return {
+        id,
+        name,
+        description,
+        category,
+        parameters,
+        graphs,
+        ...(documents?.[0] ? { graph: documents[0], documents } : {}),
+      };
     });
     res.json({ templates });
   });
@@ -40,9 +51,11 @@ export function templateListRoutes(deps: ServiceDeps): Router {
 
 /**
  * `POST /api/guilds/:guildId/templates/:templateId/install { vars }`: checks the vars against
- * the template's parameters, then saves the filled-in graph document as a new draft through the
+ * the template's parameters, then saves each filled-in graph document as a new draft through the
  * same path as `POST …/graphs` (audited as `graph.create`, noting the template) and answers 201
- * with the graph resource. Unknown template → 404; bad vars → 400 `invalid_vars` naming each var.
+ * with the main graph's resource and `installed` (all of them). All or nothing: a graph that
+ * cannot be saved removes the ones saved before it. Unknown template → 404; bad vars → 400
+ * `invalid_vars` naming each var.
  *
  * @example
  * app.use('/api/guilds/:guildId', guildAccess, templateInstallRoutes(deps));
@@ -71,14 +84,31 @@ export function templateInstallRoutes(deps: ServiceDeps): Router {
       );
     }
     const ctx = await guildContext(deps, req, res);
-    const { graph, secret } = await createGraph(ctx, kit.box, {
-      doc: result.graph,
-      // A template's graph is valid by its tests; whatever the vars leave open is listed here.
-      issues: validateGraph(result.graph),
-      note: `Installed from the template "${templateId}".`,
-    });
-    res.location(`/api/guilds/${ctx.guildId}/graphs/${graph._id}`);
-    await kit.answer(req, res, ctx, graph, { status: 201, secret });
+    const note = `Installed from the template "${templateId}".`;
+    const created: CreatedGraph[] = [];
+    try {
+      for (const doc of result.graphs)
+        created.push(await createGraph(ctx, kit.box, { doc, issues: validateGraph(doc), note }));
+    } catch (error) {
+      await removeDrafts(ctx, created);
+      throw error;
+    }
+    const [main] = created as [CreatedGraph, ...CreatedGraph[]];
+    const installed = created.map(({ graph }, i) => ({
+      id: graph._id,
+      name: graph.name,
+      trigger: triggerOf(result.graphs[i] as GraphDocument)?.type ?? '',
+    }));
+    res.location(`/api/guilds/${ctx.guildId}/graphs/${main.graph._id}`);
+    await kit.answer(req, res, ctx, main.graph, { status: 201, secret: main.secret, installed });
   });
   return router;
+}
+
+/** Undoes the drafts of a failed install (never published: nothing routes to them yet). */
+async function removeDrafts(ctx: GuildContext, created: CreatedGraph[]): Promise<void> {
+  const ids = created.map(({ graph }) => graph._id);
+  if (ids.length === 0) return;
+  await ctx.store.webhooks.deleteMany({ graphId: { $in: ids } });
+  await ctx.store.graphs.deleteMany({ _id: { $in: ids }, guildId: ctx.guildId });
 }

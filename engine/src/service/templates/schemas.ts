@@ -16,13 +16,53 @@ export const TemplateSummarySchema = Type.Object(
       description:
         'JSON Schema of the install body’s `vars`: titles, descriptions, defaults, and `x-widget` hints (`channel`, `role`, `duration`, …) for the form.',
     }),
+    graphs: Type.Array(
+      Type.Object({ name: Type.String(), trigger: Type.String() }, { additionalProperties: false }),
+      {
+        description:
+          'The graphs an install creates, the main one first (a feature with several triggers — join and leave, /warn and /unwarn — is several graphs sharing the same vars).',
+      },
+    ),
     graph: Type.Optional(
       Type.Ref('GraphDocument', {
-        description: 'With `?include=graph`: the template’s graph document, vars not filled in.',
+        description:
+          'With `?include=graph`: the template’s main graph document, vars not filled in.',
+      }),
+    ),
+    documents: Type.Optional(
+      Type.Array(Type.Ref('GraphDocument'), {
+        description:
+          'With `?include=graph`: every graph document the template installs (the main one first), vars not filled in.',
       }),
     ),
   },
   { $id: 'TemplateSummary' },
+);
+
+/**
+ * `POST …/templates/:templateId/install`: the main graph's resource, and every graph the install
+ * created (the main one first).
+ *
+ * @example
+ * { id: 'g_…', name: 'Welcome & goodbye', draft: { … }, installed: [{ id: 'g_…', name: 'Welcome & goodbye', trigger: 'trigger.memberJoined' }, …] }
+ */
+export const TemplateInstallAnswerSchema = Type.Intersect(
+  [
+    Type.Ref('GraphResource'),
+    Type.Object({
+      installed: Type.Array(
+        Type.Object(
+          { id: Type.String(), name: Type.String(), trigger: Type.String() },
+          { additionalProperties: false },
+        ),
+        {
+          description:
+            'Every graph this install created, the main one (this resource) first; each is a draft to publish.',
+        },
+      ),
+    }),
+  ],
+  { $id: 'TemplateInstallAnswer' },
 );
 
 /**

@@ -11,6 +11,14 @@ export interface TemplateSummary {
   category: string;
   /** JSON Schema of the install body's `vars` (with titles, descriptions and `x-widget` hints). */
   parameters: Record<string, unknown>;
+  /** The graphs an install creates, the main one first: each one's name and trigger type. */
+  graphs: TemplateGraphSummary[];
+}
+
+/** One graph a template installs. @example { name: 'Goodbye', trigger: 'trigger.memberLeft' } */
+export interface TemplateGraphSummary {
+  name: string;
+  trigger: string;
 }
 
 /**
@@ -24,14 +32,15 @@ export interface VarIssue {
 }
 
 /**
- * What instantiating a template gives: its graph document with the vars filled in, or why not.
+ * What instantiating a template gives: its graph documents with the vars filled in (`graph` is
+ * the main one, `graphs[0]`), or why not.
  *
  * @example
  * const result = catalog.tryInstantiate('welcome', vars);
- * if (result.ok) save(result.graph);
+ * if (result.ok) for (const doc of result.graphs) save(doc);
  */
 export type InstantiateResult =
-  | { ok: true; graph: GraphDocument }
+  | { ok: true; graph: GraphDocument; graphs: GraphDocument[] }
   | { ok: false; error: 'unknown_template' }
   | { ok: false; error: 'invalid_vars'; issues: VarIssue[] };
 
@@ -45,7 +54,9 @@ export type InstantiateResult =
  */
 export interface TemplateCatalog {
   list(): readonly TemplateSummary[];
-  /** The template's graph document as written (configs read `{{ vars.x }}`), for previews. */
+  /** The template's main graph document as written (configs read `{{ vars.x }}`), for previews. */
   graph(templateId: string): GraphDocument | undefined;
+  /** Every graph document of the template as written, the main one first. */
+  graphs(templateId: string): GraphDocument[] | undefined;
   tryInstantiate(templateId: string, vars: unknown): InstantiateResult;
 }

@@ -16,14 +16,19 @@ describe('templates API', () => {
   it('lists the templates with their parameter schemas', async () => {
     const { status, body } = await service.api('GET', '/api/templates');
     expect(status).toBe(200);
-    expect(body.templates.map((t: { id: string }) => t.id)).toEqual(['greeter', 'relay']);
+    expect(body.templates.map((t: { id: string }) => t.id)).toEqual(['greeter', 'pair', 'relay']);
     expect(body.templates[0]).toEqual({
       id: 'greeter',
       name: 'Greeter',
       description: 'Posts a text in a channel when run.',
       category: 'test',
       parameters: expect.objectContaining({ required: ['channelId'] }),
+      graphs: [{ name: 'Greeter', trigger: 'trigger.manual' }],
     });
+    expect(body.templates[1].graphs.map((g: { name: string }) => g.name)).toEqual([
+      'Greeter',
+      'Second greeter',
+    ]);
     expect((await service.api('GET', '/api/templates', { token: null })).status).toBe(401);
   });
 
@@ -37,6 +42,11 @@ describe('templates API', () => {
     ]);
     expect(greeter.graph.nodes[1].config.channelId).toBe('{{ vars.channelId }}');
     expect(greeter.graph.edges).toHaveLength(1);
+    expect(greeter.documents).toEqual([greeter.graph]);
+    expect(body.templates[1].documents.map((d: { name: string }) => d.name)).toEqual([
+      'Greeter',
+      'Second greeter',
+    ]);
     const wrong = await service.api('GET', '/api/templates?include=everything');
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.code).toBe('invalid_request');
@@ -60,7 +70,9 @@ describe('templates API', () => {
     expect(answer.headers.get('etag')).toBe('"1"');
     const location = `/api/guilds/${GUILD}/graphs/${answer.body.id}`;
     expect(answer.headers.get('location')).toBe(location);
-    expect((await service.api('GET', location)).body).toEqual(answer.body);
+    const { installed, ...resource } = answer.body;
+    expect(installed).toEqual([{ id: answer.body.id, name: 'Greeter', trigger: 'trigger.manual' }]);
+    expect((await service.api('GET', location)).body).toEqual(resource);
 
     const audit = await service.api('GET', `/api/guilds/${GUILD}/audit?graphId=${answer.body.id}`);
     expect(audit.body.entries).toEqual([
@@ -70,6 +82,49 @@ describe('templates API', () => {
         note: 'Installed from the template "greeter".',
       }),
     ]);
+  });
+
+  it('installs every graph of a template with the same vars, answering the main one', async () => {
+    const answer = await service.api('POST', install('pair'), {
+      body: { vars: { channelId: CHANNEL, text: 'both' } },
+    });
+    expect(answer.status).toBe(201);
+    expect(answer.body.name).toBe('Greeter');
+    expect(answer.body.installed).toEqual([
+      { id: answer.body.id, name: 'Greeter', trigger: 'trigger.manual' },
+      { id: expect.stringMatching(/^g_/), name: 'Second greeter', trigger: 'trigger.manual' },
+    ]);
+    const second = await service.api(
+      'GET',
+      `/api/guilds/${GUILD}/graphs/${answer.body.installed[1].id}`,
+    );
+    expect(second.status).toBe(200);
+    expect(second.body).toMatchObject({ name: 'Second greeter', enabled: false, issues: [] });
+    expect(second.body.draft.vars).toEqual({ channelId: CHANNEL, text: 'both' });
+  });
+
+  it('keeps none of the graphs when one of them cannot be saved', async () => {
+    const before = await service.store.graphs.countDocuments();
+    const create = service.store.graphs.create.bind(service.store.graphs);
+    let calls = 0;
+    // The store failing on the second graph (a lost connection, a full disk…).
+    const failing = async (...args: Parameters<typeof create>) => {
+      calls += 1;
+      if (calls === 2) throw new Error('the store went away');
+      return create(...args);
+    };
+    service.store.graphs.create = failing as typeof create;
+    try {
+      const answer = await service.api('POST', install('pair'), {
+        body: { vars: { channelId: CHANNEL } },
+      });
+      expect(answer.status).toBe(500);
+      expect(answer.body.error.code).toBeTruthy();
+    } finally {
+      service.store.graphs.create = create;
+    }
+    expect(calls).toBe(2);
+    expect(await service.store.graphs.countDocuments()).toBe(before);
   });
 
   it('a webhook template gets its hook and shows the secret once, like POST graphs', async () => {
