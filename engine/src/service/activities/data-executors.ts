@@ -1,7 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Connection } from 'mongoose';
 import {
-  DATA_KEY_PATTERN,
   DurationError,
   ERROR_TYPES,
   parseDuration,
@@ -14,19 +13,20 @@ import {
   type DataKeyRecord,
   type Store,
 } from '../storage/index.js';
+import { checkedKey, liveAt } from './data-key-rules.js';
+import { topValues } from './data-top.js';
 import { defineExecutor } from './define-executor.js';
 
 /** Largest stored value, as JSON text (docs/nodes.md, data.set: any JSON up to 16 KB). */
 export const MAX_VALUE_BYTES = 16 * 1024;
 // Increments remembered per key for retry dedupe; a retry comes long before this many others.
 const OPS_KEPT = 20;
-const KEY = new RegExp(DATA_KEY_PATTERN);
 
 /** The data executors' dependency: the store, opened on first use. */
 type StoreOf = () => Promise<Store>;
 
 /**
- * The executors of `data.get`, `data.set` and `data.increment` (activity name = node type) on
+ * The executors of `data.get`, `data.set`, `data.increment` and `data.top` (activity name = node type) on
  * the store. Values are per guild or per member, optionally expiring `ttl` after the last
  * write; an expired value reads as null (and counts as 0) even before it is swept away.
  * `data.increment` is atomic (`$inc` with upsert) and applied once per step even when Temporal
@@ -35,12 +35,13 @@ type StoreOf = () => Promise<Store>;
  */
 export function createDataExecutors(
   mongo: Connection,
-): Pick<ActionActivities, 'data.get' | 'data.set' | 'data.increment'> {
+): Pick<ActionActivities, 'data.get' | 'data.set' | 'data.increment' | 'data.top'> {
   const store: StoreOf = () => openStore(mongo);
   return {
     'data.get': getValue(store),
     'data.set': setValue(store),
     'data.increment': incrementValue(store),
+    'data.top': topValues(store),
   };
 }
 
@@ -48,7 +49,7 @@ const getValue = defineExecutor('data.get', async ({ config, context }, store: S
   const record = await (
     await store()
   ).dataKeys
-    .findOne({ ...identity(config, context.guildId), ...live() })
+    .findOne({ ...identity(config, context.guildId), ...liveAt(new Date()) })
     .lean<DataKeyRecord>();
   return { value: record ? valueOf(record) : null };
 });
@@ -155,13 +156,7 @@ type KeyConfig = { key?: unknown; scope?: unknown; memberId?: unknown };
 
 /** The unique identity of a stored value; invalid keys and scopes are configuration errors. */
 function identity(config: KeyConfig, guildId: string) {
-  const key = String(config.key ?? '');
-  if (!KEY.test(key)) {
-    throw ApplicationFailure.nonRetryable(
-      `The key ${JSON.stringify(key)} is not valid: use 1–100 letters, digits or _ . : -`,
-      ERROR_TYPES.invalidConfig,
-    );
-  }
+  const key = checkedKey(config.key);
   const scope = config.scope === 'member' ? 'member' : 'guild';
   const memberId = scope === 'member' ? String(config.memberId ?? '') : '';
   if (scope === 'member' && !memberId) {
@@ -175,10 +170,6 @@ function identity(config: KeyConfig, guildId: string) {
 
 function lockKey(key: ReturnType<typeof identity>): string {
   return `data:${key.guildId}:${key.scope}:${key.memberId}:${key.key}`;
-}
-
-function live() {
-  return { $or: [{ expiresAt: null }, { expiresAt: { $gt: new Date() } }] };
 }
 
 function expiry(config: { ttl?: unknown }, now: Date): Date | null {

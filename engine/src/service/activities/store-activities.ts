@@ -72,5 +72,6 @@ export function storeMissingExecutors(): Pick<ActionActivities, DataNodeType> {
     'data.set': missing,
     'data.increment': missing,
     'data.stats': missing,
+    'data.top': missing,
   };
 }

@@ -72,6 +72,9 @@ export const dataKeySchema = new Schema<DataKeyRecord>(
   { ...SCHEMA_OPTIONS, collection: 'data_keys' },
 );
 dataKeySchema.index({ guildId: 1, scope: 1, memberId: 1, key: 1 }, { unique: true });
+// `data.top`: a guild's member values of one key in value order (ties by member id), and the
+// counts behind a member's rank, read from the index instead of every member's value.
+dataKeySchema.index({ guildId: 1, scope: 1, key: 1, num: 1, memberId: 1 });
 dataKeySchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
 
 /** Schema of `collect_windows`. */
