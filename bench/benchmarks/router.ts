@@ -52,7 +52,12 @@ export function runRouterBench(): RouterBench {
         revision: 1,
       });
     }
-  const user = userRef('1300000000000000303', 'carol');
+  const user = { ...userRef('1300000000000000303', 'carol'), roles: [] };
+  const member = {
+    ...user,
+    avatarUrl: 'https://cdn.discordapp.com/embed/avatars/0.png',
+    pending: false,
+  };
   const message = (guildId: string, content: string, channelId: string): RouterEvent => ({
     kind: 'messageCreated',
     eventId: 'm',
@@ -77,7 +82,7 @@ export function runRouterBench(): RouterBench {
                 kind: 'memberLeft',
                 eventId: 'l',
                 guildId: guild,
-                member: user,
+                member,
                 guild: { id: guild, name: 'G', memberCount: 10 },
               }
             : message(`other${i}`, 'hello', 'c1'),
@@ -88,7 +93,7 @@ export function runRouterBench(): RouterBench {
             kind: 'memberJoined',
             eventId: 'j',
             guildId: guild,
-            member: user,
+            member,
             guild: { id: guild, name: 'G', memberCount: 10 },
           }
         : message(guild, 'I have a Suggestion for the server', 'c1'),

@@ -4,9 +4,18 @@ import { apiMember, apiUser } from './serialize.js';
 import { newMember } from './state.js';
 import type { GuildRecord, MemberRecord, UserRecord } from './types.js';
 
-/** Adds (or brings back) a member and dispatches GUILD_MEMBER_ADD. */
-export function joinGuild(core: Core, guild: GuildRecord, user: UserRecord): MemberRecord {
+/**
+ * Adds (or brings back) a member and dispatches GUILD_MEMBER_ADD; `pending`: the member still
+ * has to pass membership screening (accept the rules).
+ */
+export function joinGuild(
+  core: Core,
+  guild: GuildRecord,
+  user: UserRecord,
+  options: { pending?: boolean } = {},
+): MemberRecord {
   const member = newMember(user.id, [], new Date().toISOString());
+  member.pending = options.pending === true;
   guild.members.set(user.id, member);
   core.gateway.dispatch(
     'GUILD_MEMBER_ADD',

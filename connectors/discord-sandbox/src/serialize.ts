@@ -148,7 +148,7 @@ export function apiMember(
     premium_since: null,
     deaf: false,
     mute: false,
-    pending: false,
+    pending: member.pending,
     flags: 0,
     communication_disabled_until: activeTimeout(member),
   };

@@ -244,6 +244,7 @@ export function newMember(userId: string, roles: string[], joinedAt: string): Me
     nick: null,
     joinedAt,
     communicationDisabledUntil: null,
+    pending: false,
     present: true,
     kicked: false,
     banned: false,

@@ -72,6 +72,8 @@ export interface MemberRecord {
   nick: string | null;
   joinedAt: string;
   communicationDisabledUntil: string | null;
+  /** Has not passed membership screening yet (Discord's `pending`). */
+  pending: boolean;
   present: boolean;
   kicked: boolean;
   banned: boolean;

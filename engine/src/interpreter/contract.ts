@@ -158,7 +158,8 @@ export type {
 export const WAIT_EVENT_SIGNAL = 'waitEvent';
 export interface WaitEvent {
   waitId: string;
-  user?: { id: string; username?: string; mention?: string };
+  /** `roles`: the member's role ids, sent by routers since `flow.waitFor` has `roleId`. */
+  user?: { id: string; username?: string; mention?: string; roles?: string[] };
   customId?: string;
   emoji?: string;
   content?: string;
@@ -176,6 +177,8 @@ export interface WaitRegistration {
   messageId: string;
   customId?: string;
   userId?: string;
+  /** Only a member with this role satisfies the wait (absent: anyone, or `userId`). */
+  roleId?: string;
   expiresAt: string;
   /**
    * Interpreter v4: the wait lasts this long from when the activity runs, which answers the

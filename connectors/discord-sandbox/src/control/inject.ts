@@ -7,6 +7,7 @@ import { channelPermissions, Permissions } from '../permissions.js';
 import { activeTimeout, apiMessage } from '../serialize.js';
 import { snowflake } from '../snowflake.js';
 import { ControlError, invalid } from './control-error.js';
+import { injectMemberUpdate } from './member-update.js';
 import {
   findChannel,
   findGuild,
@@ -40,6 +41,10 @@ export interface InjectResult {
   memberCount?: number;
   added?: boolean;
   removed?: boolean;
+  /** memberUpdated: whether anything changed, and the member's roles and screening after it. */
+  changed?: boolean;
+  roles?: string[];
+  pending?: boolean;
 }
 
 const TYPES: readonly string[] = SANDBOX_EVENT_TYPES;
@@ -77,7 +82,9 @@ export function injectEvent(core: Core, input: unknown): InjectResult {
       };
       state.users.set(record.id, record);
     }
-    joinGuild(core, guild, record);
+    if (body.pending !== undefined && typeof body.pending !== 'boolean')
+      throw invalid('pending must be a boolean.');
+    joinGuild(core, guild, record, { pending: body.pending === true });
     return { userId: record.id, memberCount: state.presentMembers(guild).length };
   }
 
@@ -87,6 +94,8 @@ export function injectEvent(core: Core, input: unknown): InjectResult {
     removeFromGuild(core, guild, member, 'left');
     return { userId: member.userId, memberCount: state.presentMembers(guild).length };
   }
+
+  if (type === 'memberUpdated') return injectMemberUpdate(core, guild, body);
 
   const channel = findChannel(core, guild, text(body, 'channelId', 20));
   const member = findMember(guild, text(body, 'userId', 20));

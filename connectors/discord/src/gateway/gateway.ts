@@ -12,6 +12,7 @@ import {
   MessageFlags,
   Partials,
   Routes,
+  type GatewayGuildMemberUpdateDispatchData,
   type Interaction,
 } from 'discord.js';
 import type { Connection } from 'mongoose';
@@ -22,6 +23,7 @@ import { syncTriggers, type TriggerSync } from '../routing/trigger-sync.js';
 import { EventGate } from './event-gate.js';
 import { FLOW_COMMAND, handleFlowCommand } from './flow-command.js';
 import { TRANSLATE } from './translate.js';
+import { memberBefore } from './translate-members.js';
 
 /** What the gateway connects to. */
 export interface GatewayOptions {
@@ -204,6 +206,27 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   client.on(Events.GuildMemberAdd, (member) => handle(TRANSLATE.memberJoined(member)));
   client.on(Events.GuildMemberRemove, (member) => handle(TRANSLATE.memberLeft(member)));
+  // Member updates from the raw packet: it arrives before discord.js patches its cache (so the
+  // member before the change is still there) and carries the session's sequence number, which
+  // names the event (discord.js emits no update for a member it had not cached).
+  const sessions = new Map<number, string>();
+  client.on(Events.Raw, (packet: RawPacket, shardId: number) => {
+    if (packet.t === 'READY') {
+      const sessionId = (packet.d as { session_id?: unknown }).session_id;
+      if (typeof sessionId === 'string') sessions.set(shardId, sessionId);
+    } else if (packet.t === 'GUILD_MEMBER_UPDATE' && typeof packet.s === 'number') {
+      const data = packet.d as GatewayGuildMemberUpdateDispatchData;
+      const guild = client.guilds.cache.get(data.guild_id);
+      handle(
+        TRANSLATE.memberUpdated(data, {
+          eventId: `mupd_${sessions.get(shardId) ?? shardId}_${packet.s}`,
+          guild,
+          before: memberBefore(guild, data.user.id),
+          botUserId: client.user?.id,
+        }),
+      );
+    }
+  });
   client.on(Events.MessageCreate, (message) => handle(TRANSLATE.messageCreated(message)));
   client.on(Events.MessageReactionAdd, (reaction, user) =>
     handle(TRANSLATE.reactionAdded(reaction, user, client.user?.id)),
@@ -296,6 +319,13 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       admission?.flush();
     },
   };
+}
+
+/** A gateway dispatch as discord.js's `raw` event gives it. */
+interface RawPacket {
+  t?: string | null;
+  s?: number | null;
+  d?: unknown;
 }
 
 function noGraphAnswers(command: string): string {

@@ -15,13 +15,13 @@ const message = (user: string, channelId: string, bot = false): RouterEvent => (
   eventId: `m${++seq}`,
   guildId: GUILD,
   message: { id: `m${seq}`, channelId, content: 'hi' },
-  author: { ...userRef(user, `name-${user}`), bot },
+  author: { ...userRef(user, `name-${user}`), roles: [], bot },
 });
 const member = (kind: 'memberJoined' | 'memberLeft', user: string): RouterEvent => ({
   kind,
   eventId: `${kind}${++seq}`,
   guildId: GUILD,
-  member: userRef(user, `name-${user}`),
+  member: { ...userRef(user, `name-${user}`), roles: [], avatarUrl: '', pending: false },
   guild: { id: GUILD, name: 'Stats', memberCount: 10 },
 });
 

@@ -1,4 +1,4 @@
-import { userRef, type RouterEvent, type RouterEventKind } from '@guildflow/engine/core';
+import type { RouterEvent, RouterEventKind } from '@guildflow/engine/core';
 import {
   MessageType,
   type ButtonInteraction,
@@ -11,6 +11,7 @@ import {
   type PartialUser,
   type User,
 } from 'discord.js';
+import { eventMember, guildMember, memberUpdatedEvent } from './translate-members.js';
 
 /**
  * discord.js objects → router events. Ids of events Discord gives no id to are built from
@@ -35,7 +36,7 @@ function memberJoinedEvent(member: GuildMember): EventOfKind<'memberJoined'> {
     kind: 'memberJoined',
     eventId: `join_${member.guild.id}_${member.id}_${member.joinedTimestamp ?? 0}`,
     guildId: member.guild.id,
-    member: userRef(member.id, member.user.username),
+    member: guildMember(member),
     guild: { id: member.guild.id, name: member.guild.name, memberCount: member.guild.memberCount },
   };
 }
@@ -46,7 +47,7 @@ function memberLeftEvent(member: GuildMember | PartialGuildMember): EventOfKind<
     kind: 'memberLeft',
     eventId: `leave_${member.guild.id}_${member.id}_${member.joinedTimestamp ?? Date.now()}`,
     guildId: member.guild.id,
-    member: userRef(member.id, member.user?.username ?? member.id),
+    member: guildMember(member),
     guild: { id: member.guild.id, name: member.guild.name, memberCount: member.guild.memberCount },
   };
 }
@@ -60,7 +61,10 @@ function messageCreatedEvent(message: Message): EventOfKind<'messageCreated'> | 
     eventId: message.id,
     guildId: message.guildId,
     message: { id: message.id, channelId: message.channelId, content: message.content },
-    author: { ...userRef(message.author.id, message.author.username), bot: message.author.bot },
+    author: {
+      ...eventMember(message.guildId, message.author, message.member),
+      bot: message.author.bot,
+    },
     replyTo: message.type === MessageType.Reply ? message.reference?.messageId : undefined,
   };
 }
@@ -78,8 +82,9 @@ function reactionFields(
     : (reaction.emoji.name ?? '');
   return {
     guildId,
+    // discord.js cached the member the gateway event carries (guild reactions carry one).
     user: {
-      ...userRef(user.id, user.username ?? user.id),
+      ...eventMember(guildId, user, reaction.message.guild?.members.cache.get(user.id)),
       bot: user.bot === true || user.id === botUserId,
     },
     channelId: reaction.message.channelId,
@@ -120,7 +125,7 @@ function buttonClickedEvent(
     kind: 'buttonClicked',
     eventId: interaction.id,
     guildId: interaction.guildId,
-    user: userRef(interaction.user.id, interaction.user.username),
+    user: eventMember(interaction.guildId, interaction.user, interaction.member),
     channelId: interaction.channelId,
     messageId: interaction.message.id,
     customId: interaction.customId,
@@ -138,7 +143,7 @@ function slashCommandEvent(
     kind: 'slashCommand',
     eventId: interaction.id,
     guildId: interaction.guildId,
-    user: userRef(interaction.user.id, interaction.user.username),
+    user: eventMember(interaction.guildId, interaction.user, interaction.member),
     channelId: interaction.channelId,
     command: interaction.commandName,
     options,
@@ -150,6 +155,7 @@ function slashCommandEvent(
 export const TRANSLATE = {
   memberJoined: memberJoinedEvent,
   memberLeft: memberLeftEvent,
+  memberUpdated: memberUpdatedEvent,
   messageCreated: messageCreatedEvent,
   reactionAdded: reactionAddedEvent,
   reactionRemoved: reactionRemovedEvent,

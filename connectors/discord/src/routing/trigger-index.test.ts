@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messagePattern, userRef, type RouterEvent } from '@guildflow/engine/core';
+import { messagePattern, memberRef, type RouterEvent } from '@guildflow/engine/core';
 import type { TriggerRecord } from '@guildflow/engine/service';
 import { TriggerIndex } from './trigger-index.js';
 
@@ -28,7 +28,12 @@ function record(
   };
 }
 
-const carol = userRef('1300000000000000303', 'carol');
+const carol = memberRef('1300000000000000303', 'carol', ['1300000000000000205'], GUILD);
+const carolMember = {
+  ...carol,
+  avatarUrl: 'https://cdn.discordapp.com/embed/avatars/3.png',
+  pending: false,
+};
 const message = (
   content: string,
   extra: Partial<{ channelId: string; bot: boolean }> = {},
@@ -43,7 +48,7 @@ const join = (memberCount: number, guildId = GUILD): RouterEvent => ({
   kind: 'memberJoined',
   eventId: `j${memberCount}`,
   guildId,
-  member: carol,
+  member: carolMember,
   guild: { id: guildId, name: 'Sandbox', memberCount },
 });
 const ids = (index: TriggerIndex, event: RouterEvent) =>
@@ -63,7 +68,7 @@ describe('TriggerIndex', () => {
         version: 1,
         triggerType: 'trigger.memberJoined',
         replyEphemeral: false,
-        payload: { member: carol, guild: { id: GUILD, name: 'Sandbox', memberCount: 7 } },
+        payload: { member: carolMember, guild: { id: GUILD, name: 'Sandbox', memberCount: 7 } },
       },
     ]);
     expect(index.match(join(7, '999'))).toEqual([]);
@@ -74,7 +79,7 @@ describe('TriggerIndex', () => {
     const index = new TriggerIndex();
     index.apply(record('party', 'trigger.memberCountReached', { milestones: [10, 100] }));
     expect(ids(index, join(9))).toEqual([]);
-    expect(index.match(join(10))[0]?.payload).toMatchObject({ milestone: 10, member: carol });
+    expect(index.match(join(10))[0]?.payload).toMatchObject({ milestone: 10, member: carolMember });
     expect(ids(index, join(100))).toEqual(['party']);
   });
 

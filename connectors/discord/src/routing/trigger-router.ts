@@ -47,8 +47,9 @@ export interface TriggerRouterOptions {
 /**
  * Routes gateway events: starts the runs of matching trigger graphs (deterministic workflow ids
  * from the event id, so a redelivered event starts nothing twice), signals runs that wait for a
- * click, reaction or reply, and stores clicks and reactions as `flow.collect` entries (never one
- * signal per click). Events that match no trigger and can answer no wait never touch the store.
+ * click, reaction or reply (by a member with the wait's role, when it names one), and stores
+ * clicks and reactions as `flow.collect` entries (never one signal per click). Events that match
+ * no trigger and can answer no wait never touch the store.
  *
  * @example
  * const router = new TriggerRouter({ index, store: () => openStore(mongo), client });
@@ -155,7 +156,7 @@ export class TriggerRouter {
       guildId,
       ...target,
       ...(signal.customId !== undefined ? { customId: signal.customId } : {}),
-      ...(signal.user ? { userId: signal.user.id } : {}),
+      ...(signal.user ? { userId: signal.user.id, roles: signal.user.roles ?? [] } : {}),
     });
     let signalled = 0;
     for (const wait of waits) {

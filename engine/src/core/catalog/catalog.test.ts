@@ -30,6 +30,7 @@ const PUBLIC_TYPES = {
   trigger: [
     'trigger.memberJoined',
     'trigger.memberLeft',
+    'trigger.memberUpdated',
     'trigger.messageCreated',
     'trigger.reactionAdded',
     'trigger.reactionRemoved',
@@ -107,6 +108,23 @@ const PUBLIC_FIELDS: Record<string, { config: string[]; output: string[] }> = {
       'guild.memberCount',
     ],
   },
+  'trigger.memberUpdated': {
+    config: ['change', 'roleId'],
+    output: [
+      'member.id',
+      'member.username',
+      'member.mention',
+      'member.roles',
+      'member.avatarUrl',
+      'member.pending',
+      'guild.id',
+      'guild.name',
+      'guild.memberCount',
+      'rolesAdded',
+      'rolesRemoved',
+      'screeningPassed',
+    ],
+  },
   'trigger.messageCreated': {
     config: ['channelId', 'contains', 'pattern', 'includeBots'],
     output: [
@@ -161,6 +179,7 @@ const PUBLIC_FIELDS: Record<string, { config: string[]; output: string[] }> = {
 const BROKEN: Record<string, Record<string, unknown>> = {
   'trigger.memberJoined': { channelId: '1' },
   'trigger.memberLeft': { anything: true },
+  'trigger.memberUpdated': { change: 'nickname' },
   'trigger.messageCreated': { pattern: '([unclosed' },
   'trigger.reactionAdded': { messageId: 'not-an-id' },
   'trigger.reactionRemoved': { emoji: '' },

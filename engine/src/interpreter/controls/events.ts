@@ -53,6 +53,8 @@ export const waitForNode: ControlHandler<'flow.waitFor'> = async (ctx) => {
         messageId: String(config.messageId),
         ...(config.customId ? { customId: String(config.customId) } : {}),
         ...(config.userId ? { userId: String(config.userId) } : {}),
+        // Only when set: waits registered without it send what they always sent.
+        ...(config.roleId ? { roleId: String(config.roleId) } : {}),
         expiresAt: at,
         ...(durationMs === undefined ? {} : { durationMs }),
       });

@@ -36,6 +36,7 @@ export function createEngineActivities(mongo: Connection): EngineActivities {
             event: wait.event,
             customId: wait.customId ?? null,
             userId: wait.userId ?? null,
+            roleId: wait.roleId ?? null,
             expiresAt,
           },
         },

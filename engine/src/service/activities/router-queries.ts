@@ -53,10 +53,10 @@ export async function enterCollect(
 /**
  * The live waits an event on a message satisfies (the router signals each one's workflow): only
  * waits of runs of the event's guild, so a run never receives another server's clicks,
- * reactions or replies.
+ * reactions or replies; a wait with a `roleId` only by a member who has that role.
  *
  * @example
- * for (const wait of await waitsFor(store, { guildId, messageId, event: 'button', customId, userId })) signal(wait);
+ * for (const wait of await waitsFor(store, { guildId, messageId, event: 'button', customId, userId, roles })) signal(wait);
  */
 export async function waitsFor(
   store: Store,
@@ -66,6 +66,8 @@ export async function waitsFor(
     event: WaitRecord['event'];
     customId?: string;
     userId?: string;
+    /** The role ids of the member who clicked, reacted or replied (a wait's `roleId`). */
+    roles?: readonly string[];
   },
   now = new Date(),
 ): Promise<WaitRecord[]> {
@@ -80,6 +82,8 @@ export async function waitsFor(
   return waits.filter(
     (w) =>
       (w.customId === null || w.customId === event.customId) &&
-      (w.userId === null || w.userId === event.userId),
+      (w.userId === null || w.userId === event.userId) &&
+      // A wait for a role ignores everyone without it: it goes on waiting (until its timeout).
+      (w.roleId === null || w.roleId === undefined || (event.roles ?? []).includes(w.roleId)),
   );
 }

@@ -24,7 +24,20 @@ export const SandboxEventSchema = Type.Union(Object.values(SANDBOX_EVENT_SCHEMAS
  */
 export const SandboxEventResultSchema = Type.Object(
   {
-    userId: Type.Optional(Type.String({ description: 'memberJoined, memberLeft: the member.' })),
+    userId: Type.Optional(
+      Type.String({ description: 'memberJoined, memberLeft, memberUpdated: the member.' }),
+    ),
+    changed: Type.Optional(
+      Type.Boolean({
+        description: 'memberUpdated: false when nothing changed (no update is dispatched).',
+      }),
+    ),
+    roles: Type.Optional(
+      Type.Array(Type.String(), { description: 'memberUpdated: the member’s roles after it.' }),
+    ),
+    pending: Type.Optional(
+      Type.Boolean({ description: 'memberUpdated: still in membership screening.' }),
+    ),
     memberCount: Type.Optional(Type.Integer()),
     messageId: Type.Optional(Type.String({ description: 'messageCreated: the new message.' })),
     added: Type.Optional(Type.Boolean({ description: 'reactionAdded: false if already there.' })),

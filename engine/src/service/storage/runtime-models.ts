@@ -53,6 +53,8 @@ export interface WaitRecord {
   event: 'button' | 'reaction' | 'reply';
   customId: string | null;
   userId: string | null;
+  /** Only a member with this role satisfies it (null, or absent on older records: anyone). */
+  roleId?: string | null;
   expiresAt: Date;
 }
 
@@ -121,6 +123,7 @@ export const waitSchema = new Schema<WaitRecord>(
     event: { type: String, enum: ['button', 'reaction', 'reply'], required: true },
     customId: { type: String, default: null },
     userId: { type: String, default: null },
+    roleId: { type: String, default: null },
     expiresAt: { type: Date, required: true },
   },
   { ...SCHEMA_OPTIONS, collection: 'waits' },

@@ -5,7 +5,8 @@ import { Duration, MemberRef, Snowflake, StringEnum, issueIf } from '../schemas.
 
 /**
  * `flow.waitFor`: waits for a click on a button of a message, a reaction to it or a reply to
- * it — optionally from one user — and continues on `received`, or on `timeout`.
+ * it — optionally from one user, or only from members with one role — and continues on
+ * `received`, or on `timeout`.
  *
  * @example
  * // config: { event: 'button', messageId: '{{ nodes.ask.messageId }}', customId: 'confirm', userId: '{{ trigger.user.id }}', timeout: '10m' }
@@ -17,7 +18,7 @@ export const waitFor = defineNode({
   group: 'Flow',
   title: 'Wait for',
   description:
-    'Waits for a button click on a message (`customId` narrows it to one button), a reaction to it, or a reply to it — from `userId` when set — and continues on `received`; after `timeout` on `timeout`.',
+    'Waits for a button click on a message (`customId` narrows it to one button), a reaction to it, or a reply to it — from `userId` when set, from a member with the role `roleId` when set (anyone else is ignored and the wait goes on) — and continues on `received`; after `timeout` on `timeout`.',
   config: Type.Object(
     {
       event: StringEnum(['button', 'reaction', 'reply'], { description: 'What to wait for.' }),
@@ -26,12 +27,31 @@ export const waitFor = defineNode({
         Type.String({ minLength: 1, maxLength: 100, description: 'Buttons: only this custom id.' }),
       ),
       userId: Type.Optional(Snowflake('Only from this user.')),
+      roleId: Type.Optional(
+        Snowflake(
+          'Only from a member who has this role; clicks, reactions and replies of others are ignored and the wait goes on.',
+        ),
+      ),
       timeout: Duration('Give up after.', { default: '1h' }),
     },
     { additionalProperties: false },
   ),
   output: Type.Object({
-    user: Type.Optional(MemberRef('Who clicked, reacted or replied (port `received`).')),
+    user: Type.Optional(
+      Type.Composite(
+        [
+          MemberRef(),
+          Type.Object({
+            roles: Type.Optional(
+              Type.Array(Type.String(), {
+                description: 'Their role ids in this server, without @everyone.',
+              }),
+            ),
+          }),
+        ],
+        { description: 'Who clicked, reacted or replied (port `received`).' },
+      ),
+    ),
     customId: Type.Optional(Type.String()),
     emoji: Type.Optional(Type.String()),
     content: Type.Optional(
@@ -55,6 +75,7 @@ export const waitFor = defineNode({
       event: { widget: 'select' },
       messageId: { widget: 'message' },
       userId: { widget: 'member' },
+      roleId: { widget: 'role', help: 'Leave empty to take anyone (or only `userId`).' },
       timeout: { widget: 'duration', placeholder: '10m' },
     },
   },
@@ -67,6 +88,16 @@ export const waitFor = defineNode({
         customId: 'confirm',
         userId: '{{ trigger.user.id }}',
         timeout: '10m',
+      },
+    },
+    {
+      title: 'A moderator approves',
+      config: {
+        event: 'button',
+        messageId: '{{ nodes.ask.messageId }}',
+        customId: 'approve',
+        roleId: '{{ vars.moderatorRoleId }}',
+        timeout: '1d',
       },
     },
     {

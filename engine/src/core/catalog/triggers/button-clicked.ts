@@ -1,6 +1,5 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
-import { MemberRef } from '../schemas.js';
 import { defineRoutedTrigger } from './define-trigger.js';
 import { configString, defineEvent, EventInteractionSchema, EventUserSchema } from './events.js';
 
@@ -39,7 +38,7 @@ export const buttonClicked = defineRoutedTrigger({
     { additionalProperties: false },
   ),
   output: Type.Object({
-    user: MemberRef('Who clicked.'),
+    user: EventUserSchema('Who clicked.'),
     channelId: Type.String(),
     messageId: Type.String(),
     customId: Type.String({ description: 'The full custom id of the clicked button.' }),

@@ -16,18 +16,62 @@ import { MemberRef } from '../schemas.js';
  * union {@link RouterEvent} is derived from the routed trigger declarations.
  */
 
-/** A user as triggers output them: `{ id, username, mention }`. */
-export const EventUserSchema = MemberRef;
-
-/** A user as events and trigger payloads carry them. */
-export type EventUser = Static<ReturnType<typeof MemberRef>>;
+/** The role ids a member has in the event's guild. */
+function RolesSchema() {
+  return Type.Array(Type.String(), {
+    description:
+      'Role ids the member has in this server, without @everyone (`[]` when Discord did not say).',
+  });
+}
 
 /**
- * An event's author or reacting user: a user plus whether it is a bot (ours included), which
+ * A member as Discord triggers output them: `{ id, username, mention, roles }` — `roles` are
+ * the role ids the member has in the event's guild (without @everyone).
+ */
+export function EventUserSchema(description = 'A member.') {
+  return Type.Composite([MemberRef(), Type.Object({ roles: RolesSchema() })], { description });
+}
+
+/** A user reference without roles: `{ id, username, mention }` (collect entries, manual runs). */
+export type EventUser = Static<ReturnType<typeof MemberRef>>;
+
+/** A member as events and Discord trigger payloads carry them: `{ id, username, mention, roles }`. */
+export type EventMember = Static<ReturnType<typeof EventUserSchema>>;
+
+/**
+ * A member who joined, left or changed: a member plus their avatar and whether they still have
+ * to pass membership screening.
+ */
+export function EventGuildMemberSchema(description: string) {
+  return Type.Composite(
+    [
+      EventUserSchema(),
+      Type.Object({
+        avatarUrl: Type.String({
+          description:
+            "The member's avatar (server avatar first), or Discord's default avatar `https://cdn.discordapp.com/embed/avatars/<n>.png`.",
+        }),
+        pending: Type.Boolean({
+          description:
+            'Has not passed membership screening yet (has not accepted the rules); `false` when the server has none.',
+        }),
+      }),
+    ],
+    { description },
+  );
+}
+
+/** A member who joined, left or changed, as events and trigger payloads carry them. */
+export type EventGuildMember = Static<ReturnType<typeof EventGuildMemberSchema>>;
+
+/**
+ * An event's author or reacting user: a member plus whether it is a bot (ours included), which
  * triggers filter on and never output.
  */
 export function EventActorSchema(description: string) {
-  return Type.Composite([MemberRef(description), Type.Object({ bot: Type.Boolean() })]);
+  return Type.Composite([EventUserSchema(), Type.Object({ bot: Type.Boolean() })], {
+    description,
+  });
 }
 
 /** The interaction a slash command or button click came with (kept out of the payload). */
@@ -102,6 +146,22 @@ export function isEventOf<E extends RouterEventDefinition>(
  */
 export function userRef(id: string, username: string): EventUser {
   return { id, username, mention: `<@${id}>` };
+}
+
+/**
+ * The member reference Discord triggers output: a user reference with the member's role ids
+ * (without @everyone, which is the guild's id).
+ *
+ * @example
+ * memberRef('1300…0302', 'bob', ['1300…0204'], '1300…0001'); // { id, username, mention, roles: ['1300…0204'] }
+ */
+export function memberRef(
+  id: string,
+  username: string,
+  roles: Iterable<string>,
+  guildId: string,
+): EventMember {
+  return { ...userRef(id, username), roles: [...roles].filter((role) => role !== guildId) };
 }
 
 /**

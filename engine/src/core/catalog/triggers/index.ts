@@ -3,6 +3,7 @@ import { manual } from './manual.js';
 import { memberCountReached } from './member-count-reached.js';
 import { memberJoined } from './member-joined.js';
 import { memberLeft } from './member-left.js';
+import { memberUpdated } from './member-updated.js';
 import { messageCreated } from './message-created.js';
 import { reactionAdded } from './reaction-added.js';
 import { schedule } from './schedule.js';
@@ -24,6 +25,7 @@ export {
   memberCountReached,
   memberJoined,
   memberLeft,
+  memberUpdated,
   messageCreated,
   reactionAdded,
   schedule,
@@ -36,6 +38,8 @@ export { MessageCreatedEvent, messagePattern } from './message-created.js';
 export { ButtonClickedEvent } from './button-clicked.js';
 export { MemberJoinedEvent } from './member-joined.js';
 export { MemberLeftEvent } from './member-left.js';
+export { MEMBER_CHANGES, MemberUpdatedEvent } from './member-updated.js';
+export { defaultAvatarUrl, memberAvatarUrl, type AvatarSource } from './avatars.js';
 export { ReactionAddedEvent } from './reaction-added.js';
 export { SlashCommandEvent } from './slash-command.js';
 export { SANDBOX_EVENT_SCHEMAS, SANDBOX_EVENT_TYPES, type SandboxEvent } from './sandbox-events.js';
@@ -49,12 +53,16 @@ export {
 export {
   EventActorSchema,
   EventInteractionSchema,
+  EventGuildMemberSchema,
   EventUserSchema,
   configString,
   defineEvent,
   isEventOf,
+  memberRef,
   userRef,
+  type EventGuildMember,
   type EventInteraction,
+  type EventMember,
   type EventOf,
   type EventUser,
   type RouterEventDefinition,

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, GuildRef, OUT } from '../common.js';
-import { Expr, MemberRef } from '../schemas.js';
+import { Expr } from '../schemas.js';
+import { EventGuildMemberSchema } from './events.js';
 import { defineRoutedTrigger } from './define-trigger.js';
 import { MemberJoinedEvent } from './member-joined.js';
 
@@ -34,7 +35,7 @@ export const memberCountReached = defineRoutedTrigger({
   ),
   output: Type.Object({
     milestone: Type.Integer({ description: 'The milestone reached.' }),
-    member: MemberRef('The member whose join reached it.'),
+    member: EventGuildMemberSchema('The member whose join reached it.'),
     guild: GuildRef(),
   }),
   ports: { outputs: OUT },

@@ -1,12 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, GuildRef, OUT } from '../common.js';
-import { MemberRef, NoConfig } from '../schemas.js';
+import { NoConfig } from '../schemas.js';
 import { defineRoutedTrigger } from './define-trigger.js';
-import { defineEvent, EventUserSchema } from './events.js';
+import { defineEvent, EventGuildMemberSchema } from './events.js';
 
 /** A member joined (also drives `trigger.memberCountReached`). */
 export const MemberJoinedEvent = defineEvent('memberJoined', 'A member joined.', {
-  member: EventUserSchema('Who joined.'),
+  member: EventGuildMemberSchema('Who joined.'),
   guild: GuildRef(),
 });
 
@@ -14,7 +14,7 @@ export const MemberJoinedEvent = defineEvent('memberJoined', 'A member joined.',
  * `trigger.memberJoined`: starts a run when someone joins the server.
  *
  * @example
- * // payload: { member: { id, username, mention }, guild: { id, name, memberCount } }
+ * // payload: { member: { id, username, mention, roles, avatarUrl, pending }, guild: { id, name, memberCount } }
  * getNodeType('trigger.memberJoined') === memberJoined;
  */
 export const memberJoined = defineRoutedTrigger({
@@ -24,7 +24,7 @@ export const memberJoined = defineRoutedTrigger({
   title: 'Member joined',
   description: 'Starts when someone joins the server.',
   config: NoConfig(),
-  output: Type.Object({ member: MemberRef('Who joined.'), guild: GuildRef() }),
+  output: Type.Object({ member: EventGuildMemberSchema('Who joined.'), guild: GuildRef() }),
   ports: { outputs: OUT },
   ui: { icon: 'user-plus', color: COLORS.trigger, fields: {} },
   examples: [{ title: 'Every new member', config: {} }],

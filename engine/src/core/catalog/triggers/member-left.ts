@@ -1,12 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, GuildRef, OUT } from '../common.js';
-import { MemberRef, NoConfig } from '../schemas.js';
+import { NoConfig } from '../schemas.js';
 import { defineRoutedTrigger } from './define-trigger.js';
-import { defineEvent, EventUserSchema } from './events.js';
+import { defineEvent, EventGuildMemberSchema } from './events.js';
 
 /** A member left (or was kicked or banned). */
 export const MemberLeftEvent = defineEvent('memberLeft', 'A member left.', {
-  member: EventUserSchema('Who left.'),
+  member: EventGuildMemberSchema('Who left.'),
   guild: GuildRef(),
 });
 
@@ -14,7 +14,7 @@ export const MemberLeftEvent = defineEvent('memberLeft', 'A member left.', {
  * `trigger.memberLeft`: starts a run when someone leaves the server (or is kicked or banned).
  *
  * @example
- * // payload: { member: { id, username, mention }, guild: { id, name, memberCount } }
+ * // payload: { member: { id, username, mention, roles, avatarUrl, pending }, guild: { id, name, memberCount } }
  * getNodeType('trigger.memberLeft') === memberLeft;
  */
 export const memberLeft = defineRoutedTrigger({
@@ -24,7 +24,7 @@ export const memberLeft = defineRoutedTrigger({
   title: 'Member left',
   description: 'Starts when someone leaves the server (including kicks and bans).',
   config: NoConfig(),
-  output: Type.Object({ member: MemberRef('Who left.'), guild: GuildRef() }),
+  output: Type.Object({ member: EventGuildMemberSchema('Who left.'), guild: GuildRef() }),
   ports: { outputs: OUT },
   ui: { icon: 'user-minus', color: COLORS.trigger, fields: {} },
   examples: [{ title: 'Every leaving member', config: {} }],

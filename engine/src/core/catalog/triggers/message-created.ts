@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
 import { compilePattern, type TextPattern } from '../../patterns/text-pattern.js';
-import { MemberRef, Snowflake, isTemplate } from '../schemas.js';
+import { Snowflake, isTemplate } from '../schemas.js';
 import { defineRoutedTrigger } from './define-trigger.js';
-import { configString, defineEvent, EventActorSchema } from './events.js';
+import { configString, defineEvent, EventActorSchema, EventUserSchema } from './events.js';
 
 /** A message was posted in a guild channel. */
 export const MessageCreatedEvent = defineEvent('messageCreated', 'A message was posted.', {
@@ -22,7 +22,7 @@ export const MessageCreatedEvent = defineEvent('messageCreated', 'A message was 
  *
  * @example
  * // config: { channelId: '{{ vars.suggestionsChannelId }}', contains: 'suggestion' }
- * // payload: { message: { id, channelId, content }, author: { id, username, mention } }
+ * // payload: { message: { id, channelId, content }, author: { id, username, mention, roles } }
  */
 export const messageCreated = defineRoutedTrigger({
   type: 'trigger.messageCreated',
@@ -63,7 +63,7 @@ export const messageCreated = defineRoutedTrigger({
       channelId: Type.String(),
       content: Type.String({ description: 'What the author typed: data, never a template.' }),
     }),
-    author: MemberRef('Who posted it.'),
+    author: EventUserSchema('Who posted it.'),
   }),
   ports: { outputs: OUT },
   ui: {

@@ -1,7 +1,7 @@
 import { Type, type Static, type TObject } from '@sinclair/typebox';
-import { MemberRef, Snowflake } from '../schemas.js';
+import { Snowflake } from '../schemas.js';
 import type { StoredConfig } from './define-trigger.js';
-import { configString, EventActorSchema } from './events.js';
+import { configString, EventActorSchema, EventUserSchema } from './events.js';
 
 /** The fields of a reaction event (added or removed): who, where, which emoji. */
 export function reactionEventFields(who: string) {
@@ -32,7 +32,7 @@ export const ReactionConfig = Type.Object(
 /** The payload of a reaction trigger. */
 export function reactionOutput(who: string) {
   return Type.Object({
-    user: MemberRef(who),
+    user: EventUserSchema(who),
     channelId: Type.String(),
     messageId: Type.String(),
     emoji: Type.String({ description: 'The unicode emoji, or `name:id` for a custom emoji.' }),

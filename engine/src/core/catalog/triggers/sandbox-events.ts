@@ -3,6 +3,7 @@ import { ButtonClickedEvent } from './button-clicked.js';
 import type { RouterEventKind } from './trigger-nodes.js';
 import { MemberJoinedEvent } from './member-joined.js';
 import { MemberLeftEvent } from './member-left.js';
+import { MemberUpdatedEvent } from './member-updated.js';
 import { MessageCreatedEvent } from './message-created.js';
 import { ReactionAddedEvent } from './reaction-added.js';
 import { ReactionRemovedEvent } from './reaction-removed.js';
@@ -34,11 +35,36 @@ export const SANDBOX_EVENT_SCHEMAS = {
         },
         strict,
       ),
+      pending: Type.Optional(
+        Type.Boolean({
+          description:
+            'The member joins still in membership screening (has not accepted the rules yet).',
+        }),
+      ),
     },
     strict,
   ),
   memberLeft: Type.Object(
     { ...common, type: Type.Literal(MemberLeftEvent.kind), userId: Id('The member who leaves.') },
+    strict,
+  ),
+  memberUpdated: Type.Object(
+    {
+      ...common,
+      type: Type.Literal(MemberUpdatedEvent.kind),
+      userId: Id('The member who changes.'),
+      addRoles: Type.Optional(
+        Type.Array(Id('A role of the guild.'), { maxItems: 25, description: 'Roles to give.' }),
+      ),
+      removeRoles: Type.Optional(
+        Type.Array(Id('A role of the guild.'), { maxItems: 25, description: 'Roles to take.' }),
+      ),
+      pending: Type.Optional(
+        Type.Boolean({
+          description: '`false`: the member passes membership screening (accepts the rules).',
+        }),
+      ),
+    },
     strict,
   ),
   messageCreated: Type.Object(

@@ -1,7 +1,7 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import { COLORS, OUT } from '../common.js';
 import type { ConfigIssue } from '../define-node.js';
-import { MemberRef, StringEnum } from '../schemas.js';
+import { StringEnum } from '../schemas.js';
 import { defineRoutedTrigger } from './define-trigger.js';
 import { configString, defineEvent, EventInteractionSchema, EventUserSchema } from './events.js';
 
@@ -84,7 +84,7 @@ export const slashCommand = defineRoutedTrigger({
     { additionalProperties: false },
   ),
   output: Type.Object({
-    user: MemberRef('Who used the command.'),
+    user: EventUserSchema('Who used the command.'),
     channelId: Type.String(),
     command: Type.String({ description: 'The command name.' }),
     options: Type.Record(Type.String(), Type.Unknown(), {
@@ -101,7 +101,7 @@ export const slashCommand = defineRoutedTrigger({
       properties[name] = optionValueSchema(typeof type === 'string' ? type : 'string', about);
     }
     return Type.Object({
-      user: MemberRef('Who used the command.'),
+      user: EventUserSchema('Who used the command.'),
       channelId: Type.String(),
       command: Type.String({ description: 'The command name.' }),
       options: Type.Object(properties, { description: 'Option values by name.' }),

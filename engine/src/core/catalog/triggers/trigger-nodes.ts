@@ -5,6 +5,7 @@ import { manual } from './manual.js';
 import { memberCountReached } from './member-count-reached.js';
 import { memberJoined } from './member-joined.js';
 import { memberLeft } from './member-left.js';
+import { memberUpdated } from './member-updated.js';
 import { messageCreated } from './message-created.js';
 import { reactionAdded } from './reaction-added.js';
 import { reactionRemoved } from './reaction-removed.js';
@@ -22,6 +23,7 @@ import { webhook } from './webhook.js';
 export const TRIGGER_NODES = [
   memberJoined,
   memberLeft,
+  memberUpdated,
   messageCreated,
   reactionAdded,
   reactionRemoved,
