@@ -1,9 +1,53 @@
 import { describe, expect, it } from 'vitest';
-import { welcome, giveaway } from '@guildflow/workflows';
 import { installSchema, installUiSchema, missingRequired, varErrors } from './install-form.js';
 
-const parameters = (t: { parameters: unknown }) =>
-  t.parameters as unknown as Record<string, unknown>;
+const ID = { type: 'string', pattern: '^[0-9]{1,20}$' };
+// The shapes templates use (docs/templates.md), independent of any one template's vars.
+const welcome = {
+  type: 'object',
+  properties: {
+    welcomeChannelId: { ...ID, title: 'Welcome channel', 'x-widget': 'channel' },
+    newcomerRoleId: { ...ID, title: 'Newcomer role', 'x-widget': 'role' },
+    greeting: { type: 'string', title: 'Greeting', default: 'hi', 'x-widget': 'textarea' },
+  },
+  required: ['welcomeChannelId', 'newcomerRoleId'],
+  additionalProperties: false,
+  examples: [{ welcomeChannelId: '1', newcomerRoleId: '2' }],
+};
+const giveaway = {
+  type: 'object',
+  properties: {
+    hostIds: {
+      type: 'array',
+      title: 'Hosts',
+      items: { ...ID, 'x-widget': 'member' },
+      uniqueItems: true,
+    },
+    giveawayChannelId: { ...ID, title: 'Giveaway channel', 'x-widget': 'channel' },
+    defaultWinners: { type: 'integer', title: 'Winners', default: 1 },
+    bonusEntries: {
+      type: 'array',
+      title: 'Bonus entries',
+      items: {
+        type: 'object',
+        properties: {
+          roleId: { ...ID, title: 'Role', 'x-widget': 'role' },
+          extra: { type: 'integer', title: 'Extra entries' },
+          after: { type: 'string', title: 'After', 'x-widget': 'duration' },
+        },
+      },
+    },
+    weekdays: {
+      type: 'array',
+      title: 'Days',
+      items: { type: 'string', enum: ['MON', 'TUE'] },
+      uniqueItems: true,
+    },
+  },
+  required: ['hostIds', 'giveawayChannelId'],
+  additionalProperties: false,
+};
+const parameters = (schema: object) => schema as Record<string, unknown>;
 
 describe('the install form of a template', () => {
   it('draws channel, role and member settings as pickers, inside lists too', () => {
@@ -20,6 +64,16 @@ describe('the install form of a template', () => {
       },
       giveawayChannelId: { 'ui:widget': 'channel' },
       defaultWinners: {},
+      // Pickers and hints inside the entries of a list of objects too.
+      bonusEntries: {
+        'ui:options': { orderable: false },
+        items: {
+          roleId: { 'ui:widget': 'role' },
+          extra: {},
+          after: { 'ui:placeholder': 'e.g. 10m, 2h, 7d' },
+        },
+      },
+      weekdays: { 'ui:widget': 'checkboxes', 'ui:options': { inline: true } },
     });
     // The sandbox's example ids are not offered as suggestions elsewhere.
     expect(installSchema(parameters(welcome))).not.toHaveProperty('examples');

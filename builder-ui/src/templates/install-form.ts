@@ -11,14 +11,28 @@ const PLACEHOLDERS: Record<string, string> = {
 /** `x-widget` values drawn by the form's own pickers (the rest are text fields). */
 const PICKERS = new Set(['channel', 'role', 'member']);
 
-type Parameter = { type?: string; 'x-widget'?: string; items?: Parameter };
+type Parameter = {
+  type?: string;
+  'x-widget'?: string;
+  items?: Parameter;
+  properties?: Record<string, Parameter>;
+  enum?: unknown[];
+  uniqueItems?: boolean;
+};
 
 function uiOf(parameter: Parameter): UiSchema {
   const widget = parameter['x-widget'];
+  if (parameter.type === 'object' && parameter.properties)
+    return Object.fromEntries(
+      Object.entries(parameter.properties).map(([name, p]) => [name, uiOf(p)]),
+    );
+  // A set of choices (weekdays): tick boxes in a row rather than a list of drop-downs.
+  if (parameter.type === 'array' && parameter.items?.enum && parameter.uniqueItems)
+    return { 'ui:widget': 'checkboxes', 'ui:options': { inline: true } };
   if (parameter.type === 'array' && parameter.items) {
     const items = uiOf(parameter.items);
     // RJSF would label a picker of a list `Hosts-1`: the picker names it by its place (`Member 1`).
-    // The lists are sets (hosts, moderators): no buttons to reorder them.
+    // The lists are sets (hosts, moderators, reward steps): no buttons to reorder them.
     return {
       'ui:options': { orderable: false },
       items: PICKERS.has(parameter.items['x-widget'] ?? '')
@@ -34,8 +48,9 @@ function uiOf(parameter: Parameter): UiSchema {
 
 /**
  * The RJSF ui schema of a template's parameters: channel, role and member settings become
- * pickers (also inside lists), text areas stay text areas, durations, crons and time zones get
- * an example; the form's own submit button is hidden (the dialog has one).
+ * pickers (also inside lists and list entries), text areas stay text areas, sets of choices are
+ * tick boxes, durations, crons and time zones get an example; the form's own submit button is
+ * hidden (the dialog has one).
  *
  * @example
  * installUiSchema(template.parameters); // { welcomeChannelId: { 'ui:widget': 'channel' }, … }
