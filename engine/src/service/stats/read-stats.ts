@@ -6,6 +6,10 @@ import { openStore, type StatsRecord, type Store } from '../storage/index.js';
 
 const DAY_MS = 86_400_000;
 const MAX_PERIOD_MS = 90 * DAY_MS;
+const MAX_OFFSET_MS = 90 * DAY_MS;
+// The gateway keeps a day's counters 100 days from its start (stats-models.ts): the oldest day
+// read, at most period + offset + 1 day back, is still there.
+const MAX_REACH_MS = 99 * DAY_MS;
 
 /** The output of `data.stats` (see its declaration). */
 export interface StatsSummary {
@@ -20,14 +24,21 @@ export interface StatsSummary {
 }
 
 /**
- * Sums a guild's daily counters over a period ending now. Counters are per UTC day, so the
- * period starts at the beginning of the day `period` ago (a `7d` recap on Monday 09:00 covers
- * last Monday 00:00 until now).
+ * Sums a guild's daily counters over a period. Counters are per UTC day, so the period starts
+ * at the beginning of the day `period` before its end: a `7d` recap on Monday 09:00 covers last
+ * Monday 00:00 until now. With `offset` the period ends at the start of the UTC day `offset`
+ * ago (that day excluded; at least one whole day), so `7d` offset `7d` is the 7 days before
+ * that recap, none counted twice.
  */
 export async function readStats(
   store: Store,
   guildId: string,
-  options: { period?: string; channelId?: string | undefined; top?: number },
+  options: {
+    period?: string;
+    offset?: string | undefined;
+    channelId?: string | undefined;
+    top?: number;
+  },
   now = new Date(),
 ): Promise<StatsSummary> {
   const periodMs = parseDuration(options.period ?? '7d');
@@ -36,9 +47,24 @@ export async function readStats(
       'The period of Activity stats must be between 1 second and 90 days.',
       ERROR_TYPES.invalidConfig,
     );
+  const offsetMs = options.offset ? parseDuration(options.offset) : 0;
+  if (offsetMs < 0 || offsetMs > MAX_OFFSET_MS || periodMs + offsetMs > MAX_REACH_MS)
+    throw ApplicationFailure.nonRetryable(
+      'The offset of Activity stats must be at most 90 days, and the period plus the offset at most 99 days (counters are kept 100 days).',
+      ERROR_TYPES.invalidConfig,
+    );
   const top = Math.max(0, Math.min(25, Math.floor(options.top ?? 5)));
-  const since = new Date(Math.floor((now.getTime() - periodMs) / DAY_MS) * DAY_MS);
-  const days = { $gte: since.toISOString().slice(0, 10), $lte: now.toISOString().slice(0, 10) };
+  const end = now.getTime() - offsetMs;
+  // Now: today so far is included. Earlier: up to the start of that day, excluded (and at
+  // least the whole day before it, when `period` is shorter than a day).
+  const until = offsetMs === 0 ? now : new Date(startOfDay(end));
+  const since = new Date(
+    offsetMs === 0
+      ? startOfDay(end - periodMs)
+      : Math.min(startOfDay(end - periodMs), until.getTime() - DAY_MS),
+  );
+  const lastDay = offsetMs === 0 ? until : new Date(until.getTime() - DAY_MS);
+  const days = { $gte: since.toISOString().slice(0, 10), $lte: lastDay.toISOString().slice(0, 10) };
   const rows = await store.stats.find({ guildId, day: days }).lean<StatsRecord[]>();
   const channelId = options.channelId || undefined;
   const sum = (dim: StatsRecord['dim']) => {
@@ -65,7 +91,7 @@ export async function readStats(
       .slice(0, top);
   return {
     since: since.toISOString(),
-    until: now.toISOString(),
+    until: until.toISOString(),
     messages: channelId
       ? (channels.get(channelId)?.messages ?? 0)
       : guild.reduce((n, r) => n + r.messages, 0),
@@ -88,6 +114,10 @@ export async function readStats(
   };
 }
 
+function startOfDay(ms: number): number {
+  return Math.floor(ms / DAY_MS) * DAY_MS;
+}
+
 /**
  * The `data.stats` executor (activity named by the node type) on the store; its rendered config
  * is checked against the declaration first.
@@ -99,6 +129,7 @@ export function createStatsExecutor(mongo: Connection): Pick<ActionActivities, '
 const statsExecutor = defineExecutor('data.stats', async ({ config, context }, mongo: Connection) =>
   readStats(await openStore(mongo), context.guildId, {
     period: typeof config.period === 'string' ? config.period : '7d',
+    offset: typeof config.offset === 'string' ? config.offset : undefined,
     channelId: typeof config.channelId === 'string' ? config.channelId : undefined,
     top: typeof config.top === 'number' ? config.top : 5,
   }),

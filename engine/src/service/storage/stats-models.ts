@@ -19,7 +19,7 @@ export interface StatsRecord {
   joins: number;
   leaves: number;
   username: string | null;
-  /** Kept 100 days (the longest period `data.stats` reads is 90). */
+  /** Kept 100 days from the day's start (`data.stats` reads back at most period + offset = 99 days). */
   expiresAt: Date;
 }
 
