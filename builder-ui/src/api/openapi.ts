@@ -4761,8 +4761,14 @@ export interface components {
             } | unknown[];
         };
         SandboxEventResult: {
-            /** @description memberJoined, memberLeft: the member. */
+            /** @description memberJoined, memberLeft, memberUpdated: the member. */
             userId?: string;
+            /** @description memberUpdated: false when nothing changed (no update is dispatched). */
+            changed?: boolean;
+            /** @description memberUpdated: the member’s roles after it. */
+            roles?: string[];
+            /** @description memberUpdated: still in membership screening. */
+            pending?: boolean;
             memberCount?: number;
             /** @description messageCreated: the new message. */
             messageId?: string;
