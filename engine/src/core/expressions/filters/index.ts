@@ -1,6 +1,7 @@
 import { CONVERT_FILTERS } from './convert.js';
 import { LIST_FILTERS } from './lists.js';
 import { NUMBER_FILTERS } from './numbers.js';
+import { OBJECT_LIST_FILTERS } from './object-lists.js';
 import { TEXT_FILTERS } from './text.js';
 import { TIME_FILTERS } from './time.js';
 import type { FilterDefinition } from './types.js';
@@ -11,6 +12,7 @@ const ALL = [
   ...CONVERT_FILTERS,
   ...TEXT_FILTERS,
   ...LIST_FILTERS,
+  ...OBJECT_LIST_FILTERS,
   ...NUMBER_FILTERS,
   ...TIME_FILTERS,
 ];
@@ -32,6 +34,6 @@ export function getFilter(name: string): FilterDefinition | undefined {
  * Every filter, in documentation order.
  *
  * @example
- * FILTER_DEFINITIONS.length; // 36
+ * FILTER_DEFINITIONS.length; // 40
  */
 export const FILTER_DEFINITIONS: readonly FilterDefinition[] = Object.freeze(ALL);
