@@ -1,137 +1,161 @@
 import { SANDBOX_IDS } from '@guildflow/discord-sandbox';
 import { validateGraph } from '@guildflow/engine/core';
 import { eventually } from '@guildflow/engine/testing/service';
-import { describe, expect, it } from 'vitest';
-import { instantiate } from '../index.js';
-import { useTemplateHarness, userOf } from '../testing/template-harness.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { instantiateAll } from '../index.js';
+import { useTemplateHarness } from '../testing/template-harness.js';
 import { ticketSla } from './index.js';
+import { baseVars, bob, carol, ticketKit } from './ticket-kit.js';
 
-const { channels, roles, users, guild } = SANDBOX_IDS;
-const carol = userOf(users.carol, 'carol');
-const vars = {
-  ticketChannelId: channels.tickets,
-  staffRoleId: roles.moderator,
-  modLogChannelId: channels.modLog,
-  sla: '1h',
-};
+const { channels, roles, users } = SANDBOX_IDS;
 
 describe('ticket-sla template', () => {
-  it('is a valid graph started by an open-ticket button', () => {
-    expect(validateGraph(ticketSla.graph)).toEqual([]);
-    expect(validateGraph(instantiate('ticket-sla', vars))).toEqual([]);
-    expect(ticketSla.graph.nodes[0]).toMatchObject({
+  it('is a priority-button graph and a /ticket-panel graph', () => {
+    for (const doc of [...ticketSla.graphs, ...instantiateAll('ticket-sla', baseVars)])
+      expect(validateGraph(doc), doc.name).toEqual([]);
+    const [main, panel] = ticketSla.graphs;
+    expect(main?.nodes[0]).toMatchObject({
       type: 'trigger.buttonClicked',
-      config: { customIdPrefix: '{{ vars.buttonPrefix }}' },
+      config: { customIdPrefix: 'ticket:open' },
     });
-    expect(instantiate('ticket-sla', vars).vars.buttonPrefix).toBe('ticket:open');
+    expect(panel?.nodes[0]).toMatchObject({
+      type: 'trigger.slashCommand',
+      config: { name: 'ticket-panel' },
+    });
   });
 
   describe('on Temporal against the sandbox', () => {
     const h = useTemplateHarness();
+    const kit = ticketKit(h);
+    beforeEach(() => kit.resetCounters());
 
-    /** Carol clicks "Open a ticket" on a panel the bot posted; the run starts like the router's. */
-    async function openTicket(timeScale: number, overrides: Record<string, unknown> = {}) {
-      const graph = await h.install('ticket-sla', { ...vars, ...overrides });
+    it('/ticket-panel posts one button per priority with its SLA, for staff only', async () => {
+      const { panel, answer } = await kit.postPanel({ slaHigh: '2h' });
+      expect(answer).toBe(`The ticket panel is up: <#${channels.tickets}>`);
+      expect(panel?.content).toBe(
+        '🎫 **Need help?** Open a private ticket with the staff. Pick how urgent it is:\n' +
+          '🔴 **Critical**: something is broken for everyone; first answer within 15m\n' +
+          '🟠 **High**: you are blocked; within 2h\n' +
+          '🟡 **Medium**: a question or a problem; within 4h\n' +
+          '🟢 **Low**: no hurry; within 1d',
+      );
+      const buttons = JSON.stringify(panel?.components);
+      for (const priority of ['critical', 'high', 'medium', 'low'])
+        expect(buttons).toContain(`"custom_id":"ticket:open:${priority}"`);
+
+      const refused = await kit.postPanel({}, carol);
+      expect(refused.answer).toBe('Only staff can post the ticket panel.');
+      expect(h.sandbox.messages({ channelId: channels.tickets })).toHaveLength(1);
+    });
+
+    it('staff claim in time, then the member closes it: archived, logged and counted', async () => {
+      const ticket = await kit.openTicket('critical');
+      expect(ticket.answer()).toBe(
+        `Your **🔴 Critical** ticket is open: <#${ticket.threadId}>. Staff aim to answer within 15m.`,
+      );
+      const [created] = h.sandbox.actions({ type: 'thread.create' });
+      expect(created).toMatchObject({ channelId: ticket.threadId });
+      const [intro] = h.sandbox.messages({ channelId: ticket.threadId });
+      expect(intro?.content).toMatch(
+        new RegExp(
+          `^📩 <@${users.carol}> opened a \\*\\*🔴 Critical\\*\\* ticket\\. Tell us what you need in this thread\\.\\n<@&${roles.moderator}>: press \\*\\*Claim\\*\\* to take it\\. First answer due <t:\\d+:R> \\(SLA 15m\\)\\.$`,
+        ),
+      );
+      expect(intro).toMatchObject({ mentions: [users.carol], mentionRoles: [roles.moderator] });
+
+      // The member's own click on Claim is no claim: only the staff role counts.
+      expect(
+        (await kit.click(carol, ticket.threadId, ticket.ticketId, 'ticket:claim')).signalled,
+      ).toBe(0);
+      expect(
+        (await kit.click(bob, ticket.threadId, ticket.ticketId, 'ticket:claim')).signalled,
+      ).toBe(1);
+      await eventually(
+        async () => (await kit.counters()).firstResponseMs ?? undefined,
+        'the first response to be recorded',
+      );
+      const claimed = h.sandbox.messages({ channelId: ticket.threadId })[0];
+      expect(JSON.stringify(claimed?.components)).toMatch(
+        /"label":"Claimed by bob".*"disabled":true.*"custom_id":"ticket:close"/,
+      );
+
+      expect(
+        (await kit.click(carol, ticket.threadId, ticket.ticketId, 'ticket:close')).signalled,
+      ).toBe(1);
+      expect((await ticket.run.result()).status).toBe('stopped');
+      expect(kit.botSaid(ticket.threadId)).toEqual([
+        intro?.content,
+        `✋ <@${users.bob}> has claimed this ticket, <@${users.carol}>.`,
+        `🔒 This ticket was closed by <@${users.carol}> (the member). Thanks for reaching out!`,
+      ]);
+      expect(h.sandbox.messages({ channelId: ticket.threadId })[0]?.components).toEqual([]);
+      expect(h.sandbox.state.channel(ticket.threadId).thread).toMatchObject({
+        archived: true,
+        locked: true,
+      });
+
+      const [transcript] = h.sandbox.messages({ channelId: channels.modLog });
+      const embed = transcript?.embeds[0] as {
+        title: string;
+        description: string;
+        fields: { name: string; value: string }[];
+      };
+      expect(embed.title).toBe('🔒 Ticket closed: critical-carol');
+      expect(embed.description.split('\n')).toEqual([
+        `<#${ticket.threadId}> (archived), opened by <@${users.carol}>`,
+        '',
+        expect.stringMatching(
+          new RegExp(`^<t:\\d+:f> 📩 opened by <@${users.carol}> as 🔴 Critical$`),
+        ),
+        expect.stringMatching(new RegExp(`^<t:\\d+:f> ✋ claimed by <@${users.bob}>$`)),
+        expect.stringMatching(new RegExp(`^<t:\\d+:f> 🔒 closed by <@${users.carol}>$`)),
+      ]);
+      expect(Object.fromEntries(embed.fields.map((f) => [f.name, f.value]))).toEqual({
+        Priority: '🔴 Critical (SLA 15m)',
+        SLA: 'not missed',
+        'First response': expect.stringMatching(new RegExp(`^<@${users.bob}> after \\d+`)),
+        'Resolved in': expect.stringMatching(/^\d/),
+        'Closed by': `<@${users.carol}> (the member)`,
+      });
+
+      const counted = await kit.counters();
+      expect(counted).toMatchObject({ opened: 1, closed: 1, firstResponses: 1, slaMissed: null });
+      expect(counted.firstResponseMs).toBeGreaterThan(0);
+      expect(counted.resolutionMs).toBeGreaterThanOrEqual(counted.firstResponseMs ?? 0);
+    });
+
+    it('tells the member when the thread cannot be opened, and staff when the panel cannot be posted', async () => {
+      const missing = '1300000000000000999';
+      const { installed, answer } = await kit.postPanel({ ticketChannelId: missing });
+      expect(answer).toMatch(/^The ticket panel could not be posted: .+/);
+
       const panel = await h.postAsBot(channels.tickets, {
-        content: 'Need help? Open a ticket.',
+        content: 'Open a ticket',
         components: [
           {
             type: 1,
-            components: [
-              { type: 2, style: 1, label: 'Open a ticket', custom_id: 'ticket:open:general' },
-            ],
+            components: [{ type: 2, style: 1, label: 'High', custom_id: 'ticket:open:high' }],
           },
         ],
       });
       const click = {
         channelId: channels.tickets,
         messageId: panel.id,
-        customId: 'ticket:open:general',
+        customId: 'ticket:open:high',
       };
       const interaction = await h.buttonClick({ userId: carol.id, ...click });
       const run = await h.start(
-        graph,
+        installed,
         { type: 'trigger.buttonClicked', payload: { user: carol, ...click } },
-        { interaction, timeScale },
+        { interaction },
       );
-      const reply = () =>
-        h.sandbox
-          .messages({ channelId: channels.tickets })
-          .find((m) => m.interactionId === interaction.id)?.content;
-      return { run, reply };
-    }
-
-    it('opens a private thread, and pings the staff in the mod-log when nobody replies in time', async () => {
-      const { run, reply } = await openTicket(3600); // the 1-hour SLA lasts a second
-      expect((await run.result()).status).toBe('completed');
-
-      const [created] = h.sandbox.actions({ type: 'thread.create' });
-      expect(created).toBeDefined();
-      const threadId = reply()?.match(/<#(\d+)>/)?.[1] ?? '';
-      expect(reply()).toBe(`Your ticket is open: <#${threadId}>`);
-      const [intro] = h.sandbox.messages({ channelId: threadId });
-      expect(intro).toMatchObject({
-        content: `<@${users.carol}>, thanks for opening a ticket! Tell us what you need in this thread.\n<@&${roles.moderator}>: **reply to this message** to take the ticket. We aim to answer within 1h.`,
-        mentions: [users.carol],
-        mentionRoles: [roles.moderator],
-      });
-      expect(h.sandbox.messages({ channelId: channels.modLog })).toMatchObject([
-        {
-          content: `⏰ <@&${roles.moderator}> the ticket <#${threadId}> opened by <@${users.carol}> has had no staff reply for 1h.`,
-          mentionRoles: [roles.moderator],
-        },
-      ]);
-    });
-
-    it('a staff reply within the SLA takes the ticket, and nobody is pinged', async () => {
-      const { run } = await openTicket(1);
-      const wait = await eventually(
-        async () =>
-          (await h.service.store.waits
-            .findOne({ workflowId: run.workflowId })
-            .lean<{ messageId: string }>()) ?? undefined,
-        'the run to wait for a reply',
-      );
-      const intro = h.sandbox.messages({ guildId: guild }).find((m) => m.id === wait.messageId);
-      const threadId = intro?.channelId ?? '';
-      const content = 'On it, what is the problem?';
-      const { messageId } = h.sandbox.inject({
-        type: 'messageCreated',
-        guildId: guild,
-        channelId: threadId,
-        userId: users.bob,
-        content,
-        replyToMessageId: wait.messageId,
-      });
-      const routed = await h.route({
-        kind: 'messageCreated',
-        eventId: messageId ?? 'reply',
-        guildId: guild,
-        message: { id: messageId ?? '', channelId: threadId, content },
-        author: { ...userOf(users.bob, 'bob'), bot: false },
-        replyTo: wait.messageId,
-      });
-      expect(routed.signalled).toBe(1);
-
       expect((await run.result()).status).toBe('completed');
       expect(
         h.sandbox
-          .messages({ channelId: threadId, authorId: SANDBOX_IDS.botUser })
-          .map((m) => m.content),
-      ).toEqual([
-        expect.stringContaining('thanks for opening a ticket'),
-        `✅ <@${users.bob}> has taken this ticket.`,
-      ]);
-      expect(h.sandbox.messages({ channelId: channels.modLog })).toEqual([]);
-    });
-
-    it('tells the member when the thread cannot be opened', async () => {
-      const { run, reply } = await openTicket(1, { ticketChannelId: '1300000000000000999' });
-      expect((await run.result()).status).toBe('completed');
-      expect(reply()).toMatch(
-        /^Sorry, your ticket could not be opened \(.+\)\. Please tell a moderator\.$/,
-      );
-      expect(h.sandbox.messages({ channelId: channels.modLog })).toEqual([]);
+          .messages({ channelId: channels.tickets })
+          .find((m) => m.interactionId === interaction.id)?.content,
+      ).toMatch(/^Sorry, your ticket could not be opened \(.+\)\. Please tell a moderator\.$/);
+      expect(await kit.counters()).toMatchObject({ opened: null });
     });
   });
 });
