@@ -1,112 +1,173 @@
 import { SANDBOX_IDS } from '@guildflow/discord-sandbox';
 import { validateGraph } from '@guildflow/engine/core';
-import { describe, expect, it } from 'vitest';
-import { instantiate } from '../index.js';
-import { useTemplateHarness, userOf, type TemplateHarness } from '../testing/template-harness.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { instantiateAll } from '../index.js';
+import { useTemplateHarness } from '../testing/template-harness.js';
 import { warnings } from './index.js';
+import { command, modLog, storedWarnings, warning, writeWarnings } from './warnings-testing.js';
 
-const { channels, users, guild } = SANDBOX_IDS;
-const alice = userOf(users.alice, 'alice');
-const vars = { moderatorIds: [users.alice], modLogChannelId: channels.modLog };
+const { channels, users, roles, guild } = SANDBOX_IDS;
+const vars = { moderatorRoleId: roles.moderator, modLogChannelId: channels.modLog };
+const DAY = 86_400_000;
 
 describe('warnings template', () => {
-  it('is a valid graph declaring /warn user reason', () => {
-    expect(validateGraph(warnings.graph)).toEqual([]);
-    expect(validateGraph(instantiate('warnings', vars))).toEqual([]);
-    expect(warnings.graph.nodes[0]).toMatchObject({
-      type: 'trigger.slashCommand',
-      config: { name: 'warn', options: [{ name: 'user', type: 'user' }, { name: 'reason' }] },
-    });
+  it('installs /warn, /warnings and /unwarn, valid with the default escalation', () => {
+    expect(warnings.graphs.map((g) => (g.nodes[0]?.config as { name: string }).name)).toEqual([
+      'warn',
+      'warnings',
+      'unwarn',
+    ]);
+    const docs = instantiateAll('warnings', vars);
+    for (const doc of docs) expect(validateGraph(doc), doc.name).toEqual([]);
+    expect(docs[0]?.vars.escalation).toEqual([
+      { warnings: 2, action: 'timeout', duration: '10m' },
+      { warnings: 3, action: 'timeout', duration: '1h' },
+      { warnings: 4, action: 'timeout', duration: '1d' },
+      { warnings: 5, action: 'kick' },
+    ]);
   });
 
-  describe('on Temporal against the sandbox', () => {
+  it('refuses an escalation timeout over 28 days or without a duration', () => {
+    expect(() =>
+      instantiateAll('warnings', {
+        ...vars,
+        escalation: [
+          { warnings: 2, action: 'timeout', duration: '30d' },
+          { warnings: 3, action: 'timeout' },
+        ],
+      }),
+    ).toThrow(/at most 28d[\s\S]*duration|duration[\s\S]*at most 28d/);
+  });
+
+  describe('/warn on Temporal against the sandbox', () => {
     const h = useTemplateHarness();
-
-    /** Runs /warn as `by` against `target`, as the router would; returns the replies it got. */
-    async function warn(
-      graph: Awaited<ReturnType<TemplateHarness['install']>>,
-      by: ReturnType<typeof userOf>,
-      target: string,
+    // The store outlives each test (the sandbox is reset): start every member with no warnings.
+    beforeEach(async () => void (await h.service.store.dataKeys.deleteMany({})));
+    const warn = (
+      graph: Parameters<typeof command>[1],
+      by: string,
+      user: string,
       reason?: string,
-    ): Promise<string[]> {
-      const options = { user: target, ...(reason ? { reason } : {}) };
-      const interaction = await h.slashCommand(by.id, 'warn', options);
-      const run = await h.start(
-        graph,
-        {
-          type: 'trigger.slashCommand',
-          payload: { user: by, channelId: channels.general, command: 'warn', options },
-        },
-        { interaction },
-      );
-      expect((await run.result()).status).toBe('completed');
-      return h.sandbox
-        .messages({ channelId: channels.general })
-        .filter((m) => m.interactionId === interaction.id)
-        .map((m) => m.content);
-    }
+    ) => command(h, graph, by, 'warn', { user, ...(reason ? { reason } : {}) });
 
-    const modLog = () => h.sandbox.messages({ channelId: channels.modLog }).map((m) => m.content);
-
-    it('DMs at first, times out from the timeout threshold, kicks at the kick threshold', async () => {
-      const graph = await h.install('warnings', { ...vars, timeoutAt: 2, kickAt: 3 });
+    it('records a warning, DMs the member, logs it, and times out at the second', async () => {
+      const { graphs } = await h.install('warnings', vars);
+      const main = graphs['Warnings']!;
       const frank = users.frank;
 
-      expect(await warn(graph, alice, frank, 'spam')).toEqual([
-        `<@${frank}> now has 1 warning(s): warned by DM.`,
-      ]);
-      expect(h.sandbox.messages({ dmUserId: frank }).map((m) => m.content)).toEqual([
-        '⚠️ You have been warned by the moderators (warning 1): spam\nAt 2 warnings you will be timed out for 1d; at 3 you will be removed from the server.',
-      ]);
+      const [first] = await warn(main, users.alice, frank, 'spam in #general');
+      expect(first?.ephemeral).toBe(true);
+      expect(first?.content).toBe(
+        `⚠️ Warned <@${frank}> (warning #1): spam in #general\nActive warnings: 1.`,
+      );
+      const dm = h.sandbox.messages({ dmUserId: frank }).map((m) => m.content);
+      expect(dm).toHaveLength(1);
+      expect(dm[0]).toMatch(
+        /^⚠️ You have been warned by the moderators: spam in #general\nYou now have 1 active warning\(s\); this one expires <t:\d+:R>\.$/,
+      );
       expect(h.sandbox.member(guild, frank).timedOutUntil).toBeNull();
-
-      expect(await warn(graph, alice, frank)).toEqual([
-        `<@${frank}> now has 2 warning(s): timed out for 1d.`,
+      const stored = await storedWarnings(h, frank);
+      expect(stored).toEqual([
+        {
+          id: '1',
+          reason: 'spam in #general',
+          by: users.alice,
+          at: expect.any(String),
+          until: expect.any(String),
+        },
       ]);
-      const until = Date.parse(h.sandbox.member(guild, frank).timedOutUntil ?? '');
-      expect(until).toBeGreaterThan(Date.now() + 23 * 3600_000);
-      expect(h.sandbox.actions({ type: 'member.timeout' })[0]?.reason).toContain(
-        'Warning 2: no reason given',
+      const { at, until } = stored![0]!;
+      expect(Date.parse(until) - Date.parse(at)).toBe(30 * DAY); // the default expiry
+
+      const [second] = await warn(main, users.alice, frank);
+      expect(second?.content).toBe(
+        `⚠️ Warned <@${frank}> (warning #2): no reason given\nActive warnings: 2. Escalation: timeout done.`,
       );
+      const timedOut = Date.parse(h.sandbox.member(guild, frank).timedOutUntil ?? '');
+      expect(timedOut - Date.now()).toBeGreaterThan(9 * 60_000);
+      expect(timedOut - Date.now()).toBeLessThanOrEqual(10 * 60_000);
 
-      expect(await warn(graph, alice, frank, 'again')).toEqual([
-        `<@${frank}> now has 3 warning(s): kicked.`,
+      const log = modLog(h);
+      expect(log.map((e) => e.title)).toEqual(['⚠️ Warning #1', '⚠️ Warning #2', '⏳ Timed out']);
+      expect(log[0]?.description).toBe(`<@${users.alice}> warned <@${frank}>.`);
+      expect(log[0]?.fields?.map((f) => [f.name, f.value.replace(/\d{9,}/, 'N')])).toEqual([
+        ['Reason', 'spam in #general'],
+        ['Active warnings', '1'],
+        ['Expires', '<t:N:R>'],
+        ['DM', 'sent'],
       ]);
-      expect(h.sandbox.member(guild, frank).kicked).toBe(true);
-      expect(h.sandbox.messages({ dmUserId: frank })).toHaveLength(1); // only the first warning DMs
-
-      expect(modLog()).toEqual([
-        `⚠️ <@${users.alice}> warned <@${frank}> (warning 1, warn): spam`,
-        `⚠️ <@${users.alice}> warned <@${frank}> (warning 2, timeout): no reason given`,
-        `⚠️ <@${users.alice}> warned <@${frank}> (warning 3, kick): again`,
-      ]);
+      expect(log[2]?.description).toBe(`<@${frank}> reached 2 active warnings: timed out for 10m.`);
     });
 
-    it('refuses members who are not moderators, counting nothing', async () => {
-      const graph = await h.install('warnings', vars);
-      const carol = userOf(users.carol, 'carol');
-      expect(await warn(graph, carol, users.dave, 'I do not like dave')).toEqual([
-        'Only the moderators set up in the Warnings template can use /warn.',
+    it('refuses a member without the moderator role and records nothing', async () => {
+      const { graphs } = await h.install('warnings', vars);
+      const replies = await warn(
+        graphs['Warnings']!,
+        users.carol,
+        users.dave,
+        'I do not like dave',
+      );
+      expect(replies.map((r) => r.content)).toEqual([
+        `Only members with the <@&${roles.moderator}> role can use /warn.`,
       ]);
-      expect(modLog()).toEqual([]);
+      expect(modLog(h)).toEqual([]);
       expect(h.sandbox.messages({ dmUserId: users.dave })).toEqual([]);
-      expect(await h.service.store.dataKeys.countDocuments({ memberId: users.dave })).toBe(0);
+      expect(await storedWarnings(h, users.dave)).toBeNull();
     });
 
-    it('logs a timeout Discord refuses (a moderator above the bot) and still confirms', async () => {
-      const graph = await h.install('warnings', { ...vars, timeoutAt: 1 });
-      expect(await warn(graph, alice, users.bob, 'test')).toEqual([
-        `<@${users.bob}> now has 1 warning(s): timed out for 1d.`,
-      ]);
+    it('does not count a warning that expired: the next one is the first again', async () => {
+      const { graphs } = await h.install('warnings', vars);
+      // Given 31 days ago with the default 30-day expiry: expired a day ago.
+      await writeWarnings(h, users.frank, [warning('1', 'old', users.alice, 31 * DAY, 30 * DAY)]);
+      const [reply] = await warn(graphs['Warnings']!, users.alice, users.frank, 'new');
+      expect(reply?.content).toBe(
+        `⚠️ Warned <@${users.frank}> (warning #1): new\nActive warnings: 1.`,
+      );
+      expect(h.sandbox.member(guild, users.frank).timedOutUntil).toBeNull(); // no step at 1
+      expect((await storedWarnings(h, users.frank))?.map((w) => w.reason)).toEqual(['new']);
+    });
+
+    it('logs an escalation Discord refuses (bob ranks above the bot) and says so', async () => {
+      const escalation = [{ warnings: 1, action: 'timeout', duration: '1h' }];
+      const { graphs } = await h.install('warnings', { ...vars, escalation });
+      const [reply] = await warn(graphs['Warnings']!, users.alice, users.bob, 'test');
+      expect(reply?.content).toBe(
+        `⚠️ Warned <@${users.bob}> (warning #1): test\nActive warnings: 1. Escalation: timeout failed (see the mod-log).`,
+      );
       expect(h.sandbox.member(guild, users.bob).timedOutUntil).toBeNull();
-      const log = modLog();
-      expect(log).toHaveLength(2);
-      expect(log).toContainEqual(
-        expect.stringMatching(new RegExp(`^❗ Could not time out <@${users.bob}>: `)),
+      const log = modLog(h);
+      expect(log.map((e) => e.title)).toEqual([
+        '⚠️ Warning #1',
+        '❗ Could not time out the member',
+      ]);
+      expect(log[1]?.description).toMatch(
+        new RegExp(
+          `^<@${users.bob}> reached 1 active warnings, but Discord refused to time out them: .+`,
+        ),
       );
-      expect(log).toContainEqual(
-        `⚠️ <@${users.alice}> warned <@${users.bob}> (warning 1, timeout): test`,
-      );
+    });
+
+    it('kicks or bans at the steps that say so, and a closed DM does not stop it', async () => {
+      const escalation = [
+        { warnings: 1, action: 'ban' },
+        { warnings: 2, action: 'kick' },
+      ];
+      const { graphs } = await h.install('warnings', { ...vars, escalation });
+      await writeWarnings(h, users.dave, [warning('1', 'earlier', users.alice, DAY, 30 * DAY)]);
+      // Dave's DMs are closed: opening the DM channel is refused.
+      h.sandbox.faults.add({ method: 'POST', path: '/users/@me/channels', kind: 'forbidden' });
+      await warn(graphs['Warnings']!, users.alice, users.dave, 'again');
+      expect(h.sandbox.messages({ dmUserId: users.dave })).toEqual([]);
+      expect(h.sandbox.member(guild, users.dave).kicked).toBe(true);
+      await warn(graphs['Warnings']!, users.alice, users.erin, 'raid');
+      expect(h.sandbox.member(guild, users.erin).banned).toBe(true);
+      expect(modLog(h).map((e) => e.title)).toEqual([
+        '⚠️ Warning #1',
+        '👢 Kicked',
+        '⚠️ Warning #1',
+        '🔨 Banned',
+      ]);
+      expect(modLog(h)[0]?.fields?.find((f) => f.name === 'DM')?.value).toMatch(/^not delivered: /);
     });
   });
 });
