@@ -15,6 +15,7 @@ import type { Template } from './catalog/define.js';
 import { instantiator } from './catalog/instantiate.js';
 import { giveaway } from './giveaway/index.js';
 import { promoCountdown } from './promo-countdown/index.js';
+import { scheduledAnnouncement } from './scheduled-announcement/index.js';
 import { ticketSla } from './ticket-sla/index.js';
 import { warnings } from './warnings/index.js';
 import { weeklyRecap } from './weekly-recap/index.js';
@@ -36,6 +37,7 @@ export type {
   VarIssue,
 } from '@guildflow/engine/service';
 export { giveaway, promoCountdown, ticketSla, warnings, weeklyRecap, welcome };
+export { scheduledAnnouncement };
 
 /**
  * Every prebuilt template, in gallery order.
@@ -50,6 +52,7 @@ export const TEMPLATES: readonly Template[] = Object.freeze([
   ticketSla,
   weeklyRecap,
   promoCountdown,
+  scheduledAnnouncement,
 ]);
 
 const {

@@ -196,9 +196,20 @@ export interface CollectWindow {
   messageId: string;
   customId?: string;
   emoji?: string;
+  /** Only members with this role are entered (absent: everyone). */
+  roleId?: string;
   closesAt: string;
   /** Interpreter v4: the window lasts this long from when the activity runs (see WaitRegistration). */
   durationMs?: number;
+}
+
+/** What `engine.readCollected` answers: the entries of a window (see `flow.collect`). */
+export interface CollectedEntries {
+  /** `roles` when they entered; `entries` with `bonusEntries` (1 plus their bonus). */
+  users: { id: string; username: string; mention: string; roles?: string[]; entries?: number }[];
+  count: number;
+  /** With `bonusEntries`: each user as many times as they have entries. */
+  tickets?: { id: string; username: string; mention: string }[];
 }
 
 /**
@@ -212,10 +223,15 @@ export type EngineActivities = {
   'engine.clearWait'(input: { waitId: string }): Promise<void>;
   /** Answers when the window closes (v4; older runs recorded nothing). */
   'engine.openCollect'(window: CollectWindow): Promise<{ closesAt: string } | void>;
-  'engine.readCollected'(input: { collectId: string }): Promise<{
-    users: { id: string; username: string; mention: string }[];
-    count: number;
-  }>;
+  /**
+   * `close`: the window ends now (ended early: later clicks are not entered); `bonusEntries`:
+   * answer `tickets` too. Both only from graphs that use them (older runs send `{ collectId }`).
+   */
+  'engine.readCollected'(input: {
+    collectId: string;
+    close?: boolean;
+    bonusEntries?: { roleId: string; extraEntries: number }[];
+  }): Promise<CollectedEntries>;
   'engine.loadGraph'(input: { guildId: string; graphId: string }): Promise<GraphSnapshot>;
 };
 

@@ -47,6 +47,7 @@ describe('the template catalog', () => {
       'ticket-sla',
       'weekly-recap',
       'promo-countdown',
+      'scheduled-announcement',
     ]);
     for (const t of TEMPLATES) {
       expect(existsSync(here(`../${t.id}/README.md`)), `${t.id}/README.md`).toBe(true);

@@ -83,12 +83,17 @@ export const waitForNode: ControlHandler<'flow.waitFor'> = async (ctx) => {
 /**
  * `flow.collect`: opens a collection window (the engine stores every click or reaction on the
  * message as one entry per user — never a signal per click), waits for it to close, then reads
- * the entries.
+ * the entries. With `endCustomId` it also registers a wait for that button (by a member with
+ * `endRoleId`, routed like `flow.waitFor`'s): the click closes the window early. Only graphs
+ * that set `endCustomId`, `roleId` or `bonusEntries` send anything new, so runs of older graphs
+ * replay exactly as recorded.
  */
 export const collectNode: ControlHandler<'flow.collect'> = async (ctx) => {
   const { config, run } = ctx;
   run.waitId ??= `${ctx.workflowId}:${run.seq}`;
   const collectId = run.waitId;
+  const endWaitId = `${collectId}:end`;
+  const endCustomId = config.endCustomId ? String(config.endCustomId) : undefined;
   const windowMs = ctx.scaled(parseDuration(String(config.duration)));
   const deadline =
     run.deadline ??
@@ -100,10 +105,24 @@ export const collectNode: ControlHandler<'flow.collect'> = async (ctx) => {
         messageId: String(config.messageId),
         ...(config.customId ? { customId: String(config.customId) } : {}),
         ...(config.emoji ? { emoji: String(config.emoji) } : {}),
+        ...(config.roleId ? { roleId: String(config.roleId) } : {}),
         closesAt: at,
         ...(durationMs === undefined ? {} : { durationMs }),
       });
-      return opened?.closesAt;
+      const closesAt = opened?.closesAt ?? at;
+      // The end button's wait lasts exactly as long as the window (no durationMs: its end is given).
+      if (endCustomId)
+        await ctx.engine['engine.registerWait']({
+          waitId: endWaitId,
+          workflowId: ctx.workflowId,
+          guildId: ctx.input.graph.guildId,
+          event: 'button',
+          messageId: String(config.messageId),
+          customId: endCustomId,
+          ...(config.endRoleId ? { roleId: String(config.endRoleId) } : {}),
+          expiresAt: closesAt,
+        });
+      return closesAt;
     }));
   ctx.markWaiting({
     deadline,
@@ -116,7 +135,45 @@ export const collectNode: ControlHandler<'flow.collect'> = async (ctx) => {
       ...(config.emoji ? { emoji: String(config.emoji) } : {}),
     },
   });
-  await ctx.wait(deadline);
-  const collected = await ctx.engine['engine.readCollected']({ collectId });
-  return { ports: ['out'], output: collected };
+  if (!endCustomId) {
+    await ctx.wait(deadline);
+    const collected = await ctx.engine['engine.readCollected']({
+      collectId,
+      ...(config.bonusEntries ? { bonusEntries: bonusRules(config.bonusEntries) } : {}),
+    });
+    return { ports: ['out'], output: collected };
+  }
+  const ended = await ctx.wait(deadline, () => ctx.state.events[endWaitId] !== undefined);
+  await ctx.engine['engine.clearWait']({ waitId: endWaitId });
+  const event: WaitEvent | undefined = ctx.state.events[endWaitId];
+  delete ctx.state.events[endWaitId];
+  const collected = await ctx.engine['engine.readCollected']({
+    collectId,
+    ...(ended ? { close: true } : {}),
+    ...(config.bonusEntries ? { bonusEntries: bonusRules(config.bonusEntries) } : {}),
+  });
+  const by = ended ? event?.user : undefined;
+  return {
+    ports: ['out'],
+    output: {
+      ...collected,
+      ...(by
+        ? {
+            endedBy: {
+              id: by.id,
+              username: by.username ?? '',
+              mention: by.mention ?? `<@${by.id}>`,
+            },
+          }
+        : {}),
+    },
+  };
 };
+
+/** The rendered `bonusEntries` as the store reads them (ids as text, entries as numbers). */
+function bonusRules(rules: readonly { roleId: unknown; extraEntries: unknown }[]) {
+  return rules.map((rule) => ({
+    roleId: String(rule.roleId),
+    extraEntries: Number(rule.extraEntries),
+  }));
+}

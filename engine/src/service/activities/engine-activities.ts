@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Connection } from 'mongoose';
 import { ERROR_TYPES } from '../../core/index.js';
-import type { EngineActivities } from '../../interpreter/contract.js';
+import type { CollectedEntries, EngineActivities } from '../../interpreter/contract.js';
 import { snapshotOf, versionKey } from '../graphs/graph-store.js';
 import {
   openStore,
@@ -62,6 +62,7 @@ export function createEngineActivities(mongo: Connection): EngineActivities {
             messageId: window.messageId,
             customId: window.customId ?? null,
             emoji: window.emoji ?? null,
+            roleId: window.roleId ?? null,
             closesAt,
             purgeAt: new Date(closesAt.getTime() + COLLECT_RETENTION_MS),
           },
@@ -71,17 +72,17 @@ export function createEngineActivities(mongo: Connection): EngineActivities {
       return { closesAt: closesAt.toISOString() };
     },
 
-    async 'engine.readCollected'({ collectId }) {
-      const entries = await (
-        await store()
-      ).collectEntries
+    async 'engine.readCollected'({ collectId, close, bonusEntries }) {
+      const s = await store();
+      // Ended early: close the window first, so a click from now on is not entered (and the
+      // entries read below are all there will be).
+      if (close)
+        await s.collectWindows.updateOne({ _id: collectId }, { $set: { closesAt: new Date() } });
+      const entries = await s.collectEntries
         .find({ collectId })
         .sort({ enteredAt: 1, userId: 1 })
         .lean<CollectEntryRecord[]>();
-      return {
-        users: entries.map((e) => ({ id: e.userId, username: e.username, mention: e.mention })),
-        count: entries.length,
-      };
+      return collectedEntries(entries, bonusEntries);
     },
 
     async 'engine.loadGraph'({ guildId, graphId }) {
@@ -120,4 +121,36 @@ export function createEngineActivities(mongo: Connection): EngineActivities {
  */
 export function registeredDeadline(given: string, durationMs: number | undefined): Date {
   return durationMs === undefined ? new Date(given) : new Date(Date.now() + durationMs);
+}
+
+/**
+ * The answer of `engine.readCollected`: the users in order of entry with their roles, and with
+ * `bonusEntries` each user's entries (1 plus the extra entries of every bonus role they had when
+ * they entered) and `tickets`, every user repeated by their entries.
+ *
+ * @example
+ * collectedEntries(entries, [{ roleId: 'booster', extraEntries: 2 }]).tickets; // boosters 3 times
+ */
+export function collectedEntries(
+  entries: readonly CollectEntryRecord[],
+  bonusEntries?: readonly { roleId: string; extraEntries: number }[],
+): CollectedEntries {
+  const users = entries.map((e) => ({
+    id: e.userId,
+    username: e.username,
+    mention: e.mention,
+    roles: e.roles ?? [],
+  }));
+  if (!bonusEntries) return { users, count: users.length };
+  const tickets: CollectedEntries['tickets'] = [];
+  const weighted = users.map((user) => {
+    const bonus = bonusEntries
+      .filter((rule) => user.roles.includes(rule.roleId))
+      .reduce((sum, rule) => sum + Math.max(0, Math.floor(Number(rule.extraEntries) || 0)), 0);
+    const entries = 1 + bonus;
+    const { id, username, mention } = user;
+    for (let i = 0; i < entries; i++) tickets.push({ id, username, mention });
+    return { ...user, entries };
+  });
+  return { users: weighted, count: users.length, tickets };
 }

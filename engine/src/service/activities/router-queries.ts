@@ -5,9 +5,10 @@ import { COLLECT_RETENTION_MS } from './engine-activities.js';
 
 /**
  * Records a click or reaction on a message as an entry of every open collect window of the
- * event's guild that watches it. One entry per user and window (a double click enters once: a
- * unique index, not a read-then-write). Returns the ids of the windows the user entered for the
- * first time.
+ * event's guild that watches it, with the member's roles (a window with a `roleId` only takes
+ * members who have it). One entry per user and window (a double click enters once: a unique
+ * index, not a read-then-write). Returns the ids of the windows the user entered for the first
+ * time.
  *
  * Keyed by guild: a graph may name any message id, and a window of one server must never see
  * who clicked or reacted in another.
@@ -19,17 +20,22 @@ export async function enterCollect(
     messageId: string;
     customId?: string;
     emoji?: string;
-    user: EventUser;
+    /** `roles`: the member's role ids (gateway events carry them; `[]` when unknown). */
+    user: EventUser & { roles?: readonly string[] };
   },
   now = new Date(),
 ): Promise<string[]> {
+  const roles = [...(event.user.roles ?? [])];
   const windows = await store.collectWindows
     .find({ guildId: event.guildId, messageId: event.messageId, closesAt: { $gt: now } })
     .lean<CollectWindowRecord[]>();
-  const matching = windows.filter((w) =>
-    w.customId !== null
-      ? w.customId === event.customId
-      : w.emoji !== null && w.emoji === event.emoji,
+  const matching = windows.filter(
+    (w) =>
+      (w.customId !== null
+        ? w.customId === event.customId
+        : w.emoji !== null && w.emoji === event.emoji) &&
+      // A members-only window does not count anyone without the role.
+      (w.roleId === null || w.roleId === undefined || roles.includes(w.roleId)),
   );
   const entered: string[] = [];
   for (const window of matching) {
@@ -39,6 +45,7 @@ export async function enterCollect(
         userId: event.user.id,
         username: event.user.username,
         mention: event.user.mention,
+        roles,
         enteredAt: now,
         purgeAt: new Date(window.closesAt.getTime() + COLLECT_RETENTION_MS),
       });

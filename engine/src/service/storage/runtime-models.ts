@@ -29,6 +29,8 @@ export interface CollectWindowRecord {
   messageId: string;
   customId: string | null;
   emoji: string | null;
+  /** Only members with this role are entered (null, or absent on older records: everyone). */
+  roleId?: string | null;
   closesAt: Date;
   /** Windows and their entries are removed a week after closing. */
   purgeAt: Date;
@@ -40,6 +42,8 @@ export interface CollectEntryRecord {
   userId: string;
   username: string;
   mention: string;
+  /** The member's role ids when they entered (absent on older records). */
+  roles?: string[];
   enteredAt: Date;
   purgeAt: Date;
 }
@@ -88,6 +92,7 @@ export const collectWindowSchema = new Schema<CollectWindowRecord>(
     messageId: { type: String, required: true },
     customId: { type: String, default: null },
     emoji: { type: String, default: null },
+    roleId: { type: String, default: null },
     closesAt: { type: Date, required: true },
     purgeAt: { type: Date, required: true },
   },
@@ -104,6 +109,7 @@ export const collectEntrySchema = new Schema<CollectEntryRecord>(
     userId: { type: String, required: true },
     username: { type: String, required: true },
     mention: { type: String, required: true },
+    roles: { type: [String], default: undefined },
     enteredAt: { type: Date, required: true },
     purgeAt: { type: Date, required: true },
   },
