@@ -198,7 +198,7 @@ const ID_KINDS: Partial<Record<string, string>> = {
   member: 'user',
 };
 
-/** A var holding a Discord id, duration, date or cron: say what it must look like. */
+/** A var holding a Discord id, duration, date, cron or a pattern with `examples`: say what it must look like. */
 function widgetProblemOf(error: ErrorObject, template: Template): string | undefined {
   if (error.keyword !== 'pattern') return undefined;
   const name = error.instancePath.split('/').filter(Boolean)[0] ?? '';
@@ -213,5 +213,9 @@ function widgetProblemOf(error: ErrorObject, template: Template): string | undef
   if (widget === 'datetime') return 'must be a date such as 2025-12-24T18:00:00Z';
   if (widget === 'cron')
     return 'must be a five-field cron expression such as "0 9 * * MON", or @weekly';
+  // Any other pattern: show what fits (a time "09:00") rather than "has an invalid format".
+  const examples = schema?.examples;
+  if (Array.isArray(examples) && examples.length > 0)
+    return `must be written like ${examples.map((e) => JSON.stringify(e)).join(' or ')}, not ${JSON.stringify(error.data)}`;
   return undefined;
 }

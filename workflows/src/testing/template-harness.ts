@@ -14,6 +14,8 @@ import {
   createDataExecutors,
   createEngineActivities,
   createStatsExecutor,
+  scheduleActivation,
+  type ActivationHooks,
 } from '@guildflow/engine/service';
 import {
   startTestService,
@@ -116,16 +118,20 @@ export function userOf(id: string, username: string): PayloadUser {
  * A {@link TemplateHarness} for the calling test file: started before all its tests, the
  * sandbox reset before each, everything stopped after all. Filled in once started. `activities`
  * adds or replaces worker activities (e.g. a stand-in for an executor that does not exist yet).
+ * With `schedules`, publishing a `trigger.schedule` graph creates its Temporal Schedule (as the
+ * service does), whose runs start on the harness's worker.
  *
  * @example
  * const h = useTemplateHarness();
  * it('greets', async () => { const graph = await h.install('welcome', vars); … });
  */
-export function useTemplateHarness(options: { activities?: Activities } = {}): TemplateHarness {
+export function useTemplateHarness(
+  options: { activities?: Activities; schedules?: boolean } = {},
+): TemplateHarness {
   const h = {} as TemplateHarness;
   let stop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    const started = await startTemplateHarness(options.activities ?? {});
+    const started = await startTemplateHarness(options.activities ?? {}, options.schedules);
     stop = started.close;
     Object.assign(h, started.harness);
   });
@@ -136,6 +142,7 @@ export function useTemplateHarness(options: { activities?: Activities } = {}): T
 
 async function startTemplateHarness(
   extra: Activities,
+  schedules = false,
 ): Promise<{ harness: TemplateHarness; close(): Promise<void> }> {
   const { mongoUri } = testStack();
   const sandbox = await startSandbox({ port: 0 });
@@ -161,10 +168,23 @@ async function startTemplateHarness(
       ...createStatsExecutor(mongo),
       ...extra,
     });
+    // Publishing a trigger.schedule graph creates its Temporal Schedule (runs on the worker's
+    // queue); the hooks need the service's client, so they are made when called.
+    const queue = worker.taskQueue;
+    const hooks = () =>
+      scheduleActivation({
+        client: (service as TestService).deps.temporal.client,
+        taskQueue: queue,
+      });
+    const activation: ActivationHooks = {
+      activate: (graph, snapshot) => hooks().activate(graph, snapshot),
+      deactivate: (graph) => hooks().deactivate(graph),
+    };
     service = await startTestService({
       mongo,
       taskQueue: worker.taskQueue,
       templates: templateCatalog,
+      ...(schedules ? { activation } : {}),
     });
   } catch (error) {
     await close();
