@@ -125,6 +125,18 @@ describe('canvas nodes', () => {
     expect(
       summarize('trigger.schedule', { cron: '0 9 * * 1', timezone: 'Europe/Paris' }, names),
     ).toBe('Cron 0 9 * * 1 (Europe/Paris)');
+    expect(summarize('trigger.memberUpdated', { change: 'screening' }, names)).toBe(
+      'Rules accepted',
+    );
+    expect(
+      summarize('flow.waitFor', { event: 'button', roleId: '201', timeout: '1h' }, names),
+    ).toBe('For a button by @Newcomer (up to 1h)');
+    expect(summarize('data.top', { key: 'leveling.xp', count: 5 }, names)).toBe(
+      'Top 5 by "leveling.xp"',
+    );
+    expect(summarize('data.stats', { period: '7d', offset: '7d' }, names)).toBe(
+      'Over 7d ending 7d ago',
+    );
     // Unknown ids are shown as they are.
     expect(summarize('discord.removeRole', { userId: '999', roleId: '888' }, names)).toBe(
       'Take @888 from @999',

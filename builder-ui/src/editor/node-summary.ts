@@ -61,6 +61,11 @@ const SUMMARIES: Readonly<Record<string, Summarizer>> = {
     ),
   'trigger.reactionAdded': (c, n) =>
     join(shortText(c.emoji ?? ''), channel(c, n) && `in ${channel(c, n)}`),
+  'trigger.memberUpdated': (c, n) =>
+    join(
+      c.change === 'screening' ? 'Rules accepted' : c.change === 'roles' ? 'Roles changed' : '',
+      role(c, n) && `(got ${role(c, n)})`,
+    ),
   'trigger.buttonClicked': (c) =>
     c.customIdPrefix ? `Buttons ${quoted(`${String(c.customIdPrefix)}…`)}` : '',
   'trigger.slashCommand': (c) => (typeof c.name === 'string' && c.name ? `/${c.name}` : ''),
@@ -100,9 +105,10 @@ const SUMMARIES: Readonly<Record<string, Summarizer>> = {
     join(shortText(c.value ?? ''), count(c.cases, 'case') && `→ ${count(c.cases, 'case')}`),
   'flow.delay': (c) =>
     c.duration ? `Wait ${shortText(c.duration)}` : c.until ? `Until ${shortText(c.until)}` : '',
-  'flow.waitFor': (c) =>
+  'flow.waitFor': (c, n) =>
     join(
       c.event ? `For a ${String(c.event)}` : '',
+      role(c, n) && `by ${role(c, n)}`,
       c.timeout ? `(up to ${shortText(c.timeout)})` : '',
     ),
   'flow.collect': (c) => (c.duration ? `For ${shortText(c.duration)}` : ''),
@@ -118,7 +124,13 @@ const SUMMARIES: Readonly<Record<string, Summarizer>> = {
   'data.set': (c) =>
     join(quoted(c.key), c.value !== undefined ? `= ${shortText(c.value, 16)}` : ''),
   'data.increment': (c) => join(quoted(c.key), c.by !== undefined ? `+${shortText(c.by)}` : '+1'),
-  'data.stats': (c) => (c.period ? `Over ${shortText(c.period)}` : ''),
+  'data.stats': (c) =>
+    join(
+      c.period ? `Over ${shortText(c.period)}` : '',
+      c.offset ? `ending ${shortText(c.offset)} ago` : '',
+    ),
+  'data.top': (c) =>
+    join(`Top ${c.count !== undefined ? shortText(c.count) : '10'}`, 'by', quoted(c.key)),
   'http.request': (c) =>
     join(typeof c.method === 'string' ? c.method : 'GET', c.url ? shortText(c.url, 30) : ''),
 };
