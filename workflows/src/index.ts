@@ -15,6 +15,7 @@ import type { Template } from './catalog/define.js';
 import { instantiator } from './catalog/instantiate.js';
 import { giveaway } from './giveaway/index.js';
 import { promoCountdown } from './promo-countdown/index.js';
+import { roleMenu } from './role-menu/index.js';
 import { scheduledAnnouncement } from './scheduled-announcement/index.js';
 import { ticketSla } from './ticket-sla/index.js';
 import { warnings } from './warnings/index.js';
@@ -37,6 +38,7 @@ export type {
   VarIssue,
 } from '@guildflow/engine/service';
 export { giveaway, promoCountdown, ticketSla, warnings, weeklyRecap, welcome };
+export { roleMenu };
 export { scheduledAnnouncement };
 
 /**
@@ -47,6 +49,7 @@ export { scheduledAnnouncement };
  */
 export const TEMPLATES: readonly Template[] = Object.freeze([
   welcome,
+  roleMenu,
   warnings,
   giveaway,
   ticketSla,

@@ -42,6 +42,7 @@ describe('the template catalog', () => {
   it('has the six templates of docs/templates.md, each in its own folder with a README', () => {
     expect(TEMPLATES.map((t) => t.id)).toEqual([
       'welcome',
+      'role-menu',
       'warnings',
       'giveaway',
       'ticket-sla',
