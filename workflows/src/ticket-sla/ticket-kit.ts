@@ -202,7 +202,9 @@ export function ticketKit(h: TemplateHarness) {
   }
 
   /** Forgets the counters, so each test sees its own ticket's. */
-  const resetCounters = () => h.service.store.dataKeys.deleteMany({ key: /^tickets\./ });
+  const resetCounters = async (): Promise<void> => {
+    await h.service.store.dataKeys.deleteMany({ key: /^tickets\./ });
+  };
 
   /** Lets the bot ping any role (Mention @everyone, @here and All Roles), as an admin would. */
   async function allowRolePings() {
