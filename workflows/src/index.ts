@@ -13,6 +13,7 @@ import type {
 } from '@guildflow/engine/service';
 import type { Template } from './catalog/define.js';
 import { instantiator } from './catalog/instantiate.js';
+import { autoModeration } from './auto-moderation/index.js';
 import { giveaway } from './giveaway/index.js';
 import { promoCountdown } from './promo-countdown/index.js';
 import { roleMenu } from './role-menu/index.js';
@@ -40,6 +41,7 @@ export type {
 export { giveaway, promoCountdown, ticketSla, warnings, weeklyRecap, welcome };
 export { roleMenu };
 export { scheduledAnnouncement };
+export { autoModeration };
 
 /**
  * Every prebuilt template, in gallery order.
@@ -51,6 +53,7 @@ export const TEMPLATES: readonly Template[] = Object.freeze([
   welcome,
   roleMenu,
   warnings,
+  autoModeration,
   giveaway,
   ticketSla,
   weeklyRecap,

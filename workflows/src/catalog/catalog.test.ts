@@ -44,6 +44,7 @@ describe('the template catalog', () => {
       'welcome',
       'role-menu',
       'warnings',
+      'auto-moderation',
       'giveaway',
       'ticket-sla',
       'weekly-recap',

@@ -83,12 +83,17 @@ describe('weekly-recap template', () => {
             eventId: `m${(n += 1)}`,
             guildId: guild,
             message: { id: `${n}`, channelId, content: 'hi' },
-            author: { ...userOf(author, author), bot: false },
+            author: { ...userOf(author, author), roles: [], bot: false },
           };
           stats.record(event, at);
         }
       };
-      const zoe = userOf('1300000000000000999', 'zoe');
+      const zoe = {
+        ...userOf('1300000000000000999', 'zoe'),
+        roles: [],
+        avatarUrl: 'https://cdn.discordapp.com/embed/avatars/0.png',
+        pending: false,
+      };
       const server = { id: guild, name: 'Guildflow Sandbox', memberCount: 7 };
       // The week before: 1,075 messages by 2 members, one leave.
       post(users.carol, channels.general, 1000, lastWeek);
