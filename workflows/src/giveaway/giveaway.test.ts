@@ -1,39 +1,47 @@
 import { SANDBOX_IDS } from '@guildflow/discord-sandbox';
 import { validateGraph } from '@guildflow/engine/core';
-import { enterCollect } from '@guildflow/engine/service';
 import { eventually } from '@guildflow/engine/testing/service';
 import { describe, expect, it } from 'vitest';
-import { instantiate } from '../index.js';
-import { useTemplateHarness, userOf } from '../testing/template-harness.js';
+import { instantiateAll } from '../index.js';
+import { useTemplateHarness } from '../testing/template-harness.js';
+import { giveawayKit, giveawayVars, people, type Member } from './giveaway-kit.js';
 import { giveaway } from './index.js';
 
-const { guild, channels, users } = SANDBOX_IDS;
-const alice = userOf(users.alice, 'alice');
-const vars = { hostIds: [users.alice], giveawayChannelId: channels.giveaways };
+const { channels, roles } = SANDBOX_IDS;
+const { bob, carol, dave, erin, frank, grace } = people;
+const mentions = (text = '') => [...text.matchAll(/<@(\d+)>/g)].map((m) => m[1]);
 
 describe('giveaway template', () => {
-  it('is a valid graph declaring /giveaway prize duration winners', () => {
-    expect(validateGraph(giveaway.graph)).toEqual([]);
-    expect(validateGraph(instantiate('giveaway', vars))).toEqual([]);
+  it('is two valid graphs: /giveaway prize duration winners role, and the milestone giveaway', () => {
+    expect(giveaway.graphs.map((g) => validateGraph(g))).toEqual([[], []]);
+    for (const doc of instantiateAll('giveaway', giveawayVars))
+      expect(validateGraph(doc)).toEqual([]);
     expect(giveaway.graph.nodes[0]).toMatchObject({
       type: 'trigger.slashCommand',
       config: {
         name: 'giveaway',
-        options: [{ name: 'prize' }, { name: 'duration' }, { name: 'winners', type: 'integer' }],
+        options: [
+          { name: 'prize' },
+          { name: 'duration' },
+          { name: 'winners', type: 'integer' },
+          { name: 'role', type: 'role' },
+        ],
       },
     });
   });
 
   describe('on Temporal against the sandbox (time compressed)', () => {
     const h = useTemplateHarness();
+    const kit = giveawayKit(h);
 
-    /** Starts /giveaway as `by`; `timeScale` makes the entry window seconds long. */
+    /** Starts /giveaway as `by`; `timeScale` makes a day seconds long. */
     async function startGiveaway(
-      by: ReturnType<typeof userOf>,
+      by: Member,
       options: Record<string, unknown>,
-      timeScale: number,
+      vars: Record<string, unknown> = {},
+      timeScale = 3600,
     ) {
-      const graph = await h.install('giveaway', vars);
+      const graph = await h.install('giveaway', { ...giveawayVars, ...vars });
       const interaction = await h.slashCommand(by.id, 'giveaway', options);
       const run = await h.start(
         graph,
@@ -51,120 +59,145 @@ describe('giveaway template', () => {
       return { run, replies };
     }
 
-    it('collects the clicks while the window is open, then draws and announces the winners', async () => {
-      // 1 hour divided by 360: the window is open for 10 seconds.
-      const { run, replies } = await startGiveaway(
-        alice,
-        { prize: 'Nitro', duration: '1h', winners: 2 },
-        360,
-      );
-      const window = await eventually(
-        async () =>
-          (await h.service.store.collectWindows
-            .findOne({ workflowId: run.workflowId })
-            .lean<{ messageId: string; customId: string | null }>()) ?? undefined,
-        'the giveaway to open its entries',
-      );
-      const post = h.sandbox.messages({ channelId: channels.giveaways })[0];
+    it('takes members-only entries, ends early for a host, draws, DMs, and rerolls someone new', async () => {
+      const { run, replies } = await startGiveaway(bob, {
+        prize: 'Nitro',
+        duration: '1d',
+        winners: 1,
+        role: roles.member,
+      });
+      const window = await kit.window(run.workflowId);
+      const post = kit.posts()[0];
       expect(post?.id).toBe(window.messageId);
       expect(post?.content).toMatch(
-        /^🎉 \*\*GIVEAWAY: Nitro\*\*\nClick \*\*Enter\*\* to take part! 2 winner\(s\) will be drawn <t:\d+:R>\.\nHosted by <@1300000000000000301>$/,
+        /^🎉 \*\*GIVEAWAY: Nitro\*\*\nClick \*\*Enter\*\* to take part! 1 winner\(s\) will be drawn <t:\d+:R> \(<t:\d+:f>\)\.\nOnly members with <@&1300000000000000202> can enter\.\nBonus entries:\n<@&1300000000000000202>: 2 entries\nHosted by <@1300000000000000302>$/,
       );
-      expect(JSON.stringify(post?.components)).toContain(`"custom_id":"${window.customId}"`);
-      expect(window.customId).toMatch(/^giveaway:/);
+      expect(JSON.stringify(post?.components)).toContain('"label":"End now"');
 
-      const entrants = [
-        userOf(users.carol, 'carol'),
-        userOf(users.dave, 'dave'),
-        userOf(users.erin, 'erin'),
-      ];
-      for (const user of [...entrants, entrants[0]!])
-        await enterCollect(h.service.store, {
-          guildId: guild,
-          messageId: window.messageId,
-          customId: window.customId ?? '',
-          user,
-        });
-      await enterCollect(h.service.store, {
-        guildId: guild,
-        messageId: window.messageId,
-        customId: 'something-else',
-        user: userOf(users.frank, 'frank'),
-      });
+      for (const who of [carol, dave, erin, frank, carol])
+        await kit.click(who, window.messageId, window.customId);
+      const end = await kit.waitFor(run.workflowId, 'giveaway-end:');
+      expect((await kit.click(dave, end.messageId, end.customId)).signalled).toBe(0); // not a host
+      expect((await kit.click(bob, end.messageId, end.customId)).signalled).toBe(1);
 
-      expect((await run.result()).status).toBe('completed');
-      expect(replies()).toEqual([
-        expect.stringMatching(
-          /^Your giveaway for \*\*Nitro\*\* is up in <#1300000000000000103>; entries close <t:\d+:R>\.$/,
-        ),
-      ]);
-      const [closed, announcement, ...rest] = h.sandbox.messages({ channelId: channels.giveaways });
-      expect(rest).toEqual([]);
+      const reroll = await kit.waitFor(run.workflowId, 'giveaway-reroll:');
+      const [closed, announcement] = kit.posts();
       expect(closed).toMatchObject({
-        content: '🎉 **GIVEAWAY: Nitro**\nEntries are closed: 3 entered.',
+        content:
+          '🎉 **GIVEAWAY: Nitro**\nEntries are closed (ended early by <@1300000000000000302>): 2 entered.',
         components: [],
       });
-      const winners = [...(announcement?.content.matchAll(/<@(\d+)>/g) ?? [])].map((m) => m[1]);
-      expect(new Set(winners).size).toBe(2);
-      for (const winner of winners) expect(entrants.map((e) => e.id)).toContain(winner);
       expect(announcement?.content).toMatch(
-        /^🏆 Congratulations <@\d+> <@\d+>! You won \*\*Nitro\*\* \(out of 3 entries\)\.$/,
+        /^🏆 Congratulations <@\d+>! You won \*\*Nitro\*\* \(2 entered\)\.\nA host can reroll a winner until <t:\d+:f>\.$/,
       );
-    });
+      const [winner] = mentions(announcement?.content);
+      expect([carol.id, dave.id]).toContain(winner);
+      expect(kit.dms().map((m) => m.content)).toEqual([
+        '🎉 You won **Nitro** in the giveaway in <#1300000000000000103>! A host will be in touch.',
+      ]);
 
-    it('says so when nobody entered', async () => {
-      const { run } = await startGiveaway(alice, { prize: 'A hug', duration: '1m' }, 60);
+      expect((await kit.click(carol, reroll.messageId, reroll.customId)).signalled).toBe(0);
+      expect((await kit.click(bob, reroll.messageId, reroll.customId)).signalled).toBe(1);
       expect((await run.result()).status).toBe('completed');
-      expect(h.sandbox.messages({ channelId: channels.giveaways }).map((m) => m.content)).toEqual([
-        '🎉 **GIVEAWAY: A hug**\nEntries are closed: 0 entered.',
-        'Nobody entered the giveaway for **A hug**, so there is no winner this time.',
+      const other = winner === carol.id ? dave : carol;
+      expect(
+        kit
+          .posts()
+          .map((m) => m.content)
+          .slice(2),
+      ).toEqual([`🎲 Reroll by <@1300000000000000302>: ${other.mention} wins **Nitro**!`]);
+      expect(kit.dms()).toHaveLength(2);
+      expect(kit.posts()[1]?.components).toEqual([]); // rerolls are over
+      expect(replies()).toEqual([
+        expect.stringMatching(
+          /^Your giveaway for \*\*Nitro\*\* is up in <#1300000000000000103>; entries close <t:\d+:R>\. A host can close it sooner with \*\*End now\*\*\.$/,
+        ),
       ]);
     });
 
-    it('goes on when the host cannot be answered (no interaction, e.g. a run started by hand)', async () => {
-      const graph = await h.install('giveaway', vars);
-      const options = { prize: 'Stickers', duration: '1m' };
+    it('says when a winner cannot be DMed, and when a reroll finds everyone has already won', async () => {
+      const { run } = await startGiveaway(
+        bob,
+        { prize: 'Stickers', duration: '1d' },
+        { maxRerolls: 2 },
+      );
+      const window = await kit.window(run.workflowId);
+      await kit.click(grace, window.messageId, window.customId);
+      const end = await kit.waitFor(run.workflowId, 'giveaway-end:');
+      await kit.click(bob, end.messageId, end.customId);
+      for (let i = 1; i <= 2; i++) {
+        const reroll = await kit.waitFor(run.workflowId, 'giveaway-reroll:');
+        expect((await kit.click(bob, reroll.messageId, reroll.customId)).signalled).toBe(1);
+        await eventually(
+          () =>
+            kit.posts().filter((m) => m.content.startsWith('🎲 Everyone')).length === i ||
+            undefined,
+          `reroll ${i} to answer`,
+        );
+      }
+      expect((await run.result()).status).toBe('completed');
+      expect(
+        kit
+          .posts()
+          .map((m) => m.content)
+          .slice(2),
+      ).toEqual([
+        `${grace.mention}, I could not send you a direct message: ask a host for your prize.`,
+        '🎲 Everyone who entered the giveaway for **Stickers** has already won: there is nobody left to reroll.',
+        '🎲 Everyone who entered the giveaway for **Stickers** has already won: there is nobody left to reroll.',
+      ]);
+      expect(mentions(kit.posts()[1]?.content)).toEqual([grace.id]);
+    });
+
+    it('says so when nobody entered, and goes on when the host cannot be answered', async () => {
+      const graph = await h.install('giveaway', giveawayVars);
+      const options = { prize: 'A hug', duration: '1m' };
       const run = await h.start(
         graph,
         {
           type: 'trigger.slashCommand',
-          payload: { user: alice, channelId: channels.general, command: 'giveaway', options },
+          payload: { user: bob, channelId: channels.general, command: 'giveaway', options },
         },
         { timeScale: 60 },
       );
       const result = await run.result();
       expect(result.status).toBe('completed');
-      expect(result.steps.find((s) => s.nodeId === 'started')).toMatchObject({
-        status: 'failed',
-        port: 'error',
-      });
-      expect(h.sandbox.messages({ channelId: channels.giveaways }).at(-1)?.content).toBe(
-        'Nobody entered the giveaway for **Stickers**, so there is no winner this time.',
-      );
+      expect(result.steps.find((s) => s.nodeId === 'started')).toMatchObject({ port: 'error' });
+      expect(kit.posts().map((m) => m.content)).toEqual([
+        '🎉 **GIVEAWAY: A hug**\nEntries are closed: 0 entered.',
+        'Nobody entered the giveaway for **A hug**, so there is no winner this time.',
+      ]);
+      expect(kit.dms()).toEqual([]);
     });
 
     it('tells the host when the giveaway cannot be posted (a duration that is no duration)', async () => {
-      const { run, replies } = await startGiveaway(alice, { prize: 'Nitro', duration: 'soon' }, 1);
+      const { run, replies } = await startGiveaway(
+        bob,
+        { prize: 'Nitro', duration: 'soon' },
+        {},
+        1,
+      );
       expect((await run.result()).status).toBe('completed');
       expect(replies()).toEqual([
         expect.stringMatching(
           /^The giveaway could not be posted: .+\nCheck the duration \(like 30m, 2h, 1d or 1w\) and that I may post in <#1300000000000000103>\.$/s,
         ),
       ]);
-      expect(h.sandbox.messages({ channelId: channels.giveaways })).toEqual([]);
+      expect(kit.posts()).toEqual([]);
     });
 
-    it('refuses members who are not hosts', async () => {
+    it('refuses members without the host role', async () => {
       const { run, replies } = await startGiveaway(
-        userOf(users.dave, 'dave'),
+        dave,
         { prize: 'Everything', duration: '1d' },
+        {},
         1,
       );
       expect((await run.result()).status).toBe('completed');
       expect(replies()).toEqual([
-        'Only the hosts set up in the Giveaway template can start giveaways.',
+        'Only members with the <@&1300000000000000204> role can start giveaways.',
       ]);
-      expect(h.sandbox.messages({ channelId: channels.giveaways })).toEqual([]);
+      expect(kit.posts()).toEqual([]);
     });
   });
 });
