@@ -16,6 +16,7 @@ import { instantiator } from './catalog/instantiate.js';
 import { autoModeration } from './auto-moderation/index.js';
 import { giveaway } from './giveaway/index.js';
 import { promoCountdown } from './promo-countdown/index.js';
+import { leveling } from './leveling/index.js';
 import { roleMenu } from './role-menu/index.js';
 import { scheduledAnnouncement } from './scheduled-announcement/index.js';
 import { ticketSla } from './ticket-sla/index.js';
@@ -39,6 +40,7 @@ export type {
   VarIssue,
 } from '@guildflow/engine/service';
 export { giveaway, promoCountdown, ticketSla, warnings, weeklyRecap, welcome };
+export { leveling };
 export { roleMenu };
 export { scheduledAnnouncement };
 export { autoModeration };
@@ -59,6 +61,7 @@ export const TEMPLATES: readonly Template[] = Object.freeze([
   weeklyRecap,
   promoCountdown,
   scheduledAnnouncement,
+  leveling,
 ]);
 
 const {

@@ -50,6 +50,7 @@ describe('the template catalog', () => {
       'weekly-recap',
       'promo-countdown',
       'scheduled-announcement',
+      'leveling',
     ]);
     for (const t of TEMPLATES) {
       expect(existsSync(here(`../${t.id}/README.md`)), `${t.id}/README.md`).toBe(true);

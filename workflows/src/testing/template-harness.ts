@@ -76,11 +76,16 @@ export interface TemplateHarness {
     trigger: { type: string; payload: unknown },
     options?: { timeScale?: number; interaction?: InteractionRef },
   ): Promise<TemplateRun>;
-  /** Injects a slash command into the sandbox and defers it (ephemerally) like the router does. */
+  /**
+   * Injects a slash command into the sandbox and defers it like the router does: ephemerally,
+   * unless `defer.ephemeral` is false (the router defers publicly when no reply of the graph is
+   * ephemeral).
+   */
   slashCommand(
     userId: string,
     name: string,
     options: Record<string, unknown>,
+    defer?: { ephemeral?: boolean },
   ): Promise<InteractionRef>;
   /** Injects a click on a button the bot posted and defers it (ephemerally) like the router does. */
   buttonClick(input: {
@@ -199,7 +204,11 @@ async function startTemplateHarness(
     taskQueue,
   });
 
-  const defer = async (interactionId?: string, token?: string): Promise<InteractionRef> => {
+  const defer = async (
+    interactionId?: string,
+    token?: string,
+    ephemeral = true,
+  ): Promise<InteractionRef> => {
     if (!interactionId || !token) throw new Error('the sandbox did not create an interaction');
     // What the router does within Discord's 3 seconds, before the run starts.
     const response = await fetch(
@@ -207,7 +216,7 @@ async function startTemplateHarness(
       {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ type: 5, data: { flags: 64 } }),
+        body: JSON.stringify({ type: 5, data: ephemeral ? { flags: 64 } : {} }),
       },
     );
     expect(response.status, await response.text()).toBeLessThan(300);
@@ -246,7 +255,7 @@ async function startTemplateHarness(
       });
       return { workflowId, result: () => handle.result() as Promise<GraphRunResult> };
     },
-    async slashCommand(userId, name, options) {
+    async slashCommand(userId, name, options, deferral = {}) {
       const injected = sandbox.inject({
         type: 'slashCommand',
         guildId: GUILD,
@@ -255,7 +264,7 @@ async function startTemplateHarness(
         name,
         options,
       });
-      return defer(injected.interactionId, injected.interactionToken);
+      return defer(injected.interactionId, injected.interactionToken, deferral.ephemeral ?? true);
     },
     async buttonClick(input) {
       const injected = sandbox.inject({ type: 'buttonClicked', guildId: GUILD, ...input });
