@@ -5,7 +5,7 @@ import { widgetProblem } from './instantiate.js';
 const CHANNEL = '1300000000000000101';
 const ROLE = '1300000000000000201';
 const welcomeVars = { welcomeChannelId: CHANNEL, newcomerRoleId: ROLE };
-const warningsVars = { moderatorIds: ['1300000000000000301'], modLogChannelId: CHANNEL };
+const warningsVars = { moderatorRoleId: '1300000000000000204', modLogChannelId: CHANNEL };
 
 /** The issues `instantiate` throws with. */
 function issuesOf(templateId: string, vars: unknown) {
@@ -28,12 +28,11 @@ describe('instantiate', () => {
       rulesChannelId: '',
       dmEnabled: false,
     });
-    expect(instantiate('warnings', { ...warningsVars, kickAt: 4 }).vars).toEqual({
+    const escalation = [{ warnings: 3, action: 'kick' }];
+    expect(instantiate('warnings', { ...warningsVars, escalation }).vars).toEqual({
       ...warningsVars,
-      timeoutAt: 3,
-      kickAt: 4,
-      timeoutDuration: '1d',
-      forgetAfter: '90d',
+      escalation,
+      warningExpiry: '30d',
     });
   });
 
@@ -88,20 +87,26 @@ describe('instantiate', () => {
         message: 'newcomerRoleId must be string',
       },
     ]);
-    expect(issuesOf('warnings', { ...warningsVars, moderatorIds: ['alice'] })).toEqual([
+    expect(issuesOf('warnings', { ...warningsVars, moderatorRoleId: 'mods' })).toEqual([
       {
-        var: 'moderatorIds',
-        path: 'vars.moderatorIds[0]',
-        message: 'moderatorIds must be a Discord user id (digits only), not "alice"',
+        var: 'moderatorRoleId',
+        path: 'vars.moderatorRoleId',
+        message: 'moderatorRoleId must be a Discord role id (digits only), not "mods"',
       },
     ]);
-    expect(issuesOf('warnings', { ...warningsVars, moderatorIds: [], kickAt: 0 })).toEqual([
+    expect(
+      issuesOf('warnings', { ...warningsVars, escalation: [{ warnings: 0, action: 'mute' }] }),
+    ).toEqual([
       {
-        var: 'moderatorIds',
-        path: 'vars.moderatorIds',
-        message: 'moderatorIds must NOT have fewer than 1 items',
+        var: 'escalation',
+        path: 'vars.escalation[0].warnings',
+        message: 'warnings must be >= 1',
       },
-      { var: 'kickAt', path: 'vars.kickAt', message: 'kickAt must be >= 1' },
+      {
+        var: 'escalation',
+        path: 'vars.escalation[0].action',
+        message: 'action must be one of "timeout", "kick", "ban"',
+      },
     ]);
     expect(issuesOf('welcome', 'nope')).toEqual([
       { var: '', path: 'vars', message: 'vars must be object' },
@@ -109,18 +114,19 @@ describe('instantiate', () => {
   });
 
   it('checks what durations, time zones and dates mean, beyond their shape', () => {
-    expect(issuesOf('warnings', { ...warningsVars, timeoutDuration: '29d' })).toEqual([
+    const escalation = [{ warnings: 2, action: 'timeout', duration: '29d' }];
+    expect(issuesOf('warnings', { ...warningsVars, escalation })).toEqual([
       {
-        var: 'timeoutDuration',
-        path: 'vars.timeoutDuration',
-        message: 'timeoutDuration must be at most 28d',
+        var: 'escalation',
+        path: 'vars.escalation[0].duration',
+        message: 'duration must be at most 28d',
       },
     ]);
-    expect(issuesOf('warnings', { ...warningsVars, forgetAfter: '3 months' })).toEqual([
+    expect(issuesOf('warnings', { ...warningsVars, warningExpiry: '3 months' })).toEqual([
       {
-        var: 'forgetAfter',
-        path: 'vars.forgetAfter',
-        message: 'forgetAfter must be a duration such as 30m, 2h, 1d or 1w',
+        var: 'warningExpiry',
+        path: 'vars.warningExpiry',
+        message: 'warningExpiry must be a duration such as 30m, 2h, 1d or 1w',
       },
     ]);
     expect(
