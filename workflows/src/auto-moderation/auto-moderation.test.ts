@@ -82,8 +82,15 @@ describe('auto-moderation template', () => {
     it('removes invite links, not the word discord', async () => {
       expect(await post(users.dave, 'I like discord.com a lot')).toBe(false);
       expect(await post(users.dave, 'join us: https://discord.gg/AbC123')).toBe(true);
-      expect(await post(users.dave, 'or discord.com/invite/xyz')).toBe(true);
+      // Discord refuses this delete: the warning is still recorded and the mod-log says so.
+      h.sandbox.faults.add({
+        method: 'DELETE',
+        path: '/channels/:id/messages/:id',
+        kind: 'forbidden',
+      });
+      expect(await post(users.dave, 'or discord.com/invite/xyz')).toBe(false);
       expect(reasons()).toEqual(['Auto-moderation: invite link', 'Auto-moderation: invite link']);
+      expect(modLog(h)[1]?.fields?.find((f) => f.name === 'Deleted')?.value).toMatch(/^no: /);
       expect((await storedWarnings(h, users.dave))?.map((w) => [w.id, w.by])).toEqual([
         ['1', 'automod'],
         ['2', 'automod'],
@@ -107,6 +114,18 @@ describe('auto-moderation template', () => {
       expect(await post(users.frank, 'buy my stuff')).toBe(false);
       expect(await post(users.frank, 'buy my stuff')).toBe(true);
       expect(reasons()).toEqual(['Auto-moderation: the same message 3 times within 3s']);
+    });
+
+    it('does not count messages without text (only attachments) as repeats', async () => {
+      for (const id of ['1', '2', '3']) {
+        const payload = {
+          message: { id: `130000000000009000${id}`, channelId: channels.general, content: '' },
+          author: payloadUser(h, users.frank),
+        };
+        const run = await h.start(automod, { type: 'trigger.messageCreated', payload });
+        expect((await run.result()).status).toBe('completed');
+      }
+      expect(modLog(h)).toEqual([]);
     });
 
     it('lets exempt roles and exempt channels through', async () => {
