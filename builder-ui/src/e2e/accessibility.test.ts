@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_IDS } from '@guildflow/discord-sandbox';
+import { welcome } from '@guildflow/workflows';
 import { startE2E, type E2E, type Tab } from './harness.js';
 import { keyboardProblems, markControls, tabThrough } from './keyboard.js';
 
@@ -46,7 +47,7 @@ async function expectKeyboardReachable(scope: string) {
 describe('the graph list and the gallery', () => {
   it('the graph list has no serious axe violations and every control is reachable by Tab', async () => {
     await tab.page.goto(`/guilds/${GUILD}/graphs`);
-    await tab.page.getByRole('link', { name: 'Welcome new members' }).waitFor();
+    await tab.page.getByRole('link', { name: welcome.name, exact: true }).waitFor();
     await e2e.expectAccessible(tab, 'the graph list');
     await expectKeyboardReachable('body');
     e2e.expectNoErrors(tab);
@@ -54,7 +55,7 @@ describe('the graph list and the gallery', () => {
 
   it('the gallery has no serious axe violations and every control is reachable by Tab', async () => {
     await tab.page.goto('/templates');
-    await tab.page.getByRole('button', { name: 'Install Welcome new members' }).waitFor();
+    await tab.page.getByRole('button', { name: `Install ${welcome.name}` }).waitFor();
     await tab.page.locator('.react-flow__node').first().waitFor();
     await e2e.expectAccessible(tab, 'the templates gallery');
     await expectKeyboardReachable('body');
@@ -63,26 +64,27 @@ describe('the graph list and the gallery', () => {
 });
 
 describe('the install form', () => {
-  it('works from the keyboard: pickers, a list of members, every control with a visible focus', async () => {
+  it('works from the keyboard: pickers, a list of roles, every control with a visible focus', async () => {
     await tab.page.goto('/templates');
-    await tab.page.getByRole('button', { name: 'Install Giveaway' }).click();
-    const dialog = tab.page.getByRole('dialog', { name: 'Install “Giveaway”' });
+    await tab.page.getByRole('button', { name: 'Install Auto-moderation' }).click();
+    const dialog = tab.page.getByRole('dialog', { name: 'Install “Auto-moderation”' });
     // The first field has the focus; its list stays closed until asked for.
-    const first = dialog.getByRole('combobox', { name: 'Member 1' });
+    const first = dialog.getByRole('combobox', { name: 'Mod-log channel' });
     await expect(first.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     await expect(first.getAttribute('aria-expanded')).resolves.toBe('false');
-    await tab.page.keyboard.type('ali');
+    await tab.page.keyboard.type('mod');
     await tab.page.keyboard.press('Enter');
-    await expect(first.inputValue()).resolves.toBe('Alice (@alice)');
-    await dialog.getByRole('button', { name: 'Add' }).focus();
+    await expect(first.inputValue()).resolves.toBe('#mod-log');
+    // Each list's "+ Add" says which list it adds to.
+    await dialog.getByRole('button', { name: 'Add to Exempt roles' }).focus();
     await tab.page.keyboard.press('Enter');
-    const second = dialog.getByRole('combobox', { name: 'Member 2' });
-    await second.focus();
+    const role = dialog.getByRole('combobox', { name: 'Role 1' });
+    await role.focus();
     await tab.page.keyboard.press('ArrowDown');
-    await expect(second.getAttribute('aria-expanded')).resolves.toBe('true');
+    await expect(role.getAttribute('aria-expanded')).resolves.toBe('true');
     // Escape closes the list, not the dialog.
     await tab.page.keyboard.press('Escape');
-    await expect(second.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(role.getAttribute('aria-expanded')).resolves.toBe('false');
     await expect(dialog.isVisible()).resolves.toBe(true);
     await e2e.screenshot(tab, 'a11y-install-form');
     await e2e.expectAccessible(tab, 'the install form');

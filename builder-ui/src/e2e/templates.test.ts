@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_IDS } from '@guildflow/discord-sandbox';
-import { TEMPLATES } from '@guildflow/workflows';
+import { TEMPLATES, welcome as welcomeTemplate } from '@guildflow/workflows';
 import { startE2E, type E2E, type Tab } from './harness.js';
 import { joinAndExpectWelcome } from './sandbox-member.js';
 
@@ -40,25 +40,34 @@ describe('the templates gallery', () => {
     await tab.page.getByLabel('Server').selectOption({ label: 'Guildflow Sandbox' });
     await tab.page.getByText('Installs into Guildflow Sandbox.').waitFor();
     // Each preview is one image described by its steps; React Flow drew its nodes.
-    const welcome = cards.filter({ hasText: 'Welcome new members' });
+    const { graph, graphs } = welcomeTemplate;
+    const welcome = cards.filter({ hasText: welcomeTemplate.name });
+    const steps = graph.nodes.map((n) => n.label ?? n.id);
     await welcome
-      .getByRole('img', {
-        name: 'Graph of 3 steps: Member joins, Welcome message, Give the Newcomer role.',
-      })
+      .getByRole('img', { name: `Graph of ${steps.length} steps: ${steps.join(', ')}.` })
       .waitFor();
-    await expect(welcome.locator('.react-flow__node').count()).resolves.toBe(3);
-    await expect(welcome.locator('.react-flow__edge').count()).resolves.toBe(2);
+    await expect(welcome.locator('.react-flow__node').count()).resolves.toBe(graph.nodes.length);
+    await expect(welcome.locator('.react-flow__edge').count()).resolves.toBe(graph.edges.length);
+    // A feature with several triggers says which graphs it installs.
+    await expect(
+      welcome
+        .getByRole('list', { name: `Graphs of ${welcomeTemplate.name}` })
+        .getByRole('listitem')
+        .allTextContents(),
+    ).resolves.toEqual(graphs.map((doc) => doc.name));
     await e2e.expectAccessible(tab, 'the templates gallery');
     await e2e.screenshot(tab, 'gallery');
     e2e.expectNoErrors(tab);
   });
 
-  it('installs a template with the server’s channel and role picked by name, then opens it', async () => {
+  it('installs a template’s graphs with the server’s channel and role picked by name', async () => {
+    const name = welcomeTemplate.name;
+    const install = `Install ${welcomeTemplate.graphs.length} graphs`;
     await tab.page.goto('/templates');
-    await tab.page.getByRole('button', { name: 'Install Welcome new members' }).click();
-    const dialog = tab.page.getByRole('dialog', { name: 'Install “Welcome new members”' });
+    await tab.page.getByRole('button', { name: `Install ${name}` }).click();
+    const dialog = tab.page.getByRole('dialog', { name: `Install “${name}”` });
     // Nothing picked: the service's check is shown under the field, nothing is installed.
-    await dialog.getByRole('button', { name: 'Install and open' }).click();
+    await dialog.getByRole('button', { name: install }).click();
     await dialog.getByText('Some settings need another value').waitFor();
     await expect(dialog.locator('.error-detail').first().textContent()).resolves.toMatch(
       /required/,
@@ -71,9 +80,9 @@ describe('the templates gallery', () => {
     const channels = dialog.getByRole('listbox', { name: 'Welcome channel: channels' });
     await channels.getByRole('option').filter({ hasText: '#welcome' }).click();
     await expect(channel.inputValue()).resolves.toBe('#welcome');
-    const role = dialog.getByRole('combobox', { name: 'Newcomer role' });
+    const role = dialog.getByRole('combobox', { name: 'Starter role' });
     await role.click();
-    const roles = dialog.getByRole('listbox', { name: 'Newcomer role: roles' });
+    const roles = dialog.getByRole('listbox', { name: 'Starter role: roles' });
     // The bot's own role belongs to an integration: shown, not choosable.
     await expect(
       roles.getByRole('option').filter({ hasText: '@Guildflow' }).getAttribute('aria-disabled'),
@@ -85,13 +94,21 @@ describe('the templates gallery', () => {
     await expect(dialog.locator('.error-detail').count()).resolves.toBe(0);
     await e2e.expectAccessible(tab, 'the install form');
     await e2e.screenshot(tab, 'install-form');
-    await dialog.getByRole('button', { name: 'Install and open' }).click();
-    await tab.page.waitForURL(new RegExp(`/guilds/${GUILD}/graphs/g_[\\w-]+$`), {
-      waitUntil: 'commit',
-    });
-    const graphId = tab.page.url().split('/').at(-1) ?? '';
+    await dialog.getByRole('button', { name: install }).click();
+    // Several graphs: the list shows them all, each a draft to publish.
+    await tab.page.waitForURL(new RegExp(`/guilds/${GUILD}/graphs$`), { waitUntil: 'commit' });
+    for (const doc of welcomeTemplate.graphs)
+      await tab.page.getByRole('link', { name: doc.name, exact: true }).waitFor();
+    const listed = (await api('GET', `/api/guilds/${GUILD}/graphs`)).body.graphs as {
+      id: string;
+      name: string;
+    }[];
+    expect(listed.map((g) => g.name).sort()).toEqual(
+      welcomeTemplate.graphs.map((doc) => doc.name).sort(),
+    );
+    const graphId = listed.find((g) => g.name === name)?.id ?? '';
     const installed = await api('GET', `/api/guilds/${GUILD}/graphs/${graphId}`);
-    expect(installed.body).toMatchObject({ name: 'Welcome new members', issues: [] });
+    expect(installed.body).toMatchObject({ name, issues: [] });
     expect(installed.body.draft.vars).toMatchObject({
       welcomeChannelId: SANDBOX_IDS.channels.welcome,
       newcomerRoleId: SANDBOX_IDS.roles.newcomer,

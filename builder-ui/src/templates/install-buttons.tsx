@@ -8,18 +8,25 @@ function buttonProps(props: IconButtonProps) {
 }
 
 /**
- * The install form's list buttons (a template's list of members): RJSF's own draw Bootstrap
+ * The install form's list buttons (a template's lists: exempt roles, reward steps…): RJSF's own draw Bootstrap
  * glyph icons from a font the builder does not load, i.e. empty boxes. These say what they do.
  *
  * @example
  * <Form templates={{ ButtonTemplates: INSTALL_BUTTONS }} … />
  */
 export const INSTALL_BUTTONS: Partial<TemplatesType['ButtonTemplates']> = {
-  AddButton: (props) => (
-    <Button size="small" {...buttonProps(props)}>
-      + Add
-    </Button>
-  ),
+  AddButton: (props) => {
+    const addLabel = props.uiSchema?.['ui:options']?.addLabel;
+    return (
+      <Button
+        size="small"
+        aria-label={typeof addLabel === 'string' ? addLabel : undefined}
+        {...buttonProps(props)}
+      >
+        + Add
+      </Button>
+    );
+  },
   MoveUpButton: (props) => (
     <Button size="small" variant="ghost" aria-label="Move up" {...buttonProps(props)}>
       ↑

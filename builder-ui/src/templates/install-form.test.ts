@@ -59,14 +59,14 @@ describe('the install form of a template', () => {
     });
     expect(installUiSchema(parameters(giveaway))).toMatchObject({
       hostIds: {
-        'ui:options': { orderable: false },
+        'ui:options': { orderable: false, addLabel: 'Add to Hosts' },
         items: { 'ui:widget': 'member', 'ui:label': false },
       },
       giveawayChannelId: { 'ui:widget': 'channel' },
       defaultWinners: {},
       // Pickers and hints inside the entries of a list of objects too.
       bonusEntries: {
-        'ui:options': { orderable: false },
+        'ui:options': { orderable: false, addLabel: 'Add to Bonus entries' },
         items: {
           roleId: { 'ui:widget': 'role' },
           extra: {},

@@ -13,6 +13,7 @@ const PICKERS = new Set(['channel', 'role', 'member']);
 
 type Parameter = {
   type?: string;
+  title?: string;
   'x-widget'?: string;
   items?: Parameter;
   properties?: Record<string, Parameter>;
@@ -33,8 +34,10 @@ function uiOf(parameter: Parameter): UiSchema {
     const items = uiOf(parameter.items);
     // RJSF would label a picker of a list `Hosts-1`: the picker names it by its place (`Member 1`).
     // The lists are sets (hosts, moderators, reward steps): no buttons to reorder them.
+    // Several lists in one form: each "+ Add" says which list it adds to.
+    const addLabel = parameter.title ? `Add to ${parameter.title}` : undefined;
     return {
-      'ui:options': { orderable: false },
+      'ui:options': { orderable: false, ...(addLabel ? { addLabel } : {}) },
       items: PICKERS.has(parameter.items['x-widget'] ?? '')
         ? { ...items, 'ui:label': false }
         : items,

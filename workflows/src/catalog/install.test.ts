@@ -1,7 +1,7 @@
 import { SANDBOX_IDS } from '@guildflow/discord-sandbox';
 import { startTestService, type TestService } from '@guildflow/engine/testing/service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEMPLATES, instantiateAll, templateCatalog } from '../index.js';
+import { TEMPLATES, giveaway, instantiateAll, templateCatalog } from '../index.js';
 
 const GUILD = SANDBOX_IDS.guild;
 const install = (id: string) => `/api/guilds/${GUILD}/templates/${id}/install`;
@@ -68,9 +68,8 @@ describe('the template routes with the real catalog', () => {
   );
 
   it('answers 400 invalid_vars naming the var, and 404 for an unknown template', async () => {
-    const bad = await service.api('POST', install('giveaway'), {
-      body: { vars: { hostIds: [SANDBOX_IDS.users.alice], giveawayChannelId: 'giveaways' } },
-    });
+    const vars = { ...giveaway.parameters.examples[0], giveawayChannelId: 'giveaways' };
+    const bad = await service.api('POST', install('giveaway'), { body: { vars } });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatchObject({
       code: 'invalid_vars',

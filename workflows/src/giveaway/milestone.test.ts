@@ -55,7 +55,7 @@ describe('giveaway template: milestone giveaway (on Temporal against the sandbox
       '🎉 **100 members giveaway: a month of Nitro**\nEntries are closed: 2 entered.',
     );
     expect(announcement?.content).toMatch(
-      /^🏆 Congratulations <@(1300000000000000303 <@1300000000000000304|1300000000000000304> <@1300000000000000303)>! You won \*\*a month of Nitro\*\* in the 100 members giveaway \(2 entered\), and the <@&1300000000000000201> role until <t:\d+:f>\.$/,
+      /^🏆 Congratulations (<@1300000000000000303> <@1300000000000000304>|<@1300000000000000304> <@1300000000000000303>)! You won \*\*a month of Nitro\*\* in the 100 members giveaway \(2 entered\), and the <@&1300000000000000201> role until <t:\d+:f>\.$/,
     );
     expect(kit.dms().map((m) => m.content)).toEqual([
       expect.stringContaining('🎉 You won **a month of Nitro** in the 100 members giveaway'),
