@@ -177,7 +177,7 @@ describe('the editor', () => {
   it('a node is selected from the keyboard and its settings open beside it', async () => {
     await tab.page.goto(editorPath);
     await tab.page.locator('.react-flow__node').nth(2).waitFor();
-    const node = tab.page.locator('.react-flow__node[data-id="newcomer"]');
+    const node = tab.page.locator('.react-flow__node[data-id="starterRole"]');
     // Tab until the node has the focus, then Enter selects it.
     for (let i = 0; i < 80; i++) {
       await tab.page.keyboard.press('Tab');
@@ -187,7 +187,7 @@ describe('the editor', () => {
     await tab.page.keyboard.press('Enter');
     await tab.page
       .getByRole('complementary', { name: 'Selected node' })
-      .getByRole('heading', { name: 'Give the Newcomer role' })
+      .getByRole('heading', { name: 'Give the starter role' })
       .waitFor();
     e2e.expectNoErrors(tab);
   });
