@@ -84,7 +84,7 @@ export function getTemplate(id: string): Template | undefined {
  * The templates as `GET /api/templates` lists them (without their graph documents).
  *
  * @example
- * listTemplates()[0]; // { id: 'welcome', name: 'Welcome new members', description, category: 'onboarding', parameters, graphs: [{ name, trigger }] }
+ * listTemplates()[0]; // { id: 'welcome', name: 'Welcome & goodbye', description, category: 'onboarding', parameters, graphs: [{ name, trigger }] }
  */
 export function listTemplates(): TemplateSummary[] {
   return TEMPLATES.map(({ id, name, description, category, parameters, graphs }) => ({

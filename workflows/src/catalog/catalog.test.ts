@@ -39,7 +39,7 @@ function varsRead(doc: GraphDocument): Set<string> {
 }
 
 describe('the template catalog', () => {
-  it('has the six templates of docs/templates.md, each in its own folder with a README', () => {
+  it('has the ten templates of docs/templates.md, each in its own folder with a README', () => {
     expect(TEMPLATES.map((t) => t.id)).toEqual([
       'welcome',
       'role-menu',
