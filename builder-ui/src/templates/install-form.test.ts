@@ -79,6 +79,32 @@ describe('the install form of a template', () => {
     expect(installSchema(parameters(welcome))).not.toHaveProperty('examples');
   });
 
+  it('leaves conditional branches to the service (RJSF would evaluate them while drawing)', () => {
+    const step = {
+      type: 'object',
+      properties: { action: { type: 'string', enum: ['timeout', 'kick'] } },
+      if: { properties: { action: { const: 'timeout' } } },
+      then: { required: ['duration'] },
+    };
+    const schema = installSchema(
+      parameters({
+        type: 'object',
+        properties: { steps: { type: 'array', items: step, default: [{ if: 'kept' }] } },
+        anyOf: [{ required: ['steps'] }],
+      }),
+    );
+    expect(schema).toEqual({
+      type: 'object',
+      properties: {
+        steps: {
+          type: 'array',
+          items: { type: 'object', properties: step.properties },
+          default: [{ if: 'kept' }],
+        },
+      },
+    });
+  });
+
   it('catches empty required settings before sending', () => {
     expect(missingRequired(parameters(welcome), { greeting: 'hi' })).toEqual({
       welcomeChannelId: { __errors: ['Choose a value: it is required.'] },

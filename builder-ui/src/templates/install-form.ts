@@ -68,11 +68,25 @@ export function installUiSchema(parameters: Record<string, unknown>): UiSchema {
 
 /**
  * The parameters as RJSF draws them: without `examples` (the sandbox's ids, which would read as
- * suggestions in any other server).
+ * suggestions in any other server) and without conditional branches (`if`/`then`/`else`,
+ * `oneOf`, `anyOf`: "a timeout step needs a duration"), which RJSF would have to evaluate while
+ * drawing; the service checks them on install and its messages are shown under the fields.
  */
 export function installSchema(parameters: Record<string, unknown>): RJSFSchema {
   const { examples: _examples, ...schema } = parameters;
-  return schema as RJSFSchema;
+  return withoutBranches(schema) as RJSFSchema;
+}
+
+const BRANCHES = new Set(['if', 'then', 'else', 'oneOf', 'anyOf']);
+
+function withoutBranches(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutBranches);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !BRANCHES.has(key))
+      .map(([key, inner]) => [key, key === 'default' ? inner : withoutBranches(inner)]),
+  );
 }
 
 /** One problem of the install's `vars`, as the API lists it (`invalid_vars`). */
