@@ -137,6 +137,9 @@ describe('canvas nodes', () => {
     expect(summarize('data.stats', { period: '7d', offset: '7d' }, names)).toBe(
       'Over 7d ending 7d ago',
     );
+    expect(summarize('discord.readMessages', { channelId: '101', limit: 100 }, names)).toBe(
+      'Read last 100 in #welcome',
+    );
     // Unknown ids are shown as they are.
     expect(summarize('discord.removeRole', { userId: '999', roleId: '888' }, names)).toBe(
       'Take @888 from @999',

@@ -91,6 +91,11 @@ const SUMMARIES: Readonly<Record<string, Summarizer>> = {
       c.ephemeral === true ? '(only them)' : '',
     ),
   'discord.deleteMessage': (c, n) => join('Delete message', channel(c, n) && `in ${channel(c, n)}`),
+  'discord.readMessages': (c, n) =>
+    join(
+      `Read last ${c.limit !== undefined ? shortText(c.limit) : '50'}`,
+      channel(c, n) && `in ${channel(c, n)}`,
+    ),
   'discord.addRole': (c, n) => join('Give', role(c, n), member(c, n) && `to ${member(c, n)}`),
   'discord.removeRole': (c, n) => join('Take', role(c, n), member(c, n) && `from ${member(c, n)}`),
   'discord.timeoutMember': (c, n) =>

@@ -35,7 +35,7 @@ describe('palette search', () => {
     expect(titles('add role')[0]).toBe('Add role');
     expect(titles('discord.timeoutMember')).toEqual(['Time out member']);
     // "thread" appears only in descriptions.
-    expect(titles('thread')).toEqual(['Create channel', 'Archive channel']);
+    expect(titles('thread')).toEqual(['Read messages', 'Create channel', 'Archive channel']);
     expect(titles('no such node at all')).toEqual([]);
   });
 });

@@ -44,6 +44,7 @@ export {
   timeoutMemberExecutor,
 } from './executors/members.js';
 export { archiveChannelExecutor, createChannelExecutor } from './executors/channels.js';
+export { readMessagesExecutor } from './executors/read-messages.js';
 export { replyExecutor } from './executors/reply.js';
 export {
   DISCORD_UNAVAILABLE,

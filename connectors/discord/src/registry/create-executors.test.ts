@@ -27,7 +27,7 @@ describe('createDiscordExecutors', () => {
     const types = DISCORD_NODES.map((d) => d.type).sort();
     expect(Object.keys(activities).sort()).toEqual(types);
     expect(Object.keys(DISCORD_EXECUTORS).sort()).toEqual(types);
-    expect(types).toHaveLength(12);
+    expect(types).toHaveLength(13);
   });
 
   it('runs an ActionInput from the interpreter, checking the rendered config first', async () => {

@@ -21,17 +21,19 @@ import {
   editMessageExecutor,
   sendMessageExecutor,
 } from '../executors/messages.js';
+import { readMessagesExecutor } from '../executors/read-messages.js';
 import { replyExecutor } from '../executors/reply.js';
 import { BudgetWaitExceeded, type DiscordBudget } from '../budget/discord-budget.js';
 import type { DiscordConnection } from '../rest/connections.js';
 import { isRealDiscord } from '../rest/create-rest.js';
 
-/** Every Discord executor factory by node type id (all twelve `discord.*` actions). */
+/** Every Discord executor factory by node type id (all thirteen `discord.*` actions). */
 export const DISCORD_EXECUTORS: { readonly [K in DiscordNodeType]: ExecutorFactory<K> } =
   Object.freeze({
     'discord.sendMessage': sendMessageExecutor,
     'discord.editMessage': editMessageExecutor,
     'discord.deleteMessage': deleteMessageExecutor,
+    'discord.readMessages': readMessagesExecutor,
     'discord.reply': replyExecutor,
     'discord.addRole': addRoleExecutor,
     'discord.removeRole': removeRoleExecutor,
@@ -61,7 +63,7 @@ export interface DiscordExecutorsOptions extends DiscordConnection {
 }
 
 /**
- * The twelve Discord activities, for `workers/src/activities.ts` to register. Each takes the
+ * The thirteen Discord activities, for `workers/src/activities.ts` to register. Each takes the
  * interpreter's `ActionInput` (`{ config, context }`; `context.interaction` carries the
  * triggering interaction for `discord.reply`), checks the rendered config, runs against the live
  * connection — or, for `simulate: true`, the `simulation` connection — and throws classified
@@ -97,6 +99,7 @@ export function createDiscordExecutors(options: DiscordExecutorsOptions): Discor
     'discord.sendMessage': bind('discord.sendMessage'),
     'discord.editMessage': bind('discord.editMessage'),
     'discord.deleteMessage': bind('discord.deleteMessage'),
+    'discord.readMessages': bind('discord.readMessages'),
     'discord.reply': bind('discord.reply'),
     'discord.addRole': bind('discord.addRole'),
     'discord.removeRole': bind('discord.removeRole'),

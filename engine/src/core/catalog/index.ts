@@ -138,6 +138,7 @@ export {
   DISCORD_PERMISSION_BITS,
   INTERACTION_TRIGGERS,
   PERMISSION_LABELS,
+  READ_MESSAGES_MAX,
   type DiscordPermission,
   type NodeRequirements,
   type PermissionRule,

@@ -6,6 +6,7 @@ import { createChannel } from './create-channel.js';
 import { deleteMessage } from './delete-message.js';
 import { editMessage } from './edit-message.js';
 import { kickMember } from './kick-member.js';
+import { readMessages } from './read-messages.js';
 import { removeRole } from './remove-role.js';
 import { reply } from './reply.js';
 import { sendMessage } from './send-message.js';
@@ -21,6 +22,7 @@ export const DISCORD_NODES = [
   sendMessage,
   editMessage,
   deleteMessage,
+  readMessages,
   reply,
   addRole,
   removeRole,
@@ -41,12 +43,14 @@ export {
   deleteMessage,
   editMessage,
   kickMember,
+  readMessages,
   removeRole,
   reply,
   sendMessage,
   timeoutMember,
 };
 export { INTERACTION_TRIGGERS } from './reply.js';
+export { READ_MESSAGES_MAX } from './read-messages.js';
 export { ButtonSchema, CHANNEL_PERMISSIONS, DISCORD_LIMITS, EmbedSchema } from './shared.js';
 export {
   DISCORD_PERMISSION_BITS,
