@@ -130,6 +130,16 @@ export function ticketKit(h: TemplateHarness) {
     });
   }
 
+  /** Posts a message as `who` in a channel or thread (nothing waits for it: no routing). */
+  const say = (who: Member, channelId: string, content: string) =>
+    h.sandbox.inject({
+      type: 'messageCreated',
+      guildId: guild,
+      channelId,
+      userId: who.id,
+      content,
+    });
+
   /** Installs the template and posts the panel with /ticket-panel as `by`; returns the panel. */
   async function postPanel(vars: Record<string, unknown> = {}, by: Member = bob) {
     const installed = await h.install('ticket-sla', { ...baseVars, ...vars });
@@ -219,6 +229,7 @@ export function ticketKit(h: TemplateHarness) {
   return {
     click,
     reply,
+    say,
     postPanel,
     openTicket,
     waitingFor,

@@ -154,5 +154,15 @@ describe('ticket-sla template: missed SLAs and close requests (time compressed)'
       `💬 <@${users.carol}> kept it open: “${typed}”`,
       `🔒 closed by <@${users.bob}>`,
     ]);
+    // The conversation has both replies as typed, between the bot's messages, oldest first.
+    const [, conversation] = h.sandbox.messages({ channelId: channels.modLog })[0]?.embeds as {
+      description: string;
+    }[];
+    const said = conversation?.description.split('\n').map((l) => l.replace(/^\[\d\d:\d\d\] /, ''));
+    expect(said?.filter((l) => !l.startsWith('Guildflow'))).toEqual([
+      'bob: Any news?',
+      `carol: ${typed}`,
+    ]);
+    expect(said).toHaveLength(7); // intro, claim, request, 2 replies, stays open, closed
   });
 });

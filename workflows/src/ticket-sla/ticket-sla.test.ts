@@ -79,6 +79,16 @@ describe('ticket-sla template', () => {
         /"label":"Claimed by bob".*"disabled":true.*"custom_id":"ticket:close"/,
       );
 
+      // The conversation: a long story first (more than the transcript holds), then a line
+      // that looks like an expression, which must show as typed.
+      const story = Array.from(
+        { length: 14 },
+        (_, i) => `Part ${i + 1} of the story: ${'so much happened. '.repeat(16)}`,
+      );
+      for (const text of [...story, 'It crashes on {{ vars.logChannelId }}'])
+        kit.say(carol, ticket.threadId, text);
+      kit.say(bob, ticket.threadId, 'Fixed it, please try again.');
+
       expect(
         (await kit.click(carol, ticket.threadId, ticket.ticketId, 'ticket:close')).signalled,
       ).toBe(1);
@@ -117,6 +127,49 @@ describe('ticket-sla template', () => {
         'Resolved in': expect.stringMatching(/^\d/),
         'Closed by': `<@${users.carol}> (the member)`,
       });
+
+      // The conversation, oldest first, the newest lines that fit in one embed.
+      const conversation = transcript?.embeds[1] as { title: string; description: string };
+      expect(conversation.title).toBe('💬 Conversation');
+      const said = conversation.description.split('\n');
+      const time = '\\[\\d\\d:\\d\\d\\]';
+      expect(said[0]).toMatch(/^…\((\d+) earlier messages\)$/);
+      const earlier = Number(/\d+/.exec(said[0] ?? '')?.[0]);
+      // intro + claim notice + 14 story parts + 2 lines + close notice = 19 messages.
+      expect(earlier + said.length - 1).toBe(19);
+      // Posted after the claim: the intro and the claim notice are among the earlier ones.
+      expect(said.slice(-3)).toEqual([
+        expect.stringMatching(
+          new RegExp(`^${time} carol: It crashes on \\{\\{ vars\\.logChannelId \\}\\}$`),
+        ),
+        expect.stringMatching(new RegExp(`^${time} bob: Fixed it, please try again\\.$`)),
+        expect.stringMatching(
+          new RegExp(
+            `^${time} \\w+: 🔒 This ticket was closed by <@${users.carol}> \\(the member\\)`,
+          ),
+        ),
+      ]);
+      const parts = said.slice(1, -3);
+      expect(parts.length).toBeGreaterThan(5);
+      expect(
+        parts.every((line) =>
+          new RegExp(`^${time} carol: Part \\d+ of the story: so much`).test(line),
+        ),
+      ).toBe(true);
+      expect(parts.at(-1)).toMatch(/ carol: Part 14 of the story: .{200,}…$/);
+      expect(conversation.description.length).toBeLessThanOrEqual(4096);
+      // Discord counts titles, descriptions, field names and values and footers: 6,000 at most.
+      const textOf = (e: Record<string, unknown>): number =>
+        [e.title, e.description, (e.footer as { text?: string } | undefined)?.text]
+          .concat(
+            ((e.fields ?? []) as { name: string; value: string }[]).flatMap((f) => [
+              f.name,
+              f.value,
+            ]),
+          )
+          .reduce((sum: number, t) => sum + (typeof t === 'string' ? t.length : 0), 0);
+      const embeds = (transcript?.embeds ?? []) as Record<string, unknown>[];
+      expect(embeds.reduce((sum, e) => sum + textOf(e), 0)).toBeLessThanOrEqual(6000);
 
       const counted = await kit.counters();
       expect(counted).toMatchObject({ opened: 1, closed: 1, firstResponses: 1, slaMissed: null });
