@@ -190,6 +190,7 @@ describe('permission needs', () => {
           parentId: '42',
         }),
         node('room', 'discord.createChannel', { name: 'r' }),
+        node('read', 'discord.readMessages', { channelId: '42', limit: 100 }),
       ],
       [],
     );
@@ -199,6 +200,7 @@ describe('permission needs', () => {
       ['kick', ['KickMembers'], undefined],
       ['thread', ['ViewChannel', 'CreatePrivateThreads'], '42'],
       ['room', ['ManageChannels'], undefined],
+      ['read', ['ViewChannel', 'ReadMessageHistory'], '42'],
     ]);
   });
 });
