@@ -46,7 +46,8 @@ export function matchScore(entry: PaletteEntry, query: string): number {
 
 /**
  * The catalog filtered by a search and grouped into palette sections (empty sections left out);
- * within a section, best matches first, then catalog order.
+ * within a section, best matches first, then catalog order; while searching, the sections
+ * themselves are ordered by their best match.
  *
  * @example
  * searchPalette(catalog.nodes, 'role'); // [{ section: 'Discord', entries: [Add role, Remove role, …] }]
@@ -55,11 +56,14 @@ export function searchPalette(entries: readonly PaletteEntry[], query: string): 
   const scored = entries
     .map((entry, order) => ({ entry, order, score: matchScore(entry, query) }))
     .filter(({ score }) => score > 0);
-  return PALETTE_SECTIONS.map((section) => ({
-    section,
-    entries: scored
+  const groups = PALETTE_SECTIONS.map((section, index) => {
+    const matches = scored
       .filter(({ entry }) => sectionOf(entry) === section)
-      .sort((a, b) => b.score - a.score || a.order - b.order)
-      .map(({ entry }) => entry),
-  })).filter((group) => group.entries.length > 0);
+      .sort((a, b) => b.score - a.score || a.order - b.order);
+    return { section, index, best: matches[0]?.score ?? 0, entries: matches.map((m) => m.entry) };
+  }).filter((group) => group.entries.length > 0);
+  // While searching, the section with the best match comes first: Enter adds the best match
+  // ("add role" is Add role, not a trigger whose description mentions roles being added).
+  if (query.trim()) groups.sort((a, b) => b.best - a.best || a.index - b.index);
+  return groups.map(({ section, entries: found }) => ({ section, entries: found }));
 }

@@ -80,7 +80,14 @@ describe('expression autocomplete', () => {
   });
 
   it('offers the trigger’s declared output and the graph’s variables', () => {
-    expect(offered('{{ trigger.member.‸ }}')).toEqual(['id', 'username', 'mention']);
+    expect(offered('{{ trigger.member.‸ }}')).toEqual([
+      'id',
+      'username',
+      'mention',
+      'roles',
+      'avatarUrl',
+      'pending',
+    ]);
     expect(offered('{{ trigger.‸ }}')).toEqual(['member', 'guild']);
     expect(offered('{{ vars.‸ }}')).toEqual(['welcomeChannelId']);
   });
@@ -186,8 +193,11 @@ describe('ExpressionField', () => {
     await waitFor(() =>
       // CodeMirror lists them alphabetically.
       expect(currentCompletions(view.state).map((c) => c.label)).toEqual([
+        'avatarUrl',
         'id',
         'mention',
+        'pending',
+        'roles',
         'username',
       ]),
     );

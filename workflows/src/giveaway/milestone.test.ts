@@ -57,6 +57,7 @@ describe('giveaway template: milestone giveaway (on Temporal against the sandbox
     expect(announcement?.content).toMatch(
       /^🏆 Congratulations (<@1300000000000000303> <@1300000000000000304>|<@1300000000000000304> <@1300000000000000303>)! You won \*\*a month of Nitro\*\* in the 100 members giveaway \(2 entered\), and the <@&1300000000000000201> role until <t:\d+:f>\.$/,
     );
+    await eventually(() => kit.dms().length >= 2 || undefined, 'a DM to each winner');
     expect(kit.dms().map((m) => m.content)).toEqual([
       expect.stringContaining('🎉 You won **a month of Nitro** in the 100 members giveaway'),
       expect.stringContaining('🎉 You won **a month of Nitro** in the 100 members giveaway'),

@@ -7,7 +7,9 @@ import { BudgetWaitExceeded, DiscordBudget } from './discord-budget.js';
 
 describe('DiscordBudget', () => {
   it('serves waiting guilds in turn: a guild that asks during a burst goes next, not last', async () => {
-    const budget = new DiscordBudget({ perSecond: 200, perGuildPerSecond: 200 });
+    // Turns 50 ms apart: all nine asks are queued well before the second turn, even on a busy
+    // machine (at 5 ms apart a slow enqueue let a second 'a' through before 'b' had asked).
+    const budget = new DiscordBudget({ perSecond: 20, perGuildPerSecond: 20 });
     const order: string[] = [];
     const take = (guild: string) => budget.acquire(guild).then(() => order.push(guild));
     const burst = Array.from({ length: 8 }, () => take('a'));

@@ -17,7 +17,14 @@ describe('scopeAt', () => {
     expect(greet.roots).toEqual(['trigger', 'nodes', 'vars', 'run', 'now']);
     expect(ids(doc, 'greet')).toEqual(['start']);
     expect(ids(doc, 'role')).toEqual(['start', 'greet']);
-    expect(names(membersAt(greet, ['trigger', 'member']))).toEqual(['id', 'username', 'mention']);
+    expect(names(membersAt(greet, ['trigger', 'member']))).toEqual([
+      'id',
+      'username',
+      'mention',
+      'roles',
+      'avatarUrl',
+      'pending',
+    ]);
     expect(names(membersAt(greet, ['trigger', 'guild']))).toEqual(['id', 'name', 'memberCount']);
     expect(names(membersAt(scopeAt(doc, 'role')!, ['nodes', 'greet']))).toEqual([
       'messageId',
@@ -81,12 +88,9 @@ describe('scopeAt', () => {
       vars: {},
     };
     const thank = scopeAt(doc, 'thank')!;
-    expect(names(membersAt(thank, ['item']))).toEqual(['id', 'username', 'mention']);
-    expect(names(membersAt(thank, ['nodes', 'entries', 'users', 0]))).toEqual([
-      'id',
-      'username',
-      'mention',
-    ]);
+    const entrant = ['id', 'username', 'mention', 'roles', 'entries'];
+    expect(names(membersAt(thank, ['item']))).toEqual(entrant);
+    expect(names(membersAt(thank, ['nodes', 'entries', 'users', 0]))).toEqual(entrant);
     expect(names(membersAt(thank, ['nodes', 'entries', 'users']))).toEqual(['length']);
   });
 
