@@ -16,6 +16,7 @@ export {
   type RoleSeed,
   type MemberSeed,
   type OverwriteSeed,
+  SANDBOX_BOT_PERMISSIONS,
 } from './seed.js';
 export type { SandboxEvent, InjectResult } from './control/inject.js';
 export type { GuildView, MessageView, MemberView, MessageQuery } from './control/views.js';

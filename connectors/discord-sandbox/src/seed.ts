@@ -150,7 +150,8 @@ const EVERYONE: PermissionName[] = [
   'SendMessagesInThreads',
 ];
 
-const BOT: PermissionName[] = [
+/** The bot role's seeded permissions (tests that change them start from these). */
+export const SANDBOX_BOT_PERMISSIONS: readonly PermissionName[] = [
   'ViewChannel',
   'SendMessages',
   'SendMessagesInThreads',
@@ -199,7 +200,13 @@ export function defaultSeed(): SandboxSeed {
             color: 0x3498db,
             hoist: true,
           },
-          { id: roles.bot, name: 'Guildflow', position: 3, permissions: BOT, bot: true },
+          {
+            id: roles.bot,
+            name: 'Guildflow',
+            position: 3,
+            permissions: [...SANDBOX_BOT_PERMISSIONS],
+            bot: true,
+          },
           {
             id: roles.moderator,
             name: 'Moderator',
@@ -311,7 +318,13 @@ export function otherGuildSeed(): GuildSeed {
     roles: [
       { id: roles.everyone, name: '@everyone', position: 0, permissions: EVERYONE },
       { id: roles.member, name: 'Member', position: 1, permissions: [], color: 0x9b59b6 },
-      { id: roles.bot, name: 'Guildflow', position: 2, permissions: BOT, bot: true },
+      {
+        id: roles.bot,
+        name: 'Guildflow',
+        position: 2,
+        permissions: [...SANDBOX_BOT_PERMISSIONS],
+        bot: true,
+      },
     ],
     channels: [
       { id: channels.general, name: 'general', topic: 'Chat of the other server' },

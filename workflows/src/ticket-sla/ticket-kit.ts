@@ -3,7 +3,7 @@
  * priority, click Claim or Close, reply to a message — each through the sandbox and the real
  * trigger router, as on Discord.
  */
-import { SANDBOX_IDS } from '@guildflow/discord-sandbox';
+import { SANDBOX_BOT_PERMISSIONS, SANDBOX_IDS } from '@guildflow/discord-sandbox';
 import { eventually } from '@guildflow/engine/testing/service';
 import { expect } from 'vitest';
 import type { TemplateHarness, TemplateRun } from '../testing/template-harness.js';
@@ -221,7 +221,7 @@ export function ticketKit(h: TemplateHarness) {
     const response = await fetch(`${h.sandbox.url}/sandbox/guilds/${guild}/roles/${roles.bot}`, {
       method: 'PATCH',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ permissions: [...BOT_PERMISSIONS, 'MentionEveryone'] }),
+      body: JSON.stringify({ permissions: [...SANDBOX_BOT_PERMISSIONS, 'MentionEveryone'] }),
     });
     expect(response.status, await response.text()).toBe(200);
   }
@@ -239,24 +239,3 @@ export function ticketKit(h: TemplateHarness) {
     allowRolePings,
   };
 }
-
-/** The bot role's seeded permissions (connectors/discord-sandbox/src/seed.ts). */
-const BOT_PERMISSIONS = [
-  'ViewChannel',
-  'SendMessages',
-  'SendMessagesInThreads',
-  'CreatePublicThreads',
-  'CreatePrivateThreads',
-  'ManageThreads',
-  'ManageChannels',
-  'ManageRoles',
-  'ManageMessages',
-  'KickMembers',
-  'BanMembers',
-  'ModerateMembers',
-  'AddReactions',
-  'ReadMessageHistory',
-  'EmbedLinks',
-  'AttachFiles',
-  'ViewAuditLog',
-];
