@@ -30,14 +30,20 @@ describe('ConfigPanel: forms generated from the catalog', () => {
       'Content',
       'Embeds',
       'Buttons',
+      'Buttons from',
       'Allowed role mentions',
     ]);
     expect((screen.getByRole('combobox', { name: 'Channel' }) as HTMLInputElement).value).toBe(
       '#welcome',
     );
     expect(editorAt(container, 'content').state.doc.toString()).toBe('Hi');
-    // exactly-one-of channelId/userId is a rule for validation, not a choice RJSF offers
-    expect(container.querySelector('select')).toBeNull();
+    // exactly-one-of channelId/userId is a rule for validation, not a choice RJSF offers (the
+    // one select is the style of buttonsFrom)
+    expect(
+      [...container.querySelectorAll('select')].map((s) =>
+        s.closest('[data-config-path]')?.getAttribute('data-config-path'),
+      ),
+    ).toEqual(['buttonsFrom.style']);
     expect(screen.getByRole('heading', { name: 'Preview' })).toBeTruthy();
   });
 

@@ -1,4 +1,4 @@
-import type { ConfigOf, NodeTypeMap } from '@guildflow/engine/core';
+import { buttonsFromItems, type ConfigOf, type NodeTypeMap } from '@guildflow/engine/core';
 import {
   ButtonStyle,
   ComponentType,
@@ -19,15 +19,34 @@ export type EmbedConfig = NonNullable<MessageConfig['embeds']>[number];
 /** One button as the catalog declares it. */
 export type ButtonConfig = NonNullable<MessageConfig['buttons']>[number];
 
+/** The `buttonsFrom` field as the catalog declares it (its `items` rendered to a list). */
+export type ButtonsFromConfig = NonNullable<MessageConfig['buttonsFrom']>;
+
 /**
- * The message fields every message node shares (`content`, `embeds`, `buttons`,
+ * The message fields every message node shares (`content`, `embeds`, `buttons`, `buttonsFrom`,
  * `allowedRoleMentions`).
  */
 export interface MessageFields {
   content?: string | undefined;
   embeds?: readonly EmbedConfig[] | undefined;
   buttons?: readonly ButtonConfig[] | undefined;
+  buttonsFrom?: ButtonsFromConfig | undefined;
   allowedRoleMentions?: readonly string[] | undefined;
+}
+
+/**
+ * The buttons of a message: those of `buttons`, then one per item of `buttonsFrom` (built by
+ * the catalog's rule, already checked with the rendered config); undefined when the config has
+ * neither field (an edit then leaves the buttons as they are).
+ *
+ * @example
+ * allButtons({ buttonsFrom: { items: [{ n: 'A', k: 1 }], label: 'n', id: 'k', customIdPrefix: 'x:' } });
+ * // [{ label: 'A', customId: 'x:1' }]
+ */
+export function allButtons(fields: MessageFields): ButtonConfig[] | undefined {
+  if (fields.buttons === undefined && fields.buttonsFrom === undefined) return undefined;
+  const own = fields.buttons ?? [];
+  return [...own, ...buttonsFromItems(fields.buttonsFrom, own.length).buttons];
 }
 
 /**
@@ -46,6 +65,7 @@ export function messageBody(fields: MessageFields): {
   allowed_mentions: { parse: 'users'[]; roles?: string[] };
 } {
   const roles = [...new Set(fields.allowedRoleMentions ?? [])];
+  const buttons = allButtons(fields);
   return {
     // Rendered text may carry what members typed (`<@&role>` in a suggestion): it pings the
     // users it mentions, only the roles the node lists, and never @everyone/@here — whatever
@@ -53,7 +73,7 @@ export function messageBody(fields: MessageFields): {
     allowed_mentions: { parse: ['users'], ...(roles.length > 0 ? { roles } : {}) },
     ...(fields.content !== undefined ? { content: fields.content } : {}),
     ...(fields.embeds !== undefined ? { embeds: fields.embeds.map(toApiEmbed) } : {}),
-    ...(fields.buttons !== undefined ? { components: buttonRows(fields.buttons) } : {}),
+    ...(buttons !== undefined ? { components: buttonRows(buttons) } : {}),
   };
 }
 

@@ -134,6 +134,9 @@ export {
 export {
   CHANNEL_PERMISSIONS,
   DISCORD_LIMITS,
+  buttonsFromItems,
+  type BuiltButton,
+  type ButtonsFromResult,
   DISCORD_NODES,
   DISCORD_PERMISSION_BITS,
   INTERACTION_TRIGGERS,

@@ -26,7 +26,10 @@ export const editMessage = defineNode({
       messageId: Snowflake('The message to edit.'),
       ...messageFields(),
     },
-    { additionalProperties: false, anyOf: atLeastOneOf('content', 'embeds', 'buttons') },
+    {
+      additionalProperties: false,
+      anyOf: atLeastOneOf('content', 'embeds', 'buttons', 'buttonsFrom'),
+    },
   ),
   output: Type.Object({ messageId: Type.String(), channelId: Type.String() }),
   ports: { outputs: OUT },

@@ -52,6 +52,7 @@ export {
 export { INTERACTION_TRIGGERS } from './reply.js';
 export { READ_MESSAGES_MAX } from './read-messages.js';
 export { ButtonSchema, CHANNEL_PERMISSIONS, DISCORD_LIMITS, EmbedSchema } from './shared.js';
+export { buttonsFromItems, type BuiltButton, type ButtonsFromResult } from './buttons-from.js';
 export {
   DISCORD_PERMISSION_BITS,
   PERMISSION_LABELS,

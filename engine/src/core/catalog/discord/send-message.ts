@@ -19,7 +19,7 @@ export const sendMessage = defineNode({
   queue: 'discord',
   title: 'Send message',
   description:
-    'Posts a message in a channel, or sends it as a direct message to a member of this server with `userId` (set exactly one). Text up to 2,000 characters, up to 10 embeds and up to 25 buttons in 5 rows; needs `content` or `embeds`.',
+    'Posts a message in a channel, or sends it as a direct message to a member of this server with `userId` (set exactly one). Text up to 2,000 characters, up to 10 embeds and up to 25 buttons in 5 rows (listed in `buttons`, or one per item of a list with `buttonsFrom`); needs `content` or `embeds`.',
   config: Type.Object(
     {
       channelId: Type.Optional(Snowflake('Channel to post in.')),
@@ -73,6 +73,21 @@ export const sendMessage = defineNode({
           },
         ],
         buttons: [{ label: 'Enter', customId: 'giveaway:{{ run.id }}', style: 'success' }],
+      },
+    },
+    {
+      title: 'A button per role of a list',
+      config: {
+        channelId: '{{ trigger.channelId }}',
+        content: 'Pick your roles:',
+        buttonsFrom: {
+          items: '{{ vars.roles }}',
+          label: 'label',
+          id: 'roleId',
+          emoji: 'emoji',
+          customIdPrefix: 'rolemenu:{{ vars.menuId }}:',
+          style: 'secondary',
+        },
       },
     },
     {

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { ConfigIssue } from '../define-node.js';
 import { DateTime, Expr, Snowflake, StringEnum, Url, isTemplate } from '../schemas.js';
+import { ButtonsFromSchema, buttonsFromItems } from './buttons-from.js';
 
 /**
  * Discord's message limits the catalog enforces on literal configs.
@@ -144,6 +145,7 @@ export function messageFields() {
         description: 'Up to 25 buttons in up to 5 rows of 5.',
       }),
     ),
+    buttonsFrom: Type.Optional(ButtonsFromSchema),
     allowedRoleMentions: Type.Optional(
       Expr(
         Type.Array(Snowflake('A role this message may ping.'), {
@@ -168,6 +170,9 @@ export const messageFieldsUi = {
   content: { widget: 'textarea', placeholder: 'Welcome {{ trigger.member.mention }}!' },
   embeds: { widget: 'embeds' },
   buttons: { widget: 'buttons' },
+  buttonsFrom: {
+    help: 'One button per item of a list (e.g. {{ vars.roles }}), after the buttons above.',
+  },
   allowedRoleMentions: {
     widget: 'list',
     items: 'role',
@@ -178,20 +183,25 @@ export const messageFieldsUi = {
 /**
  * Cross-field rules of buttons and embeds: link buttons have a `url` and no `customId`, other
  * buttons a `customId`, custom ids are unique, a row holds at most 5 buttons, and an embed's
- * literal text stays within Discord's 6,000-character total.
+ * literal text stays within Discord's 6,000-character total. Buttons of `buttonsFrom` (once its
+ * items are a list) follow those of `buttons` and obey the same rules; their problems name the
+ * item.
  *
  * @example
  * check: (config) => checkMessage(config)
  */
 export function checkMessage(config: Readonly<Record<string, unknown>>): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
-  const buttons = Array.isArray(config.buttons) ? (config.buttons as unknown[]) : [];
+  const own = Array.isArray(config.buttons) ? (config.buttons as unknown[]) : [];
+  const built = buttonsFromItems(config.buttonsFrom, own.length);
+  issues.push(...built.issues);
+  const buttons = [...own, ...built.buttons];
   const customIds = new Set<string>();
   const perRow = new Map<number, number>();
   buttons.forEach((raw, i) => {
     if (typeof raw !== 'object' || raw === null) return;
     const button = raw as { style?: unknown; url?: unknown; customId?: unknown; row?: unknown };
-    const path = `/buttons/${i}`;
+    const path = i < own.length ? `/buttons/${i}` : `/buttonsFrom/items/${i - own.length}`;
     if (button.style === 'link') {
       if (button.url === undefined)
         issues.push({ path: `${path}/url`, message: 'A link button needs a URL.' });
