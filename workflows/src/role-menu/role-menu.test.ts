@@ -130,6 +130,36 @@ describe('role-menu template', () => {
       expect(buttons?.[1]).not.toHaveProperty('emoji');
     });
 
+    it('a menu of 7 roles posts 7 buttons in two rows, and a click on the last one works', async () => {
+      const seven = [
+        ...Array.from({ length: 6 }, (_, i) => ({
+          roleId: `13000000000000002${50 + i}`,
+          label: `Game ${i + 1}`,
+          ...(i % 2 === 0 ? { emoji: '🎲' } : {}),
+        })),
+        { roleId: roles.member, label: 'Artist', emoji: '🎨' },
+      ];
+      const click = await menu({ roles: seven });
+      const [post] = h.sandbox
+        .messages({ channelId: channels.general })
+        .filter((m) => !m.interactionId);
+      const rows = post?.components as { components: Record<string, unknown>[] }[];
+      expect(rows.map((r) => r.components.map((b) => b.label))).toEqual([
+        ['Game 1', 'Game 2', 'Game 3', 'Game 4', 'Game 5'],
+        ['Game 6', 'Artist'],
+      ]);
+      expect(rows.flatMap((r) => r.components.map((b) => b.custom_id))).toEqual(
+        seven.map((r) => `rolemenu:roles:${r.roleId}`),
+      );
+      expect(rows[0]?.components[0]).toMatchObject({ style: 2, emoji: { name: '🎲' } });
+      expect(rows[0]?.components[1]).not.toHaveProperty('emoji');
+      expect(rows[1]?.components[1]).toMatchObject({ emoji: { name: '🎨' } });
+      expect((await click(users.frank, roles.member)).replies).toEqual([
+        `Added ${role(roles.member)}.`,
+      ]);
+      expect(h.sandbox.member(guild, users.frank).roles).toEqual([roles.member]);
+    });
+
     it('toggle: a click gives the role, the next takes it', async () => {
       const click = await menu();
       expect((await click(users.frank, roles.newcomer)).replies).toEqual([
