@@ -4639,6 +4639,8 @@ export interface components {
                     id: string;
                     username: string;
                     roles: string[];
+                    /** @description Has not accepted the rules yet (membership screening). */
+                    pending?: boolean;
                 } & {
                     [key: string]: unknown;
                 })[];

@@ -128,4 +128,42 @@ describe('the sandbox page', () => {
     await messages.getByText(/Hello @Carol from @Bob/).waitFor();
     e2e.expectNoErrors(tab);
   });
+
+  it('lets a member join in membership screening and accept the rules: the welcome waits for it', async () => {
+    const { roles } = SANDBOX_IDS;
+    const installed = await api('POST', `/api/guilds/${GUILD}/templates/welcome/install`, {
+      vars: { welcomeChannelId: WELCOME, newcomerRoleId: roles.newcomer, roleAfterRules: true },
+    });
+    expect(installed.status).toBe(201);
+    for (const { id } of installed.body.installed as { id: string }[])
+      expect((await api('POST', `/api/guilds/${GUILD}/graphs/${id}/publish`)).status).toBe(200);
+    await e2e.stack.gateway.sync.refresh();
+
+    const { page } = tab;
+    await page.goto(`/guilds/${GUILD}/sandbox`);
+    await page.getByRole('heading', { name: /^Sandbox:/ }).waitFor();
+    await page.getByLabel('A new member joins').fill('screened-sue');
+    await page.getByLabel('Still has to accept the rules').check();
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
+    const sue = page.getByRole('listitem').filter({ hasText: 'screened-sue' });
+    await sue.getByText('has not accepted the rules').waitFor();
+    await e2e.screenshot(tab, 'sandbox-pending');
+    const userId = (await api('GET', '/api/sandbox')).body.guilds
+      .find((g: { id: string }) => g.id === GUILD)
+      .members.find((m: { username: string }) => m.username === 'screened-sue').id as string;
+    const member = () => api('GET', `/api/sandbox/guilds/${GUILD}/members/${userId}`);
+    // Greeted at once, but no starter role before the rules are accepted.
+    await page.getByRole('button', { name: '# welcome' }).click();
+    const welcome = page.getByRole('list', { name: 'Messages in #welcome' });
+    await welcome.getByText('@screened-sue').first().waitFor();
+    expect((await member()).body.roles).not.toContain(roles.newcomer);
+
+    await sue.getByRole('button', { name: 'screened-sue accepts the rules' }).click();
+    await sue.getByText('Newcomer').waitFor();
+    await expect(sue.getByText('has not accepted the rules').count()).resolves.toBe(0);
+    expect((await member()).body.roles).toContain(roles.newcomer);
+    await e2e.expectAccessible(tab, 'the sandbox page with a member in screening');
+    await e2e.screenshot(tab, 'sandbox-screening');
+    e2e.expectNoErrors(tab);
+  });
 });

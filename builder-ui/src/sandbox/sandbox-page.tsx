@@ -16,16 +16,11 @@ import {
   type SandboxEvent,
   type SandboxGuild,
 } from './sandbox-queries.js';
+import { SandboxMembers, type Member } from './sandbox-members.js';
 import { SlashCommandForm } from './slash-command-form.js';
 import { TranscriptMessageView } from './transcript-message.js';
 import '../config/preview/message-preview.css';
 import './sandbox.css';
-
-type Member = SandboxGuild['members'][number] & {
-  bot?: boolean;
-  globalName?: string | null;
-  timedOutUntil?: string | null;
-};
 
 // Text, announcement and forum-less channels a transcript can show (Discord's channel types).
 const TEXT_TYPES = new Set([0, 5]);
@@ -103,13 +98,11 @@ function SandboxView({
   const inject = useSandboxEvent();
   const toast = useToast();
   const [text, setText] = useState('');
-  const [joiner, setJoiner] = useState('');
   const nameOf = (userId: string) => {
     if (userId === botUserId) return 'Guildflow';
     const member = (guild.members as Member[]).find((m) => m.id === userId);
     return member?.globalName ?? member?.username ?? userId;
   };
-  const roleName = (roleId: string) => guild.roles.find((r) => r.id === roleId)?.name ?? roleId;
   const send = (event: SandboxEvent, done?: () => void) =>
     inject.mutate(event, {
       onSuccess: () => {
@@ -124,21 +117,6 @@ function SandboxView({
     send(
       { guildId: guild.id, type: 'messageCreated', channelId, userId: actAs, content: text },
       () => setText(''),
-    );
-  };
-  const join = (e: FormEvent) => {
-    e.preventDefault();
-    if (!joiner.trim()) return;
-    inject.mutate(
-      { guildId: guild.id, type: 'memberJoined', user: { username: joiner.trim() } },
-      {
-        onSuccess: (result) => {
-          setJoiner('');
-          if (result.userId) setActAs(result.userId);
-          toast.success(`${joiner.trim()} joined ${guild.name}.`);
-        },
-        onError: (error) => toast.error(errorMessage(error)),
-      },
     );
   };
   const channelName = channels.find((c) => c.id === channelId)?.name ?? '';
@@ -274,54 +252,13 @@ function SandboxView({
             />
           </details>
         </section>
-        <aside className="gf-sandbox-members" aria-label="Members">
-          <label className="gf-sandbox-actas">
-            Act as
-            <select value={actAs ?? ''} onChange={(e) => setActAs(e.target.value || undefined)}>
-              {members.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.globalName ?? m.username}
-                </option>
-              ))}
-            </select>
-          </label>
-          <form className="gf-sandbox-join" onSubmit={join}>
-            <label htmlFor="gf-sandbox-joiner">A new member joins</label>
-            <div>
-              <input
-                id="gf-sandbox-joiner"
-                value={joiner}
-                onChange={(e) => setJoiner(e.target.value)}
-                placeholder="username"
-                maxLength={32}
-              />
-              <Button type="submit" disabled={!joiner.trim()}>
-                Join
-              </Button>
-            </div>
-          </form>
-          {drawer ? null : (
-            <>
-              <h2>Members ({members.length})</h2>
-              <ul className="gf-sandbox-member-list">
-                {members.map((m) => (
-                  <li key={m.id}>
-                    <span className="gf-sandbox-member-name">{m.globalName ?? m.username}</span>
-                    {m.timedOutUntil ? (
-                      <span className="gf-muted">
-                        {' '}
-                        timed out until {new Date(m.timedOutUntil).toLocaleString()}
-                      </span>
-                    ) : null}
-                    {m.roles.length ? (
-                      <span className="gf-sandbox-roles">{m.roles.map(roleName).join(', ')}</span>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </aside>
+        <SandboxMembers
+          guild={guild}
+          members={members}
+          actAs={actAs}
+          onActAs={setActAs}
+          drawer={drawer}
+        />
       </div>
     </Frame>
   );

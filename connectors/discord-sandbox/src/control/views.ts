@@ -32,6 +32,8 @@ export interface GuildView {
     bot: boolean;
     roles: string[];
     timedOutUntil: string | null;
+    /** Has not accepted the rules yet (membership screening). */
+    pending: boolean;
     joinedAt: string;
   }>;
 }
@@ -111,6 +113,7 @@ export function guildView(state: SandboxState, guild: GuildRecord): GuildView {
         bot: user?.bot ?? false,
         roles: [...m.roles],
         timedOutUntil: activeTimeout(m),
+        pending: m.pending,
         joinedAt: m.joinedAt,
       };
     }),

@@ -84,7 +84,16 @@ export const SandboxSchema = Type.Object(
           ),
           members: Type.Array(
             Type.Object(
-              { id: Type.String(), username: Type.String(), roles: Type.Array(Type.String()) },
+              {
+                id: Type.String(),
+                username: Type.String(),
+                roles: Type.Array(Type.String()),
+                pending: Type.Optional(
+                  Type.Boolean({
+                    description: 'Has not accepted the rules yet (membership screening).',
+                  }),
+                ),
+              },
               open,
             ),
           ),
