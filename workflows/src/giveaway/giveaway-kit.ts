@@ -1,32 +1,17 @@
 import { SANDBOX_IDS } from '@guildflow/discord-sandbox';
 import { eventually } from '@guildflow/engine/testing/service';
-import type { TemplateHarness } from '../testing/template-harness.js';
+import { userOf, type PayloadUser, type TemplateHarness } from '../testing/template-harness.js';
 
 const { guild, channels, roles, users } = SANDBOX_IDS;
 
-/** A member as gateway events carry them (with their roles). */
-export interface Member {
-  id: string;
-  username: string;
-  mention: string;
-  roles: string[];
-}
-
-const member = (id: string, username: string, memberRoles: string[]): Member => ({
-  id,
-  username,
-  mention: `<@${id}>`,
-  roles: memberRoles,
-});
-
 /** Sandbox members with the roles the sandbox gives them; grace is not in this server. */
 export const people = {
-  bob: member(users.bob, 'bob', [roles.moderator]),
-  carol: member(users.carol, 'carol', [roles.member]),
-  dave: member(users.dave, 'dave', [roles.member]),
-  erin: member(users.erin, 'erin', [roles.newcomer]),
-  frank: member(users.frank, 'frank', []),
-  grace: member(SANDBOX_IDS.otherGuild.users.grace, 'grace', []),
+  bob: userOf(users.bob, 'bob', [roles.moderator]),
+  carol: userOf(users.carol, 'carol', [roles.member]),
+  dave: userOf(users.dave, 'dave', [roles.member]),
+  erin: userOf(users.erin, 'erin', [roles.newcomer]),
+  frank: userOf(users.frank, 'frank', []),
+  grace: userOf(SANDBOX_IDS.otherGuild.users.grace, 'grace', []),
 };
 
 /** The installer's answers for the tests: Moderators host, Members get one bonus entry. */
@@ -52,7 +37,7 @@ export function giveawayKit(h: TemplateHarness) {
     dms: () => h.sandbox.messages().filter((m) => m.guildId === null),
 
     /** Clicks a button of a bot message as `who` (a collect window entry or a wait's event). */
-    click(who: Member, messageId: string, customId: string) {
+    click(who: PayloadUser, messageId: string, customId: string) {
       const id = `${Date.now()}${++clicks}`;
       return h.route({
         kind: 'buttonClicked',

@@ -3,8 +3,8 @@ import { validateGraph } from '@guildflow/engine/core';
 import { eventually } from '@guildflow/engine/testing/service';
 import { describe, expect, it } from 'vitest';
 import { instantiateAll } from '../index.js';
-import { useTemplateHarness } from '../testing/template-harness.js';
-import { giveawayKit, giveawayVars, people, type Member } from './giveaway-kit.js';
+import { useTemplateHarness, type PayloadUser } from '../testing/template-harness.js';
+import { giveawayKit, giveawayVars, people } from './giveaway-kit.js';
 import { giveaway } from './index.js';
 
 const { channels, roles } = SANDBOX_IDS;
@@ -36,7 +36,7 @@ describe('giveaway template', () => {
 
     /** Starts /giveaway as `by`; `timeScale` makes a day seconds long. */
     async function startGiveaway(
-      by: Member,
+      by: PayloadUser,
       options: Record<string, unknown>,
       vars: Record<string, unknown> = {},
       timeScale = 3600,

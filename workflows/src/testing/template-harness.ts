@@ -49,6 +49,8 @@ export interface PayloadUser {
   id: string;
   username: string;
   mention: string;
+  /** The member's role ids (what the gateway puts in events). */
+  roles: string[];
 }
 
 /**
@@ -115,8 +117,8 @@ export interface InstalledTemplate extends InstalledGraph {
 }
 
 /** The payload user of a sandbox member (`{ id, username, mention }`). */
-export function userOf(id: string, username: string): PayloadUser {
-  return { id, username, mention: `<@${id}>` };
+export function userOf(id: string, username: string, roles: string[] = []): PayloadUser {
+  return { id, username, mention: `<@${id}>`, roles };
 }
 
 /**

@@ -6,7 +6,12 @@
 import { SANDBOX_BOT_PERMISSIONS, SANDBOX_IDS } from '@guildflow/discord-sandbox';
 import { eventually } from '@guildflow/engine/testing/service';
 import { expect } from 'vitest';
-import type { TemplateHarness, TemplateRun } from '../testing/template-harness.js';
+import {
+  userOf,
+  type PayloadUser,
+  type TemplateHarness,
+  type TemplateRun,
+} from '../testing/template-harness.js';
 
 const { guild, channels, roles, users } = SANDBOX_IDS;
 
@@ -18,25 +23,10 @@ interface WaitRecord {
   userId: string | null;
 }
 
-/** A member as trigger payloads and router events carry them (with roles). */
-export interface Member {
-  id: string;
-  username: string;
-  mention: string;
-  roles: string[];
-}
-
-const member = (id: string, username: string, roleIds: string[]): Member => ({
-  id,
-  username,
-  mention: `<@${id}>`,
-  roles: roleIds,
-});
-
 /** Carol opens tickets; Bob is staff (Moderator); Dave is another member. */
-export const carol = member(users.carol, 'carol', [roles.member]);
-export const bob = member(users.bob, 'bob', [roles.moderator]);
-export const dave = member(users.dave, 'dave', [roles.member]);
+export const carol = userOf(users.carol, 'carol', [roles.member]);
+export const bob = userOf(users.bob, 'bob', [roles.moderator]);
+export const dave = userOf(users.dave, 'dave', [roles.member]);
 
 /** The install answers of the tests: staff = Moderator; Member stands in for the senior role. */
 export const baseVars = {
@@ -80,7 +70,7 @@ export function ticketKit(h: TemplateHarness) {
    * Clicks a button as `who` and routes it like the gateway does: the click is acknowledged
    * without a message (a deferred update), then reaches the runs that wait for it.
    */
-  async function click(who: Member, channelId: string, messageId: string, customId: string) {
+  async function click(who: PayloadUser, channelId: string, messageId: string, customId: string) {
     const injected = h.sandbox.inject({
       type: 'buttonClicked',
       guildId: guild,
@@ -111,7 +101,7 @@ export function ticketKit(h: TemplateHarness) {
   }
 
   /** Replies to a message as `who` (Discord's reply, which `flow.waitFor` reply listens to). */
-  async function reply(who: Member, channelId: string, messageId: string, content: string) {
+  async function reply(who: PayloadUser, channelId: string, messageId: string, content: string) {
     const injected = h.sandbox.inject({
       type: 'messageCreated',
       guildId: guild,
@@ -131,7 +121,7 @@ export function ticketKit(h: TemplateHarness) {
   }
 
   /** Posts a message as `who` in a channel or thread (nothing waits for it: no routing). */
-  const say = (who: Member, channelId: string, content: string) =>
+  const say = (who: PayloadUser, channelId: string, content: string) =>
     h.sandbox.inject({
       type: 'messageCreated',
       guildId: guild,
@@ -141,7 +131,7 @@ export function ticketKit(h: TemplateHarness) {
     });
 
   /** Installs the template and posts the panel with /ticket-panel as `by`; returns the panel. */
-  async function postPanel(vars: Record<string, unknown> = {}, by: Member = bob) {
+  async function postPanel(vars: Record<string, unknown> = {}, by: PayloadUser = bob) {
     const installed = await h.install('ticket-sla', { ...baseVars, ...vars });
     const panelGraph = installed.graphs['Ticket panel'];
     if (!panelGraph) throw new Error('the template installed no "Ticket panel" graph');
@@ -168,7 +158,7 @@ export function ticketKit(h: TemplateHarness) {
    */
   async function openTicket(
     priority: string,
-    options: { vars?: Record<string, unknown>; timeScale?: number; who?: Member } = {},
+    options: { vars?: Record<string, unknown>; timeScale?: number; who?: PayloadUser } = {},
   ): Promise<OpenedTicket> {
     const { installed, panel } = await postPanel(options.vars);
     if (!panel) throw new Error('no panel was posted');

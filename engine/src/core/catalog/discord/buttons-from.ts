@@ -2,11 +2,9 @@ import { Type } from '@sinclair/typebox';
 import { isReservedName } from '../../graph/names.js';
 import type { ConfigIssue } from '../define-node.js';
 import { Expr, StringEnum, isTemplate } from '../schemas.js';
+import { DISCORD_LIMITS } from './limits.js';
 
-/** Discord's button limits (the same numbers as `DISCORD_LIMITS`, kept here to avoid a cycle). */
-const MAX_BUTTONS = 25;
-const MAX_LABEL = 80;
-const MAX_CUSTOM_ID = 100;
+const { buttons: MAX_BUTTONS, buttonLabel: MAX_LABEL, customId: MAX_CUSTOM_ID } = DISCORD_LIMITS;
 
 /** The name of a property of each item: a plain identifier (`label`, `roleId`). */
 function KeyName(description: string) {

@@ -2,33 +2,9 @@ import { Type } from '@sinclair/typebox';
 import type { ConfigIssue } from '../define-node.js';
 import { DateTime, Expr, Snowflake, StringEnum, Url, isTemplate } from '../schemas.js';
 import { ButtonsFromSchema, buttonsFromItems } from './buttons-from.js';
+import { DISCORD_LIMITS } from './limits.js';
 
-/**
- * Discord's message limits the catalog enforces on literal configs.
- *
- * @example
- * DISCORD_LIMITS.content; // 2000
- */
-export const DISCORD_LIMITS = {
-  content: 2000,
-  embeds: 10,
-  embedTitle: 256,
-  embedDescription: 4096,
-  embedFields: 25,
-  embedFieldName: 256,
-  embedFieldValue: 1024,
-  embedFooter: 2048,
-  embedAuthor: 256,
-  embedTotal: 6000,
-  buttons: 25,
-  rows: 5,
-  buttonsPerRow: 5,
-  buttonLabel: 80,
-  customId: 100,
-  timeoutDays: 28,
-  deleteMessageSeconds: 604_800,
-  allowedRoleMentions: 100,
-} as const;
+export { DISCORD_LIMITS };
 
 /**
  * Schema of one embed (flattened: `imageUrl`, `thumbnailUrl`; `color` is 0xRRGGBB or `#RRGGBB`).
